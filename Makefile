@@ -1,0 +1,44 @@
+# 依法 yifa — make run: serve the demo city; make test: the whole suite (SQLite, then PostgreSQL if reachable).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/yifa
+export DJANGO_SETTINGS_MODULE := yifa.settings
+
+.PHONY: run test test-sqlite test-postgres install migrate demo bench clean
+
+$(BIN)/yifa: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/yifa
+
+install: $(BIN)/yifa
+
+run: install
+	mkdir -p var
+	$(BIN)/yifa migrate --noinput
+	$(BIN)/yifa demo --if-empty
+	$(BIN)/yifa runserver 127.0.0.1:8000
+
+test: install
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: install
+	@echo "== 测试：SQLite =="
+	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest -n 2 -p no:cacheprovider
+
+test-postgres: install
+	@if DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python -m yifa.lib.pgcheck; then \
+		echo "== 测试：PostgreSQL =="; \
+		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -p no:cacheprovider; \
+	elif [ -n "$$YIFA_REQUIRE_POSTGRES" ]; then \
+		echo "PostgreSQL 不可达，但 YIFA_REQUIRE_POSTGRES 要求必须在 PostgreSQL 上测试" >&2; exit 1; \
+	else echo "PostgreSQL 不可达：跳过 PostgreSQL 测试"; fi
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,16 @@
+"""The ``yifa`` command: Django's management commands plus the project's own
+(deadline, rules, audit, sweep, demo, seed, and each module's)."""
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yifa.settings")
+    from django.core.management import execute_from_command_line
+
+    argv = list(sys.argv if argv is None else argv)
+    execute_from_command_line(["yifa", *argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""Core endpoints: me, units, deadlines, rules, calendar, deadline calculator."""
+import datetime as dt
+
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, Pause, compute_due
+from yifa.lib.law import all_rules
+
+from . import queries
+from .calendar import current_calendar
+from .errors import YifaError
+from .models import Unit
+from .pagination import CursorlessPagination
+
+router = Router(tags=["基础平台"])
+
+
+class MeOut(Schema):
+    username: str
+    full_name: str
+    unit: str | None
+    roles: list[str]
+    sees_everything: bool
+
+
+class UnitOut(Schema):
+    id: int
+    name: str
+    kind: str
+    parent_id: int | None
+    is_legal_office: bool
+
+
+class DeadlineOut(Schema):
+    id: int
+    subject_label: str
+    title: str
+    rule_id: str
+    unit_id: int
+    start: dt.date
+    due: dt.date | None
+    status: str
+    explanation: str
+
+
+class DeadlineFilter(Schema):
+    status: str = "open"
+    unit: int | None = None
+    within_days: int | None = None
+
+
+class RuleOut(Schema):
+    id: str
+    title: str
+    law: str
+    law_version: str
+    article: str
+    days: int | None
+    unit: str | None
+    extension_days: int | None
+
+
+class DueIn(Schema):
+    start: dt.date
+    days: int
+    workdays: bool = False
+    pauses: list[tuple[dt.date, dt.date]] = []
+    extend: int = 0
+
+
+class DueOut(Schema):
+    due: dt.date
+    explanation: list[str]
+
+
+@router.get("/me", response=MeOut)
+def me(request):
+    u = request.user
+    return {"username": u.username, "full_name": u.full_name, "unit": u.unit.name if u.unit else None,
+            "roles": sorted(u.role_set), "sees_everything": u.sees_everything}
+
+
+@router.get("/units", response=list[UnitOut])
+@paginate(CursorlessPagination)
+def units(request):
+    return Unit.objects.order_by("path")
+
+
+@router.get("/deadlines", response=list[DeadlineOut])
+@paginate(CursorlessPagination)
+def deadlines(request, filters: Query[DeadlineFilter]):
+    return queries.deadlines_for(request.user, status=filters.status, unit_id=filters.unit,
+                                 within_days=filters.within_days, today=timezone.localdate())
+
+
+@router.get("/rules", response=list[RuleOut], auth=None)
+def rules(request):
+    return [r.as_dict() for r in all_rules()]
+
+
+@router.post("/deadline", response=DueOut, auth=None)
+def deadline(request, payload: DueIn):
+    try:
+        pauses = [Pause(a, b) for a, b in payload.pauses]
+        result = compute_due(payload.start, payload.days, WORKDAYS if payload.workdays else CALENDAR_DAYS,
+                             current_calendar(), pauses=pauses, extension=payload.extend)
+    except ValueError as exc:
+        raise YifaError(f"期限计算：{exc}", field="days") from None
+    return {"due": result.due, "explanation": result.explanation}

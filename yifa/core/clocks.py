@@ -1,0 +1,152 @@
+"""Statutory clocks on records: start, pause, resume, extend, restart, stop.
+
+Each call recomputes ``due`` from the stored inputs with the one engine in
+``yifa.lib.deadlines``; nothing shifts a date by hand. Run these inside the
+calling service's transaction: the service writes the event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from yifa.lib.deadlines import Pause
+from yifa.lib.law import Rule, get_rule
+
+from .calendar import current_calendar
+from .errors import YifaError
+from .models import Deadline, DeadlineStatus
+from .models.deadlines import OPEN_STATUSES
+
+
+def _pauses(deadline: Deadline) -> list[Pause]:
+    return [Pause(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in deadline.pauses]
+
+
+def recompute(deadline: Deadline, *, save: bool = True) -> Deadline:
+    rule = get_rule(deadline.rule_id)
+    if deadline.status == DeadlineStatus.PAUSED:
+        deadline.due = None
+        deadline.explanation = f"自{deadline.paused_since:%Y年%m月%d日}起中止计时，恢复后重新计算届满日"
+    else:
+        result = rule.due(deadline.start, current_calendar(), pauses=_pauses(deadline),
+                          extension=deadline.extension_days, restart=deadline.restart)
+        deadline.due, deadline.explanation = result.due, "，".join(result.explanation)
+    if save:
+        deadline.save(update_fields=["due", "explanation"])
+    return deadline
+
+
+def start_clock(*, subject, rule: Rule, start: dt.date, unit, title: str | None = None,
+                assignee=None, link: str = "") -> Deadline:
+    deadline = Deadline(
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk),
+        subject_label=str(subject)[:200], link=link or _link(subject), rule_id=rule.id,
+        title=title or rule.title, unit=unit, assignee=assignee, start=start,
+    )
+    recompute(deadline, save=False)
+    deadline.save()
+    return deadline
+
+
+def _link(subject) -> str:
+    return subject.get_absolute_url() if hasattr(subject, "get_absolute_url") else ""
+
+
+def clocks_of(subject, *, rule: Rule | None = None, open_only: bool = True):
+    qs = Deadline.objects.filter(subject_type=ContentType.objects.get_for_model(subject),
+                                 subject_id=str(subject.pk))
+    if rule is not None:
+        qs = qs.filter(rule_id=rule.id)
+    if open_only:
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    return qs
+
+
+def open_clock(subject, rule: Rule) -> Deadline | None:
+    return clocks_of(subject, rule=rule).order_by("-id").first()
+
+
+def pause_clock(deadline: Deadline, *, on: dt.date) -> Deadline:
+    """The clock stops from ``on`` (inclusive) until resumed."""
+    if deadline.status != DeadlineStatus.RUNNING:
+        raise YifaError(f"“{deadline.title}”未在计时，不能中止", field="status")
+    deadline.status, deadline.paused_since = DeadlineStatus.PAUSED, on
+    deadline.save(update_fields=["status", "paused_since"])
+    return recompute(deadline)
+
+
+def resume_clock(deadline: Deadline, *, on: dt.date) -> Deadline:
+    """Counting resumes on ``on``; the paused days (paused_since … on-1) do not count."""
+    if deadline.status != DeadlineStatus.PAUSED:
+        raise YifaError(f"“{deadline.title}”未中止，无需恢复", field="status")
+    if on < deadline.paused_since:
+        raise YifaError("恢复日期不能早于中止日期", field="on")
+    if on > deadline.paused_since:
+        last = on - dt.timedelta(days=1)
+        deadline.pauses = [*deadline.pauses, [deadline.paused_since.isoformat(), last.isoformat()]]
+    deadline.status, deadline.paused_since = DeadlineStatus.RUNNING, None
+    deadline.save(update_fields=["status", "paused_since", "pauses"])
+    return recompute(deadline)
+
+
+def add_pause(deadline: Deadline, *, first: dt.date, last: dt.date) -> Deadline:
+    """A closed interval that does not count (e.g. 听证、鉴定 time)."""
+    Pause(first, last)
+    deadline.pauses = [*deadline.pauses, [first.isoformat(), last.isoformat()]]
+    deadline.save(update_fields=["pauses"])
+    return recompute(deadline)
+
+
+def extend_clock(deadline: Deadline, *, days: int, max_times: int = 1) -> Deadline:
+    rule = get_rule(deadline.rule_id)
+    if not rule.extension_days:
+        raise YifaError(f"{rule.citation}未规定可以延长“{rule.title}”", field="days")
+    if deadline.extensions_used >= max_times:
+        raise YifaError(f"“{rule.title}”只能延长{max_times}次（{rule.citation}）", field="days")
+    if days <= 0 or days > rule.extension_days:
+        raise YifaError(
+            f"延长天数须为1至{rule.extension_days}{rule.unit.label}（{rule.citation}）", field="days"
+        )
+    if not deadline.is_open:
+        raise YifaError("期限已结束，不能延长", field="days")
+    deadline.extension_days += days
+    deadline.extensions_used += 1
+    deadline.save(update_fields=["extension_days", "extensions_used"])
+    return recompute(deadline)
+
+
+def restart_clock(deadline: Deadline, *, on: dt.date) -> Deadline:
+    deadline.restart, deadline.pauses = on, []
+    deadline.status, deadline.paused_since = DeadlineStatus.RUNNING, None
+    deadline.overdue_marked = False
+    deadline.save(update_fields=["restart", "pauses", "status", "paused_since", "overdue_marked"])
+    return recompute(deadline)
+
+
+def stop_clock(deadline: Deadline, *, on: dt.date, cancelled: bool = False) -> Deadline:
+    if not deadline.is_open:
+        return deadline
+    if cancelled:
+        deadline.status = DeadlineStatus.CANCELLED
+    elif deadline.due is not None and on > deadline.due:
+        deadline.status = DeadlineStatus.LATE
+    else:
+        deadline.status = DeadlineStatus.MET
+    deadline.closed_on = on
+    deadline.save(update_fields=["status", "closed_on"])
+    return deadline
+
+
+def recompute_open_clocks(progress=None) -> int:
+    """After a calendar edit: every open clock again from its inputs."""
+    count = 0
+    with transaction.atomic():
+        for deadline in Deadline.objects.filter(status__in=OPEN_STATUSES).iterator(chunk_size=500):
+            before = (deadline.due, deadline.explanation)
+            recompute(deadline, save=False)
+            if (deadline.due, deadline.explanation) != before:
+                deadline.save(update_fields=["due", "explanation"])
+                count += 1
+    return count

@@ -1,0 +1,30 @@
+from django import forms
+
+from .models import DayKind, Role, Unit, UnitKind
+
+
+class UnitForm(forms.Form):
+    name = forms.CharField(label="单位名称", max_length=100)
+    short_name = forms.CharField(label="简称", max_length=30, required=False)
+    kind = forms.ChoiceField(label="类型", choices=UnitKind.choices)
+    parent = forms.ModelChoiceField(label="上级单位", queryset=Unit.objects.order_by("path"), required=False)
+    is_legal_office = forms.BooleanField(label="法制机构", required=False)
+
+
+class PersonForm(forms.Form):
+    username = forms.CharField(label="登录名", max_length=40)
+    full_name = forms.CharField(label="姓名", max_length=50)
+    unit = forms.ModelChoiceField(label="所在单位", queryset=Unit.objects.order_by("path"))
+    roles = forms.MultipleChoiceField(label="角色", choices=Role.choices, required=False,
+                                      widget=forms.CheckboxSelectMultiple)
+    title = forms.CharField(label="职务", max_length=50, required=False)
+    phone = forms.CharField(label="电话", max_length=20, required=False)
+    id_number = forms.CharField(label="身份证号", max_length=18, required=False)
+    email = forms.EmailField(label="电子邮箱", required=False)
+    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, min_length=8)
+
+
+class CalendarDayForm(forms.Form):
+    date = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label="类型", choices=DayKind.choices)
+    name = forms.CharField(label="节日名称", max_length=40, required=False)

@@ -1,0 +1,67 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+
+class DeadlineStatus(models.TextChoices):
+    RUNNING = "running", "计时中"
+    PAUSED = "paused", "中止计时"
+    MET = "met", "按期办结"
+    LATE = "late", "逾期办结"
+    CANCELLED = "cancelled", "已撤销"
+
+
+OPEN_STATUSES = (DeadlineStatus.RUNNING, DeadlineStatus.PAUSED)
+
+
+class Deadline(models.Model):
+    """A statutory clock running on one record. ``due`` is derived by
+    ``yifa.lib.deadlines`` from the fields above it and stored for querying."""
+
+    subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    subject_id = models.CharField(max_length=40)
+    subject_label = models.CharField("事项", max_length=200)
+    link = models.CharField("链接", max_length=300, blank=True)
+    rule_id = models.CharField("规则", max_length=80, db_index=True)
+    title = models.CharField("期限名称", max_length=120)
+    unit = models.ForeignKey("core.Unit", verbose_name="责任单位", on_delete=models.PROTECT,
+                             related_name="deadlines")
+    assignee = models.ForeignKey("core.User", verbose_name="承办人", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="deadlines")
+    start = models.DateField("起算日")
+    restart = models.DateField("重新起算日", null=True, blank=True)
+    pauses = models.JSONField("中止区间", default=list, blank=True)
+    paused_since = models.DateField("中止开始日", null=True, blank=True)
+    extension_days = models.PositiveIntegerField("延长天数", default=0)
+    extensions_used = models.PositiveSmallIntegerField("延长次数", default=0)
+    due = models.DateField("届满日", null=True, blank=True, db_index=True)
+    explanation = models.TextField("计算说明", blank=True)
+    status = models.CharField("状态", max_length=10, choices=DeadlineStatus.choices,
+                              default=DeadlineStatus.RUNNING, db_index=True)
+    closed_on = models.DateField("办结日", null=True, blank=True)
+    overdue_justification = models.TextField("超期理由", blank=True)
+    overdue_marked = models.BooleanField("已标记逾期", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "法定期限"
+        ordering = ["due", "id"]
+        indexes = [
+            models.Index(fields=["status", "due"]),
+            models.Index(fields=["unit", "status", "due"]),
+            models.Index(fields=["subject_type", "subject_id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.subject_label}：{self.title}（{self.due}）"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def rag(self, today) -> str:
+        """red / amber / green for the boards; amber within 3 calendar days."""
+        if not self.is_open or self.due is None:
+            return "grey"
+        if today > self.due:
+            return "red"
+        return "amber" if (self.due - today).days <= 3 else "green"

@@ -1,0 +1,34 @@
+"""Inbox and email. ``key`` makes each message idempotent per person."""
+from __future__ import annotations
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+
+from .models import Notification, Role, User
+
+
+def notify(*, users, key: str, title: str, body: str = "", link: str = "") -> int:
+    """Send to each user once per key. Returns how many were newly sent."""
+    sent = 0
+    for user in users:
+        try:
+            with transaction.atomic():
+                Notification.objects.create(user=user, key=key, title=title, body=body, link=link)
+        except IntegrityError:
+            continue
+        sent += 1
+        if user.email:
+            send_mail(f"[依法] {title}", f"{body}\n\n{link}".strip(), None, [user.email],
+                      fail_silently=True)
+            Notification.objects.filter(user=user, key=key).update(emailed=True)
+    return sent
+
+
+def unit_contacts(unit, *roles: str):
+    """The people a unit's reminders go to: its liaison (专人负责) and head, by default."""
+    roles = roles or (Role.LIAISON, Role.HEAD)
+    return User.objects.filter(unit=unit, is_active=True, role_grants__role__in=roles).distinct()
+
+
+def legal_office_staff():
+    return User.objects.filter(is_active=True, unit__is_legal_office=True)

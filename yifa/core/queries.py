@@ -1,0 +1,69 @@
+"""Reads for the workspace pages and API: scoped, with their joins, paginated."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+
+from .access import scope
+from .models import Deadline, Event, Notification, Unit, User
+from .models.deadlines import OPEN_STATUSES
+
+PAGE_SIZE = 50
+
+
+def deadlines_for(user, *, status: str = "open", today: dt.date, unit_id: int | None = None,
+                  within_days: int | None = None):
+    qs = scope(Deadline.objects.select_related("unit", "assignee"), user)
+    if status == "open":
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    elif status == "overdue":
+        qs = qs.filter(status="running", due__lt=today)
+    elif status:
+        qs = qs.filter(status=status)
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    if within_days is not None:
+        qs = qs.filter(due__gte=today, due__lte=today + dt.timedelta(days=within_days))
+    return qs.order_by("due", "id")
+
+
+def page_of(qs, number, size: int = PAGE_SIZE):
+    """A page without COUNT(*) over the whole table: one row more tells if there is a next page."""
+    try:
+        number = max(1, int(number or 1))
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * size
+    rows = list(qs[offset:offset + size + 1])
+    return {"rows": rows[:size], "number": number, "has_next": len(rows) > size,
+            "has_previous": number > 1}
+
+
+def paginator(qs, number, size: int = PAGE_SIZE):
+    return Paginator(qs, size).get_page(number)
+
+
+def audit_events(user, *, subject_type: int | None = None, action: str = ""):
+    qs = Event.objects.select_related("unit").order_by("-id")
+    if not user.sees_everything:
+        qs = scope(qs, user)
+    if action:
+        qs = qs.filter(action__startswith=action)
+    return qs
+
+
+def units_tree():
+    return Unit.objects.order_by("path")
+
+
+def people(user, q: str = ""):
+    qs = scope(User.objects.select_related("unit").prefetch_related("role_grants"), user)
+    if q:
+        qs = qs.filter(Q(full_name__contains=q) | Q(username__contains=q) | Q(unit__name__contains=q))
+    return qs.order_by("unit__path", "username")
+
+
+def inbox(user):
+    return Notification.objects.filter(user=user).order_by("-created_at")

@@ -1,0 +1,138 @@
+"""Writes on units, people, roles and the calendar: one transaction, a permission check, one event."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.db import IntegrityError, transaction
+
+from .access import require_admin
+from .audit import record_event
+from .clocks import recompute_open_clocks
+from .errors import InvalidInput, YifaError
+from .models import CalendarDay, CalendarYear, DayKind, Role, RoleGrant, Unit, UnitKind, User
+
+ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
+PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
+
+
+def unit_create(*, by, name: str, kind: str, parent: Unit | None = None,
+                is_legal_office: bool = False, short_name: str = "") -> Unit:
+    require_admin(by)
+    errors = {}
+    if not (name or "").strip():
+        errors["name"] = "单位名称：必须填写"
+    if kind not in UnitKind.values:
+        errors["kind"] = "单位类型：须为" + "、".join(UnitKind.labels) + "之一"
+    if errors:
+        raise InvalidInput(errors)
+    try:
+        with transaction.atomic():
+            unit = Unit.objects.create(name=name.strip(), kind=kind, parent=parent,
+                                       is_legal_office=is_legal_office, short_name=short_name)
+            record_event(actor=by, subject=unit, action="unit.create", action_label="新建单位",
+                         data={"name": unit.name, "kind": kind, "parent": parent.pk if parent else None})
+    except IntegrityError:
+        raise YifaError(f"单位名称：上级单位下已有“{name}”", field="name") from None
+    return unit
+
+
+def person_create(*, by, username: str, full_name: str, unit: Unit, roles: list[str],
+                  password: str, phone: str = "", id_number: str = "", email: str = "",
+                  title: str = "") -> User:
+    require_admin(by)
+    errors = _person_errors(username=username, full_name=full_name, roles=roles,
+                            phone=phone, id_number=id_number)
+    if len(password or "") < 8:
+        errors["password"] = "密码：至少8位"
+    if errors:
+        raise InvalidInput(errors)
+    with transaction.atomic():
+        if User.objects.filter(username=username).exists():
+            raise YifaError(f"登录名：“{username}”已被使用", field="username")
+        user = User.objects.create_user(username=username, password=password, full_name=full_name,
+                                        unit=unit, phone=phone, id_number=id_number.upper(),
+                                        email=email, title=title)
+        RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r) for r in set(roles)])
+        record_event(actor=by, subject=user, action="person.create", action_label="新增人员",
+                     unit=unit, data={"username": username, "roles": sorted(set(roles))})
+    return user
+
+
+def _person_errors(*, username, full_name, roles, phone, id_number) -> dict[str, str]:
+    errors = {}
+    if not re.fullmatch(r"[A-Za-z0-9_.@-]{3,40}", username or ""):
+        errors["username"] = "登录名：3至40位字母、数字或 _ . @ -"
+    if not (full_name or "").strip():
+        errors["full_name"] = "姓名：必须填写"
+    bad = [r for r in roles if r not in Role.values]
+    if bad:
+        errors["roles"] = f"角色：不认识{'、'.join(bad)}"
+    if phone and not PHONE.match(phone):
+        errors["phone"] = "电话：须为11位手机号或带区号的固定电话"
+    if id_number and not valid_id_number(id_number):
+        errors["id_number"] = "身份证号：须为18位且校验码正确"
+    return errors
+
+
+def valid_id_number(value: str) -> bool:
+    """GB 11643-1999 check digit."""
+    if not ID_NUMBER.match(value or ""):
+        return False
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(d) * w for d, w in zip(value[:17], weights))
+    return "10X98765432"[total % 11] == value[17].upper()
+
+
+def roles_set(*, by, user: User, roles: list[str]) -> User:
+    require_admin(by)
+    bad = [r for r in roles if r not in Role.values]
+    if bad:
+        raise YifaError(f"角色：不认识{'、'.join(bad)}", field="roles")
+    with transaction.atomic():
+        before = sorted(user.role_grants.values_list("role", flat=True))
+        user.role_grants.exclude(role__in=roles).delete()
+        RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r) for r in set(roles) - set(before)])
+        record_event(actor=by, subject=user, action="person.roles", action_label="调整角色",
+                     unit=user.unit, data={"before": before, "after": sorted(set(roles))})
+    user.__dict__.pop("_role_cache", None)
+    return user
+
+
+def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> CalendarDay:
+    """Enter or change one day; every open clock is recomputed in the same transaction."""
+    require_admin(by)
+    if kind not in DayKind.values:
+        raise YifaError("类型：须为“法定节假日”或“调休上班日”", field="kind")
+    if kind == DayKind.MAKEUP and date.weekday() < 5:
+        raise YifaError(f"日期：{date}是工作日，不能设为调休上班日", field="date")
+    with transaction.atomic():
+        day, created = CalendarDay.objects.update_or_create(date=date, defaults={"kind": kind, "name": name})
+        CalendarYear.objects.get_or_create(year=date.year, defaults={"source": "手工录入"})
+        changed = recompute_open_clocks()
+        record_event(actor=by, subject=day, action="calendar.set", action_label="设置日历",
+                     data={"date": date, "kind": kind, "name": name, "recomputed": changed})
+    return day
+
+
+def calendar_day_remove(*, by, date: dt.date) -> None:
+    require_admin(by)
+    with transaction.atomic():
+        day = CalendarDay.objects.filter(date=date).first()
+        if day is None:
+            raise YifaError(f"日期：{date}不是节假日或调休上班日", field="date")
+        record_event(actor=by, subject=day, action="calendar.remove", action_label="删除日历条目",
+                     data={"date": date, "kind": day.kind, "name": day.name})
+        day.delete()
+        recompute_open_clocks()
+
+
+def calendar_year_publish(*, by, year: int, source: str) -> CalendarYear:
+    """Mark a year's schedule as entered (even one with no day changed)."""
+    require_admin(by)
+    with transaction.atomic():
+        entry, _ = CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
+        changed = recompute_open_clocks()
+        record_event(actor=by, subject=entry, action="calendar.publish", action_label="确认年度放假安排",
+                     data={"year": year, "source": source, "recomputed": changed})
+    return entry

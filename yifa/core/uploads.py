@@ -1,0 +1,102 @@
+"""Attachments: the type is sniffed from the bytes, never trusted from the name."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+import filetype
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+
+from .errors import YifaError
+from .models import Attachment
+
+# Office formats are zip containers; the extension decides which, once the bytes say "zip".
+ALLOWED = {
+    "application/pdf": {".pdf"},
+    "image/jpeg": {".jpg", ".jpeg"},
+    "image/png": {".png"},
+    "application/zip": {".docx", ".xlsx", ".pptx", ".zip", ".ofd"},
+    "text/plain": {".txt", ".csv"},
+}
+EXTENSION_MIME = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".ofd": "application/ofd",
+    ".csv": "text/csv",
+}
+EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"#!")
+
+
+def sniff(content: bytes, name: str) -> str:
+    """The MIME type the bytes prove, or raise a Chinese error naming the file."""
+    suffix = PurePath(name).suffix.lower()
+    if content.startswith(EXECUTABLE_MAGIC):
+        raise YifaError(f"文件“{name}”实为可执行程序，禁止上传", field="file")
+    kind = filetype.guess(content)
+    if kind is not None:
+        mime = kind.mime
+        if mime in {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation"}:
+            mime = "application/zip"
+    elif _is_text(content):
+        mime = "text/plain"
+    else:
+        raise YifaError(f"无法识别文件“{name}”的类型，只接受PDF、Word、Excel、图片和文本文件", field="file")
+    allowed = ALLOWED.get(mime)
+    if allowed is None:
+        raise YifaError(f"文件“{name}”的内容类型为{mime}，不在允许上传的类型之列", field="file")
+    if suffix not in allowed:
+        raise YifaError(
+            f"文件“{name}”的扩展名{suffix or '（无）'}与内容（{mime}）不符", field="file"
+        )
+    return EXTENSION_MIME.get(suffix, mime)
+
+
+def _is_text(content: bytes) -> bool:
+    sample = content[:4096]
+    if b"\x00" in sample:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            sample.decode(encoding)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def safe_name(name: str) -> str:
+    base = PurePath(name.replace("\\", "/")).name.strip().lstrip(".")
+    return base[:200] or "未命名"
+
+
+def store_upload(*, content: bytes, name: str, by=None, subject=None, purpose: str = "",
+                 is_public: bool = False) -> Attachment:
+    """Validate and store one file. Call inside the service's transaction."""
+    name = safe_name(name)
+    if not content:
+        raise YifaError(f"文件“{name}”为空", field="file")
+    limit = settings.UPLOAD_MAX_BYTES
+    if len(content) > limit:
+        raise YifaError(f"文件“{name}”超过{limit // (1024 * 1024)}MB的大小限制", field="file")
+    mime = sniff(content, name)
+    digest = hashlib.sha256(content).hexdigest()
+    attachment = Attachment(name=name, mime=mime, size=len(content), sha256=digest,
+                            uploaded_by=by if getattr(by, "pk", None) else None,
+                            unit=getattr(by, "unit", None), purpose=purpose, is_public=is_public)
+    if subject is not None:
+        attachment.subject_type = ContentType.objects.get_for_model(subject)
+        attachment.subject_id = str(subject.pk)
+    attachment.file.save(digest, ContentFile(content), save=False)
+    attachment.save()
+    return attachment
+
+
+def attachments_of(subject, purpose: str | None = None):
+    qs = Attachment.objects.filter(subject_type=ContentType.objects.get_for_model(subject),
+                                   subject_id=str(subject.pk))
+    return qs.filter(purpose=purpose) if purpose is not None else qs

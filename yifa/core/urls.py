@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.todo, name="todo"),
+    path("deadlines/", views.deadlines, name="deadlines"),
+    path("overdue/", views.overdue, name="overdue"),
+    path("units/", views.units, name="units"),
+    path("people/", views.people, name="people"),
+    path("calendar/", views.calendar, name="calendar"),
+    path("rules/", views.rules, name="rules"),
+    path("audit/", views.audit_log, name="audit"),
+    path("inbox/", views.inbox, name="inbox"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
+]

@@ -1,0 +1,174 @@
+"""Staff workspace pages of the core: validate, call one service or query, render."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from yifa.lib.law import all_rules
+
+from . import queries, services
+from .access import can_see_personal_data, fetch, visible_unit_ids
+from .calendar import current_calendar, next_year_missing
+from .errors import AccessDenied, NotFound, YifaError
+from .forms import CalendarDayForm, PersonForm, UnitForm
+from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
+from .registry import contributions
+
+
+def staff_view(view):
+    """Login required; our errors become a Chinese message on the page."""
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except (AccessDenied, NotFound) as exc:
+            return render(request, "core/error.html", {"message": exc.message}, status=exc.status)
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@staff_view
+def todo(request):
+    today = timezone.localdate()
+    items = []
+    for _, module in contributions("todo"):
+        items.extend(module.items_for(request.user, today))
+    items.sort(key=lambda i: (i.get("due") is None, i.get("due") or dt.date.max))
+    return render(request, "core/todo.html", {
+        "items": items, "today": today,
+        "calendar_missing": request.user.has_role(Role.ADMIN) and next_year_missing(today),
+    })
+
+
+@staff_view
+def deadlines(request):
+    today = timezone.localdate()
+    status = request.GET.get("status", "open")
+    unit_id = request.GET.get("unit") or None
+    qs = queries.deadlines_for(request.user, status=status, today=today,
+                               unit_id=int(unit_id) if unit_id and unit_id.isdigit() else None)
+    page = queries.page_of(qs, request.GET.get("page"))
+    template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
+    return render(request, template, {"page": page, "today": today, "status": status,
+                                      "title": "本单位期限", "units": _unit_choices(request.user)})
+
+
+@staff_view
+def overdue(request):
+    today = timezone.localdate()
+    qs = queries.deadlines_for(request.user, status="overdue", today=today)
+    page = queries.page_of(qs, request.GET.get("page"))
+    template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
+    return render(request, template, {"page": page, "today": today, "status": "overdue",
+                                      "title": "逾期事项", "units": _unit_choices(request.user)})
+
+
+def _unit_choices(user):
+    ids = visible_unit_ids(user)
+    qs = Unit.objects.order_by("path")
+    return qs if ids is None else qs.filter(pk__in=ids)
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def units(request):
+    form = UnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = services.unit_create(by=request.user, **form.cleaned_data)
+            messages.success(request, f"已新建单位“{unit.name}”")
+            return redirect("core:units")
+        except YifaError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(request, "core/units.html", {"units": queries.units_tree(), "form": form})
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def people(request):
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(by=request.user, **form.cleaned_data)
+            messages.success(request, f"已新增人员“{person.display_name}”")
+            return redirect("core:people")
+        except YifaError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    page = queries.page_of(queries.people(request.user, request.GET.get("q", "")), request.GET.get("page"))
+    return render(request, "core/people.html", {
+        "page": page, "form": form, "show_personal": can_see_personal_data(request.user),
+        "q": request.GET.get("q", ""),
+    })
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def calendar(request):
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or request.POST.get("year") or today.year)
+    except ValueError:
+        year = today.year
+    form = CalendarDayForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("remove"):
+                services.calendar_day_remove(by=request.user, date=dt.date.fromisoformat(request.POST["remove"]))
+                messages.success(request, "已删除，所有未结期限已重新计算")
+            elif request.POST.get("publish"):
+                services.calendar_year_publish(by=request.user, year=year,
+                                               source=request.POST.get("source") or "国务院办公厅通知")
+                messages.success(request, f"已确认{year}年放假安排")
+            elif form.is_valid():
+                services.calendar_day_set(by=request.user, **form.cleaned_data)
+                messages.success(request, "已保存，所有未结期限已重新计算")
+                year = form.cleaned_data["date"].year
+            if not form.errors:
+                return redirect(f"{request.path}?year={year}")
+        except YifaError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    days = CalendarDay.objects.filter(date__year=year)
+    return render(request, "core/calendar.html", {
+        "year": year, "days": days, "form": form, "years": CalendarYear.objects.all(),
+        "published": current_calendar().is_published(year), "missing_next": next_year_missing(today),
+    })
+
+
+@staff_view
+def rules(request):
+    return render(request, "core/rules.html", {"rules": all_rules()})
+
+
+@staff_view
+def audit_log(request):
+    page = queries.page_of(queries.audit_events(request.user, action=request.GET.get("action", "")),
+                           request.GET.get("page"))
+    return render(request, "core/audit.html", {"page": page})
+
+
+@staff_view
+def inbox(request):
+    if request.method == "POST":
+        queries.inbox(request.user).filter(read_at__isnull=True).update(read_at=timezone.now())
+    page = queries.page_of(queries.inbox(request.user), request.GET.get("page"))
+    return render(request, "core/inbox.html", {"page": page})
+
+
+@staff_view
+def attachment_download(request, pk: int):
+    """Always as a download with a fixed type, so nothing uploaded runs in the browser."""
+    attachment = fetch(Attachment.objects.all(), request.user, pk)
+    if not attachment.file:
+        raise Http404
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name,
+                            content_type=attachment.mime)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

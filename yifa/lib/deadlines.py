@@ -1,0 +1,181 @@
+"""The one deadline engine: a due date from (start, days, unit, calendar, pauses,
+extension, restart), with a Chinese explanation of every step.
+
+Counting rules:
+- 民法典第二百零一条：按日计算期间的，开始的当日不计入，自下一日开始计算。
+- 民事诉讼法第八十五条 / 民法典第二百零三条：期间的最后一日是法定休假日的，
+  以法定休假日结束的次日为期间的最后一日 (calendar-day periods only).
+- Working-day periods (e.g. 行政复议法第八十八条) count only working days:
+  weekends and holidays are skipped, 调休上班日 count.
+- Pause ranges (中止、补正、听证、鉴定 …) are inclusive and their days do not count.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterable
+
+from .workdays import WorkCalendar
+
+MAX_PERIOD_DAYS = 3660
+
+
+class DayUnit(str, Enum):
+    WORKDAY = "workday"
+    CALENDAR = "calendar"
+
+    @property
+    def label(self) -> str:
+        return "个工作日" if self is DayUnit.WORKDAY else "日"
+
+
+WORKDAYS = DayUnit.WORKDAY
+CALENDAR_DAYS = DayUnit.CALENDAR
+
+
+@dataclass(frozen=True)
+class Pause:
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise ValueError(f"中止区间的结束日 {self.end} 早于开始日 {self.start}")
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class DueDate:
+    due: dt.date
+    explanation: list[str] = field(default_factory=list)
+    unpublished_years: tuple[int, ...] = ()
+
+    @property
+    def sentence(self) -> str:
+        return "，".join(self.explanation)
+
+    def status_on(self, today: dt.date, amber_within: int = 3) -> str:
+        if today > self.due:
+            return "red"
+        if (self.due - today).days <= amber_within:
+            return "amber"
+        return "green"
+
+
+def zh_date(day: dt.date, with_year: bool = True) -> str:
+    if with_year:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.month}月{day.day}日"
+
+
+def _runs(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    runs: list[tuple[dt.date, dt.date]] = []
+    for day in sorted(days):
+        if runs and (day - runs[-1][1]).days == 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+def _span(first: dt.date, last: dt.date) -> str:
+    if first == last:
+        return zh_date(first, with_year=False)
+    if first.month == last.month:
+        return f"{first.month}月{first.day}日至{last.day}日"
+    return f"{zh_date(first, False)}至{zh_date(last, False)}"
+
+
+def compute_due(
+    start: dt.date,
+    days: int,
+    unit: DayUnit,
+    calendar: WorkCalendar,
+    *,
+    pauses: Iterable[Pause] = (),
+    extension: int = 0,
+    restart: dt.date | None = None,
+) -> DueDate:
+    """Due date of a period of ``days`` (+ ``extension``) ``unit`` starting the day after ``start``.
+
+    ``restart`` replaces the start when the law makes the period run anew
+    (e.g. 行政复议法第三十一条: 补正材料收到之日起重新计算).
+    """
+    if days <= 0:
+        raise ValueError("期限天数必须为正整数")
+    if extension < 0:
+        raise ValueError("延长天数不能为负数")
+    if days + extension > MAX_PERIOD_DAYS:
+        raise ValueError(f"期限不能超过{MAX_PERIOD_DAYS}日")
+    unit = DayUnit(unit)
+    pauses = sorted(pauses, key=lambda p: p.start)
+    lines: list[str] = []
+    origin = start
+    if restart is not None:
+        if restart < start:
+            raise ValueError("重新起算日不能早于原起算日")
+        lines.append(f"原自{zh_date(start)}起算，于{zh_date(restart)}重新起算")
+        start = restart
+
+    total = days + extension
+    counted = 0
+    day = start
+    skipped_holidays: list[dt.date] = []
+    counted_makeups: list[dt.date] = []
+    paused_days: list[dt.date] = []
+    while counted < total:
+        day += dt.timedelta(days=1)
+        if any(day in p for p in pauses):
+            paused_days.append(day)
+            continue
+        if unit is DayUnit.WORKDAY and not calendar.is_workday(day):
+            if day in calendar.holidays:
+                skipped_holidays.append(day)
+            continue
+        if unit is DayUnit.WORKDAY and day in calendar.makeup_days:
+            counted_makeups.append(day)
+        counted += 1
+    last_counted = day
+
+    head = f"自{zh_date(start)}起算{days}{unit.label}（当日不计入）"
+    if extension:
+        head += f"，延长{extension}{unit.label}，共{total}{unit.label}"
+    lines.append(head)
+    if paused_days:
+        spans = "、".join(_span(a, b) for a, b in _runs(paused_days))
+        lines.append(f"扣除中止期间{spans}共{len(paused_days)}日")
+    if skipped_holidays:
+        names = _holiday_names(skipped_holidays, calendar)
+        spans = "、".join(_span(a, b) for a, b in _runs(skipped_holidays))
+        lines.append(f"跳过{names}假期（{spans}）")
+    if counted_makeups:
+        lines.append("计入" + "、".join(zh_date(d, False) for d in counted_makeups) + "调休上班日")
+
+    due = last_counted
+    if unit is DayUnit.CALENDAR and calendar.is_rest_day(due):
+        due = calendar.next_workday(due)
+        lines.append(
+            f"期间最后一日{zh_date(last_counted, False)}为休息日，顺延至休息日后第一个工作日"
+            "（民事诉讼法第八十五条）"
+        )
+    lines.append(f"届满日为{zh_date(due)}")
+
+    years = range(origin.year, due.year + 1)
+    unpublished = tuple(y for y in years if not calendar.is_published(y))
+    if unpublished:
+        lines.append(
+            "、".join(f"{y}年" for y in unpublished) + "放假安排尚未录入，按周末计算，录入后自动重算"
+        )
+    return DueDate(due, lines, unpublished)
+
+
+def _holiday_names(days: list[dt.date], calendar: WorkCalendar) -> str:
+    names: list[str] = []
+    for day in days:
+        name = calendar.holidays.get(day, "")
+        if name and name not in names:
+            names.append(name)
+    return "、".join(names) or "法定节假日"

@@ -1,0 +1,22 @@
+"""The statutes yifa encodes (texts in ../shared/laws/), by version and effective date."""
+import datetime as dt
+
+from .law import Law
+
+D = dt.date
+
+CIVIL_CODE = Law("中华人民共和国民法典", D(2020, 5, 28), D(2021, 1, 1))
+CIVIL_PROCEDURE = Law("中华人民共和国民事诉讼法", D(2023, 9, 1), D(2024, 1, 1))
+FUYI_2017 = Law("中华人民共和国行政复议法", D(2017, 9, 1), D(2018, 1, 1))
+FUYI_2023 = Law("中华人民共和国行政复议法", D(2023, 9, 1), D(2024, 1, 1))
+FUYI_REGULATION = Law("中华人民共和国行政复议法实施条例", D(2007, 5, 29), D(2007, 8, 1))
+DISCLOSURE = Law("中华人民共和国政府信息公开条例", D(2019, 4, 3), D(2019, 5, 15))
+MAJOR_DECISIONS = Law("重大行政决策程序暂行条例", D(2019, 4, 20), D(2019, 9, 1))
+PENALTY = Law("中华人民共和国行政处罚法", D(2021, 1, 22), D(2021, 7, 15))
+LICENSING = Law("中华人民共和国行政许可法", D(2019, 4, 23), D(2019, 4, 23))
+COERCION = Law("中华人民共和国行政强制法", D(2011, 6, 30), D(2012, 1, 1))
+RULE_MAKING = Law("规章制定程序条例", D(2017, 12, 22), D(2018, 5, 1))
+FILING_REVIEW = Law("法规规章备案审查条例", D(2024, 8, 30), D(2024, 11, 1))
+FAIR_COMPETITION = Law("公平竞争审查条例", D(2024, 6, 6), D(2024, 8, 1))
+BUSINESS_ENVIRONMENT = Law("优化营商环境条例", D(2019, 10, 22), D(2020, 1, 1))
+HOLIDAYS = Law("全国年节及纪念日放假办法", D(2024, 11, 10), D(2025, 1, 1))
