@@ -33,3 +33,44 @@ def today():
 
 
 __all__ = ["DEMO_PASSWORD"]
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def browser_page(live_server):
+    """A real headless Chromium page (Debian's chromium, driven by Playwright).
+    Skipped where chromium is missing, unless YIFA_REQUIRE_BROWSER is set (CI)."""
+    import os
+    import shutil
+
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("YIFA_REQUIRE_BROWSER"):
+            pytest.fail("浏览器测试需要 /usr/bin/chromium（apt-get install chromium）")
+        pytest.skip("chromium not installed")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        page = browser.new_page(base_url=live_server.url, locale="zh-CN")
+        page.set_default_timeout(15000)
+        yield page
+        browser.close()
+
+
+@pytest.fixture
+def browser_login(browser_page):
+    def as_(user, password=DEMO_PASSWORD):
+        browser_page.goto("/login/")
+        browser_page.fill("#id_username", user.username)
+        browser_page.fill("#id_password", password)
+        browser_page.click("button:has-text('登录')")
+        browser_page.wait_for_url("**/staff/**")
+        return browser_page
+    return as_

@@ -1,0 +1,121 @@
+"""Word and Excel files from editable templates or plain tables (python-docx, openpyxl).
+
+Templates are ordinary .docx files with ``{{字段}}`` placeholders in paragraphs or
+table cells; offices edit them in Word and upload them again.
+"""
+from __future__ import annotations
+
+import io
+import re
+from typing import Iterable, Mapping
+
+from docx import Document
+from docx.shared import Pt
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
+
+
+def _fill_paragraph(paragraph, context: Mapping[str, object]) -> None:
+    text = paragraph.text
+    if "{{" not in text:
+        return
+    filled = PLACEHOLDER.sub(lambda m: str(context.get(m.group(1), "")), text)
+    runs = paragraph.runs
+    if not runs:
+        return
+    runs[0].text = filled
+    for run in runs[1:]:
+        run.text = ""
+
+
+def _paragraphs(doc):
+    yield from doc.paragraphs
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+    for section in doc.sections:
+        yield from section.header.paragraphs
+        yield from section.footer.paragraphs
+
+
+def fill_docx(template: bytes, context: Mapping[str, object]) -> bytes:
+    """Replace every {{字段}} in a .docx template; unknown fields become empty."""
+    doc = Document(io.BytesIO(template))
+    for paragraph in _paragraphs(doc):
+        _fill_paragraph(paragraph, context)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def placeholders(template: bytes) -> set[str]:
+    doc = Document(io.BytesIO(template))
+    return {m.group(1) for p in _paragraphs(doc) for m in PLACEHOLDER.finditer(p.text)}
+
+
+def docx_from_text(title: str, paragraphs: Iterable[str], *, table: tuple[list[str], list[list]] | None = None) -> bytes:
+    """A plain document: a centred title, body paragraphs, and optionally one table."""
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "仿宋"
+    style.font.size = Pt(14)
+    heading = doc.add_paragraph()
+    heading.alignment = 1
+    run = heading.add_run(title)
+    run.bold = True
+    run.font.size = Pt(20)
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    if table is not None:
+        headers, rows = table
+        grid = doc.add_table(rows=1, cols=len(headers))
+        grid.style = "Table Grid"
+        for cell, text in zip(grid.rows[0].cells, headers):
+            cell.text = str(text)
+        for row in rows:
+            cells = grid.add_row().cells
+            for cell, value in zip(cells, row):
+                cell.text = "" if value is None else str(value)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def docx_text(content: bytes) -> str:
+    """All text of a .docx (paragraphs and tables), for import and for tests."""
+    doc = Document(io.BytesIO(content))
+    return "\n".join(p.text for p in _paragraphs(doc))
+
+
+def xlsx_table(title: str, headers: list[str], rows: Iterable[Iterable]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center")
+    for row in rows:
+        ws.append(["" if v is None else v for v in row])
+    for column in ws.columns:
+        width = max(len(str(c.value or "")) for c in column)
+        ws.column_dimensions[column[0].column_letter].width = min(60, max(8, width * 2))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def xlsx_rows(content: bytes) -> tuple[list[str], list[list]]:
+    """Header and rows of the first sheet (for imports with a dry-run preview)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    ws = wb.worksheets[0]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    if not rows:
+        return [], []
+    headers = [str(h or "").strip() for h in rows[0]]
+    return headers, [r for r in rows[1:] if any(v not in (None, "") for v in r)]
