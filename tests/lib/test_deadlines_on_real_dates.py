@@ -89,3 +89,110 @@ def test_bad_input_is_refused_in_chinese():
         compute_due(D(2026, 1, 1), 0, WORKDAYS, WEEKENDS_ONLY)
     with pytest.raises(ValueError, match="结束日"):
         Pause(D(2026, 1, 5), D(2026, 1, 1))
+
+
+# 国办发明电〔2022〕16号（2023）、〔2023〕7号（2024）、〔2024〕12号（2025）、〔2025〕7号（2026），逐日手算。
+@pytest.mark.parametrize("start, days, expected, why", [
+    # 2023 春节 1月21日至27日放假，1月28日(六)、29日(日)上班：1-20(1) 1-28(2) 1-29(3) 1-30(4) 1-31(5)
+    (D(2023, 1, 19), 5, D(2023, 1, 31), "2023 Spring Festival, both make-up weekend days count"),
+    # 2023 劳动节 4月29日至5月3日放假，4月23日(日)上班：4-23(1) 4-24(2) 4-25(3)
+    (D(2023, 4, 21), 3, D(2023, 4, 25), "2023 Labour Day make-up Sunday before the holiday"),
+    # 2023 劳动节：4-28(1) 放假 4-29..5-3，5-4(2) 5-5(3) 5-6 周六上班(4)
+    (D(2023, 4, 27), 4, D(2023, 5, 6), "2023 Labour Day make-up Saturday after the holiday"),
+    # 2024 国庆 10月1日至7日放假，9月29日(日)、10月12日(六)上班：9-29(1) 9-30(2) 10-8(3)
+    (D(2024, 9, 27), 3, D(2024, 10, 8), "2024 National Day, 29 Sep counts"),
+    (D(2024, 9, 27), 7, D(2024, 10, 12), "2024 National Day, 12 Oct make-up Saturday is the 7th day"),
+    # 2024 中秋 9月15日至17日放假，9月14日(六)上班
+    (D(2024, 9, 13), 1, D(2024, 9, 14), "2024 Mid-autumn make-up Saturday is a working day"),
+    (D(2024, 9, 13), 2, D(2024, 9, 18), "2024 Mid-autumn holiday skipped"),
+    # 2025 春节 1月28日至2月4日放假，1月26日(日)、2月8日(六)上班：1-26(1) 1-27(2) 2-5(3) 2-6(4) 2-7(5) 2-8(6)
+    (D(2025, 1, 24), 5, D(2025, 2, 7), "2025 Spring Festival"),
+    (D(2025, 1, 24), 6, D(2025, 2, 8), "2025 Spring Festival, 8 Feb make-up Saturday"),
+    # 2026 元旦 1月1日至3日放假，1月4日(日)上班
+    (D(2025, 12, 31), 1, D(2026, 1, 4), "2026 New Year make-up Sunday across the year end"),
+    # 2026 春节 2月15日至23日放假：2-14(六)上班(1)，2-24(2)
+    (D(2026, 2, 13), 2, D(2026, 2, 24), "2026 Spring Festival, nine days off"),
+    # 2026 国庆 9月20日(日)上班：9-18 起算，9-20(1) 9-21(2)
+    (D(2026, 9, 18), 2, D(2026, 9, 21), "2026 National Day make-up Sunday 20 Sep"),
+])
+def test_workday_periods_on_more_real_schedules(package_calendar, start, days, expected, why):
+    assert compute_due(start, days, WORKDAYS, package_calendar).due == expected, why
+
+
+@pytest.mark.parametrize("start, days, expected, why", [
+    # 2023-09-14 + 15 = 9-29 中秋国庆（至10月6日），10月7日(六)调休上班 → 10-07
+    (D(2023, 9, 14), 15, D(2023, 10, 7), "2023: last day in National Day rolls onto make-up Saturday"),
+    # 2025-01-13 + 15 = 1-28 春节（至2月4日）→ 2-05
+    (D(2025, 1, 13), 15, D(2025, 2, 5), "2025 Spring Festival"),
+    # 2026-09-01 + 30 = 10-01 国庆（至10月7日）→ 10-08
+    (D(2026, 9, 1), 30, D(2026, 10, 8), "2026 National Day"),
+    # 2024-04-01 + 30 = 5-01 劳动节（至5月5日）→ 5-06 周一
+    (D(2024, 4, 1), 30, D(2024, 5, 6), "2024 Labour Day"),
+    # 2026-09-30 + 10 = 10-10，周六但为调休上班日，不是法定休假日 → 不顺延
+    (D(2026, 9, 30), 10, D(2026, 10, 10), "make-up Saturday is not a rest day"),
+    # 2025-03-05 + 30 = 4-04 清明（至4月6日）→ 4-07 周一
+    (D(2025, 3, 5), 30, D(2025, 4, 7), "2025 Qingming Friday to Sunday"),
+    # 2026-01-20 + 30 = 2-19 春节（至2月23日）→ 2-24
+    (D(2026, 1, 20), 30, D(2026, 2, 24), "2026 Spring Festival"),
+])
+def test_calendar_periods_roll_off_rest_days_on_real_schedules(package_calendar, start, days, expected, why):
+    assert compute_due(start, days, CALENDAR_DAYS, package_calendar).due == expected, why
+
+
+def test_calendar_period_ending_on_a_working_day_is_not_moved(package_calendar):
+    # 2025-08-02 + 60 + 30 = 2025-10-31 (Friday)
+    result = compute_due(D(2025, 8, 2), 60, CALENDAR_DAYS, package_calendar, extension=30)
+    assert result.due == D(2025, 10, 31)
+    assert "顺延" not in result.sentence
+    assert "延长30日，共90日" in result.sentence
+
+
+def test_paused_working_days_push_the_due_date(package_calendar):
+    # 20 working days from 2025-09-26 end 10-30; pausing 10-13..10-17 (5 working days) → 11-06
+    result = compute_due(D(2025, 9, 26), 20, WORKDAYS, package_calendar,
+                         pauses=[Pause(D(2025, 10, 13), D(2025, 10, 17))])
+    assert result.due == D(2025, 11, 6)
+    assert "扣除中止期间10月13日至17日共5日" in result.sentence
+
+
+def test_pause_over_a_holiday_only_costs_its_working_days(package_calendar):
+    # Pause 2025-09-30..10-09 covers 9-30 and 10-9 as working days: 20 days from 9-26 → 11-03
+    # 9-28(1) 9-29(2) 10-10(3) 10-11(4) 10-13..17(5-9) 10-20..24(10-14) 10-27..31(15-19) 11-03(20)
+    result = compute_due(D(2025, 9, 26), 20, WORKDAYS, package_calendar,
+                         pauses=[Pause(D(2025, 9, 30), D(2025, 10, 9))])
+    assert result.due == D(2025, 11, 3)
+
+
+def test_several_pauses_are_all_deducted(package_calendar):
+    # 10 calendar days from 2026-03-02 (→ 3-12) + pauses 3-04..3-05 and 3-10 (3 days) → 3-15 (Sun) → 3-16
+    result = compute_due(D(2026, 3, 2), 10, CALENDAR_DAYS, package_calendar,
+                         pauses=[Pause(D(2026, 3, 10), D(2026, 3, 10)), Pause(D(2026, 3, 4), D(2026, 3, 5))])
+    assert result.due == D(2026, 3, 16)
+    assert "3月4日至5日、3月10日共3日" in result.sentence
+
+
+def test_restart_ignores_the_old_start_and_keeps_later_pauses(package_calendar):
+    # 补正后重新起算（行政复议法第三十一条）：5 working days anew from 2024-02-07 → 2-20 (2-18 make-up Sunday counts)
+    result = compute_due(D(2024, 1, 15), 5, WORKDAYS, package_calendar, restart=D(2024, 2, 7))
+    assert result.due == D(2024, 2, 20)
+    assert result.explanation[0] == "原自2024年1月15日起算，于2024年2月7日重新起算"
+
+
+def test_restart_before_start_is_refused(package_calendar):
+    with pytest.raises(ValueError, match="重新起算日不能早于原起算日"):
+        compute_due(D(2024, 2, 7), 5, WORKDAYS, package_calendar, restart=D(2024, 2, 1))
+
+
+def test_negative_extension_and_absurd_lengths_are_refused():
+    with pytest.raises(ValueError, match="延长天数不能为负数"):
+        compute_due(D(2026, 1, 5), 5, WORKDAYS, WEEKENDS_ONLY, extension=-1)
+    with pytest.raises(ValueError, match="期限不能超过"):
+        compute_due(D(2026, 1, 5), 5000, CALENDAR_DAYS, WEEKENDS_ONLY)
+
+
+def test_status_colours_follow_the_due_date(package_calendar):
+    result = compute_due(D(2025, 9, 26), 20, WORKDAYS, package_calendar)
+    assert result.status_on(D(2025, 10, 20)) == "green"
+    assert result.status_on(D(2025, 10, 27)) == "amber"
+    assert result.status_on(D(2025, 10, 30)) == "amber"
+    assert result.status_on(D(2025, 10, 31)) == "red"
