@@ -1,0 +1,85 @@
+"""``make bench``: load a scaled data set into a fresh database and time the key pages.
+
+    .venv/bin/python bench/run.py [--scale 100000] [--repeat 15] [--check-scale 1000] [--reuse]
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/yifa_bench .venv/bin/python bench/run.py
+
+Each database is measured in its own process (bench/measure.py). SQLite lives under
+var/bench/; PostgreSQL (when BENCH_DATABASE_URL is set) is dropped and created afresh.
+A second, small run (--check-scale) shows whether a page's query count grows with the
+data (an N+1). The report goes to bench/report.md. This is a benchmark, not a test:
+it flags, it never fails.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import write_report  # noqa: E402
+
+
+def recreate_postgres(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name or name in {"postgres", "yifa"}:
+        raise SystemExit(f"BENCH_DATABASE_URL 须指向专用的基准测试数据库（不能是 {name or '空'}），它会被删除重建")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def run_one(label: str, url: str, scale: int, repeat: int, reuse: bool) -> dict:
+    out = VAR / f"result-{label}-{scale}.json"
+    print(f"== {label}：规模 {scale} ==", flush=True)
+    subprocess.run(
+        [sys.executable, str(Path(__file__).parent / "measure.py"), "--database-url", url, "--var-dir", str(VAR),
+         "--scale", str(scale), "--repeat", str(repeat), "--out", str(out), *(["--reuse"] if reuse else [])],
+        check=True, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    return json.loads(out.read_text())
+
+
+def sqlite_url(scale: int, reuse: bool) -> str:
+    path = VAR / f"bench-{scale}.sqlite3"
+    if not reuse:
+        for stale in VAR.glob(f"bench-{scale}.sqlite3*"):
+            stale.unlink()
+    return f"sqlite:///{path}"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="依法 yifa 性能基准")
+    parser.add_argument("--scale", type=int, default=100000, help="期限和审计事件各多少条（默认100000）")
+    parser.add_argument("--repeat", type=int, default=15, help="每个页面请求次数，取中位数（默认15）")
+    parser.add_argument("--check-scale", type=int, default=1000,
+                        help="再以此小规模跑一遍，比较查询数是否随数据量增长（0为不比较）")
+    parser.add_argument("--reuse", action="store_true", help="沿用 var/bench/ 中已生成的同规模 SQLite 数据")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.md")
+    args = parser.parse_args(argv)
+    (VAR / "static").mkdir(parents=True, exist_ok=True)  # STATIC_ROOT of the runs; whitenoise warns if absent
+
+    runs = {"sqlite": run_one("sqlite", sqlite_url(args.scale, args.reuse), args.scale, args.repeat, args.reuse)}
+    small = {}
+    if args.check_scale and args.check_scale < args.scale:
+        small["sqlite"] = run_one("sqlite", sqlite_url(args.check_scale, False), args.check_scale, 3, False)
+    pg_url = os.environ.get("BENCH_DATABASE_URL")
+    if pg_url:
+        recreate_postgres(pg_url)
+        runs["postgresql"] = run_one("postgresql", pg_url, args.scale, args.repeat, False)
+    write_report(args.out, runs, small)
+    print(f"报告已写入 {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+
+
+if __name__ == "__main__":
+    main()
