@@ -1,0 +1,154 @@
+"""The importer splits real plans into sections and numbered tasks and suggests units and deadlines."""
+import datetime as dt
+import json
+from pathlib import Path
+
+from django.core.management import call_command
+
+from yifa.lib.office import docx_from_text
+from yifa.plans.parsing import find_deadline, parse_plan, plan_text
+
+from .plan_texts import ARABIC_COMMA, ARABIC_DOT, CIRCLED_ITEMS, CLEAN_NESTED
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_16a98f4a12487e66.txt"
+D = dt.date
+
+
+def seed_plan():
+    return parse_plan(SEED.read_text(encoding="utf-8"), year=2022)
+
+
+def test_seed_has_seven_sections_one_to_seven():
+    plan = seed_plan()
+    assert [s.number for s in plan.sections] == ["一", "二", "三", "四", "五", "六", "七"]
+    assert plan.sections[0].title == "完善行政决策机制"
+    assert plan.sections[6].title == "加强组织领导"
+
+
+def test_seed_has_nineteen_tasks_with_numbers_standing_mid_paragraph():
+    tasks = seed_plan().tasks
+    assert [t.number for t in tasks] == [str(n) for n in range(1, 20)]
+    assert tasks[0].title == "完善行政决策机制"
+    assert tasks[9].title == "积极探索规范行政处罚自由裁量权工作"
+    assert tasks[18].title == "要把加强依法行政摆上重要位置"
+    # The full paragraph is kept, including the sentence written before the number.
+    assert tasks[0].text.startswith("未经审查或者经审查不合法的政府和政府部门不得作出决策")
+    assert "法制机构负责人应当列席会议" in tasks[0].text
+
+
+def test_seed_tasks_fall_in_their_sections():
+    counts = [len(s.tasks) for s in seed_plan().sections]
+    assert counts == [5, 2, 4, 3, 2, 2, 1]
+
+
+def test_seed_task_one_due_first_of_may_although_the_year_was_left_out():
+    task = seed_plan().tasks[0]
+    assert task.deadline_text == "年5月1日前"
+    assert task.due == D(2022, 5, 1)
+    assert "法制机构" in task.units
+
+
+def test_seed_dates_in_text_are_not_taken_for_task_numbers():
+    titles = [t.title for t in seed_plan().tasks]
+    assert not any(title.startswith(("月", "日")) for title in titles)
+
+
+def test_seed_opening_paragraph_obligations_are_listed_as_preamble_tasks():
+    pre = seed_plan().preamble_tasks
+    by_text = {t.title: t for t in pre}
+    plan = next(t for t in pre if "第一季度拟定年度依法行政计划" in t.title)
+    assert plan.due == D(2022, 3, 31) and plan.deadline_text == "每年第一季度"
+    report = next(t for t in pre if "年底前向上市政府" in t.title)
+    assert report.due == D(2022, 12, 31)
+    copy = next(t for t in pre if "抄报市政府法制办" in t.title)
+    assert copy.units == ["市政府法制办"]
+    assert any("专人负责" in t for t in by_text)
+    # Guiding ideology and the lead-in sentence are not obligations.
+    assert not any("邓小平理论" in t or "以下工作" in t for t in by_text)
+
+
+def test_training_task_names_the_legal_office_and_every_township_and_department():
+    task = seed_plan().tasks[16]
+    assert task.units == ["市政府法制办", "各乡镇各部门"]
+
+
+def test_clean_nested_plan_tasks_are_the_second_level_with_explicit_units_and_deadlines():
+    plan = parse_plan(CLEAN_NESTED)
+    assert plan.year == 2026
+    assert [(s.number, s.title) for s in plan.sections] == [
+        ("一", "健全依法决策机制"), ("二", "规范行政执法"), ("三", "加强组织保障")]
+    first = plan.sections[0].tasks[0]
+    assert (first.number, first.title) == ("一", "严格落实重大行政决策程序")
+    assert first.units == ["市司法局", "各乡镇各部门"]
+    assert first.due == D(2026, 3, 31)
+    assert "1.目录报市政府审定" in first.text          # deeper levels stay in the task's text
+    assert plan.sections[0].tasks[1].due is None
+    assert plan.sections[0].tasks[1].deadline_text == "长期坚持"
+    second = plan.sections[1].tasks
+    assert second[0].due == D(2026, 6, 30) and second[0].units == ["市市场监管局", "市生态环境局"]
+    assert second[1].due == D(2026, 6, 30)           # 上半年
+    assert second[2].due == D(2026, 9, 30)           # 第三季度
+    assert plan.sections[2].tasks[0].due == D(2026, 12, 31)
+
+
+def test_arabic_numbered_plan_restarts_numbering_in_each_section():
+    plan = parse_plan(ARABIC_DOT)
+    assert plan.year == 2025
+    assert [[t.number for t in s.tasks] for s in plan.sections] == [["1", "2"], ["1", "2", "3"]]
+    tasks = plan.tasks
+    assert tasks[0].title == "制定重大事项决策规则，5月1日前完成"
+    assert tasks[0].due == D(2025, 5, 1)
+    assert tasks[1].due == D(2025, 12, 31)
+    assert tasks[2].due == D(2025, 6, 30)
+    assert tasks[3].due == D(2025, 12, 31)           # 全年
+    assert tasks[4].due is None
+
+
+def test_plan_numbered_with_enumeration_comma_and_parenthesised_subitems():
+    plan = parse_plan(ARABIC_COMMA)
+    assert [[t.number for t in s.tasks] for s in plan.sections] == [["1", "2"], ["1", "2"]]
+    assert plan.tasks[1].due == D(2024, 12, 4)
+    mediation = plan.sections[1].tasks[0]
+    assert mediation.title == "完善人民调解组织，上半年完成"
+    assert "（2）建立调解台账" in mediation.text
+    assert plan.sections[1].tasks[1].due == D(2024, 3, 31)   # 三月底前
+
+
+def test_circled_numbers_stay_inside_their_task():
+    plan = parse_plan(CIRCLED_ITEMS)
+    tasks = plan.tasks
+    assert [t.title for t in tasks] == ["规范执法程序", "加强执法监督，二季度开展专项检查"]
+    assert "②推行执法全过程记录" in tasks[0].text
+    assert tasks[1].due == D(2026, 6, 30)
+
+
+def test_deadline_phrases_resolve_in_the_plan_year():
+    cases = {"5月1日前": D(2023, 5, 1), "每年第一季度": D(2023, 3, 31), "年底前": D(2023, 12, 31),
+             "二季度": D(2023, 6, 30), "上半年": D(2023, 6, 30), "三月底前": D(2023, 3, 31),
+             "全年": D(2023, 12, 31), "2024年2月底前": D(2024, 2, 29), "10月份": D(2023, 10, 31)}
+    for text, due in cases.items():
+        assert find_deadline(f"要在{text}完成", 2023).due == due, text
+    assert find_deadline("长期坚持", 2023).due is None
+    assert find_deadline("年至少参与两次学习", 2023) is None
+
+
+def test_docx_and_gb18030_text_are_read():
+    docx = docx_from_text("民政局2025年依法行政工作计划", ARABIC_DOT.splitlines()[1:])
+    assert len(parse_plan(plan_text(docx, "计划.docx")).tasks) == 5
+    assert len(parse_plan(plan_text(ARABIC_DOT.encode("gb18030"), "计划.txt")).tasks) == 5
+
+
+def test_cli_prints_the_seed_as_json_and_writes_nothing(db, capsys):
+    from yifa.core.models import Event
+
+    call_command("plan", "parse", str(SEED), "--year", "2022", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert [s["number"] for s in data["sections"]] == list("一二三四五六七")
+    tasks = [t for s in data["sections"] for t in s["tasks"]]
+    assert len(tasks) == 19
+    assert tasks[0] == {**tasks[0], "number": "1", "title": "完善行政决策机制", "due": "2022-05-01",
+                        "deadline_text": "年5月1日前"}
+    assert set(tasks[0]) == {"number", "title", "text", "units", "deadline_text", "due"}
+    assert data["preamble"].startswith("年底前向上市政府")
+    assert any(t["due"] == "2022-03-31" for t in data["preamble_tasks"])
+    assert Event.objects.count() == 0
