@@ -1,0 +1,145 @@
+"""行政复议文书：.docx generated from templates the office can replace (``DocTemplate``).
+Default templates are built here with {{字段}} placeholders; ``yifa.lib.office.fill_docx`` fills them."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from yifa.core import clocks
+from yifa.core.errors import NotFound
+from yifa.lib.deadlines import zh_date
+from yifa.lib.office import docx_from_text, docx_text, fill_docx, placeholders
+
+from . import periods
+from . import rules as R
+from .models import DocTemplate, Hearing, HearingKind
+
+HEAD = ["{{复议机关}}", "{{案号}}"]
+PARTIES = ["申请人：{{申请人信息}}", "被申请人：{{被申请人}}"]
+
+KINDS: dict[str, tuple[str, list[str]]] = {
+    "acceptance": ("行政复议受理通知书", [*HEAD, "{{申请人}}：",
+        "你（单位）对{{被申请人}}作出的{{行政行为}}不服提出的行政复议申请，本机关于{{收到日期}}收到。"
+        "经审查，该申请符合《中华人民共和国行政复议法》第三十条第一款规定的受理条件，本机关决定自{{受理日期}}起受理，"
+        "适用{{审理程序}}审理。", "案件查询码：{{查询码}}（可在本市依法行政公众门户查询办理进度）。", "{{日期}}"]),
+    "not_accepted": ("不予受理行政复议申请决定书", [*HEAD, *PARTIES,
+        "申请人对被申请人作出的{{行政行为}}不服，于{{收到日期}}向本机关申请行政复议。", "经审查，{{不予受理理由}}",
+        "根据《中华人民共和国行政复议法》第三十条第二款的规定，本机关决定不予受理。", "{{日期}}"]),
+    "correction": ("行政复议申请补正通知书", [*HEAD, "{{申请人}}：",
+        "本机关于{{收到日期}}收到你（单位）的行政复议申请。经审查，申请材料不齐全或者表述不清楚，"
+        "请一次性补正下列事项：", "{{补正事项}}",
+        "请于{{补正期限}}前提交补正材料（{{补正依据}}）。无正当理由逾期不补正的，视为放弃行政复议申请。", "{{日期}}"]),
+    "reply_notice": ("提出行政复议答复通知书", [*HEAD, "{{被申请人}}：",
+        "{{申请人}}对你单位作出的{{行政行为}}不服，向本机关申请行政复议，本机关已于{{受理日期}}受理。现将行政复议申请书副本发送你单位，"
+        "请于{{答复期限}}前提出书面答复，并提交作出行政行为的证据、依据和其他有关材料（{{答复依据}}）。",
+        "逾期不答复的，视为该行政行为没有证据、依据（《中华人民共和国行政复议法》第七十条）。", "{{日期}}"]),
+    "hearing": ("行政复议听证通知书", [*HEAD, "{{申请人}}、{{被申请人}}：",
+        "本机关审理的{{案号}}行政复议案件，定于{{听证日期}}在{{听证地点}}举行听证。", "听证事项：{{听证事项}}",
+        "听证人员：{{听证人员}}", "依据《中华人民共和国行政复议法》第五十条、第五十一条。", "{{日期}}"]),
+    "extension": ("行政复议延期审理通知书", [*HEAD, "{{申请人}}、{{被申请人}}：",
+        "本机关受理的{{案号}}行政复议案件，因{{延长理由}}，不能在规定期限内作出行政复议决定。经行政复议机构负责人批准，"
+        "审理期限延长{{延长天数}}日，至{{审理期限}}届满（{{审理依据}}）。", "{{日期}}"]),
+    "suspension": ("行政复议中止审理通知书", [*HEAD, "{{申请人}}、{{被申请人}}：",
+        "本机关审理的{{案号}}行政复议案件，因{{中止情形}}，根据《中华人民共和国行政复议法》第三十九条的规定，"
+        "自{{中止日期}}起中止审理。中止原因消除后，本机关将及时恢复审理并书面告知。", "{{日期}}"]),
+    "resumption": ("行政复议恢复审理通知书", [*HEAD, "{{申请人}}、{{被申请人}}：",
+        "本机关中止审理的{{案号}}行政复议案件，中止原因已经消除，根据《中华人民共和国行政复议法》第三十九条第二款的规定，"
+        "自{{日期}}起恢复审理。审理期限至{{审理期限}}届满。", "{{日期}}"]),
+    "termination": ("行政复议终止通知书", [*HEAD, *PARTIES,
+        "申请人对被申请人作出的{{行政行为}}不服申请的行政复议，因{{终止情形}}，根据《中华人民共和国行政复议法》"
+        "第四十一条的规定，本机关决定终止行政复议。", "{{日期}}"]),
+    "decision": ("行政复议决定书", [*HEAD, *PARTIES,
+        "申请人对被申请人作出的{{行政行为}}（{{行政行为日期}}）不服，于{{收到日期}}向本机关申请行政复议，"
+        "本机关于{{受理日期}}依法受理，适用{{审理程序}}审理。", "申请人请求：{{复议请求}}",
+        "申请人称：{{事实和理由}}", "被申请人答复：{{答复}}", "本机关认为：", "{{决定内容}}",
+        "决定：{{决定类型}}。{{赔偿}}", "本决定经{{审批方式}}（《中华人民共和国行政复议法》第六十一条）。",
+        "申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。", "{{日期}}"]),
+    "mediation": ("行政复议调解书", [*HEAD, *PARTIES,
+        "申请人对被申请人作出的{{行政行为}}不服申请行政复议。行政复议请求：{{复议请求}}", "事实和理由：{{事实和理由}}",
+        "经本机关主持调解，双方自愿达成如下协议：", "{{调解内容}}",
+        "本调解书经各方当事人签字或者签章，并加盖行政复议机关印章，即具有法律效力（《中华人民共和国行政复议法》第七十三条）。",
+        "申请人（签字）：　　　　被申请人（签章）：", "{{日期}}"]),
+    "opinion": ("行政复议意见书", [*HEAD, "{{意见书送达机关}}：",
+        "本机关在办理{{案号}}行政复议案件过程中，发现你单位的有关行政行为存在以下问题：", "{{意见内容}}",
+        "请自收到本意见书之日起六十日内（{{反馈期限}}前），将纠正相关违法或者不当行政行为的情况报送本机关"
+        "（《中华人民共和国行政复议法》第七十六条）。", "{{日期}}"]),
+}
+
+
+def default_template(kind: str) -> bytes:
+    title, paragraphs = KINDS[kind]
+    return docx_from_text(title, paragraphs)
+
+
+def template_for(kind: str) -> bytes:
+    if kind not in KINDS:
+        raise NotFound(f"没有名为“{kind}”的文书")
+    row = DocTemplate.objects.filter(kind=kind).first()
+    return bytes(row.content) if row else default_template(kind)
+
+
+def check_template(kind: str, content: bytes) -> set[str]:
+    """Placeholders an uploaded template uses that yifa does not know (shown as a warning)."""
+    return placeholders(content) - set(KNOWN_FIELDS)
+
+
+def _d(day: dt.date | None) -> str:
+    return zh_date(day) if day else "（未定）"
+
+
+def _applicant_lines(case) -> str:
+    return "；".join(f"{p.name}（{p.get_kind_display()}）" for p in case.applicants)
+
+
+def context(case, *, today: dt.date | None = None) -> dict[str, str]:
+    today = today or timezone.localdate()
+    decision = clocks.clocks_of(case, rule=periods.decision_rule(case), open_only=False).order_by("-id").first()
+    reply = periods.reply_clock(case)
+    hearing = Hearing.objects.filter(case=case, kind=HearingKind.FORMAL).order_by("-id").first()
+    letter = case.opinion_letters.order_by("-id").first()
+    letter_clock = clocks.clocks_of(letter, rule=R.OPINION_FEEDBACK, open_only=False).first() if letter else None
+    correction_rule = periods.correction_rule(case)
+    correction_due = periods.correction_due(case)
+    return {
+        "复议机关": case.office.parent.name if case.office.parent else case.office.name,
+        "案号": case.number, "查询码": case.lookup_code,
+        "申请人": case.applicant_names, "申请人信息": _applicant_lines(case),
+        "被申请人": case.respondent_name, "行政行为": case.act_title, "行政行为日期": _d(case.act_date),
+        "收到日期": _d(case.received_on), "受理日期": _d(case.accepted_on),
+        "审理程序": case.get_procedure_display(), "复议请求": case.requests, "事实和理由": case.facts_reasons,
+        "补正事项": case.correction_items, "补正期限": _d(correction_due), "补正依据": correction_rule.citation,
+        "答复期限": _d(reply.due if reply else None), "答复依据": periods.reply_rule(case).citation,
+        "答复": case.reply_text or "被申请人未在法定期限内提出书面答复",
+        "不予受理理由": case.not_accepted_reason,
+        "听证日期": _d(hearing.held_on if hearing else None), "听证地点": hearing.place if hearing else "",
+        "听证事项": hearing.matters if hearing else "", "听证人员": hearing.panel if hearing else "",
+        "延长天数": str(case.extension_days), "延长理由": case.extension_reason,
+        "审理期限": _d(decision.due if decision else None), "审理依据": periods.decision_rule(case).citation,
+        "中止日期": _d(case.suspended_on), "中止情形": case.get_suspension_ground_display(),
+        "终止情形": case.get_termination_ground_display(),
+        "决定类型": case.get_decision_type_display(), "决定内容": case.decision_text, "赔偿": case.compensation,
+        "审批方式": case.get_approval_mode_display() or "复议机关负责人同意",
+        "调解内容": case.mediation_text,
+        "意见书送达机关": letter.recipient.name if letter else "", "意见内容": letter.content if letter else "",
+        "反馈期限": _d(letter_clock.due if letter_clock else None),
+        "日期": zh_date(today),
+    }
+
+
+KNOWN_FIELDS = ("复议机关", "案号", "查询码", "申请人", "申请人信息", "被申请人", "行政行为", "行政行为日期",
+                "收到日期", "受理日期", "审理程序", "复议请求", "事实和理由", "补正事项", "补正期限", "补正依据",
+                "答复期限", "答复依据", "答复", "不予受理理由", "听证日期", "听证地点", "听证事项", "听证人员",
+                "延长天数", "延长理由", "审理期限", "审理依据", "中止日期", "中止情形", "终止情形", "决定类型",
+                "决定内容", "赔偿", "审批方式", "调解内容", "意见书送达机关", "意见内容", "反馈期限", "日期")
+
+
+def generate(case, kind: str, *, today: dt.date | None = None) -> tuple[str, bytes]:
+    """(file name, .docx bytes) of one document for one case."""
+    content = fill_docx(template_for(kind), context(case, today=today))
+    return f"{case.number}{KINDS[kind][0]}.docx", content
+
+
+def decision_body(case) -> str:
+    """The decision's text, the basis of the public version (第七十九条)."""
+    return docx_text(generate(case, "decision", today=case.closed_on)[1])

@@ -1,0 +1,168 @@
+"""Forms validate shapes only; the law's conditions are in flows.py and services.py."""
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from yifa.core.models import Unit
+
+from .models import (ActType, ApprovalMode, Channel, DecisionType, HearingKind, MemberKind, PartyKind,
+                     Procedure, SimplifiedBasis, SuspensionGround, TerminationGround)
+
+DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
+class ApplicationForm(forms.Form):
+    """行政复议申请书（第二十二条）. Portal and counter share it."""
+
+    applicant_kind = forms.ChoiceField(label="申请人类型", choices=PartyKind.choices)
+    applicant_name = forms.CharField(label="申请人姓名或名称", max_length=100)
+    applicant_id = forms.CharField(label="身份证号或统一社会信用代码", max_length=18, required=False)
+    applicant_phone = forms.CharField(label="联系电话", max_length=20, required=False)
+    applicant_address = forms.CharField(label="通讯地址", max_length=200, required=False)
+    representative_name = forms.CharField(label="法定代表人或代表人", max_length=100, required=False)
+    agent_name = forms.CharField(label="委托代理人", max_length=100, required=False)
+    agent_phone = forms.CharField(label="代理人电话", max_length=20, required=False)
+    respondent_unit = forms.ModelChoiceField(label="被申请人（本市机关）", required=False,
+                                             queryset=Unit.objects.filter(active=True).order_by("path"))
+    respondent_name = forms.CharField(label="或外部机关名称", max_length=100, required=False)
+    act_title = forms.CharField(label="不服的行政行为（文号、名称）", max_length=200)
+    act_type = forms.ChoiceField(label="行政行为类型", choices=ActType.choices)
+    act_date = forms.DateField(label="行政行为作出日期", **DATE)
+    known_on = forms.DateField(label="知道该行政行为的日期", **DATE)
+    not_informed = forms.BooleanField(label="行政机关未告知申请复议的权利、机关和期限", required=False)
+    real_estate = forms.BooleanField(label="因不动产提出", required=False)
+    amount = forms.DecimalField(label="涉及款额（元）", required=False, min_value=0, max_digits=14, decimal_places=2)
+    requests = forms.CharField(label="行政复议请求", widget=forms.Textarea)
+    facts_reasons = forms.CharField(label="事实和理由", widget=forms.Textarea)
+    compensation_claim = forms.CharField(label="一并提出的行政赔偿请求（可不填）", widget=forms.Textarea,
+                                         required=False)
+    delay_grounds = forms.CharField(label="如超过申请期限，耽误的正当理由", widget=forms.Textarea, required=False)
+    files = MultipleFileField(label="证据材料（PDF、图片、Word，可多选）", required=False)
+
+    def service_kwargs(self) -> dict:
+        d = self.cleaned_data
+        parties = [{"role": "applicant", "kind": d["applicant_kind"], "name": d["applicant_name"],
+                    "id_number": d["applicant_id"], "phone": d["applicant_phone"],
+                    "address": d["applicant_address"]}]
+        if d["representative_name"]:
+            parties.append({"role": "representative", "kind": "person", "name": d["representative_name"]})
+        if d["agent_name"]:
+            parties.append({"role": "agent", "kind": "person", "name": d["agent_name"], "phone": d["agent_phone"]})
+        files = [(f.name, f.read()) for f in d["files"]]
+        return dict(parties=parties, respondent_unit=d["respondent_unit"], respondent_name=d["respondent_name"],
+                    act_title=d["act_title"], act_type=d["act_type"], act_date=d["act_date"], known_on=d["known_on"],
+                    not_informed=d["not_informed"], real_estate=d["real_estate"], amount=d["amount"],
+                    requests=d["requests"], facts_reasons=d["facts_reasons"],
+                    compensation_claim=d["compensation_claim"], delay_grounds=d["delay_grounds"], files=files)
+
+
+class CounterForm(ApplicationForm):
+    channel = forms.ChoiceField(label="申请方式", choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    received_on = forms.DateField(label="收到申请日期", initial=timezone.localdate, **DATE)
+
+    field_order = ["channel", "received_on"]
+
+
+class LookupForm(forms.Form):
+    number = forms.CharField(label="案号", max_length=60)
+    code = forms.CharField(label="查询码", max_length=12)
+
+
+def _on():
+    return forms.DateField(label="日期", initial=timezone.localdate, **DATE)
+
+
+def _text(label, required=True):
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 3}), required=required)
+
+
+ACTION_FIELDS = {
+    "request_correction": lambda: {"items": _text("补正事项（一次性列明）"), "on": _on(),
+                                   "correction_due_on": forms.DateField(label="补正期限（仅2017年法案件）",
+                                                                        required=False, **DATE)},
+    "receive_correction": lambda: {"on": _on()},
+    "abandon": lambda: {"on": _on()},
+    "accept": lambda: {"procedure": forms.ChoiceField(label="审理程序", choices=Procedure.choices),
+                       "simplified_basis": forms.ChoiceField(label="简易程序依据（第五十三条）", required=False,
+                                                             choices=[("", "—")] + SimplifiedBasis.choices),
+                       "is_major": forms.BooleanField(label="重大、疑难、复杂", required=False),
+                       "is_technical": forms.BooleanField(label="专业性、技术性较强", required=False),
+                       "delay_grounds": _text("逾期申请的正当理由（如有）", required=False), "on": _on()},
+    "not_accept": lambda: {"reason": _text("不予受理理由"), "on": _on()},
+    "send_copy": lambda: {"on": _on()},
+    "to_normal": lambda: {"reason": _text("转为普通程序的理由"), "on": _on()},
+    "extend": lambda: {"days": forms.IntegerField(label="延长天数", min_value=1), "reason": _text("延长理由"),
+                       "on": _on()},
+    "suspend": lambda: {"ground": forms.ChoiceField(label="中止情形", choices=SuspensionGround.choices),
+                        "reason": _text("说明", required=False), "on": _on()},
+    "resume": lambda: {"reason": _text("中止原因消除的情况", required=False), "on": _on()},
+    "terminate": lambda: {"ground": forms.ChoiceField(label="终止情形", choices=TerminationGround.choices),
+                          "reason": _text("说明", required=False), "on": _on()},
+    "mediate": lambda: {"mediation_text": _text("调解协议内容"), "on": _on()},
+    "propose": lambda: {"decision_type": forms.ChoiceField(label="决定类型", choices=DecisionType.choices),
+                        "decision_text": _text("审查意见与决定理由"),
+                        "compensation": _text("赔偿、返还财产等（第七十二条，可不填）", required=False), "on": _on()},
+    "return_draft": lambda: {"reason": _text("退回理由")},
+    "approve": lambda: {"approval_mode": forms.ChoiceField(label="审批方式", choices=ApprovalMode.choices),
+                        "on": _on()},
+    "justify": lambda: {"reason": _text("超审限的正当理由")},
+    "hearing": lambda: {"kind": forms.ChoiceField(label="方式", choices=HearingKind.choices),
+                        "notified_on": forms.DateField(label="通知日期（听证必填）", required=False, **DATE),
+                        "held_on": forms.DateField(label="举行日期", **DATE),
+                        "place": forms.CharField(label="地点或方式", max_length=100, required=False),
+                        "panel": forms.CharField(label="主持人、听证员", max_length=200, required=False),
+                        "matters": _text("事项", required=False), "record": _text("记录", required=False)},
+    "opinion": lambda: {"recipient": forms.ModelChoiceField(label="送达机关", queryset=Unit.objects.order_by("path")),
+                        "content": _text("违法或者不当之处及意见"), "on": _on()},
+    "publish": lambda: {"on": _on()},
+}
+
+
+def action_form(name: str, data=None) -> forms.Form:
+    fields = ACTION_FIELDS[name]()
+    fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    form_class = type(f"{name}_form", (forms.Form,), fields)
+    return form_class(data, prefix=name)
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(label="书面答复", widget=forms.Textarea)
+    files = MultipleFileField(label="证据、依据和其他有关材料", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class FeedbackForm(forms.Form):
+    feedback = forms.CharField(label="纠正情况", widget=forms.Textarea)
+
+
+class MemberForm(forms.Form):
+    name = forms.CharField(label="姓名", max_length=50)
+    kind = forms.ChoiceField(label="类别", choices=MemberKind.choices)
+    affiliation = forms.CharField(label="单位或职务", max_length=100)
+    term_start = forms.DateField(label="任期起", **DATE)
+    term_end = forms.DateField(label="任期止", **DATE)
+
+
+class NumberingForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100, initial=lambda: timezone.localdate().year)
+    pattern = forms.CharField(label="案号格式", max_length=60, help_text="用 {year} 表示年度，{seq} 表示顺序号")
+
+
+class TemplateForm(forms.Form):
+    file = forms.FileField(label="模板文件（.docx）")

@@ -1,0 +1,353 @@
+"""Reconsideration cases (行政复议案件), their parties, hearings, committee and opinion letters."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.urls import reverse
+
+from yifa.core.crypto import EncryptedTextField
+from yifa.core.models.versioned import Versioned
+
+NEW_LAW_FROM = dt.date(2024, 1, 1)  # 行政复议法（2023）第九十条
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", "网上申请"
+    POST = "post", "邮寄"
+    COUNTER = "counter", "当面递交"
+    ORAL = "oral", "口头申请（当场记录）"
+
+
+class CaseState(models.TextChoices):
+    REVIEW = "review", "受理审查中"
+    CORRECTION = "correction", "待申请人补正"
+    ACCEPTED = "accepted", "审理中"
+    SUSPENDED = "suspended", "中止审理"
+    APPROVAL = "approval", "决定待审批"
+    DECIDED = "decided", "已作出决定"
+    MEDIATED = "mediated", "调解结案"
+    TERMINATED = "terminated", "已终止"
+    NOT_ACCEPTED = "not_accepted", "不予受理"
+    ABANDONED = "abandoned", "视为放弃申请"
+
+
+OPEN_STATES = (CaseState.REVIEW, CaseState.CORRECTION, CaseState.ACCEPTED, CaseState.SUSPENDED,
+               CaseState.APPROVAL)
+CLOSED_STATES = (CaseState.DECIDED, CaseState.MEDIATED, CaseState.TERMINATED)
+
+
+class Procedure(models.TextChoices):
+    NORMAL = "normal", "普通程序"
+    SIMPLIFIED = "simplified", "简易程序"
+
+
+class SimplifiedBasis(models.TextChoices):
+    ON_THE_SPOT = "on_the_spot", "行政行为当场作出（第五十三条第一款第一项）"
+    WARNING = "warning", "警告或者通报批评（第一款第二项）"
+    SMALL_AMOUNT = "small_amount", "涉及款额三千元以下（第一款第三项）"
+    DISCLOSURE = "disclosure", "政府信息公开案件（第一款第四项）"
+    CONSENT = "consent", "当事人各方同意（第二款）"
+
+
+class ActType(models.TextChoices):
+    PENALTY = "penalty", "行政处罚"
+    COERCION = "coercion", "行政强制"
+    LICENSING = "licensing", "行政许可"
+    CONFIRMATION = "confirmation", "行政确认"
+    LEVY = "levy", "行政征收征用"
+    DISCLOSURE = "disclosure", "政府信息公开"
+    INACTION = "inaction", "不履行法定职责"
+    AGREEMENT = "agreement", "行政协议"
+    OTHER = "other", "其他"
+
+
+class DecisionType(models.TextChoices):
+    CHANGE = "change", "变更（第六十三条）"
+    REVOKE = "revoke", "撤销或者部分撤销（第六十四条）"
+    REVOKE_REDO = "revoke_redo", "撤销并责令重新作出（第六十四条）"
+    ILLEGAL = "illegal", "确认违法（第六十五条）"
+    PERFORM = "perform", "责令履行（第六十六条）"
+    VOID = "void", "确认无效（第六十七条）"
+    UPHOLD = "uphold", "维持（第六十八条）"
+    REJECT_CLAIM = "reject_claim", "驳回复议请求（第六十九条）"
+    REJECT_APPLICATION = "reject_application", "驳回复议申请（第三十三条）"
+
+
+# 纠错：改变或否定原行政行为的决定。
+CORRECTING = (DecisionType.CHANGE, DecisionType.REVOKE, DecisionType.REVOKE_REDO, DecisionType.ILLEGAL,
+              DecisionType.PERFORM, DecisionType.VOID)
+
+SIMPLE_MAX_AMOUNT = 3000  # 第五十三条第一款第三项：三千元以下
+
+
+class SuspensionGround(models.TextChoices):
+    DEATH = "1", "申请人死亡，近亲属尚未确定是否参加（第三十九条第一款第一项）"
+    INCAPACITY = "2", "申请人丧失行为能力，尚未确定法定代理人（第二项）"
+    MISSING = "3", "申请人下落不明（第三项）"
+    DISSOLVED = "4", "法人或其他组织终止，尚未确定承受人（第四项）"
+    FORCE_MAJEURE = "5", "不可抗力或其他正当理由不能参加（第五项）"
+    MEDIATION = "6", "调解、和解，申请人和被申请人同意中止（第六项）"
+    INTERPRETATION = "7", "法律适用问题需有权机关解释或确认（第七项）"
+    OTHER_CASE = "8", "需以其他案件审理结果为依据（第八项）"
+    NORM_REVIEW = "9", "规范性文件或依据附带审查（第九项）"
+    OTHER = "10", "其他需要中止的情形（第十项）"
+
+
+# 第四十一条第一款第五项：这三项中止满六十日仍未消除的，终止。
+LIMITED_SUSPENSIONS = (SuspensionGround.DEATH, SuspensionGround.INCAPACITY, SuspensionGround.DISSOLVED)
+
+
+class TerminationGround(models.TextChoices):
+    WITHDRAWN = "1", "申请人撤回申请，复议机构准予撤回（第四十一条第一款第一项）"
+    SETTLED = "1s", "双方和解后申请人撤回申请（第七十四条、第四十一条第一款第一项）"
+    DEATH = "2", "申请人死亡，无近亲属或近亲属放弃（第二项）"
+    DISSOLVED = "3", "法人或其他组织终止，无承受人或承受人放弃（第三项）"
+    CRIMINAL = "4", "因同一违法行为涉嫌犯罪被采取刑事强制措施（第四项）"
+    SUSPENDED_60 = "5", "中止满六十日原因仍未消除（第五项）"
+
+
+class ApprovalMode(models.TextChoices):
+    HEAD = "head", "复议机关负责人同意"
+    COLLECTIVE = "collective", "集体讨论通过"
+
+
+class Case(Versioned):
+    number = models.CharField("案号", max_length=60, unique=True)
+    lookup_code = models.CharField("查询码", max_length=12, unique=True)
+    channel = models.CharField("申请方式", max_length=10, choices=Channel.choices)
+    received_on = models.DateField("收到申请日期", db_index=True)
+    state = models.CharField("状态", max_length=20, choices=CaseState.choices, default=CaseState.REVIEW,
+                             db_index=True)
+    procedure = models.CharField("审理程序", max_length=12, choices=Procedure.choices,
+                                 default=Procedure.NORMAL)
+    simplified_basis = models.CharField("适用简易程序的依据", max_length=20, choices=SimplifiedBasis.choices,
+                                        blank=True)
+    office = models.ForeignKey("core.Unit", verbose_name="复议机构", on_delete=models.PROTECT,
+                               related_name="reconsideration_cases")
+    handler = models.ForeignKey("core.User", verbose_name="承办人", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    respondent_unit = models.ForeignKey("core.Unit", verbose_name="被申请人", null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="reconsideration_respondent")
+    respondent_name = models.CharField("被申请人名称", max_length=100)
+    act_title = models.CharField("被申请复议的行政行为", max_length=200)
+    act_type = models.CharField("行政行为类型", max_length=20, choices=ActType.choices)
+    act_date = models.DateField("行政行为作出日期")
+    known_on = models.DateField("知道或应当知道行政行为之日")
+    real_estate = models.BooleanField("因不动产提出", default=False)
+    not_informed = models.BooleanField("行政机关未告知复议权利、机关和期限", default=False)
+    rights_known_on = models.DateField("知道复议权利、机关和期限之日", null=True, blank=True)
+    delay_grounds = models.TextField("耽误申请期限的正当理由", blank=True)
+    amount = models.DecimalField("涉及款额（元）", max_digits=14, decimal_places=2, null=True, blank=True)
+    requests = models.TextField("行政复议请求")
+    facts_reasons = models.TextField("事实和理由")
+    compensation_claim = models.TextField("一并提出的行政赔偿请求", blank=True)
+    is_major = models.BooleanField("重大、疑难、复杂", default=False)
+    is_technical = models.BooleanField("专业性、技术性较强", default=False)
+
+    correction_items = models.TextField("补正事项", blank=True)
+    correction_sent_on = models.DateField("补正通知日期", null=True, blank=True)
+    correction_due_on = models.DateField("补正期限（2017年法案件由复议机构确定）", null=True, blank=True)
+    correction_received_on = models.DateField("收到补正材料日期", null=True, blank=True)
+    accepted_on = models.DateField("受理日期", null=True, blank=True)
+    deemed_accepted = models.BooleanField("视为受理", default=False)
+    not_accepted_reason = models.TextField("不予受理理由", blank=True)
+    copy_sent_on = models.DateField("副本发送日期", null=True, blank=True)
+    reply_on = models.DateField("答复日期", null=True, blank=True)
+    reply_text = models.TextField("书面答复", blank=True)
+    parties_heard = models.TextField("听取意见记录", blank=True)
+    suspended_on = models.DateField("中止日期", null=True, blank=True)
+    suspension_ground = models.CharField("中止情形", max_length=3, choices=SuspensionGround.choices, blank=True)
+    termination_ground = models.CharField("终止情形", max_length=3, choices=TerminationGround.choices,
+                                          blank=True)
+    extension_days = models.PositiveSmallIntegerField("延长天数", default=0)
+    extension_reason = models.TextField("延长理由", blank=True)
+    decision_type = models.CharField("决定类型", max_length=20, choices=DecisionType.choices, blank=True)
+    decision_text = models.TextField("决定内容", blank=True)
+    compensation = models.TextField("赔偿、返还财产等决定", blank=True)
+    mediation_text = models.TextField("调解协议内容", blank=True)
+    approval_mode = models.CharField("审批方式", max_length=12, choices=ApprovalMode.choices, blank=True)
+    approved_by = models.ForeignKey("core.User", verbose_name="批准人", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    closed_on = models.DateField("结案日期", null=True, blank=True, db_index=True)
+    overdue_justification = models.TextField("超审限理由", blank=True)
+    published_on = models.DateField("公开日期", null=True, blank=True, db_index=True)
+    public_text = models.TextField("公开文本（已去除个人信息）", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政复议案件"
+        ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["state", "received_on"])]
+
+    def __str__(self):
+        return f"{self.number}（{self.act_title[:30]}）"
+
+    def get_absolute_url(self):
+        return reverse("reconsideration:case", args=[self.pk])
+
+    @property
+    def law_year(self) -> int:
+        return 2017 if self.received_on < NEW_LAW_FROM else 2023
+
+    @property
+    def is_simplified(self) -> bool:
+        return self.procedure == Procedure.SIMPLIFIED
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    @property
+    def needs_committee(self) -> bool:
+        return self.is_major or self.is_technical
+
+    @property
+    def applicants(self):
+        return [p for p in self.parties.all() if p.role == PartyRole.APPLICANT]
+
+    @property
+    def applicant_names(self) -> str:
+        return "、".join(p.name for p in self.applicants)
+
+
+class PartyRole(models.TextChoices):
+    APPLICANT = "applicant", "申请人"
+    REPRESENTATIVE = "representative", "法定代表人/代表人"
+    AGENT = "agent", "委托代理人"
+    THIRD_PARTY = "third_party", "第三人"
+
+
+class PartyKind(models.TextChoices):
+    PERSON = "person", "自然人"
+    LEGAL = "legal", "法人"
+    OTHER = "other", "其他组织"
+
+
+class Party(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField("身份", max_length=20, choices=PartyRole.choices)
+    kind = models.CharField("类型", max_length=10, choices=PartyKind.choices, default=PartyKind.PERSON)
+    name = models.CharField("姓名或名称", max_length=100)
+    id_number = EncryptedTextField("身份证件号码或统一社会信用代码", blank=True)
+    phone = EncryptedTextField("联系电话", blank=True)
+    address = EncryptedTextField("通讯地址", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "当事人"
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.get_role_display()}：{self.name}"
+
+
+class HearingKind(models.TextChoices):
+    HEAR = "hear", "听取意见（第四十九条）"
+    FORMAL = "formal", "听证（第五十条、第五十一条）"
+    INSPECTION = "inspection", "调查取证、勘验（第四十四条至第四十六条）"
+    EXPERT = "expert", "鉴定、专家意见"
+
+
+class Hearing(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hearings")
+    kind = models.CharField("方式", max_length=12, choices=HearingKind.choices)
+    notified_on = models.DateField("通知日期", null=True, blank=True)
+    held_on = models.DateField("日期")
+    place = models.CharField("地点或方式", max_length=100, blank=True)
+    panel = models.CharField("主持人、听证员", max_length=200, blank=True)
+    matters = models.TextField("事项", blank=True)
+    record = models.TextField("记录", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "听取意见与听证"
+        ordering = ["held_on", "id"]
+
+
+class MemberKind(models.TextChoices):
+    DEPARTMENT = "department", "政府部门"
+    EXPERT = "expert", "专家"
+    SCHOLAR = "scholar", "学者"
+
+
+class CommitteeMember(models.Model):
+    name = models.CharField("姓名", max_length=50)
+    kind = models.CharField("类别", max_length=12, choices=MemberKind.choices)
+    affiliation = models.CharField("单位或职务", max_length=100)
+    term_start = models.DateField("任期起")
+    term_end = models.DateField("任期止")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政复议委员会委员"
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return f"{self.name}（{self.affiliation}）"
+
+    def serving_on(self, day: dt.date) -> bool:
+        return self.term_start <= day <= self.term_end
+
+
+class CommitteeMeeting(models.Model):
+    held_on = models.DateField("会议日期")
+    title = models.CharField("会议名称", max_length=100)
+    members = models.ManyToManyField(CommitteeMember, verbose_name="出席委员", related_name="meetings")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政复议委员会会议"
+        ordering = ["-held_on"]
+
+    def __str__(self):
+        return f"{self.held_on:%Y-%m-%d} {self.title}"
+
+
+class CommitteeOpinion(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="committee_opinions")
+    meeting = models.ForeignKey(CommitteeMeeting, verbose_name="会议", on_delete=models.PROTECT,
+                                related_name="opinions")
+    opinion = models.TextField("咨询意见")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "委员会咨询意见"
+
+
+class OpinionLetter(models.Model):
+    """行政复议意见书（第七十六条），纠正情况六十日内报送。"""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="opinion_letters")
+    recipient = models.ForeignKey("core.Unit", verbose_name="送达机关", on_delete=models.PROTECT,
+                                  related_name="+")
+    issued_on = models.DateField("制发日期")
+    content = models.TextField("意见内容")
+    feedback_on = models.DateField("报送纠正情况日期", null=True, blank=True)
+    feedback = models.TextField("纠正情况", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政复议意见书"
+        ordering = ["-issued_on"]
+
+    def __str__(self):
+        return f"{self.case.number}意见书（致{self.recipient}）"
+
+    def get_absolute_url(self):
+        return reverse("reconsideration:opinions")
+
+
+class Numbering(models.Model):
+    """案号规则：{year}、{seq} 为占位符；每年顺序号从1开始。"""
+
+    pattern = models.CharField("案号格式", max_length=60, default="〔{year}〕江临复字第{seq}号")
+    year = models.PositiveIntegerField("年度", unique=True)
+    last = models.PositiveIntegerField("已用顺序号", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "案号规则"
+
+
+class DocTemplate(models.Model):
+    kind = models.CharField("文书", max_length=30, unique=True)
+    content = models.BinaryField("模板（.docx）")
+    updated_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文书模板"

@@ -1,0 +1,101 @@
+"""Which rule governs a case's clock: by law version (the day the application was
+received) and by procedure (simplified or normal)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from yifa.core import clocks
+from yifa.core.calendar import current_calendar
+from yifa.lib.deadlines import zh_date
+
+from . import rules as R
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 2月29日
+        return day.replace(year=day.year + years, day=28)
+
+
+def review_rule(case):
+    return R.REVIEW.on(case.received_on)
+
+
+def deemed_rule(case):
+    return R.DEEMED.on(case.received_on)
+
+
+def correction_rule(case):
+    return R.CORRECTION.on(case.received_on)
+
+
+def copy_rule(case):
+    return R.COPY_SIMPLE if case.is_simplified else R.COPY.on(case.received_on)
+
+
+def reply_rule(case):
+    return R.REPLY_SIMPLE if case.is_simplified else R.REPLY.on(case.received_on)
+
+
+def decision_rule(case):
+    return R.DECISION_SIMPLE if case.is_simplified else R.DECISION.on(case.received_on)
+
+
+def correction_notice_due(case):
+    return R.CORRECTION_NOTICE.on(case.received_on).due(case.received_on, current_calendar())
+
+
+def review_clock(case):
+    return clocks.open_clock(case, review_rule(case))
+
+
+def decision_clock(case):
+    return clocks.open_clock(case, decision_rule(case))
+
+
+def reply_clock(case):
+    return clocks.clocks_of(case, rule=reply_rule(case), open_only=False).order_by("-id").first()
+
+
+def suspension_limit_clock(case):
+    return clocks.open_clock(case, R.SUSPENSION_LIMIT)
+
+
+def correction_due(case) -> dt.date | None:
+    clock = clocks.open_clock(case, correction_rule(case)) if correction_rule(case).is_period else None
+    return clock.due if clock else case.correction_due_on
+
+
+def reply_lapsed(case, today: dt.date) -> bool:
+    """第七十条：被申请人未按期答复。"""
+    clock = reply_clock(case)
+    return bool(clock and clock.due and not case.reply_on and today > clock.due)
+
+
+def application_problems(case) -> list[str]:
+    """第二十条、第二十一条（2017年法第九条）：申请期限，逾期须有记录在案的正当理由。"""
+    problems = []
+    kind = "real_estate" if case.real_estate else "other"
+    years = R.ABSOLUTE_LIMIT_YEARS[kind]
+    absolute = _years_after(case.act_date, years)
+    if case.received_on > absolute:
+        problems.append(f"自行政行为作出之日起已超过{years}年（{zh_date(absolute)}届满），不予受理"
+                        f"（{R.ABSOLUTE_LIMIT.citation}）")
+    due = application_due(case)
+    if case.received_on > due and not case.delay_grounds.strip():
+        problems.append(f"申请超过法定申请期限（届满日{zh_date(due)}，{R.APPLICATION.on(case.known_on).citation}），"
+                        "如因不可抗力或其他正当理由耽误，请先记录理由（第二十条第二款）")
+    return problems
+
+
+def application_due(case) -> dt.date:
+    rule = R.APPLICATION.on(case.known_on)
+    start = case.known_on
+    if case.not_informed and case.rights_known_on:
+        start = max(case.known_on, case.rights_known_on)
+    due = rule.due(start, current_calendar()).due
+    if case.not_informed:
+        cap = _years_after(case.known_on, R.NOT_INFORMED_YEARS)
+        due = min(due, cap) if case.rights_known_on else cap
+    return due

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.board, name="board"),
+    path("cases/", views.cases, name="cases"),
+    path("cases/new/", views.intake, name="intake"),
+    path("cases/<int:pk>/", views.case_detail, name="case"),
+    path("cases/<int:pk>/act/<str:name>/", views.act, name="act"),
+    path("cases/<int:pk>/documents/<str:kind>.docx", views.document, name="document"),
+    path("cases/<int:pk>/reply/", views.reply, name="reply"),
+    path("replies/", views.respondent_inbox, name="inbox"),
+    path("committee/", views.committee_page, name="committee"),
+    path("opinions/", views.opinion_letters, name="opinions"),
+    path("statistics/", views.stats, name="stats"),
+    path("settings/", views.settings_page, name="settings"),
+    path("settings/templates/<str:kind>.docx", views.template_download, name="template"),
+]
