@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 
 from .audit import record_event
-from .calendar import next_year_missing, workdays_until
+from .calendar import current_calendar, next_year_missing, workdays_until
 from .models import Deadline, DeadlineStatus, Role, User
 from .notify import notify, unit_contacts
 
@@ -37,8 +37,9 @@ def run_sweep(today: dt.date, hooks=()) -> SweepResult:
     before = settings.REMIND_WORKDAYS_BEFORE
     running = Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__isnull=False)
     horizon = today + dt.timedelta(days=before * 3 + 15)
+    calendar = current_calendar()
     for deadline in running.filter(due__gte=today, due__lte=horizon).select_related("unit", "assignee"):
-        left = workdays_until(today, deadline.due)
+        left = workdays_until(today, deadline.due, calendar)
         for mark in sorted({before, 1}):
             if left <= mark:
                 result.reminders += notify(

@@ -10,6 +10,7 @@ class CalendarDay(models.Model):
     date = models.DateField("日期", unique=True)
     kind = models.CharField("类型", max_length=10, choices=DayKind.choices)
     name = models.CharField("节日", max_length=40, blank=True)
+    changed_at = models.DateTimeField("修改时间", auto_now=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "工作日历"
