@@ -1,0 +1,32 @@
+"""``yifa sweep``: documents past their validity lapse; reminders before expiry.
+The filing clock's reminders and overdue marks come from the core sweep."""
+from __future__ import annotations
+
+import datetime as dt
+
+from yifa.core.notify import unit_contacts, notify
+
+from . import rules
+from .models import DocStatus, Document
+from .services import expire_lapsed
+
+
+def remind_expiring(today: dt.date) -> int:
+    horizon = today + dt.timedelta(days=rules.EXPIRY_NOTICE_MONTHS * 31)
+    sent = 0
+    for doc in Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__gte=today,
+                                       expires_on__lte=horizon).select_related("unit"):
+        sent += notify(
+            users=unit_contacts(doc.unit), key=f"normdocs:expiry:{doc.pk}:{doc.expires_on}",
+            title=f"规范性文件将于{doc.expires_on:%Y年%m月%d日}有效期届满：{doc.title}",
+            body=(f"{doc}有效期届满前{rules.EXPIRY_NOTICE_MONTHS}个月，请组织评估，决定修改、废止或者"
+                  f"重新发布继续实施，否则届满后自动失效（{rules.VALIDITY.citation}）。"),
+            link=doc.get_absolute_url(),
+        )
+    return sent
+
+
+def daily(today: dt.date) -> str:
+    expired = expire_lapsed(today=today)
+    reminded = remind_expiring(today)
+    return f"规范性文件：{expired}件有效期届满失效，发送届满评估提醒{reminded}条"
