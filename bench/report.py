@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 MAX_QUERIES = 20
@@ -21,6 +22,14 @@ def flags(row: dict, small_queries: int | None) -> list[str]:
     if row.get("repeated"):
         found.append("同形查询重复（N+1？）")
     return found
+
+
+STATUS_NOTES = {302: "重定向（未登录或需先完成上一步）", 403: "无权访问（按权限设计时可忽略）", 405: "不接受 GET（仅 POST 的操作地址）"}
+
+
+def short_sql(sql: str) -> str:
+    """The column list says little; what matters is FROM … WHERE … ORDER BY."""
+    return re.sub(r"^SELECT .+? FROM ", "SELECT … FROM ", sql, count=1, flags=re.S)[:2000]
 
 
 def _key(row):
@@ -50,7 +59,7 @@ def table(run: dict, small: dict | None) -> tuple[list[str], list[tuple[dict, li
             continue
         if status != 200:
             lines.append(f"| {row['kind']} | `{row['url']}` | {row['viewer']} | {status} | — | — | — | — | — | — | "
-                         f"{'无权访问（符合预期时可忽略）' if status in (302, 403) else '非200'} |")
+                         f"{STATUS_NOTES.get(status, '⚠ 非200')} |")
             continue
         lines.append(
             f"| {row['kind']} | `{row['url']}` | {row['viewer']} | 200 | {row['median_ms']} | {row['p90_ms']} | "
@@ -69,7 +78,7 @@ def details(flagged: list[tuple[dict, list[str]]]) -> list[str]:
         for shape, count in row.get("repeated", {}).items():
             lines += ["", f"重复 {count} 次的同形查询：", "", "```sql", shape[:800], "```"]
         if row.get("main_sql"):
-            lines += ["", "最慢的查询：", "", "```sql", row["main_sql"][:1500], "```"]
+            lines += ["", "最慢的查询：", "", "```sql", short_sql(row["main_sql"]), "```"]
         if row.get("plan"):
             lines += ["", "执行计划：", "", "```", *row["plan"], "```"]
     return lines

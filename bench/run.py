@@ -58,6 +58,17 @@ def sqlite_url(scale: int, reuse: bool) -> str:
     return f"sqlite:///{path}"
 
 
+def rewrite_report(args) -> None:
+    def load(label, scale):
+        path = VAR / f"result-{label}-{scale}.json"
+        return json.loads(path.read_text()) if path.exists() else None
+
+    runs = {label: load(label, args.scale) for label in ("sqlite", "postgresql")}
+    small = {"sqlite": load("sqlite", args.check_scale)} if args.check_scale else {}
+    write_report(args.out, {k: v for k, v in runs.items() if v}, {k: v for k, v in small.items() if v})
+    print(f"报告已按上次结果重写：{args.out}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="依法 yifa 性能基准")
     parser.add_argument("--scale", type=int, default=100000, help="期限和审计事件各多少条（默认100000）")
@@ -66,7 +77,10 @@ def main(argv=None):
                         help="再以此小规模跑一遍，比较查询数是否随数据量增长（0为不比较）")
     parser.add_argument("--reuse", action="store_true", help="沿用 var/bench/ 中已生成的同规模 SQLite 数据")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.md")
+    parser.add_argument("--report-only", action="store_true", help="不重新测量，只用 var/bench/ 中上次的结果重写报告")
     args = parser.parse_args(argv)
+    if args.report_only:
+        return rewrite_report(args)
     (VAR / "static").mkdir(parents=True, exist_ok=True)  # STATIC_ROOT of the runs; whitenoise warns if absent
 
     runs = {"sqlite": run_one("sqlite", sqlite_url(args.scale, args.reuse), args.scale, args.repeat, args.reuse)}
