@@ -1,0 +1,166 @@
+"""Reads for the boards, the portal and the API."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from yifa.core.access import scope, visible_unit_ids
+from yifa.core.models import Unit, UnitKind
+
+from .models import (AnnualReport, Assignment, InfoItem, InfoState, Institution, InstitutionRecord, PlanTask,
+                     ReportDue, ReportKind, ReportState, TaskState, WorkPlan, publication_due)
+
+REPORTING_KINDS = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)
+
+
+def due_for(year: int, kind: str) -> dt.date:
+    setting = ReportDue.objects.filter(year=year, kind=kind).values_list("due", flat=True).first()
+    return setting or ReportKind(kind).default_due(year)
+
+
+def reporting_units(user=None):
+    """Every township and department reports (the seed: 各乡镇各部门…要有专人负责)."""
+    qs = Unit.objects.filter(kind__in=REPORTING_KINDS, active=True).order_by("path")
+    if user is not None:
+        ids = visible_unit_ids(user)
+        qs = qs if ids is None else qs.filter(pk__in=ids)
+    return qs
+
+
+@dataclass
+class Compliance:
+    unit: Unit
+    kind: str
+    due: dt.date
+    report: AnnualReport | None
+    status: str      # on_time / late / missing / pending
+    label: str
+    rag: str
+
+
+def compliance_of(report: AnnualReport | None, due: dt.date, today: dt.date) -> tuple[str, str, str]:
+    submitted = report.first_submitted_on if report else None
+    if submitted:
+        return ("on_time", "按时报送", "green") if submitted <= due else ("late", "逾期报送", "amber")
+    if today > due:
+        return "missing", "逾期未报", "red"
+    return "pending", "未到期", "grey"
+
+
+def compliance_board(*, year: int, today: dt.date, user=None, kinds=None) -> list[Compliance]:
+    kinds = kinds or ReportKind.values
+    units = list(reporting_units(user))
+    reports = {(r.unit_id, r.kind): r for r in AnnualReport.objects.filter(year=year, unit__in=units)}
+    rows = []
+    for kind in kinds:
+        due = due_for(year, kind)
+        for unit in units:
+            report = reports.get((unit.pk, kind))
+            status, label, rag = compliance_of(report, due, today)
+            rows.append(Compliance(unit, kind, due, report, status, label, rag))
+    return rows
+
+
+def compliance_summary(rows: list[Compliance]) -> dict[str, Counter]:
+    summary: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        summary[row.kind][row.status] += 1
+    return summary
+
+
+def reports_for(user, *, year: int | None = None):
+    qs = scope(AnnualReport.objects.select_related("unit"), user)
+    return qs.filter(year=year) if year else qs
+
+
+def published_reports(limit: int | None = None):
+    qs = (AnnualReport.objects.filter(state=ReportState.ACCEPTED, is_public=True, published_on__isnull=False)
+          .select_related("unit").order_by("-published_on", "-id"))
+    return qs[:limit] if limit else qs
+
+
+def publication_late(report: AnnualReport) -> bool:
+    return (report.kind == ReportKind.RULE_OF_LAW and report.published_on is not None
+            and report.published_on > publication_due(report.year))
+
+
+# ---- plans and supervision -------------------------------------------------------------------
+
+def plans_for(user):
+    return scope(WorkPlan.objects.all(), user, "unit", "tasks__assignments__unit").order_by("-year", "-id")
+
+
+def plan_rows(plan: WorkPlan):
+    """The decomposition table: 序号, 工作内容, 责任单位, 完成时限, 进展."""
+    tasks = (PlanTask.objects.filter(plan=plan).select_related("section")
+             .prefetch_related("assignments__unit").order_by("order"))
+    return list(tasks)
+
+
+def progress_text(task: PlanTask) -> str:
+    if task.state == TaskState.CLOSED:
+        return f"已办结（{task.closed_on:%Y-%m-%d}）"
+    parts = [f"{a.unit.short_name or a.unit.name}{a.get_status_display()}{a.percent}%" for a in task.assignments.all()]
+    return "；".join(parts) or task.get_state_display()
+
+
+def assignments_for(user, *, plan: WorkPlan | None = None, unit_id: int | None = None, overdue_on=None):
+    qs = scope(Assignment.objects.select_related("task", "task__plan", "unit"), user, "unit")
+    qs = qs.filter(task__state__in=[TaskState.OPEN, TaskState.CLOSED])
+    if plan is not None:
+        qs = qs.filter(task__plan=plan)
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    if overdue_on is not None:
+        qs = qs.filter(task__state=TaskState.OPEN, task__due__lt=overdue_on).exclude(status="done")
+    return qs.order_by("task__plan", "task__order", "unit__path")
+
+
+def unit_board(user, *, plan: WorkPlan | None, today: dt.date):
+    """Per unit: tasks assigned, done, overdue."""
+    qs = assignments_for(user, plan=plan)
+    open_overdue = Q(task__state=TaskState.OPEN, task__due__lt=today) & ~Q(status="done")
+    return (qs.values("unit__id", "unit__name")
+            .annotate(total=Count("id"), done=Count("id", filter=Q(status="done")),
+                      overdue=Count("id", filter=open_overdue))
+            .order_by("unit__name"))
+
+
+# ---- work information and institutions --------------------------------------------------------
+
+def info_items_for(user, *, state: str | None = None):
+    qs = scope(InfoItem.objects.select_related("unit"), user)
+    return qs.filter(state=state) if state else qs
+
+
+def info_counts(*, year: int):
+    """Submitted and adopted items per unit, for the annual assessment."""
+    return (InfoItem.objects.filter(submitted_on__year=year).values("unit__id", "unit__name")
+            .annotate(submitted=Count("id"), adopted=Count("id", filter=Q(state=InfoState.ADOPTED)))
+            .order_by("-adopted", "unit__name"))
+
+
+def institution_board(*, year: int, user=None, today: dt.date):
+    """Units × institutions: which unit lacks which."""
+    institutions = list(Institution.objects.filter(year=year).order_by("due", "id"))
+    units = list(reporting_units(user))
+    records = {(r.institution_id, r.unit_id): r
+               for r in InstitutionRecord.objects.filter(institution__in=institutions, unit__in=units)}
+    rows = []
+    for unit in units:
+        cells = []
+        for inst in institutions:
+            record = records.get((inst.pk, unit.pk))
+            if record:
+                late = bool(inst.due and record.established_on > inst.due)
+                cells.append({"record": record, "rag": "amber" if late else "green",
+                              "label": "逾期建立" if late else "已建立"})
+            else:
+                overdue = bool(inst.due and today > inst.due)
+                cells.append({"record": None, "rag": "red" if overdue else "grey",
+                              "label": "缺失" if overdue else "未建立"})
+        rows.append({"unit": unit, "cells": cells, "missing": sum(1 for c in cells if c["record"] is None)})
+    return institutions, rows

@@ -1,0 +1,34 @@
+"""The annual cycle as rules. These are fixed calendar dates of the year, not periods counted
+from an event, so the due dates live in ``ReportKind.default_due`` and are configurable per
+year (``ReportDue``); the rules carry the citation shown beside every due date.
+
+《法治政府建设与责任落实督察工作规定》(中共中央办公厅、国务院办公厅，2019年4月15日起施行):
+- 第二十三条：县级以上政府部门每年3月1日之前向本级党委和政府报告上一年度法治政府建设情况
+  （第一季度内）；
+- 第二十四条：每年4月1日之前，法治政府建设年度报告除涉及党和国家秘密的，应当通过报刊、网站等
+  新闻媒体向社会公开。
+The city's own arrangement (the seed, 深化依法行政规划安排, first paragraph) adds the annual plan in
+the first quarter and the year-end report, copied (抄报) to the legal office.
+"""
+import datetime as dt
+
+from yifa.lib.law import Law, Rule
+
+D = dt.date
+P = "plans."
+
+DUCHA = Law("法治政府建设与责任落实督察工作规定", D(2019, 4, 15), D(2019, 4, 15))
+ARRANGEMENT = Law("深化依法行政规划安排", D(2022, 6, 2), D(2022, 6, 2))
+
+ANNUAL_PLAN = Rule(P + "annual_plan", "政府各部门于每年第一季度拟定年度依法行政计划", ARRANGEMENT,
+                   "正文第一段", note="默认届满日为当年3月31日，可按年度调整")
+YEAR_END_REPORT = Rule(P + "year_end_report", "年底前报告本年度依法行政工作情况，总结同时抄报法制机构",
+                       ARRANGEMENT, "正文第一段", note="默认届满日为当年12月31日，可按年度调整")
+RULE_OF_LAW_REPORT = Rule(P + "rule_of_law_report", "政府部门报告上一年度法治政府建设情况", DUCHA,
+                          "第二十三条", note="每年3月1日之前（第一季度内）报告上一年度情况")
+RULE_OF_LAW_PUBLICATION = Rule(P + "rule_of_law_publication", "法治政府建设年度报告4月1日之前向社会公开",
+                               DUCHA, "第二十四条", note="涉及党和国家秘密的除外")
+NAMED_LIAISON = Rule(P + "named_liaison", "各乡镇各部门依法行政工作有专人负责并及时报送工作信息",
+                     ARRANGEMENT, "正文第一段")
+TASK_ACCEPTANCE = Rule(P + "task_acceptance", "任务办结须经法制机构确认：各责任单位均已报告完成", ARRANGEMENT,
+                       "第七部分第19项", note="确保把加强依法行政的各项要求落实到各个方面、各个环节")
