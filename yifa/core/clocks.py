@@ -93,7 +93,8 @@ def resume_clock(deadline: Deadline, *, on: dt.date) -> Deadline:
 
 def add_pause(deadline: Deadline, *, first: dt.date, last: dt.date) -> Deadline:
     """A closed interval that does not count (e.g. 听证、鉴定 time)."""
-    Pause(first, last)
+    if last < first:
+        raise YifaError(f"不计入期限的区间：结束日{last}早于开始日{first}", field="last")
     deadline.pauses = [*deadline.pauses, [first.isoformat(), last.isoformat()]]
     deadline.save(update_fields=["pauses"])
     return recompute(deadline)
@@ -105,12 +106,15 @@ def extend_clock(deadline: Deadline, *, days: int, max_times: int = 1) -> Deadli
         raise YifaError(f"{rule.citation}未规定可以延长“{rule.title}”", field="days")
     if deadline.extensions_used >= max_times:
         raise YifaError(f"“{rule.title}”只能延长{max_times}次（{rule.citation}）", field="days")
-    if days <= 0 or days > rule.extension_days:
-        raise YifaError(
-            f"延长天数须为1至{rule.extension_days}{rule.unit.label}（{rule.citation}）", field="days"
-        )
     if not deadline.is_open:
         raise YifaError("期限已结束，不能延长", field="days")
+    left = rule.extension_days - deadline.extension_days
+    if days <= 0 or days > left:
+        raise YifaError(
+            f"延长天数须为1至{left}{rule.unit.label}：{rule.citation}规定延长最多不超过"
+            f"{rule.extension_days}{rule.unit.label}，已延长{deadline.extension_days}{rule.unit.label}",
+            field="days",
+        )
     deadline.extension_days += days
     deadline.extensions_used += 1
     deadline.save(update_fields=["extension_days", "extensions_used"])
@@ -118,6 +122,9 @@ def extend_clock(deadline: Deadline, *, days: int, max_times: int = 1) -> Deadli
 
 
 def restart_clock(deadline: Deadline, *, on: dt.date) -> Deadline:
+    """The period runs anew from ``on`` (e.g. 补正材料收到之日起重新计算); old pauses no longer matter."""
+    if on < deadline.start:
+        raise YifaError(f"重新起算日{on}不能早于原起算日{deadline.start}", field="on")
     deadline.restart, deadline.pauses = on, []
     deadline.status, deadline.paused_since = DeadlineStatus.RUNNING, None
     deadline.overdue_marked = False

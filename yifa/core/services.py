@@ -100,7 +100,8 @@ def roles_set(*, by, user: User, roles: list[str]) -> User:
 
 
 def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> CalendarDay:
-    """Enter or change one day; every open clock is recomputed in the same transaction."""
+    """Enter or change one day; every open clock is recomputed in the same transaction.
+    The year counts as published only once confirmed (``calendar_year_publish``)."""
     require_admin(by)
     if kind not in DayKind.values:
         raise YifaError("类型：须为“法定节假日”或“调休上班日”", field="kind")
@@ -108,7 +109,6 @@ def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> Calenda
         raise YifaError(f"日期：{date}是工作日，不能设为调休上班日", field="date")
     with transaction.atomic():
         day, created = CalendarDay.objects.update_or_create(date=date, defaults={"kind": kind, "name": name})
-        CalendarYear.objects.get_or_create(year=date.year, defaults={"source": "手工录入"})
         changed = recompute_open_clocks()
         record_event(actor=by, subject=day, action="calendar.set", action_label="设置日历",
                      data={"date": date, "kind": kind, "name": name, "recomputed": changed})
