@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from yifa.core.flows import Flow, Transition, anyone_with, either, legal_office, own_unit
 from yifa.core.models import Role
+from yifa.lib.deadlines import zh_date
 
 from . import periods
 from .models import CaseState as S
@@ -25,7 +26,7 @@ def correction_in_time(case, *, today, **_):
     due = periods.correction_notice_due(case)
     if today > due.due:
         rule = CORRECTION_NOTICE.on(case.received_on)
-        return f"补正通知应自收到申请之日起{rule.days}{rule.unit.label}内发出（{rule.citation}），已于{due.due:%Y年%m月%d日}届满"
+        return f"补正通知应自收到申请之日起{rule.days}{rule.unit.label}内发出（{rule.citation}），已于{zh_date(due.due)}届满"
     return None
 
 
@@ -45,7 +46,7 @@ def correction_lapsed(case, *, today, **_):
 def within_review(case, *, today, **_):
     clock = periods.review_clock(case)
     if clock and clock.due and today > clock.due:
-        return (f"受理审查期限已于{clock.due:%Y年%m月%d日}届满，依法视为受理，不能再决定不予受理"
+        return (f"受理审查期限已于{zh_date(clock.due)}届满，依法视为受理，不能再决定不予受理"
                 f"（{periods.deemed_rule(case).citation}）")
     return None
 
@@ -102,7 +103,7 @@ def decision_given(case, *, decision_type="", decision_text="", **_):
 def overdue_justified(case, *, today, **_):
     clock = periods.decision_clock(case)
     if clock and clock.due and today > clock.due and not case.overdue_justification.strip():
-        return (f"审理期限已于{clock.due:%Y年%m月%d日}届满，超期结案须先记录正当理由（{ON_TIME.note}）")
+        return (f"审理期限已于{zh_date(clock.due)}届满，超期结案须先记录正当理由（{ON_TIME.note}）")
     return None
 
 

@@ -10,6 +10,7 @@ from yifa.core import clocks
 from yifa.core.audit import record_event
 from yifa.core.errors import AccessDenied, InvalidInput, YifaError
 from yifa.core.notify import notify, unit_contacts
+from yifa.lib.deadlines import zh_date
 
 from .flows import handler
 from .models import OpinionLetter
@@ -33,7 +34,7 @@ def opinion_issue(*, case, by, recipient, content: str, on: dt.date) -> OpinionL
         record_event(actor=by, subject=case, action="reconsideration.opinion", action_label="制发行政复议意见书",
                      from_state=case.state, to_state=case.state, data={"letter": letter.pk, "due": clock.due})
         notify(users=unit_contacts(recipient), key=f"fuyi-opinion:{letter.pk}",
-               title=f"行政复议意见书：请于{clock.due:%Y年%m月%d日}前报送纠正情况",
+               title=f"行政复议意见书：请于{zh_date(clock.due)}前报送纠正情况",
                body=f"{letter.content[:200]}\n{clock.explanation}", link=reverse("reconsideration:opinions"))
     return letter
 

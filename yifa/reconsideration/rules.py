@@ -82,7 +82,7 @@ TO_NORMAL = Rule(P + "to_normal", "简易程序转为普通程序须经复议机
 HEAR_PARTIES = Rule(P + "hear_parties", "普通程序应当听取当事人意见，因当事人原因不能听取的可以书面审理",
                     FUYI_2023, "第四十九条")
 HEARING_REQUIRED = Rule(P + "hearing_required", "重大、疑难、复杂案件应当组织听证", FUYI_2023, "第五十条第一款")
-HEARING_NOTICE = Rule(P + "hearing_notice", "听证通知", FUYI_2023, "第五十一条", days=5, unit=WORKDAYS,
+HEARING_NOTICE = Rule(P + "hearing_notice", "听证通知", FUYI_2023, "第五十一条第一款", days=5, unit=WORKDAYS,
                       minimum=True, note="于举行听证的五日前书面通知当事人（通知日与听证日均不计入）")
 SUSPENSION = Rule(P + "suspension", "中止：中止期间不计入审理期限，原因消除后及时恢复并书面告知", FUYI_2023,
                   "第三十九条")

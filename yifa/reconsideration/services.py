@@ -17,6 +17,7 @@ from yifa.core.flows import fire
 from yifa.core.models import DeadlineStatus, Unit
 from yifa.core.notify import unit_contacts, notify
 from yifa.core.uploads import store_upload
+from yifa.lib.deadlines import zh_date
 
 from . import periods
 from . import rules as R
@@ -205,7 +206,7 @@ def case_deem_accepted(*, case, today: dt.date) -> Case:
         _start_hearing_clocks(case, accepted_on)
         record_event(actor=None, subject=case, action="reconsideration.deemed_accept", action_label="视为受理",
                      from_state=CaseState.REVIEW, to_state=CaseState.ACCEPTED, unit=case.office,
-                     reason=f"受理审查期限于{review.due:%Y年%m月%d日}届满（{periods.deemed_rule(case).citation}）",
+                     reason=f"受理审查期限于{zh_date(review.due)}届满（{periods.deemed_rule(case).citation}）",
                      data={"accepted_on": accepted_on})
     return case
 
@@ -241,7 +242,7 @@ def case_send_copy(*, case, by, on=None, expected_version=None) -> Case:
                      from_state=case.state, to_state=case.state, data={"reply_due": clock.due})
         if case.respondent_unit:
             notify(users=unit_contacts(case.respondent_unit), key=f"fuyi-copy:{case.pk}",
-                   title=f"请于{clock.due:%Y年%m月%d日}前对行政复议申请{case.number}提出书面答复",
+                   title=f"请于{zh_date(clock.due)}前对行政复议申请{case.number}提出书面答复",
                    body=f"{clock.explanation}。逾期不答复的，视为该行政行为没有证据、依据（{R.NO_REPLY.citation}）。",
                    link=_respondent_link(case))
     return case
@@ -421,7 +422,7 @@ def case_record_hearing(*, case, by, kind: str, held_on: dt.date, notified_on=No
                 errors["held_on"] = (f"听证日期须在通知后满{R.HEARING_NOTICE.days}{R.HEARING_NOTICE.unit.label}"
                                      f"（{R.HEARING_NOTICE.citation}）：{due.sentence}，最早可于其后一日举行")
         if not panel.strip():
-            errors["panel"] = "主持人、听证员：须填写（第五十一条第二款）"
+            errors["panel"] = "主持人、听证员：须填写（第五十条第三款：一名主持人、两名以上听证员和一名记录员）"
     if errors:
         raise InvalidInput(errors)
     with transaction.atomic():

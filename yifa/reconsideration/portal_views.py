@@ -1,0 +1,60 @@
+"""Public pages: apply online (第二十二条), follow the case with its lookup code, read published decisions."""
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from yifa.core.audit import timeline
+from yifa.core.errors import NotFound, YifaError
+
+from . import periods, queries, services
+from .access import public_case
+from .forms import ApplicationForm, LookupForm
+from .models import Case, Channel
+
+APPLIED = "reconsideration_applied"
+
+
+def apply(request):
+    form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_receive(by=None, channel=Channel.ONLINE, received_on=timezone.localdate(),
+                                         **form.service_kwargs())
+            request.session[APPLIED] = case.pk
+            return redirect("portal_reconsideration:applied")
+        except YifaError as exc:
+            for field, message in getattr(exc, "errors", {exc.field: exc.message}).items():
+                form.add_error(field if field in form.fields else None, message)
+    return render(request, "reconsideration/portal_apply.html", {"form": form})
+
+
+def applied(request):
+    case = Case.objects.filter(pk=request.session.get(APPLIED)).first()
+    if case is None:
+        return redirect("portal_reconsideration:apply")
+    return render(request, "reconsideration/portal_applied.html", {"case": case,
+                                                                    "review": periods.review_clock(case)})
+
+
+def status(request):
+    form = LookupForm(request.GET or None)
+    case, error, steps, clock = None, "", [], None
+    if request.GET and form.is_valid():
+        try:
+            case = public_case(form.cleaned_data["number"], form.cleaned_data["code"])
+            steps = [(e.at, e.action_label) for e in timeline(case)]
+            clock = periods.decision_clock(case) or periods.review_clock(case)
+        except NotFound as exc:
+            error = exc.message
+    return render(request, "reconsideration/portal_status.html",
+                  {"form": form, "case": case, "error": error, "steps": steps, "clock": clock})
+
+
+def decisions(request):
+    return render(request, "reconsideration/portal_decisions.html", {"cases": queries.published(100)})
+
+
+def decision(request, pk: int):
+    case = get_object_or_404(Case, pk=pk, published_on__isnull=False)
+    return render(request, "reconsideration/portal_decision.html", {"case": case})
