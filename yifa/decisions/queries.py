@@ -59,7 +59,7 @@ def open_for_comment(today: dt.date):
 
 
 def upcoming_hearings(today: dt.date):
-    return (Hearing.objects.filter(hearing_on__gte=today).select_related("decision", "decision__lead_unit")
+    return (Hearing.objects.filter(hearing_on__gte=today, notice_on__lte=today).select_related("decision", "decision__lead_unit")
             .order_by("hearing_on"))
 
 
@@ -68,11 +68,16 @@ def published_decisions():
             .order_by("-published_on", "-id"))
 
 
-def public_decision(pk) -> Decision | None:
-    """A decision the public may see: one with a draft out for comment, a hearing, or published."""
+def public_decision(pk, today: dt.date) -> Decision | None:
+    """A decision the public may see: its draft has been put out for comment, a hearing
+    notice is out, or it has been published."""
     return (Decision.objects.filter(pk=pk).filter(
-        Q(state__in=PUBLIC_STATES) | Q(comment_opens__isnull=False) | Q(hearings__isnull=False))
+        Q(state__in=PUBLIC_STATES) | Q(comment_opens__lte=today) | Q(hearings__notice_on__lte=today))
         .select_related("decision_body", "lead_unit", "executing_unit").distinct().first())
+
+
+def public_hearings(decision: Decision, today: dt.date):
+    return decision.hearings.filter(notice_on__lte=today).order_by("-hearing_on")
 
 
 def latest_feedback(decision: Decision) -> Feedback | None:
