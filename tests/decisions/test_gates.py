@@ -197,3 +197,11 @@ def test_commenter_phone_is_stored_encrypted(cast, simple_decision):
         cursor.execute("select phone, name from decisions_comment")
         phone, name = cursor.fetchone()
     assert "13812345678" not in phone and "王五" not in name
+
+
+def test_public_comment_is_recorded_in_the_audit_chain_as_from_the_public(cast, simple_decision):
+    services.comment_window_open(by=cast["minzheng_liaison"], decision=simple_decision, opens=D(2026, 3, 2),
+                                 closes=D(2026, 4, 1))
+    services.comment_submit(decision=simple_decision, body="意见", on=D(2026, 3, 3))
+    event = Event.objects.get(action="decision.comment")
+    assert event.actor_id is None and event.actor_name == "公众" and event.unit == cast["民政局"]

@@ -1,6 +1,8 @@
 """Helpers the decision services share: permission, input checks, events on records."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from yifa.core.audit import record_event
 from yifa.core.errors import AccessDenied, InvalidInput, YifaError
 
@@ -59,8 +61,12 @@ class Checks:
             raise InvalidInput(self.errors)
 
 
+# A member of the public: no account, named in the audit chain as such.
+PUBLIC = SimpleNamespace(pk=None, display_name="公众", unit=None)
+
+
 def event(*, by, decision, action: str, label: str, data: dict | None = None, reason: str = ""):
-    return record_event(actor=by, subject=decision, action=f"decision.{action}", action_label=label,
+    return record_event(actor=by or PUBLIC, subject=decision, action=f"decision.{action}", action_label=label,
                         reason=reason, data=data, unit=getattr(by, "unit", None) or decision.lead_unit)
 
 
