@@ -205,3 +205,20 @@ def test_public_comment_is_recorded_in_the_audit_chain_as_from_the_public(cast, 
     services.comment_submit(decision=simple_decision, body="意见", on=D(2026, 3, 3))
     event = Event.objects.get(action="decision.comment")
     assert event.actor_id is None and event.actor_name == "公众" and event.unit == cast["民政局"]
+
+
+def test_emergency_suspension_needs_a_reason_and_resumes_only_after_evaluation(cast, simple_decision):
+    decision = published(cast, reviewed(cast, simple_decision))
+    with pytest.raises(GateBlocked) as blocked:
+        services.decision_suspend(by=cast["mayor"], decision=decision, reason="")
+    assert "中止执行须填写理由" in blocked.value.message
+    decision = services.decision_suspend(by=cast["mayor"], decision=decision, reason="发生不可抗力")
+    assert decision.state == DecisionState.SUSPENDED
+    with pytest.raises(AccessDenied):
+        services.decision_suspend(by=cast["minzheng_head"], decision=decision, reason="x")
+    evaluation = services.evaluation_start(by=cast["mayor"], decision=decision, trigger="necessary",
+                                           performer="own", performer_name="市政府办公室", on=D(2026, 9, 1))
+    services.evaluation_conclude(by=cast["mayor"], evaluation=evaluation, findings="影响已消除", public_input="走访",
+                                 verdict="continue", on=D(2026, 9, 10))
+    decision.refresh_from_db()
+    assert decision.state == DecisionState.PUBLISHED

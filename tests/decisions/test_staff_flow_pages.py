@@ -36,8 +36,13 @@ def test_hearing_participants_are_selected_on_the_page(cast, login, simple_decis
     a = services.hearing_signup(hearing=hearing, name="甲", phone="13900000001")
     services.hearing_signup(hearing=hearing, name="乙", phone="13900000002")
     client = login(cast["minzheng_liaison"])
-    page = client.get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
-    assert "139****0001" in page
+    assert "13900000001" in client.get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
+    from yifa.core.models import RoleGrant, User
+    deputy = User.objects.create_user(username="deputy", full_name="钱副市长", unit=cast.city)
+    RoleGrant.objects.create(user=deputy, role="leader")
+    page = login(deputy).get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
+    assert "139****0001" in page and "13900000001" not in page
+    client = login(cast["minzheng_liaison"])
     client.post(f"/staff/decisions/{simple_decision.pk}/do/select/", {"hearing": hearing.pk, "selected": [a.pk]})
     assert dict(HearingParticipant.objects.values_list("name", "status")) == {"甲": "selected", "乙": "not_selected"}
 

@@ -7,14 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from yifa.core.access import can_see_personal_data, scope
+from yifa.core.access import scope
 from yifa.core.clocks import clocks_of
 from yifa.core.errors import GateBlocked, YifaError
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
 from . import forms, queries, rules, services
-from .access import access_decision
+from .access import access_decision, can_see_contacts
 from .actions import ACTIONS
 from .archive import archive_package
 from .flows import DECISION_FLOW, step_gaps
@@ -70,7 +70,7 @@ def detail(request, pk: int):
         "clocks": clocks_of(decision, open_only=False),
         "rounds": queries.rounds_of(decision),
         "next_feedback": next_feedback_due(decision),
-        "show_personal": can_see_personal_data(user),
+        "show_personal": can_see_contacts(user, decision),
         "legal_citation": rules.LEGALITY_REVIEW.citation,
         "f": _blank_forms(decision),
     }
