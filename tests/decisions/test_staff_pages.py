@@ -1,5 +1,4 @@
 """Staff pages: who sees what, and the detail page driving the procedure."""
-import pytest
 
 from yifa.decisions.models import Decision, DecisionState
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from yifa.lib.deadlines import zh_date
+from yifa.core.calendar import current_calendar
 from yifa.core.flows import Flow, Transition, legal_office, own_unit
 from yifa.core.models import Role, Unit
+from yifa.lib.deadlines import zh_date
 
 from . import rules
 from .models import Comment, CommentKind, DecisionState as S, Opinion, Verdict
@@ -98,7 +99,7 @@ def review_submission_complete(decision, *, review=None, **_):
     gaps = []
     if not review.procedure_note.strip():
         gaps.append(_cite("送审材料缺少履行决策法定程序的说明", rules.LEGALITY_REVIEW_MATERIALS))
-    earliest = rules.LEGALITY_REVIEW_TIME.due(review.submitted_on, _calendar())
+    earliest = rules.LEGALITY_REVIEW_TIME.due(review.submitted_on, current_calendar())
     if review.planned_meeting_on <= earliest.due and not review.short_reason.strip():
         gaps.append(_cite(
             f"拟于{zh_date(review.planned_meeting_on)}提交讨论，审查时间不足7个工作日"
@@ -165,11 +166,6 @@ def evaluation_says(verdict):
             return _cite(f"须经决策后评估作出“{Verdict(verdict).label}”的决定", rules.ADJUSTMENT)
         return None
     return guard
-
-
-def _calendar():
-    from yifa.core.calendar import current_calendar
-    return current_calendar()
 
 
 def _legal_office_unit(decision, rule):

@@ -79,14 +79,13 @@ def detail(request, pk: int):
 
 def _blank_forms(decision):
     v = {"version": decision.version}
+    draft = {k: getattr(decision, k) for k in services.procedure.DRAFT_FIELDS}
     return {
-        "draft": forms.DraftForm(initial={**v, **{k: getattr(decision, k) for k in
-                                                  ("research", "options", "cost_benefit", "legal_basis",
-                                                   "draft_text", "draft_explanation")}}),
-        "window": forms.CommentWindowForm(initial=v), "expert": forms.ExpertForm(), "risk": forms.RiskForm(),
-        "hearing": forms.HearingForm(), "review": forms.ReviewSubmitForm(initial=v), "opinion": forms.OpinionForm(),
-        "meeting": forms.MeetingForm(initial=v), "publish": forms.PublishForm(initial={**v,
-                                                                                       "decision_text": decision.decision_text or decision.draft_text}),
+        "draft": forms.DraftForm(initial={**v, **draft}), "window": forms.CommentWindowForm(initial=v),
+        "expert": forms.ExpertForm(), "risk": forms.RiskForm(), "hearing": forms.HearingForm(),
+        "review": forms.ReviewSubmitForm(initial=v), "opinion": forms.OpinionForm(),
+        "meeting": forms.MeetingForm(initial=v),
+        "publish": forms.PublishForm(initial={**v, "decision_text": decision.decision_text or decision.draft_text}),
         "feedback": forms.FeedbackForm(), "evaluation": forms.EvaluationStartForm(), "reason": forms.ReasonForm(),
         "conclude": forms.EvaluationConcludeForm(),
     }

@@ -6,13 +6,13 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from yifa.lib.deadlines import zh_date
 from yifa.core.audit import record_event
 from yifa.core.concurrency import save_versioned
 from yifa.core.errors import YifaError
 from yifa.core.flows import own_unit
 from yifa.core.models import Role, Unit, UnitKind
 from yifa.core.uploads import store_upload
+from yifa.lib.deadlines import zh_date
 
 from .. import rules
 from ..models import Catalogue, CatalogueItem, Category, DecisionRules

@@ -7,12 +7,12 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from yifa.lib.deadlines import zh_date
 from yifa.core.calendar import current_calendar
 from yifa.core.concurrency import save_versioned
 from yifa.core.errors import YifaError
 from yifa.core.services import PHONE
 from yifa.core.uploads import store_upload
+from yifa.lib.deadlines import zh_date
 
 from .. import rules
 from ..models import (Comment, CommentKind, Decision, DecisionState as S, ExpertOpinion, Hearing,

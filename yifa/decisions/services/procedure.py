@@ -6,18 +6,17 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from yifa.lib.deadlines import zh_date
-from yifa.core.flows import fire
 from yifa.core.concurrency import save_versioned
 from yifa.core.errors import YifaError
+from yifa.core.flows import fire
 from yifa.core.models import Unit
+from yifa.lib.deadlines import zh_date
 
 from .. import rules
-from ..flows import DECISION_FLOW
+from ..flows import DECISION_FLOW, decision_body, lead_unit
 from ..models import (Category, CatalogueItem, Decision, DecisionState as S, LegalityReview, Meeting,
                       MeetingKind, Opinion, Outcome)
-from .common import Checks, event, require, require_lead_unit, state_must_be
-from ..flows import decision_body, lead_unit
+from .common import Checks, event, require, require_decision_body, require_lead_unit, state_must_be
 
 FLAGS = ("public_interest", "technical", "risky", "hearing_required")
 
@@ -182,7 +181,6 @@ def decision_publish(*, by, decision: Decision, decision_no: str, decision_text:
 
 def decision_archive(*, by, decision: Decision, on: dt.date | None = None) -> Decision:
     """归档 (第三十三条): the record closes its file; the package stays downloadable."""
-    from .common import require_decision_body
     on = on or timezone.localdate()
     require_decision_body(by, decision, "归档")
     if decision.state not in (S.PUBLISHED, S.SUSPENDED, S.STOPPED, S.ADJUSTED, S.TERMINATED):
