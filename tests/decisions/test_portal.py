@@ -24,8 +24,8 @@ def test_draft_open_for_comment_shows_countdown_and_paragraph_anchors(cast, clie
     open_now(cast, simple_decision, days=9)
     page = client.get(f"/decisions/{simple_decision.pk}/").content.decode()
     assert "还剩<strong>10</strong>天" in page and 'id="p-2"' in page and "对第2段提意见" in page
-    assert simple_decision.title in client.get("/decisions/").content.decode()
-    assert simple_decision.title in client.get("/").content.decode()
+    assert "还剩10天" in client.get("/decisions/").content.decode()
+    assert f"{simple_decision.title}（征求意见，还剩10天）" in client.get("/").content.decode()
 
 
 def test_public_comment_on_a_paragraph_gets_a_receipt_and_later_the_answer(cast, client, simple_decision):

@@ -15,7 +15,7 @@ from .models import Comment, CommentKind, Hearing, HearingParticipant
 def index(request):
     today = timezone.localdate()
     return render(request, "decisions/portal/index.html", {
-        "today": today, "open": queries.open_for_comment(today), "hearings": queries.upcoming_hearings(today),
+        "today": today, "open": [(d, d.comment_days_left(today)) for d in queries.open_for_comment(today)], "hearings": queries.upcoming_hearings(today),
         "published": queries.published_decisions()[:50]})
 
 
