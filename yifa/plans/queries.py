@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from yifa.core.access import scope, visible_unit_ids
 from yifa.core.models import Unit, UnitKind
@@ -145,7 +145,7 @@ def info_counts(*, year: int):
 
 def institution_board(*, year: int, user=None, today: dt.date):
     """Units × institutions: which unit lacks which."""
-    institutions = list(Institution.objects.filter(year=year).order_by("due", "id"))
+    institutions = list(Institution.objects.filter(year=year).order_by(F("due").asc(nulls_last=True), "id"))
     units = list(reporting_units(user))
     records = {(r.institution_id, r.unit_id): r
                for r in InstitutionRecord.objects.filter(institution__in=institutions, unit__in=units)}

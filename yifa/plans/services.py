@@ -176,7 +176,7 @@ def info_decide(*, by, item: InfoItem, adopt: bool, on: dt.date | None = None) -
     with transaction.atomic():
         item = InfoItem.objects.select_for_update().get(pk=item.pk)
         if item.state != InfoState.SUBMITTED:
-            raise YifaError(f"“{item}”已{item.get_state_display()}，不能再次处理", field="state")
+            raise YifaError(f"“{item}”的处理结果为“{item.get_state_display()}”，不能再次处理", field="state")
         before = item.state
         item.state = InfoState.ADOPTED if adopt else InfoState.DECLINED
         item.decided_on = on or timezone.localdate()
