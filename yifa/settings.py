@@ -1,5 +1,6 @@
 """One settings file, read from the environment (see README: 生产部署)."""
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -120,6 +121,15 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("YIFA_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = ["security.W021"] if not env_bool("YIFA_HSTS_PRELOAD", False) else []
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+if "pytest" in sys.modules:
+    # Every test builds the demo city (some thirty accounts); PBKDF2's cost buys nothing there.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    WHITENOISE_AUTOREFRESH = True  # static files from the finders; no collectstatic before tests
 
 LOGGING = {
     "version": 1,

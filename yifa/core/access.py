@@ -61,9 +61,13 @@ def require_legal_office(user: User) -> None:
         raise AccessDenied("此操作只能由法制机构办理")
 
 
+def is_admin(user: User) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.has_role(Role.ADMIN))
+
+
 def require_admin(user: User) -> None:
-    if not (user.is_superuser or user.has_role(Role.ADMIN)):
-        raise AccessDenied("此操作需要系统管理员角色")
+    if not is_admin(user):
+        raise AccessDenied("此操作需要系统管理员角色：单位、人员和工作日历只能由系统管理员修改")
 
 
 def can_see_personal_data(user: User) -> bool:

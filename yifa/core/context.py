@@ -1,5 +1,6 @@
 from django.apps import apps
 
+from .access import is_admin
 from .registry import contributions
 
 
@@ -10,6 +11,6 @@ def workspace(request):
     groups = []
     for name, module in contributions("nav"):
         groups.append((apps.get_app_config(name).verbose_name, module.NAV))
-        if name == "core":
+        if name == "core" and is_admin(request.user):
             groups.append(("系统管理", module.ADMIN_NAV))
     return {"nav_groups": groups}

@@ -14,6 +14,7 @@ from .models import CalendarDay, CalendarYear, DayKind, Role, RoleGrant, Unit, U
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
+FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR = 2000, 2100
 
 
 def unit_create(*, by, name: str, kind: str, parent: Unit | None = None,
@@ -103,6 +104,9 @@ def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> Calenda
     """Enter or change one day; every open clock is recomputed in the same transaction.
     The year counts as published only once confirmed (``calendar_year_publish``)."""
     require_admin(by)
+    _check_calendar_year(date.year, field="date")
+    if len(name or "") > 40:
+        raise YifaError("节日名称：不超过40字", field="name")
     if kind not in DayKind.values:
         raise YifaError("类型：须为“法定节假日”或“调休上班日”", field="kind")
     if kind == DayKind.MAKEUP and date.weekday() < 5:
@@ -130,9 +134,18 @@ def calendar_day_remove(*, by, date: dt.date) -> None:
 def calendar_year_publish(*, by, year: int, source: str) -> CalendarYear:
     """Mark a year's schedule as entered (even one with no day changed)."""
     require_admin(by)
+    _check_calendar_year(year, field="year")
+    source = (source or "").strip()
+    if not source or len(source) > 200:
+        raise YifaError("依据：须填写国务院办公厅通知的文号或名称，不超过200字", field="source")
     with transaction.atomic():
         entry, _ = CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
         changed = recompute_open_clocks()
         record_event(actor=by, subject=entry, action="calendar.publish", action_label="确认年度放假安排",
                      data={"year": year, "source": source, "recomputed": changed})
     return entry
+
+
+def _check_calendar_year(year: int, *, field: str) -> None:
+    if not FIRST_CALENDAR_YEAR <= year <= LAST_CALENDAR_YEAR:
+        raise YifaError(f"年度：须在{FIRST_CALENDAR_YEAR}年至{LAST_CALENDAR_YEAR}年之间，收到{year}年", field=field)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from yifa.lib.law import all_rules
 
 from . import queries, services
-from .access import can_see_personal_data, fetch, visible_unit_ids
+from .access import can_see_personal_data, fetch, is_admin, require_admin, visible_unit_ids
 from .calendar import current_calendar, next_year_missing
 from .errors import AccessDenied, NotFound, YifaError
 from .forms import CalendarDayForm, PersonForm, UnitForm
@@ -76,9 +76,22 @@ def _unit_choices(user):
     return qs if ids is None else qs.filter(pk__in=ids)
 
 
+def _show_errors(form, exc: YifaError) -> None:
+    """Each service error under the field it names (all of them, for InvalidInput)."""
+    errors = getattr(exc, "errors", None) or {exc.field: exc.message}
+    for field, message in errors.items():
+        form.add_error(field if field in form.fields else None, message)
+
+
+def _refuse_non_admin_writes(request) -> None:
+    if request.method == "POST":
+        require_admin(request.user)
+
+
 @staff_view
 @require_http_methods(["GET", "POST"])
 def units(request):
+    _refuse_non_admin_writes(request)
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -86,13 +99,16 @@ def units(request):
             messages.success(request, f"已新建单位“{unit.name}”")
             return redirect("core:units")
         except YifaError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-    return render(request, "core/units.html", {"units": queries.units_tree(), "form": form})
+            _show_errors(form, exc)
+    status = 400 if form.errors else 200
+    return render(request, "core/units.html", {"units": queries.units_tree(), "form": form,
+                                               "can_admin": is_admin(request.user)}, status=status)
 
 
 @staff_view
 @require_http_methods(["GET", "POST"])
 def people(request):
+    _refuse_non_admin_writes(request)
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -100,32 +116,40 @@ def people(request):
             messages.success(request, f"已新增人员“{person.display_name}”")
             return redirect("core:people")
         except YifaError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            _show_errors(form, exc)
     page = queries.page_of(queries.people(request.user, request.GET.get("q", "")), request.GET.get("page"))
     return render(request, "core/people.html", {
         "page": page, "form": form, "show_personal": can_see_personal_data(request.user),
-        "q": request.GET.get("q", ""),
-    })
+        "q": request.GET.get("q", ""), "can_admin": is_admin(request.user),
+    }, status=400 if form.errors else 200)
+
+
+def _year(text, default: int) -> int:
+    try:
+        year = int(text or default)
+    except ValueError:
+        return default
+    return year if services.FIRST_CALENDAR_YEAR <= year <= services.LAST_CALENDAR_YEAR else default
 
 
 @staff_view
 @require_http_methods(["GET", "POST"])
 def calendar(request):
+    _refuse_non_admin_writes(request)
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year") or request.POST.get("year") or today.year)
-    except ValueError:
-        year = today.year
-    form = CalendarDayForm(request.POST or None)
+    year = _year(request.GET.get("year") or request.POST.get("year"), today.year)
+    setting_day = request.method == "POST" and not (request.POST.get("remove") or request.POST.get("publish"))
+    form = CalendarDayForm(request.POST if setting_day else None)
+    error = ""
     if request.method == "POST":
         try:
             if request.POST.get("remove"):
-                services.calendar_day_remove(by=request.user, date=dt.date.fromisoformat(request.POST["remove"]))
+                services.calendar_day_remove(by=request.user, date=_date_or_error(request.POST["remove"]))
                 messages.success(request, "已删除，所有未结期限已重新计算")
             elif request.POST.get("publish"):
                 services.calendar_year_publish(by=request.user, year=year,
                                                source=request.POST.get("source") or "国务院办公厅通知")
-                messages.success(request, f"已确认{year}年放假安排")
+                messages.success(request, f"已确认{year}年放假安排，所有未结期限已重新计算")
             elif form.is_valid():
                 services.calendar_day_set(by=request.user, **form.cleaned_data)
                 messages.success(request, "已保存，所有未结期限已重新计算")
@@ -133,12 +157,23 @@ def calendar(request):
             if not form.errors:
                 return redirect(f"{request.path}?year={year}")
         except YifaError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            if setting_day:
+                _show_errors(form, exc)
+            else:
+                error = exc.message
     days = CalendarDay.objects.filter(date__year=year)
     return render(request, "core/calendar.html", {
-        "year": year, "days": days, "form": form, "years": CalendarYear.objects.all(),
+        "year": year, "days": days, "form": form, "years": CalendarYear.objects.all(), "error": error,
         "published": current_calendar().is_published(year), "missing_next": next_year_missing(today),
-    })
+        "can_admin": is_admin(request.user),
+    }, status=400 if (form.errors or error) else 200)
+
+
+def _date_or_error(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise YifaError(f"日期：“{text}”不是YYYY-MM-DD格式的日期", field="date") from None
 
 
 @staff_view
