@@ -215,6 +215,7 @@ def publish(*, by, doc: Document, number: str, signed_by: str, signed_on: dt.dat
 def file_with_superior(*, by, doc: Document, filed_on: dt.date | None, filed_with: str) -> Document:
     """报送备案：停止备案期限，逾期报送的计为迟报。"""
     _require_drafter(by, doc)
+    doc.refresh_from_db()
     errors = {}
     if not doc.is_published:
         errors["status"] = "文件尚未公布，不能报送备案"
@@ -243,15 +244,16 @@ def file_with_superior(*, by, doc: Document, filed_on: dt.date | None, filed_wit
 
 def record_filing_result(*, by, doc: Document, result: str, on: dt.date | None, comments: str = "") -> Document:
     require_legal_office(by)
+    doc.refresh_from_db()
     errors = {}
     if not doc.filed_on:
-        errors["filing_result"] = "文件尚未报送备案，不能记录审查结果"
-    if result not in {r for r in FilingResult.values if r}:
-        errors["filing_result"] = "备案审查结果：须为予以备案、要求纠正、撤销或不予备案"
+        errors["result"] = "文件尚未报送备案，不能记录审查结果"
+    elif result not in {r for r in FilingResult.values if r}:
+        errors["result"] = "备案审查结果：须为予以备案、要求纠正、撤销或不予备案"
     if not on:
-        errors["filing_result_on"] = "审查结果日期：必须填写"
+        errors["on"] = "审查结果日期：必须填写"
     if result in {FilingResult.CORRECT, FilingResult.REVOKE, FilingResult.REJECTED} and not comments.strip():
-        errors["filing_comments"] = "审查意见：要求纠正、撤销或不予备案的，须写明理由"
+        errors["comments"] = "审查意见：要求纠正、撤销或不予备案的，须写明理由"
     if errors:
         raise InvalidInput(errors)
     with transaction.atomic():
@@ -271,13 +273,14 @@ def record_filing_result(*, by, doc: Document, result: str, on: dt.date | None, 
 
 def close_correction(*, by, doc: Document, report: str, on: dt.date | None) -> Document:
     require_legal_office(by)
+    doc.refresh_from_db()
     errors = {}
-    if not doc.correction_open:
-        errors["correction_report"] = "该文件没有未完成的纠正"
     if not (report or "").strip():
-        errors["correction_report"] = "纠正情况：必须填写"
+        errors["report"] = "纠正情况：必须填写"
+    if not doc.correction_open:
+        errors["report"] = "该文件没有未完成的纠正"
     if not on:
-        errors["correction_closed_on"] = "纠正完成日期：必须填写"
+        errors["on"] = "纠正完成日期：必须填写"
     if errors:
         raise InvalidInput(errors)
     with transaction.atomic():
@@ -294,6 +297,8 @@ def relation_add(*, by, source: Document, kind: str, target: Document, on: dt.da
                  decided_by: Document | None = None, note: str = "") -> Relation:
     """source 修改、废止、替代或实施 target；修改、废止、替代的，target 状态随之改变。"""
     _require_drafter(by, source)
+    source.refresh_from_db()
+    target.refresh_from_db()
     errors = {}
     if kind not in RelationKind.values:
         errors["kind"] = "关系：须为修改、废止、替代或实施"
