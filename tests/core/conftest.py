@@ -28,3 +28,19 @@ def twenty_workdays():
     rule = Rule("testcore.twenty", "二十个工作日内办结", FUYI_2023, "第八十八条", days=20, unit=WORKDAYS)
     yield rule
     REGISTRY.pop(rule.id, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test-only Memo table (tests/core/memo.py) next to the migrated schema."""
+    from django.db import connection
+
+    from .memo import Memo
+
+    from django.contrib.contenttypes.models import ContentType
+
+    with django_db_blocker.unblock():
+        with connection.schema_editor() as editor:
+            editor.create_model(Memo)
+        # Outside any test's transaction: ContentType ids are cached for the whole process.
+        ContentType.objects.get_for_model(Memo)
