@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import PurePath
 
 import filetype
@@ -27,7 +29,14 @@ EXTENSION_MIME = {
     ".ofd": "application/ofd",
     ".csv": "text/csv",
 }
-EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"#!")
+EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"#!")
+# An Office/OFD file is a zip that holds these members; any other zip named .docx is refused.
+CONTAINER_MEMBERS = {
+    ".docx": ("[Content_Types].xml", "word/"),
+    ".xlsx": ("[Content_Types].xml", "xl/"),
+    ".pptx": ("[Content_Types].xml", "ppt/"),
+    ".ofd": ("OFD.xml",),
+}
 
 
 def sniff(content: bytes, name: str) -> str:
@@ -53,7 +62,17 @@ def sniff(content: bytes, name: str) -> str:
         raise YifaError(
             f"文件“{name}”的扩展名{suffix or '（无）'}与内容（{mime}）不符", field="file"
         )
+    if suffix in CONTAINER_MEMBERS and not _holds(content, CONTAINER_MEMBERS[suffix]):
+        raise YifaError(f"文件“{name}”不是有效的{suffix[1:].upper()}文件（压缩包内容与扩展名不符）", field="file")
     return EXTENSION_MIME.get(suffix, mime)
+
+
+def _holds(content: bytes, members: tuple[str, ...]) -> bool:
+    try:
+        names = zipfile.ZipFile(io.BytesIO(content)).namelist()
+    except (zipfile.BadZipFile, ValueError):
+        return False
+    return all(any(n == m or (m.endswith("/") and n.startswith(m)) for n in names) for m in members)
 
 
 def _is_text(content: bytes) -> bool:
