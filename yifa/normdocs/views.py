@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from yifa.core.errors import GateBlocked, InvalidInput, YifaError
+from yifa.core.errors import AccessDenied, GateBlocked, NotFound, YifaError
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
@@ -49,6 +49,8 @@ def document_create(request):
 
 
 def _form_error(form, exc: YifaError):
+    if isinstance(exc, (AccessDenied, NotFound)):
+        raise exc
     errors = getattr(exc, "errors", None) or {exc.field: exc.message}
     for field, message in errors.items():
         form.add_error(field if field in form.fields else None, message)
@@ -111,6 +113,8 @@ def document_detail(request, pk):
             except GateBlocked as exc:
                 unmet = exc.unmet
                 messages.error(request, exc.message.split("：")[0])
+            except (AccessDenied, NotFound):
+                raise
             except YifaError as exc:
                 if form is None:
                     messages.error(request, exc.message)

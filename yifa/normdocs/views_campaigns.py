@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from yifa.core.access import scope
-from yifa.core.errors import GateBlocked, YifaError
+from yifa.core.errors import AccessDenied, GateBlocked, NotFound, YifaError
 from yifa.core.views import staff_view
 
 from . import campaigns, documents, forms, queries
@@ -29,6 +29,8 @@ def campaign_list(request):
             campaign = campaigns.campaign_open(by=request.user, **form.cleaned_data)
             messages.success(request, f"已开启清理，生成{campaign.items.count()}个清理事项")
             return redirect(campaign.get_absolute_url())
+        except (AccessDenied, NotFound):
+            raise
         except YifaError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     return render(request, "normdocs/campaigns.html", {"campaigns": queries.campaigns(), "form": form})
@@ -47,6 +49,8 @@ def campaign_detail(request, pk):
             return redirect(campaign.get_absolute_url())
         except GateBlocked as exc:
             unmet = exc.unmet
+        except (AccessDenied, NotFound):
+            raise
         except YifaError as exc:
             messages.error(request, exc.message)
     items = scope(campaign.items.select_related("document", "unit"), request.user, "unit")
@@ -79,6 +83,8 @@ def item_detail(request, pk):
                                        reasons=data["reasons"], expected_version=data["version"])
                 messages.success(request, "清理意见已提交，待法制机构确认")
                 return redirect(item.campaign.get_absolute_url())
+        except (AccessDenied, NotFound):
+            raise
         except YifaError as exc:
             errors = getattr(exc, "errors", None) or {exc.field: exc.message}
             for field, message in errors.items():
