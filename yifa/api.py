@@ -1,6 +1,8 @@
 """The REST API at /api/ (OpenAPI at /api/docs). Each app adds ``router`` in its ``api.py``."""
+from django.http import Http404
 from django.utils import timezone
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
@@ -19,7 +21,12 @@ class BearerToken(HttpBearer):
         return record.user
 
 
+class ChineseJSONRenderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=ChineseJSONRenderer(),
     title="依法 yifa API",
     version="1",
     description="依法行政工作平台接口。认证：请求头 Authorization: Bearer <令牌>，或已登录的浏览器会话。",
@@ -53,7 +60,9 @@ def validation_error(request, exc: ValidationError):
         loc = [str(p) for p in err.get("loc", []) if p not in ("body", "query", "path", "payload", "form")]
         field = ".".join(loc) or "body"
         errors[field] = f"{field}：{FIELD_NAMES_ZH.get(err.get('type'), '格式不正确')}"
-    field, message = next(iter(errors.items()))
+    if not errors:
+        errors["body"] = "请求格式不正确"
+    field = next(iter(errors))
     return api.create_response(
         request, {"detail": "；".join(errors.values()), "field": field, "errors": errors}, status=422
     )
@@ -62,9 +71,25 @@ def validation_error(request, exc: ValidationError):
 def auth_error(request, exc):
     return api.create_response(request, {"detail": "未登录或令牌无效", "field": None}, status=401)
 
+HTTP_ERRORS_ZH = {
+    "Cannot parse request body": ("请求体不是合法的JSON", "body"),
+    "Forbidden": ("无权访问", None),
+    "Unauthorized": ("未登录或令牌无效", None),
+}
+
+
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    return api.create_response(request, {"detail": str(exc), "field": None}, status=exc.status_code)
+    message = str(exc)
+    for english, (chinese, field) in HTTP_ERRORS_ZH.items():
+        if message.startswith(english):
+            return api.create_response(request, {"detail": chinese, "field": field}, status=exc.status_code)
+    return api.create_response(request, {"detail": message, "field": None}, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "记录不存在", "field": None}, status=404)
 
 for name, module in contributions("api"):
     api.add_router(f"/{name}/", module.router)

@@ -25,6 +25,10 @@ def unit_create(*, by, name: str, kind: str, parent: Unit | None = None,
         errors["name"] = "单位名称：必须填写"
     if kind not in UnitKind.values:
         errors["kind"] = "单位类型：须为" + "、".join(UnitKind.labels) + "之一"
+    if len(name or "") > 100:
+        errors["name"] = "单位名称：不超过100字"
+    if parent is None and Unit.objects.filter(parent__isnull=True, name=(name or "").strip()).exists():
+        errors["name"] = f"单位名称：已有名为“{name}”的顶级单位"
     if errors:
         raise InvalidInput(errors)
     try:
