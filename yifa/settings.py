@@ -14,7 +14,8 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("YIFA_DEBUG", True)
-SECRET_KEY = os.environ.get("YIFA_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789")
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
+SECRET_KEY = os.environ.get("YIFA_SECRET_KEY", DEV_SECRET_KEY)
 # Key for personal data at rest (身份证号、电话). Production must set its own.
 FIELD_ENCRYPTION_KEY = os.environ.get("YIFA_FIELD_KEY", "")
 ALLOWED_HOSTS = [h for h in os.environ.get("YIFA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
