@@ -99,3 +99,17 @@ def test_rules_board_marks_units_without_rules_after_first_of_may(cast, login):
     page = login(cast["mayor"]).get("/staff/decisions/rules/?year=2026").content.decode()
     assert "民政局重大行政决策规则" in page and "逾期未建" in page
     assert login(cast["minzheng_liaison"]).get("/staff/decisions/rules/").status_code == 200
+
+
+def test_recorded_decision_rules_tick_the_plans_institution_checklist(cast):
+    import pytest
+    plans = pytest.importorskip("yifa.plans.services")
+    from yifa.decisions import services
+    from yifa.plans.models import InstitutionRecord
+    institution = plans.institution_define(by=cast["legal_head"], year=2026, name="重大事项决策规则",
+                                           due=D(2026, 5, 1), basis="民政局深化依法行政规划安排 一、1")
+    services.decision_rules_record(by=cast["minzheng_head"], unit=cast["民政局"], title="民政局重大行政决策规则",
+                                   document_no="江民发〔2026〕3号", adopted_on=D(2026, 4, 20))
+    record = InstitutionRecord.objects.get(institution=institution)
+    assert record.unit == cast["民政局"] and record.established_on == D(2026, 4, 20)
+    assert "江民发〔2026〕3号" in record.document_title

@@ -104,4 +104,19 @@ def decision_rules_record(*, by, unit: Unit, title: str, adopted_on: dt.date | N
                                              document=attachment, recorded_by=by)
         record_event(actor=by, subject=entry, action="decision_rules.record", action_label="登记重大事项决策规则",
                      unit=unit, data={"title": title, "adopted_on": adopted_on})
+        _tick_plan_checklist(by=by, entry=entry)
     return entry
+
+
+def _tick_plan_checklist(*, by, entry: DecisionRules) -> None:
+    """The plans module's institution checklist carries the 1 May deadline; rules recorded here
+    tick its "重大事项决策规则" rows for this unit, through that module's own service."""
+    try:
+        from yifa.plans.models import Institution
+        from yifa.plans.services import institution_record
+    except ImportError:
+        return
+    due = Institution.objects.filter(name__contains="决策规则", year__gte=entry.adopted_on.year)
+    for institution in due.exclude(records__unit=entry.unit):
+        institution_record(by=by, institution=institution, unit=entry.unit, established_on=entry.adopted_on,
+                           document_title=" ".join(filter(None, [entry.title, entry.document_no])))
