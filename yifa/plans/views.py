@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from yifa.core.audit import timeline
-from yifa.core.errors import GateBlocked, YifaError
+from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.models import Unit
 from yifa.core.uploads import attachments_of
 from yifa.core.views import staff_view
@@ -25,13 +25,14 @@ from .parsing import plan_text
 
 
 def acting(view):
-    """A POST that calls a service: its Chinese error is shown, nothing else changes."""
+    """A POST that calls a service: its Chinese error (unmet conditions, bad input) is shown on the
+    page it came from; refusals of access stay 403/404."""
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except GateBlocked as exc:
-            messages.error(request, exc.message)
+        except (AccessDenied, NotFound):
+            raise
         except YifaError as exc:
             messages.error(request, exc.message)
         return redirect(request.POST.get("next") or request.META.get("HTTP_REFERER") or "plans:reports")
