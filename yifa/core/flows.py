@@ -20,6 +20,8 @@ from .audit import record_event
 from .concurrency import claim_version
 from .errors import AccessDenied, GateBlocked, YifaError
 
+FLOWS: dict[str, "Flow"] = {}
+
 Guard = Callable[..., "str | list[str] | None"]
 Permission = Callable[..., bool]
 
@@ -49,6 +51,7 @@ class Flow:
     clock_unit: Callable = field(default=lambda obj, rule: obj.unit)
 
     def __post_init__(self):
+        FLOWS[self.name] = self
         self.by_name = {t.name: t for t in self.transitions}
         valid = set(self.states.values)
         for t in self.transitions:
@@ -154,3 +157,18 @@ def either(*checks: Permission) -> Permission:
 
 def states_of(flow: Flow) -> Iterable[tuple[str, str]]:
     return flow.states.choices
+
+
+def state_label(action: str, state: str) -> str:
+    """The Chinese label of ``state`` in the flow that wrote an event (action "<flow>.<transition>")."""
+    if not state:
+        return ""
+    if not FLOWS:
+        from .registry import contributions
+
+        for _ in contributions("flows"):
+            pass
+    flow = FLOWS.get(action.split(".", 1)[0])
+    if flow is None or state not in flow.states.values:
+        return state
+    return flow.states(state).label

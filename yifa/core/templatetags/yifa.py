@@ -2,6 +2,7 @@ from django import template
 from django.utils import timezone
 
 from yifa.core.crypto import mask_id_number, mask_name, mask_phone
+from yifa.core.flows import state_label as _state_label
 
 register = template.Library()
 
@@ -14,3 +15,9 @@ def rag(deadline) -> str:
 register.filter("mask_phone", mask_phone)
 register.filter("mask_id", mask_id_number)
 register.filter("mask_name", mask_name)
+
+
+@register.filter
+def state_label(state: str, action: str) -> str:
+    """{{ event.to_state|state_label:event.action }} → the state's Chinese label."""
+    return _state_label(action or "", state or "")
