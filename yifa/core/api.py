@@ -75,32 +75,32 @@ class DueOut(Schema):
     explanation: list[str]
 
 
-@router.get("/me", response=MeOut)
+@router.get("/me", response=MeOut, summary="当前用户：单位、角色、可见范围")
 def me(request):
     u = request.user
     return {"username": u.username, "full_name": u.full_name, "unit": u.unit.name if u.unit else None,
             "roles": sorted(u.role_set), "sees_everything": u.sees_everything}
 
 
-@router.get("/units", response=list[UnitOut])
+@router.get("/units", response=list[UnitOut], summary="单位（分页）")
 @paginate(CursorlessPagination)
 def units(request):
     return Unit.objects.order_by("path")
 
 
-@router.get("/deadlines", response=list[DeadlineOut])
+@router.get("/deadlines", response=list[DeadlineOut], summary="本人可见的法定期限（分页，按届满日排序）")
 @paginate(CursorlessPagination)
 def deadlines(request, filters: Query[DeadlineFilter]):
     return queries.deadlines_for(request.user, status=filters.status, unit_id=filters.unit,
                                  within_days=filters.within_days, today=timezone.localdate())
 
 
-@router.get("/rules", response=list[RuleOut], auth=None)
+@router.get("/rules", response=list[RuleOut], auth=None, summary="法定期限与程序关口及其法律依据")
 def rules(request):
     return [r.as_dict() for r in all_rules()]
 
 
-@router.post("/deadline", response=DueOut, auth=None)
+@router.post("/deadline", response=DueOut, auth=None, summary="期限计算器：届满日及计算说明")
 def deadline(request, payload: DueIn):
     try:
         pauses = [Pause(a, b) for a, b in payload.pauses]
