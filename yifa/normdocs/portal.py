@@ -4,12 +4,12 @@ from . import queries
 
 def latest(limit):
     return [{"title": str(d), "url": d.get_public_url(), "date": d.published_on, "kind": "规范性文件"}
-            for d in queries.public_documents()[:limit]]
+            for d in queries.page_of_documents(queries.public_documents(), 1, limit)["rows"]]
 
 
 def search(q, limit):
     return [{"title": str(d), "url": d.get_public_url(), "date": d.published_on, "kind": "规范性文件"}
-            for d in queries.public_documents(q=q)[:limit]]
+            for d in queries.page_of_documents(queries.public_documents(q=q), 1, limit)["rows"]]
 
 
 SECTIONS = [("行政规范性文件", latest)]

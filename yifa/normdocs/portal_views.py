@@ -5,7 +5,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from yifa.core.errors import YifaError
-from yifa.core.queries import page_of
 
 from . import campaigns, documents, queries
 from .models import PUBLISHED_STATUSES, CampaignStatus, Document, DocStatus
@@ -23,7 +22,7 @@ def _filters(request):
 
 def catalogue(request):
     filters = _filters(request)
-    page = page_of(queries.public_documents(**filters), request.GET.get("page"), size=20)
+    page = queries.page_of_documents(queries.public_documents(**filters), request.GET.get("page"), size=20)
     return render(request, "normdocs/portal/catalogue.html", {
         "page": page, **filters, "statuses": [(s, DocStatus(s).label) for s in PUBLISHED_STATUSES],
         "issuers": queries.public_issuers(), "years": queries.public_years(),

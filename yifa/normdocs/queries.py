@@ -39,6 +39,20 @@ def public_documents(*, q: str = "", status: str = "", unit_id: int | None = Non
     return qs.select_related("unit").order_by("-published_on", "-id")
 
 
+def page_of_documents(qs, number, size: int = 20):
+    """A page in two steps: the ids (ordered from the narrow (status, published_on) index, without
+    reading every match's full text), then those rows with their unit."""
+    try:
+        number = max(1, int(number or 1))
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * size
+    ids = list(qs.values_list("pk", flat=True)[offset:offset + size + 1])
+    rows = Document.objects.select_related("unit").in_bulk(ids[:size])
+    return {"rows": [rows[i] for i in ids[:size]], "number": number, "has_next": len(ids) > size,
+            "has_previous": number > 1}
+
+
 def public_issuers():
     from yifa.core.models import Unit
     return Unit.objects.filter(normdocs__status__in=PUBLISHED_STATUSES).distinct().order_by("path")
