@@ -3,6 +3,7 @@ import datetime as dt
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from yifa.core.calendar import current_calendar
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, Pause, compute_due
@@ -53,8 +54,12 @@ class Command(BaseCommand):
                 raise CommandError(f"--pause：{exc}") from None
         restart = parse_date(opts["restart"], "--restart 重新起算日") if opts["restart"] else None
         try:
+            calendar = current_calendar()
+        except DatabaseError:
+            raise CommandError("工作日历表不存在：请先运行 yifa migrate 初始化数据库") from None
+        try:
             result = compute_due(start, days, WORKDAYS if opts["workdays"] else CALENDAR_DAYS,
-                                 current_calendar(), pauses=pauses, extension=extend, restart=restart)
+                                 calendar, pauses=pauses, extension=extend, restart=restart)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         if opts["json"]:
