@@ -1,0 +1,140 @@
+"""/api/reconsideration/: cases (scoped), intake, statistics, and the public status lookup."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from yifa.core import clocks
+from yifa.core.access import can_see_personal_data
+from yifa.core.crypto import mask_id_number, mask_phone
+from yifa.core.models import Unit
+from yifa.core.pagination import CursorlessPagination
+
+from . import queries, services
+from .access import access_case, public_case
+
+router = Router(tags=["行政复议"])
+
+
+class CaseOut(Schema):
+    id: int
+    number: str
+    state: str
+    state_label: str
+    procedure: str
+    received_on: dt.date
+    accepted_on: dt.date | None
+    respondent_name: str
+    act_title: str
+    closed_on: dt.date | None
+
+    @staticmethod
+    def resolve_state_label(obj):
+        return obj["state_label"] if isinstance(obj, dict) else obj.get_state_display()
+
+
+class ClockOut(Schema):
+    title: str
+    rule_id: str
+    due: dt.date | None
+    status: str
+    explanation: str
+
+
+class PartyOut(Schema):
+    role: str
+    name: str
+    id_number: str
+    phone: str
+
+
+class CaseDetail(CaseOut):
+    law_year: int
+    deemed_accepted: bool
+    decision_type: str
+    parties: list[PartyOut]
+    clocks: list[ClockOut]
+
+
+class PartyIn(Schema):
+    role: str = "applicant"
+    kind: str = "person"
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+class CaseIn(Schema):
+    channel: str
+    received_on: dt.date
+    parties: list[PartyIn]
+    respondent_unit_id: int | None = None
+    respondent_name: str = ""
+    act_title: str
+    act_type: str
+    act_date: dt.date
+    known_on: dt.date
+    requests: str
+    facts_reasons: str
+
+
+class StatusOut(Schema):
+    number: str
+    state_label: str
+    received_on: dt.date
+    accepted_on: dt.date | None
+    decision_due: dt.date | None
+
+
+@router.get("/cases", response=list[CaseOut])
+@paginate(CursorlessPagination)
+def list_cases(request, state: str = "", q: str = ""):
+    return queries.case_list(request.user, state=state, q=q)
+
+
+@router.get("/cases/{pk}", response=CaseDetail)
+def get_case(request, pk: int):
+    case = access_case(request.user, pk)
+    personal = can_see_personal_data(request.user)
+    parties = [{"role": p.role, "name": p.name, "id_number": p.id_number if personal else mask_id_number(p.id_number),
+                "phone": p.phone if personal else mask_phone(p.phone)} for p in case.parties.all()]
+    return {**{f: getattr(case, f) for f in CaseOut.model_fields if f != "state_label"},
+            "id": case.pk,
+            "state_label": case.get_state_display(), "law_year": case.law_year,
+            "deemed_accepted": case.deemed_accepted, "decision_type": case.decision_type, "parties": parties,
+            "clocks": list(clocks.clocks_of(case, open_only=False).order_by("id"))}
+
+
+@router.post("/cases", response={201: CaseOut})
+def create_case(request, payload: CaseIn):
+    data = payload.dict()
+    unit_id = data.pop("respondent_unit_id")
+    data["parties"] = [dict(p) for p in data["parties"]]
+    case = services.case_receive(by=request.user, respondent_unit=Unit.objects.filter(pk=unit_id).first()
+                                 if unit_id else None, **data)
+    return 201, case
+
+
+@router.get("/statistics")
+def statistics(request, year: int | None = None):
+    data = queries.statistics(request.user, year or timezone.localdate().year)
+    data.pop("decision_types")
+    return data
+
+
+class LookupIn(Schema):
+    number: str
+    code: str
+
+
+@router.get("/status", response=StatusOut, auth=None)
+def status(request, lookup: Query[LookupIn]):
+    from .periods import decision_clock
+    case = public_case(lookup.number, lookup.code)
+    clock = decision_clock(case)
+    return {"number": case.number, "state_label": case.get_state_display(), "received_on": case.received_on,
+            "accepted_on": case.accepted_on, "decision_due": clock.due if clock else None}
