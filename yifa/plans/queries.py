@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
@@ -64,11 +63,12 @@ def compliance_board(*, year: int, today: dt.date, user=None, kinds=None) -> lis
     return rows
 
 
-def compliance_summary(rows: list[Compliance]) -> dict[str, Counter]:
-    summary: dict[str, Counter] = defaultdict(Counter)
+def compliance_matrix(rows: list[Compliance]) -> list[tuple[Unit, list[Compliance]]]:
+    """Units down, report kinds across."""
+    by_unit: dict[int, tuple[Unit, list[Compliance]]] = {}
     for row in rows:
-        summary[row.kind][row.status] += 1
-    return summary
+        by_unit.setdefault(row.unit.pk, (row.unit, []))[1].append(row)
+    return list(by_unit.values())
 
 
 def reports_for(user, *, year: int | None = None):

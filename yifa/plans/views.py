@@ -55,7 +55,7 @@ def reports(request):
     year, today = _year(request), timezone.localdate()
     rows = queries.compliance_board(year=year, today=today, user=request.user)
     return render(request, "plans/reports.html", {
-        "year": year, "rows": rows, "summary": dict(queries.compliance_summary(rows)),
+        "year": year, "matrix": queries.compliance_matrix(rows),
         "kinds": ReportKind, "dues": {k: queries.due_for(year, k) for k in ReportKind.values},
         "mine": queries.reports_for(request.user, year=year), "form": forms.ReportForm(initial={"year": year}),
         "due_form": forms.DueForm(initial={"year": year}), "legal": is_legal_office(request.user),
