@@ -167,3 +167,12 @@ def test_rule_of_law_report_on_2025_is_late_after_first_of_march_2026(cast, draf
     services.report_submit(by=cast["minzheng_liaison"], report=report, on=D(2026, 3, 2))
     rows = board(2025, ReportKind.RULE_OF_LAW, D(2026, 3, 2))
     assert rows["民政局"].label == "逾期报送" and rows["民政局"].due == D(2026, 3, 1)
+
+
+def test_rule_of_law_report_page_shows_the_first_of_april_publication_deadline(cast, draft_plan, login):
+    report = draft_plan(kind="rule_of_law", year=2025, title="民政局2025年法治政府建设年度报告", is_public=True)
+    services.report_approve(by=cast["minzheng_head"], report=report)
+    services.report_submit(by=cast["minzheng_liaison"], report=report, on=D(2026, 2, 20))
+    services.report_accept(by=cast["reviewer"], report=report, on=D(2026, 4, 2))
+    page = login(cast["minzheng_liaison"]).get(f"/staff/plans/reports/{report.pk}/").content.decode()
+    assert "应于2026年4月1日之前向社会公开" in page and "第二十四条" in page and "逾期公开" in page

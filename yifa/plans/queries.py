@@ -9,6 +9,7 @@ from django.db.models import Count, F, Q
 from yifa.core.access import scope, visible_unit_ids
 from yifa.core.models import Unit, UnitKind
 
+from . import rules
 from .models import (AnnualReport, Assignment, InfoItem, InfoState, Institution, InstitutionRecord, PlanTask,
                      ReportDue, ReportKind, ReportState, TaskState, WorkPlan, publication_due)
 
@@ -82,9 +83,13 @@ def published_reports(limit: int | None = None):
     return qs[:limit] if limit else qs
 
 
-def publication_late(report: AnnualReport) -> bool:
-    return (report.kind == ReportKind.RULE_OF_LAW and report.published_on is not None
-            and report.published_on > publication_due(report.year))
+def publication_of(report: AnnualReport) -> dict | None:
+    """For a 法治政府建设年度报告: the day it must be public by, and whether it was late."""
+    if report.kind != ReportKind.RULE_OF_LAW:
+        return None
+    due = publication_due(report.year)
+    return {"due": due, "rule": rules.RULE_OF_LAW_PUBLICATION,
+            "late": bool(report.published_on and report.published_on > due)}
 
 
 # ---- plans and supervision -------------------------------------------------------------------

@@ -96,6 +96,7 @@ def report(request, pk: int):
         "form": forms.ReportForm(initial={"title": obj.title, "body": obj.body, "is_public": obj.is_public,
                                           "year": obj.year, "kind": obj.kind}),
         "due": queries.due_for(obj.year, obj.kind), "rule": ReportKind(obj.kind).rule,
+        "publication": queries.publication_of(obj),
         "files": attachments_of(obj), "events": timeline(obj),
     })
 
