@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 
 from yifa.core import clocks
 from yifa.core.access import can_see_personal_data
+from yifa.core.api import DeadlineOut
 from yifa.core.crypto import mask_id_number, mask_phone
 from yifa.core.models import Unit
 from yifa.core.pagination import CursorlessPagination
@@ -36,14 +37,6 @@ class CaseOut(Schema):
         return obj["state_label"] if isinstance(obj, dict) else obj.get_state_display()
 
 
-class ClockOut(Schema):
-    title: str
-    rule_id: str
-    due: dt.date | None
-    status: str
-    explanation: str
-
-
 class PartyOut(Schema):
     role: str
     name: str
@@ -56,7 +49,7 @@ class CaseDetail(CaseOut):
     deemed_accepted: bool
     decision_type: str
     parties: list[PartyOut]
-    clocks: list[ClockOut]
+    clocks: list[DeadlineOut]
 
 
 class PartyIn(Schema):
