@@ -152,3 +152,12 @@ def test_cli_prints_the_seed_as_json_and_writes_nothing(db, capsys):
     assert data["preamble"].startswith("年底前向上市政府")
     assert any(t["due"] == "2022-03-31" for t in data["preamble_tasks"])
     assert Event.objects.count() == 0
+
+
+def test_two_numbers_standing_in_one_paragraph_make_two_tasks():
+    text = "某局工作安排\n\n一、规范执法\n加强监督,1开展案卷评查。统一标准。组织培训,2落实持证上岗。年底前完成。\n"
+    tasks = parse_plan(text, year=2024).tasks
+    assert [(t.number, t.title) for t in tasks] == [("1", "开展案卷评查"), ("2", "落实持证上岗")]
+    assert tasks[0].text == "加强监督,1开展案卷评查。统一标准。"
+    assert tasks[1].text == "组织培训,2落实持证上岗。年底前完成。"
+    assert tasks[1].due == D(2024, 12, 31) and tasks[0].due is None

@@ -26,8 +26,7 @@ def access_report(user, pk) -> AnnualReport:
 
 
 def access_plan(user, pk) -> WorkPlan:
-    plan = fetch(WorkPlan.objects.all(), user, pk, "unit", "tasks__assignments__unit")
-    return plan
+    return fetch(WorkPlan.objects.all(), user, pk, "unit", "tasks__assignments__unit")
 
 
 def access_task(user, pk) -> PlanTask:

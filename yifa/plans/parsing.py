@@ -254,31 +254,45 @@ class _TaskBuilder:
         if self.section is None:
             self.section = Section("", "")
         marker = _marker(paragraph)
-        if marker and marker[0] == level and (level != "arabic" or self._plausible(int(marker[1]), True)):
+        if marker and marker[0] == level and (level != "arabic" or self._plausible(int(marker[1]))):
             self._start(marker[1], _title_of(marker[2]), paragraph)
             return
         if level == "arabic":
             bare = BARE_ARABIC.match(paragraph)
-            if bare and self._plausible(int(bare.group(1)), False):
+            if bare and self._plausible(int(bare.group(1))):
                 self._start(bare.group(1), _title_of(bare.group(2)), paragraph)
                 return
-            mid = [m for m in MID_NUMBER.finditer(paragraph)]
-            mid = [m for m in mid if int(m.group(1)) == self.last_number + 1 or
-                   (int(m.group(1)) == 1 and not self.section.tasks and self.current is None)]
-            if mid:
-                m = mid[0]
-                self._start(m.group(1), _title_of(paragraph[m.end():]), paragraph)
+            if self._split_mid_numbers(paragraph):
                 return
         if self.current is not None:
             self.current[2].append(paragraph)
         else:
             self.section.intro = "\n".join(filter(None, [self.section.intro, paragraph]))
 
-    def _plausible(self, number: int, punctuated: bool) -> bool:
-        if number == self.last_number + 1:
-            return True
-        # Clean plans restart at 1 in each section.
-        return number == 1 and (punctuated or self.current is None) and not self.section.tasks and self.current is None
+    def _split_mid_numbers(self, paragraph: str) -> bool:
+        """Tasks whose numbers stand mid-paragraph; the clause before the first number belongs to it."""
+        starts, last = [], self.last_number
+        fresh = self.current is None and not self.section.tasks
+        for m in MID_NUMBER.finditer(paragraph):
+            number = int(m.group(1))
+            if number == last + 1 or (number == 1 and fresh and not starts):
+                starts.append(m)
+                last = number
+        if not starts:
+            return False
+        # As in the seed, the clause leading up to a number belongs to that number's task.
+        bounds = [0]
+        for prev, m in zip(starts, starts[1:]):
+            ends = [e.end() for e in SENTENCE_END.finditer(paragraph, prev.end(), m.start())]
+            bounds.append(ends[-1] if ends else m.start())
+        bounds.append(len(paragraph))
+        for i, m in enumerate(starts):
+            self._start(m.group(1), _title_of(paragraph[m.end():bounds[i + 1]]), paragraph[bounds[i]:bounds[i + 1]])
+        return True
+
+    def _plausible(self, number: int) -> bool:
+        """The next number in sequence; or 1 again at the start of a section (clean plans restart)."""
+        return number == self.last_number + 1 or (number == 1 and self.current is None and not self.section.tasks)
 
     def _start(self, number: str, title: str, paragraph: str) -> None:
         self.close()

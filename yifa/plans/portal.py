@@ -1,4 +1,5 @@
 """What the public sees: accepted reports that their unit marked public."""
+from django.db.models import Q
 from django.urls import reverse
 
 from .queries import published_reports
@@ -17,5 +18,5 @@ SECTIONS = [("依法行政工作报告与法治政府建设年度报告", latest
 
 
 def search(q, limit):
-    qs = published_reports().filter(title__icontains=q) | published_reports().filter(body__icontains=q)
-    return [_item(r) for r in qs.distinct()[:limit]]
+    qs = published_reports().filter(Q(title__icontains=q) | Q(body__icontains=q))
+    return [_item(r) for r in qs[:limit]]

@@ -28,7 +28,3 @@ RULE_OF_LAW_REPORT = Rule(P + "rule_of_law_report", "政府部门报告上一年
                           "第二十三条", note="每年3月1日之前（第一季度内）报告上一年度情况")
 RULE_OF_LAW_PUBLICATION = Rule(P + "rule_of_law_publication", "法治政府建设年度报告4月1日之前向社会公开",
                                DUCHA, "第二十四条", note="涉及党和国家秘密的除外")
-NAMED_LIAISON = Rule(P + "named_liaison", "各乡镇各部门依法行政工作有专人负责并及时报送工作信息",
-                     ARRANGEMENT, "正文第一段")
-TASK_ACCEPTANCE = Rule(P + "task_acceptance", "任务办结须经法制机构确认：各责任单位均已报告完成", ARRANGEMENT,
-                       "第七部分第19项", note="确保把加强依法行政的各项要求落实到各个方面、各个环节")

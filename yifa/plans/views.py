@@ -56,7 +56,7 @@ def reports(request):
     rows = queries.compliance_board(year=year, today=today, user=request.user)
     return render(request, "plans/reports.html", {
         "year": year, "matrix": queries.compliance_matrix(rows),
-        "kinds": ReportKind, "dues": {k: queries.due_for(year, k) for k in ReportKind.values},
+        "kinds": ReportKind, "dues": [(kind, queries.due_for(year, kind)) for kind in ReportKind],
         "mine": queries.reports_for(request.user, year=year), "form": forms.ReportForm(initial={"year": year}),
         "due_form": forms.DueForm(initial={"year": year}), "legal": is_legal_office(request.user),
         "can_draft": bool(request.user.unit_id) and request.user.has_role("liaison", "head"),
