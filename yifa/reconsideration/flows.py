@@ -9,7 +9,7 @@ from yifa.lib.deadlines import zh_date
 from . import periods
 from .models import CaseState as S
 from .models import Procedure
-from .rules import (APPROVAL, COMMITTEE, CORRECTION_NOTICE, HEAR_PARTIES, HEARING_REQUIRED, ON_TIME,
+from .rules import (APPROVAL, COMMITTEE, CORRECTION_NOTICE, HEAR_PARTIES, HEARING_REQUIRED, ON_TIME_POLICY,
                     SIMPLIFIED, TO_NORMAL)
 
 
@@ -81,9 +81,8 @@ def ready_to_decide(case, *, today, **_):
         problems.append("尚未向被申请人发送申请书副本（第四十八条/第五十四条）")
     elif not case.reply_on and not periods.reply_lapsed(case, today):
         problems.append("被申请人答复期限未届满且尚未答复（第四十八条/第五十四条）")
-    if not case.is_simplified and not case.hearings.filter(kind__in=["hear", "formal"]).exists() \
-            and not case.parties_heard.strip():
-        problems.append(f"普通程序应当听取当事人意见并记录在案（{HEAR_PARTIES.citation}）")
+    if not case.is_simplified and not case.hearings.filter(kind__in=["hear", "formal"]).exists():
+        problems.append(f"普通程序应当听取当事人意见并记录在案，因当事人原因不能听取的记录书面审理（{HEAR_PARTIES.citation}）")
     if case.is_major and not case.hearings.filter(kind="formal").exists():
         problems.append(f"重大、疑难、复杂案件应当组织听证（{HEARING_REQUIRED.citation}）")
     if case.needs_committee and not case.committee_opinions.exists():
@@ -103,7 +102,7 @@ def decision_given(case, *, decision_type="", decision_text="", **_):
 def overdue_justified(case, *, today, **_):
     clock = periods.decision_clock(case)
     if clock and clock.due and today > clock.due and not case.overdue_justification.strip():
-        return (f"审理期限已于{zh_date(clock.due)}届满，超期结案须先记录正当理由（{ON_TIME.note}）")
+        return (f"审理期限已于{zh_date(clock.due)}届满，超期结案须先记录正当理由（{ON_TIME_POLICY}）")
     return None
 
 

@@ -155,7 +155,6 @@ class Case(Versioned):
     copy_sent_on = models.DateField("副本发送日期", null=True, blank=True)
     reply_on = models.DateField("答复日期", null=True, blank=True)
     reply_text = models.TextField("书面答复", blank=True)
-    parties_heard = models.TextField("听取意见记录", blank=True)
     suspended_on = models.DateField("中止日期", null=True, blank=True)
     suspension_ground = models.CharField("中止情形", max_length=3, choices=SuspensionGround.choices, blank=True)
     termination_ground = models.CharField("终止情形", max_length=3, choices=TerminationGround.choices,
@@ -242,7 +241,7 @@ class Party(models.Model):
 
 
 class HearingKind(models.TextChoices):
-    HEAR = "hear", "听取意见（第四十九条）"
+    HEAR = "hear", "听取意见或书面审理（第四十九条）"
     FORMAL = "formal", "听证（第五十条、第五十一条）"
     INSPECTION = "inspection", "调查取证、勘验（第四十四条至第四十六条）"
     EXPERT = "expert", "鉴定、专家意见"

@@ -97,5 +97,6 @@ SETTLEMENT = Rule(P + "settlement", "决定作出前可以自愿和解", FUYI_20
 OPINION_FEEDBACK = Rule(P + "opinion_feedback", "意见书纠正情况报送", FUYI_2023, "第七十六条", days=60,
                         unit=CALENDAR_DAYS, note="自收到行政复议意见书之日起")
 PUBLICATION = Rule(P + "publication", "根据行政行为的公开情况公开决定书", FUYI_2023, "第七十九条")
-ON_TIME = Rule(P + "on_time", "没有正当理由，原则上不允许超审限结案（逾期须记录理由）", FUYI_2023, "第六十二条",
-               note="本市依法行政工作安排（种子文件第五部分）")
+
+# Not a statute: the city's arrangement (seed, 五、第15项) asks for a recorded reason before a late decision.
+ON_TIME_POLICY = "《深化依法行政规划安排》第五部分：没有正当理由，原则上不允许超审限结案"
