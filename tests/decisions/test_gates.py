@@ -222,3 +222,16 @@ def test_emergency_suspension_needs_a_reason_and_resumes_only_after_evaluation(c
                                  verdict="continue", on=D(2026, 9, 10))
     decision.refresh_from_db()
     assert decision.state == DecisionState.PUBLISHED
+
+
+def test_draft_affecting_market_activity_needs_the_fair_competition_review(cast):
+    decision = drafted(cast, affects_market=True)
+    with pytest.raises(GateBlocked) as blocked:
+        services.review_submit(by=cast["minzheng_liaison"], decision=decision, planned_meeting_on=D(2026, 5, 11),
+                               procedure_note="说明", on=D(2026, 4, 27))
+    assert any("公平竞争审查情况" in u and "第二十九条第一项" in u for u in blocked.value.unmet)
+    decision = services.decision_draft(by=cast["minzheng_liaison"], decision=decision,
+                                       fair_competition="经审查，不含排除、限制竞争的内容")
+    decision = services.review_submit(by=cast["minzheng_liaison"], decision=decision,
+                                      planned_meeting_on=D(2026, 5, 11), procedure_note="说明", on=D(2026, 4, 27))
+    assert decision.state == DecisionState.REVIEWING

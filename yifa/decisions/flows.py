@@ -39,6 +39,8 @@ def step_gaps(decision, today: dt.date) -> list[str]:
         gaps.append(_cite("尚未完成风险评估", rules.RISK_ASSESSMENT))
     if "experts" in keys:
         gaps.extend(expert_gaps(decision))
+    if "fair_competition" in keys and not decision.fair_competition.strip():
+        gaps.append(_cite("尚未写明公平竞争审查情况", rules.FAIR_COMPETITION_MATERIAL))
     if "hearing" in keys or decision.hearings.exists():
         gaps.extend(hearing_gaps(decision))
     return gaps

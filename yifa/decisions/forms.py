@@ -26,6 +26,7 @@ class StartForm(forms.Form):
     risky = forms.BooleanField(label="可能影响社会稳定公共安全", required=False)
     hearing_required = forms.BooleanField(label="依法应当听证", required=False)
     hearing_basis = forms.CharField(label="听证依据", max_length=200, required=False)
+    affects_market = forms.BooleanField(label="涉及市场主体经济活动", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +42,8 @@ class DraftForm(forms.Form):
     legal_basis = forms.CharField(label="法律、法规、规章等依据", widget=forms.Textarea, required=False)
     draft_text = forms.CharField(label="决策草案（每行一段，公众可逐段提意见）", widget=forms.Textarea, required=False)
     draft_explanation = forms.CharField(label="草案说明", widget=forms.Textarea, required=False)
+    fair_competition = forms.CharField(label="公平竞争审查情况（涉及市场主体经济活动的）", widget=forms.Textarea,
+                                       required=False)
 
 
 class CommentWindowForm(forms.Form):
@@ -201,6 +204,7 @@ class CatalogueItemForm(forms.Form):
     risky = forms.BooleanField(label="可能影响社会稳定公共安全", required=False)
     hearing_required = forms.BooleanField(label="依法应当听证", required=False)
     hearing_basis = forms.CharField(label="听证依据", max_length=200, required=False)
+    affects_market = forms.BooleanField(label="涉及市场主体经济活动", required=False)
     planned = forms.CharField(label="计划时间", max_length=60, required=False)
 
     def __init__(self, *args, **kwargs):

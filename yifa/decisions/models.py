@@ -63,6 +63,7 @@ class CatalogueItem(models.Model):
     risky = models.BooleanField("可能影响社会稳定公共安全", default=False)
     hearing_required = models.BooleanField("依法应当听证", default=False)
     hearing_basis = models.CharField("听证依据", max_length=200, blank=True)
+    affects_market = models.BooleanField("涉及市场主体经济活动", default=False)
     planned = models.CharField("计划时间", max_length=60, blank=True)
 
     class Meta:
@@ -107,6 +108,7 @@ class Decision(Versioned):
     risky = models.BooleanField("可能影响社会稳定公共安全", default=False)
     hearing_required = models.BooleanField("依法应当听证", default=False)
     hearing_basis = models.CharField("听证依据", max_length=200, blank=True)
+    affects_market = models.BooleanField("涉及市场主体经济活动", default=False)
     state = models.CharField("状态", max_length=12, choices=DecisionState.choices,
                              default=DecisionState.DRAFTING, db_index=True)
     round = models.PositiveSmallIntegerField("轮次", default=1)
@@ -120,6 +122,7 @@ class Decision(Versioned):
     legal_basis = models.TextField("法律、法规、规章等依据", blank=True)
     draft_text = models.TextField("决策草案", blank=True)
     draft_explanation = models.TextField("草案说明", blank=True)
+    fair_competition = models.TextField("公平竞争审查情况", blank=True)
     # 公开征求意见 (第十五条)
     comment_opens = models.DateField("征求意见开始", null=True, blank=True)
     comment_closes = models.DateField("征求意见截止", null=True, blank=True)

@@ -82,6 +82,10 @@ LEGALITY_REVIEW_TIME = Rule(
     "decisions.legality_review_time", "合法性审查时间", MAJOR_DECISIONS, "第二十六条第二款",
     days=7, unit=WORKDAYS, minimum=True, note="送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日",
 )
+FAIR_COMPETITION_MATERIAL = Rule(
+    "decisions.fair_competition_material", "决策草案涉及市场主体经济活动的，应当包含公平竞争审查的有关情况",
+    MAJOR_DECISIONS, "第二十九条第一项",
+)
 COLLECTIVE_DISCUSSION = Rule(
     "decisions.collective_discussion", "经常务会议或者全体会议讨论，行政首长在集体讨论基础上作出决定，不同意见如实载明",
     MAJOR_DECISIONS, "第三十条",
@@ -132,6 +136,8 @@ def required_steps(item) -> list[Step]:
         steps.append(Step("risk", "风险评估", RISK_ASSESSMENT, "可能对社会稳定、公共安全造成不利影响"))
     if item.technical:
         steps.append(Step("experts", "专家论证", EXPERTS, "专业性、技术性较强"))
+    if item.affects_market:
+        steps.append(Step("fair_competition", "公平竞争审查", FAIR_COMPETITION_MATERIAL, "涉及市场主体经济活动"))
     if item.hearing_required:
         steps.append(Step("hearing", "听证会", HEARING, f"依法应当听证：{item.hearing_basis or '（未填依据）'}"))
     return steps

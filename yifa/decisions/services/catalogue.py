@@ -40,7 +40,7 @@ def catalogue_create(*, by, unit: Unit, year: int) -> Catalogue:
 
 def catalogue_item_add(*, by, catalogue: Catalogue, title: str, category: str, lead_unit: Unit | None,
                        public_interest=False, technical=False, risky=False, hearing_required=False,
-                       hearing_basis: str = "", planned: str = "") -> CatalogueItem:
+                       hearing_basis: str = "", affects_market=False, planned: str = "") -> CatalogueItem:
     require(unit_staff, by, catalogue, "编制决策事项目录")
     if catalogue.published_on:
         raise YifaError("目录已公布；调整目录须重新经同级党委同意后公布", field="title")
@@ -57,7 +57,7 @@ def catalogue_item_add(*, by, catalogue: Catalogue, title: str, category: str, l
             catalogue=catalogue, title=title, category=category, lead_unit=lead_unit,
             public_interest=bool(public_interest), technical=bool(technical), risky=bool(risky),
             hearing_required=bool(hearing_required), hearing_basis=(hearing_basis or "").strip(),
-            planned=(planned or "").strip()[:60])
+            affects_market=bool(affects_market), planned=(planned or "").strip()[:60])
         record_event(actor=by, subject=catalogue, action="decision_catalogue.item", action_label="列入决策事项",
                      unit=catalogue.unit, data={"item": item.pk, "title": title})
     return item

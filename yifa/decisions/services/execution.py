@@ -132,8 +132,8 @@ def decision_suspend(*, by, decision: Decision, reason: str, on: dt.date | None 
 def _open_round(*, by, previous: Decision, reason: str, on: dt.date) -> Decision:
     """An adjustment runs the procedure again (第三十七条), as a new round linked to the original."""
     copied = ("title", "decision_body", "lead_unit", "catalogue_item", "category", "public_interest", "technical",
-              "risky", "hearing_required", "hearing_basis", "research", "options", "cost_benefit", "legal_basis",
-              "draft_text", "draft_explanation")
+              "risky", "hearing_required", "hearing_basis", "affects_market", "research", "options", "cost_benefit",
+              "legal_basis", "draft_text", "draft_explanation", "fair_competition")
     values = {name: getattr(previous, name) for name in copied}
     new = Decision.objects.create(**values, previous=previous, round=previous.round + 1, started_on=on,
                                   ad_hoc_reason=f"经决策后评估调整：{reason}", created_by=by)

@@ -18,13 +18,13 @@ from ..models import (Category, CatalogueItem, Decision, DecisionState as S, Leg
                       MeetingKind, Opinion, Outcome)
 from .common import Checks, event, require, require_decision_body, require_lead_unit, state_must_be
 
-FLAGS = ("public_interest", "technical", "risky", "hearing_required")
+FLAGS = ("public_interest", "technical", "risky", "hearing_required", "affects_market")
 
 
 def decision_start(*, by, title: str, decision_body_unit: Unit, lead: Unit, category: str = "",
                    catalogue_item: CatalogueItem | None = None, ad_hoc_reason: str = "",
                    public_interest: bool = False, technical: bool = False, risky: bool = False,
-                   hearing_required: bool = False, hearing_basis: str = "",
+                   hearing_required: bool = False, hearing_basis: str = "", affects_market: bool = False,
                    on: dt.date | None = None) -> Decision:
     """决策机关决定启动并明确承办单位 (第十一条). From the catalogue, or ad hoc with a reason."""
     on = on or timezone.localdate()
@@ -37,7 +37,7 @@ def decision_start(*, by, title: str, decision_body_unit: Unit, lead: Unit, cate
     else:
         c.text("ad_hoc_reason", "目录外启动理由（未列入决策事项目录的须说明理由）", ad_hoc_reason)
         flags = dict(public_interest=public_interest, technical=technical, risky=risky,
-                     hearing_required=hearing_required)
+                     hearing_required=hearing_required, affects_market=affects_market)
     title = c.text("title", "决策事项", title, limit=200)
     c.choice("category", "类别（第三条第一款）", category, Category)
     if flags["hearing_required"] and not (hearing_basis or "").strip():
@@ -62,7 +62,8 @@ def decision_start(*, by, title: str, decision_body_unit: Unit, lead: Unit, cate
 
 
 DRAFT_FIELDS = {"research": "调查研究情况", "options": "备选方案", "cost_benefit": "成本效益分析",
-                "legal_basis": "法律、法规、规章等依据", "draft_text": "决策草案", "draft_explanation": "草案说明"}
+                "legal_basis": "法律、法规、规章等依据", "draft_text": "决策草案", "draft_explanation": "草案说明",
+                "fair_competition": "公平竞争审查情况"}
 
 
 def decision_draft(*, by, decision: Decision, expected_version: int | None = None, **fields) -> Decision:
