@@ -72,11 +72,6 @@ def compliance_matrix(rows: list[Compliance]) -> list[tuple[Unit, list[Complianc
     return list(by_unit.values())
 
 
-def reports_for(user, *, year: int | None = None):
-    qs = scope(AnnualReport.objects.select_related("unit"), user)
-    return qs.filter(year=year) if year else qs
-
-
 def published_reports(limit: int | None = None):
     qs = (AnnualReport.objects.filter(state=ReportState.ACCEPTED, is_public=True, published_on__isnull=False)
           .select_related("unit").order_by("-published_on", "-id"))

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from yifa.core.audit import timeline
 from yifa.core.errors import AccessDenied, NotFound, YifaError
-from yifa.core.models import Unit
+from yifa.core.models import Role, Unit
 from yifa.core.uploads import attachments_of
 from yifa.core.views import staff_view
 
@@ -57,9 +57,9 @@ def reports(request):
     return render(request, "plans/reports.html", {
         "year": year, "matrix": queries.compliance_matrix(rows),
         "kinds": ReportKind, "dues": [(kind, queries.due_for(year, kind)) for kind in ReportKind],
-        "mine": queries.reports_for(request.user, year=year), "form": forms.ReportForm(initial={"year": year}),
+        "form": forms.ReportForm(initial={"year": year}),
         "due_form": forms.DueForm(initial={"year": year}), "legal": is_legal_office(request.user),
-        "can_draft": bool(request.user.unit_id) and request.user.has_role("liaison", "head"),
+        "can_draft": bool(request.user.unit_id) and request.user.has_role(Role.LIAISON, Role.HEAD),
     })
 
 
@@ -232,7 +232,7 @@ def task(request, pk: int):
     today = timezone.localdate()
     assignments = list(obj.assignments.select_related("unit").prefetch_related("reports"))
     for a in assignments:
-        a.mine = in_unit(request.user, a.unit) and request.user.has_role("liaison", "head")
+        a.mine = in_unit(request.user, a.unit) and request.user.has_role(Role.LIAISON, Role.HEAD)
         a.is_overdue = a.overdue(today)
         a.history = [(r, attachments_of(r)) for r in a.reports.all()]
     return render(request, "plans/task.html", {
@@ -324,7 +324,7 @@ def institutions(request):
     return render(request, "plans/institutions.html", {
         "year": year, "columns": columns, "rows": rows, "legal": is_legal_office(request.user),
         "define_form": forms.InstitutionForm(initial={"year": year}), "record_form": forms.RecordForm(),
-        "own_unit": request.user.unit if request.user.has_role("liaison", "head") else None,
+        "own_unit": request.user.unit if request.user.has_role(Role.LIAISON, Role.HEAD) else None,
     })
 
 
