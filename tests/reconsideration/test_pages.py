@@ -165,3 +165,11 @@ def test_api_needs_login_except_public_status(client, cast, receive):
     response = client.get("/api/reconsideration/status", {"number": case.number, "code": case.lookup_code})
     assert response.status_code == 200 and response.json()["state_label"] == "受理审查中"
     assert client.get("/api/reconsideration/status", {"number": case.number, "code": "X"}).status_code == 404
+
+
+def test_status_page_hides_internal_deliberation(cast, client, accepted):
+    case = accepted(D(2025, 3, 3), D(2025, 3, 4))
+    services.case_justify_overdue(case=case, by=cast["fuyi"], reason="内部说明")
+    page = client.get(reverse("portal_reconsideration:status"),
+                      {"number": case.number, "code": case.lookup_code}).content.decode()
+    assert "受理" in page and "记录超审限理由" not in page

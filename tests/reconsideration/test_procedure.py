@@ -244,3 +244,13 @@ def test_stale_edit_is_refused(cast, receive):
     from yifa.core.errors import Conflict
     with pytest.raises(Conflict):
         services.case_accept(case=case, by=cast["fuyi"], on=D(2025, 3, 4), expected_version=case.version - 1 or 99)
+
+
+def test_reply_of_an_outside_organ_is_entered_by_the_office(cast, accepted):
+    case = accepted(D(2025, 3, 3), D(2025, 3, 4), )
+    from yifa.reconsideration.models import Case as C
+    C.objects.filter(pk=case.pk).update(respondent_unit=None, respondent_name="某省某厅")
+    case.refresh_from_db()
+    case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 3, 5))
+    case = services.case_reply(case=case, by=cast["fuyi"], text="邮寄答复已收到", on=D(2025, 3, 12))
+    assert case.reply_on == D(2025, 3, 12)

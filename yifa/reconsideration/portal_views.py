@@ -13,6 +13,10 @@ from .forms import ApplicationForm, LookupForm
 from .models import Case, Channel
 
 APPLIED = "reconsideration_applied"
+# Steps the applicant is told about; internal deliberation (drafts, committee, returns) stays inside.
+PUBLIC_STEPS = {"receive", "request_correction", "receive_correction", "abandon", "accept", "deemed_accept",
+                "not_accept", "send_copy", "reply", "extend", "suspend", "resume", "terminate", "mediate",
+                "approve", "publish", "to_normal"}
 
 
 def apply(request):
@@ -25,6 +29,7 @@ def apply(request):
             return redirect("portal_reconsideration:applied")
         except YifaError as exc:
             for field, message in getattr(exc, "errors", {exc.field: exc.message}).items():
+                field = "files" if field == "file" else field
                 form.add_error(field if field in form.fields else None, message)
     return render(request, "reconsideration/portal_apply.html", {"form": form})
 
@@ -43,7 +48,8 @@ def status(request):
     if request.GET and form.is_valid():
         try:
             case = public_case(form.cleaned_data["number"], form.cleaned_data["code"])
-            steps = [(e.at, e.action_label) for e in timeline(case)]
+            steps = [(e.at, e.action_label) for e in timeline(case)
+                     if e.action.removeprefix("reconsideration.") in PUBLIC_STEPS]
             clock = periods.decision_clock(case) or periods.review_clock(case)
         except NotFound as exc:
             error = exc.message
