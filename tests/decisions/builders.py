@@ -45,4 +45,4 @@ def published(cast, decision):
     decision = services.decision_discuss(by=cast["mayor"], decision=decision, **meeting(cast))
     return services.decision_publish(by=cast["mayor"], decision=decision, decision_no="江政发〔2026〕8号",
                                      decision_text="自2026年6月1日起发放养老服务补贴。",
-                                     executing_unit=cast["民政局"], on=D(2026, 5, 15))
+                                     executing_unit=cast["民政局"], party_reported_on=D(2026, 5, 13), on=D(2026, 5, 15))

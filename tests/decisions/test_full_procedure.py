@@ -74,6 +74,7 @@ def test_public_interest_decision_goes_from_catalogue_to_adjustment(cast):
     assert decision.state == DecisionState.DECIDED and decision.decided_on == D(2026, 5, 11)
     decision = services.decision_publish(by=mayor, decision=decision, decision_no="江政发〔2026〕8号",
                                          decision_text="调整停车收费标准", executing_unit=cast["民政局"],
+                                         party_reported_on=D(2026, 5, 13),
                                          on=D(2026, 5, 15))
     assert decision.state == DecisionState.PUBLISHED
 

@@ -235,3 +235,23 @@ def test_draft_affecting_market_activity_needs_the_fair_competition_review(cast)
     decision = services.review_submit(by=cast["minzheng_liaison"], decision=decision,
                                       planned_meeting_on=D(2026, 5, 11), procedure_note="说明", on=D(2026, 4, 27))
     assert decision.state == DecisionState.REVIEWING
+
+
+def test_publication_needs_the_party_report_and_an_executing_unit(cast, simple_decision):
+    decision = services.decision_discuss(by=cast["mayor"], decision=reviewed(cast, simple_decision), **meeting(cast))
+    with pytest.raises(GateBlocked) as blocked:
+        services.decision_publish(by=cast["mayor"], decision=decision, decision_no="", decision_text="内容",
+                                  executing_unit=None, party_reported_on=None, on=D(2026, 5, 15))
+    unmet = "\n".join(blocked.value.unmet)
+    assert "第三十一条" in unmet and "决策执行单位" in unmet
+    decision.refresh_from_db()
+    assert decision.state == DecisionState.DECIDED and decision.published_on is None
+
+
+def test_exploratory_reform_with_legal_risk_stated_may_go_to_discussion(cast, simple_decision):
+    decision = services.review_submit(by=cast["minzheng_liaison"], decision=simple_decision,
+                                      planned_meeting_on=D(2026, 5, 11), procedure_note="说明", on=D(2026, 4, 27))
+    decision = services.review_opinion(by=cast["reviewer"], decision=decision, opinion="risk_stated",
+                                       text="国家尚无明确规定，存在被认定超越权限的法律风险", on=D(2026, 5, 8))
+    decision = services.decision_discuss(by=cast["mayor"], decision=decision, **meeting(cast))
+    assert decision.state == DecisionState.DECIDED

@@ -59,7 +59,7 @@ def test_published_decision_is_fed_back_evaluated_and_adjusted_from_the_page(cas
     assert decision.state == DecisionState.DECIDED
     mayor.post(f"/staff/decisions/{decision.pk}/do/publish/", {
         "version": decision.version, "decision_no": "江政发〔2026〕9号", "decision_text": "发放补贴",
-        "executing_unit": cast["民政局"].pk, "feedback_every_days": 90})
+        "executing_unit": cast["民政局"].pk, "party_reported_on": "2026-05-13", "feedback_every_days": 90})
     decision.refresh_from_db()
     assert decision.state == DecisionState.PUBLISHED
     login(cast["minzheng_liaison"]).post(f"/staff/decisions/{decision.pk}/do/feedback/", {

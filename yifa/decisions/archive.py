@@ -40,7 +40,8 @@ def record_paragraphs(decision) -> list[str]:
         lines.append(f"【{m.get_kind_display()}】{m.held_on}，出席：{m.attendees}；法制机构负责人"
                      f"{'列席' if m.legal_head_attended else '未列席'}；发言：{said}；{m.head_name}决定：{m.head_conclusion}")
     if decision.published_on:
-        lines.append(f"【公布】{decision.decision_no} {decision.published_on}：{decision.decision_text}")
+        lines.append(f"【公布】{decision.decision_no} {decision.published_on}（{decision.party_reported_on}向同级党委请示报告）："
+                     f"{decision.decision_text}")
     for f in decision.feedback.all():
         lines.append(f"【执行情况】{f.reported_on} {f.get_status_display()} {f.progress}%：{f.milestones} {f.problems}")
     for ev in decision.evaluations.all():

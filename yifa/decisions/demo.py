@@ -76,7 +76,8 @@ def load(cast):
         head_conclusion="原则通过，补贴标准定为每月250元", outcome="adopt")
     published = services.decision_publish(by=mayor, decision=published, decision_no=f"江政发〔{today.year}〕8号",
                               decision_text="八十周岁以上老年人养老服务补贴每人每月250元，按季度发放。",
-                              executing_unit=cast["民政局"], on=submitted + dt.timedelta(days=30))
+                              executing_unit=cast["民政局"], party_reported_on=submitted + dt.timedelta(days=27),
+                              on=submitted + dt.timedelta(days=30))
     services.feedback_file(by=liaison, decision=published, status="on_track", progress=60,
                            milestones="已发放两个季度", on=today - dt.timedelta(days=20))
 

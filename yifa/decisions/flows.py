@@ -117,7 +117,7 @@ def legality_passed(decision, **_):
         return _cite("决策草案经合法性审查不合法，不得提交决策机关讨论", rules.LEGALITY_REVIEW)
     if review.opinion == Opinion.REVISE:
         return _cite("合法性审查意见要求修改，须修改后重新送审", rules.LEGALITY_REVIEW)
-    return None
+    return None  # 合法，或探索性改革事项已明示法律风险 (第二十五条第二款)
 
 
 def risk_controllable(decision, **_):
@@ -155,6 +155,8 @@ def publication_complete(decision, **_):
     gaps = []
     if not decision.decision_text.strip():
         gaps.append(_cite("尚未填写决策内容", rules.PUBLICATION))
+    if not decision.party_reported_on:
+        gaps.append(_cite("尚未向同级党委请示报告", rules.PARTY_REPORT))
     if not decision.executing_unit_id:
         gaps.append(_cite("尚未明确决策执行单位", rules.EXECUTION_REPORTING))
     if decision.comment_opens and not decision.comment_summary.strip():
@@ -185,6 +187,8 @@ DECISION_FLOW = Flow(
                    guards=(steps_complete, review_submission_complete), starts=(rules.LEGALITY_REVIEW_TIME,)),
         Transition("review_lawful", "出具合法性审查意见：合法", (S.REVIEWING,), S.REVIEWED, reviewer, "法制机构审核人员",
                    stops=(rules.LEGALITY_REVIEW_TIME,)),
+        Transition("review_risk_stated", "出具合法性审查意见：明示法律风险", (S.REVIEWING,), S.REVIEWED, reviewer,
+                   "法制机构审核人员", stops=(rules.LEGALITY_REVIEW_TIME,), reason_required=True),
         Transition("review_revise", "出具合法性审查意见：修改", (S.REVIEWING,), S.DRAFTING, reviewer, "法制机构审核人员",
                    stops=(rules.LEGALITY_REVIEW_TIME,), reason_required=True),
         Transition("review_unlawful", "出具合法性审查意见：不合法", (S.REVIEWING,), S.DRAFTING, reviewer,

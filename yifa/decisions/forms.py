@@ -154,6 +154,7 @@ class PublishForm(forms.Form):
     decision_no = forms.CharField(label="文号", max_length=80, required=False)
     decision_text = forms.CharField(label="决策内容", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     executing_unit = forms.ModelChoiceField(label="执行单位", queryset=Unit.objects.none(), required=False)
+    party_reported_on = forms.DateField(label="向同级党委请示报告日期（第三十一条）", widget=DATE, required=False)
     feedback_every_days = forms.IntegerField(label="执行情况报告周期（日）", initial=90)
 
     def __init__(self, *args, **kwargs):

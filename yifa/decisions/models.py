@@ -131,6 +131,7 @@ class Decision(Versioned):
     comment_summary = models.TextField("意见采纳情况说明", blank=True)
     # 决定和公布 (第三十条、第三十二条)
     decided_on = models.DateField("决定日期", null=True, blank=True)
+    party_reported_on = models.DateField("向同级党委请示报告日期", null=True, blank=True)
     decision_no = models.CharField("文号", max_length=80, blank=True)
     decision_text = models.TextField("决策内容", blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
@@ -301,6 +302,8 @@ class Opinion(models.TextChoices):
     LAWFUL = "lawful", "合法"
     REVISE = "revise", "修改后合法"
     UNLAWFUL = "unlawful", "不合法"
+    # 第二十五条第二款：国家尚无明确规定的探索性改革决策事项，可以明示法律风险，提交讨论
+    RISK_STATED = "risk_stated", "探索性改革事项，明示法律风险"
 
 
 class LegalityReview(models.Model):
@@ -310,7 +313,7 @@ class LegalityReview(models.Model):
     planned_meeting_on = models.DateField("拟提交讨论日期")
     short_reason = models.TextField("审查时间不足7个工作日的理由", blank=True)
     procedure_note = models.TextField("履行决策法定程序的说明")
-    opinion = models.CharField("审查意见", max_length=10, choices=Opinion.choices, blank=True)
+    opinion = models.CharField("审查意见", max_length=12, choices=Opinion.choices, blank=True)
     opinion_text = models.TextField("审查意见书", blank=True)
     reviewed_on = models.DateField("审查日期", null=True, blank=True)
     reviewer = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

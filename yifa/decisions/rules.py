@@ -74,6 +74,10 @@ LEGALITY_REVIEW = Rule(
     "decisions.legality_review", "决策草案未经合法性审查或者经审查不合法的，不得提交决策机关讨论",
     MAJOR_DECISIONS, "第二十五条第二款",
 )
+EXPLORATORY_REFORM = Rule(
+    "decisions.exploratory_reform", "国家尚无明确规定的探索性改革决策事项，可以明示法律风险，提交决策机关讨论",
+    MAJOR_DECISIONS, "第二十五条第二款",
+)
 LEGALITY_REVIEW_MATERIALS = Rule(
     "decisions.legality_review_materials", "送请合法性审查应当提供决策草案及有关法律、法规、规章等依据和履行决策法定程序的说明",
     MAJOR_DECISIONS, "第二十六条第一款",
@@ -92,6 +96,9 @@ COLLECTIVE_DISCUSSION = Rule(
 )
 LEGAL_HEAD_ATTENDS = Rule(
     "decisions.legal_head_attends", "法制机构负责人应当列席会议", CITY_ARRANGEMENT, "一、1",
+)
+PARTY_REPORT = Rule(
+    "decisions.party_report", "重大行政决策出台前应当按照规定向同级党委请示报告", MAJOR_DECISIONS, "第三十一条",
 )
 PUBLICATION = Rule(
     "decisions.publication", "及时公布重大行政决策，说明公众意见、专家论证意见的采纳情况", MAJOR_DECISIONS, "第三十二条",

@@ -162,9 +162,9 @@ def decision_discuss(*, by, decision: Decision, kind: str, held_on: dt.date | No
 
 
 def decision_publish(*, by, decision: Decision, decision_no: str, decision_text: str,
-                     executing_unit: Unit | None, feedback_every_days: int = 90,
+                     executing_unit: Unit | None, party_reported_on: dt.date | None, feedback_every_days: int = 90,
                      expected_version: int | None = None, on: dt.date | None = None) -> Decision:
-    """公布 (第三十二条) and name the executing unit (第三十四条)."""
+    """出台前向同级党委请示报告 (第三十一条), 公布 (第三十二条), and name the executing unit (第三十四条)."""
     on = on or timezone.localdate()
     c = Checks()
     decision_no = c.text("decision_no", "文号", decision_no, required=False, limit=80)
@@ -174,6 +174,7 @@ def decision_publish(*, by, decision: Decision, decision_no: str, decision_text:
     with transaction.atomic():
         Decision.objects.filter(pk=decision.pk).update(
             decision_no=decision_no, decision_text=(decision_text or "").strip(), executing_unit=executing_unit,
+            party_reported_on=party_reported_on,
             feedback_every_days=feedback_every_days, published_on=on)
         decision = fire(DECISION_FLOW, decision, "publish", by=by, on=on, expected_version=expected_version,
                         data={"decision_no": decision_no, "executing_unit": getattr(executing_unit, "name", None)})
