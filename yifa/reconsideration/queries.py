@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from yifa.core.models import Deadline
 from yifa.core.models.deadlines import OPEN_STATUSES
 
+from . import periods
 from .access import cases_for
 from .models import CLOSED_STATES, CORRECTING, OPEN_STATES, ActType, Case, CaseState, DecisionType
 
@@ -33,8 +34,9 @@ def board(user, today: dt.date, *, only_red=False):
     for case in cases:
         steps = clocks.get(case.pk, [])
         worst = min((rank[d.rag(today)] for d in steps), default=3)
+        decision_late = any(d.rule_id == periods.decision_rule(case).id and d.rag(today) == "red" for d in steps)
         rows.append({"case": case, "steps": steps, "worst": worst,
-                     "needs_justification": worst == 0 and not case.overdue_justification})
+                     "needs_justification": decision_late and not case.overdue_justification})
     if only_red:
         rows = [r for r in rows if r["worst"] == 0]
     return sorted(rows, key=lambda r: (r["worst"], r["case"].received_on))

@@ -50,11 +50,13 @@ ACTIONS = {
 }
 LABELS = {"send_copy": "发送申请书副本", "justify": "记录超审限理由", "hearing": "记录听取意见、听证或调查",
           "opinion": "制发行政复议意见书", "publish": "公开决定书（去除个人信息）"}
-ON_CASE = {"send_copy": (CaseState.ACCEPTED, CaseState.SUSPENDED),
-           "hearing": (CaseState.ACCEPTED, CaseState.SUSPENDED),
-           "justify": (CaseState.ACCEPTED, CaseState.SUSPENDED, CaseState.APPROVAL),
-           "opinion": (CaseState.ACCEPTED, CaseState.APPROVAL, CaseState.DECIDED, CaseState.MEDIATED),
-           "publish": (CaseState.DECIDED,)}
+HEARING = (CaseState.ACCEPTED, CaseState.SUSPENDED)
+# Recording steps that do not change the state, and when the case page offers them.
+ON_CASE = {"send_copy": lambda c: c.state in HEARING and not c.copy_sent_on,
+           "hearing": lambda c: c.state in HEARING,
+           "justify": lambda c: c.state in (*HEARING, CaseState.APPROVAL),
+           "opinion": lambda c: c.state in (*HEARING, CaseState.APPROVAL, CaseState.DECIDED, CaseState.MEDIATED),
+           "publish": lambda c: c.state == CaseState.DECIDED and not c.published_on}
 
 
 def _flash(request, exc: YifaError):
@@ -99,7 +101,7 @@ def case_detail(request, pk: int):
     case = access_case(request.user, pk)
     today = timezone.localdate()
     names = [t.name for t in FLOW.available(request.user, case)]
-    names += [n for n, states in ON_CASE.items() if case.state in states and handler(request.user, case)]
+    names += [n for n, offered in ON_CASE.items() if offered(case) and handler(request.user, case)]
     forms = [(n, LABELS.get(n) or FLOW.transition(n).label, action_form(n)) for n in names]
     for _, _, form in forms:
         form.initial["version"] = case.version
