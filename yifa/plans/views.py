@@ -170,11 +170,12 @@ def plan(request, pk: int):
     obj = access_plan(request.user, pk)
     today = timezone.localdate()
     rows = queries.plan_rows(obj)
+    for row in rows:
+        row.progress = queries.progress_text(row)
     return render(request, "plans/plan.html", {
         "plan": obj, "rows": rows, "today": today, "draft": obj.state == PlanState.DRAFT,
         "legal": is_legal_office(request.user), "units": Unit.objects.filter(active=True).order_by("path"),
         "by_unit": queries.unit_board(request.user, plan=obj, today=today) if obj.state != PlanState.DRAFT else [],
-        "progress": {t.pk: queries.progress_text(t) for t in rows},
     })
 
 
