@@ -115,6 +115,17 @@ def test_audit_verify_detects_a_deleted_tail_row(chain):
     assert "链尾不符：应有4条" in err.getvalue()
 
 
+def test_audit_verify_detects_a_deleted_tail_with_its_head(chain):
+    from yifa.core.models import AuditHead
+
+    Event.objects.filter(pk=chain[3].pk).delete()
+    AuditHead.objects.all().delete()
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("audit", "verify", stdout=io.StringIO(), stderr=err)
+    assert "链头记录缺失：实有3条事件" in err.getvalue()
+
+
 def test_audit_events_refuse_edit_and_delete_through_the_model(chain):
     from yifa.core.models.events import AppendOnly
 

@@ -110,3 +110,10 @@ def test_download_is_a_forced_attachment_with_nosniff(cast, login):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
     assert b"".join(response.streaming_content) == PDF
+
+
+def test_the_uploader_may_always_download_own_file(cast, login):
+    expert = cast.people["expert"]  # belongs to no unit
+    attachment = upload(PDF, "论证意见.pdf", by=expert)
+    assert login(expert).get(f"/staff/attachments/{attachment.pk}/").status_code == 200
+    assert login(cast.people["minzheng_liaison"]).get(f"/staff/attachments/{attachment.pk}/").status_code == 403

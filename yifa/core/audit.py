@@ -93,6 +93,8 @@ def verify_chain(batch: int = 2000) -> ChainReport:
             problems.append(f"事件#{event.pk}：内容与哈希不符，记录被篡改")
         prev_hash, last_id = event.hash, event.pk
     head = AuditHead.objects.filter(pk=1).first()
+    if head is None and count:
+        problems.append(f"链头记录缺失：实有{count}条事件，无法确认链尾是否被删除")
     if head and (head.last_hash != prev_hash or head.count != count):
         problems.append(
             f"链尾不符：应有{head.count}条、末条#{head.last_id}，实有{count}条、末条#{last_id}，有事件被删除"

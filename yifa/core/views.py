@@ -199,7 +199,8 @@ def inbox(request):
 @staff_view
 def attachment_download(request, pk: int):
     """Always as a download with a fixed type, so nothing uploaded runs in the browser."""
-    attachment = fetch(Attachment.objects.all(), request.user, pk)
+    attachment = Attachment.objects.filter(pk=pk, uploaded_by=request.user).first() \
+        or fetch(Attachment.objects.all(), request.user, pk)
     if not attachment.file:
         raise Http404
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name,
