@@ -24,13 +24,13 @@ def _pauses(deadline: Deadline) -> list[Pause]:
     return [Pause(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in deadline.pauses]
 
 
-def recompute(deadline: Deadline, *, save: bool = True) -> Deadline:
+def recompute(deadline: Deadline, *, save: bool = True, calendar=None) -> Deadline:
     rule = get_rule(deadline.rule_id)
     if deadline.status == DeadlineStatus.PAUSED:
         deadline.due = None
         deadline.explanation = f"自{deadline.paused_since:%Y年%m月%d日}起中止计时，恢复后重新计算届满日"
     else:
-        result = rule.due(deadline.start, current_calendar(), pauses=_pauses(deadline),
+        result = rule.due(deadline.start, calendar or current_calendar(), pauses=_pauses(deadline),
                           extension=deadline.extension_days, restart=deadline.restart)
         deadline.due, deadline.explanation = result.due, "，".join(result.explanation)
     if save:
@@ -150,9 +150,10 @@ def recompute_open_clocks(progress=None) -> int:
     """After a calendar edit: every open clock again from its inputs."""
     count = 0
     with transaction.atomic():
+        calendar = current_calendar()
         for deadline in Deadline.objects.filter(status__in=OPEN_STATUSES).iterator(chunk_size=500):
             before = (deadline.due, deadline.explanation)
-            recompute(deadline, save=False)
+            recompute(deadline, save=False, calendar=calendar)
             if (deadline.due, deadline.explanation) != before:
                 deadline.save(update_fields=["due", "explanation"])
                 count += 1
