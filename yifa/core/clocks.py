@@ -153,7 +153,10 @@ def recompute_open_clocks(progress=None) -> int:
         calendar = current_calendar()
         for deadline in Deadline.objects.filter(status__in=OPEN_STATUSES).iterator(chunk_size=500):
             before = (deadline.due, deadline.explanation)
-            recompute(deadline, save=False, calendar=calendar)
+            try:
+                recompute(deadline, save=False, calendar=calendar)
+            except KeyError:  # its rule is no longer declared: leave the stored date, do not block the edit
+                continue
             if (deadline.due, deadline.explanation) != before:
                 deadline.save(update_fields=["due", "explanation"])
                 count += 1
