@@ -254,3 +254,28 @@ def test_reply_of_an_outside_organ_is_entered_by_the_office(cast, accepted):
     case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 3, 5))
     case = services.case_reply(case=case, by=cast["fuyi"], text="邮寄答复已收到", on=D(2025, 3, 12))
     assert case.reply_on == D(2025, 3, 12)
+
+
+def test_correction_in_a_2017_case_needs_a_period_set_by_the_office(cast, receive):
+    case = receive(D(2023, 12, 27))
+    with pytest.raises(InvalidInput) as err:
+        services.case_request_correction(case=case, by=cast["fuyi"], items="补充材料", on=D(2023, 12, 28))
+    assert "实施条例" in err.value.message or "第二十九条" in err.value.message
+    case = services.case_request_correction(case=case, by=cast["fuyi"], items="补充材料", on=D(2023, 12, 28),
+                                            correction_due_on=D(2024, 1, 12))
+    assert periods.correction_due(case) == D(2024, 1, 12)
+
+
+def test_statistics_count_corrections_and_average_duration(cast, accepted):
+    from yifa.reconsideration.queries import statistics
+    one = full_case(cast, accepted)
+    one = services.case_propose(case=one, by=cast["fuyi"], decision_type="change", decision_text="罚款过重",
+                                on=D(2025, 4, 1))
+    services.case_approve(case=one, by=cast["legal_head"], approval_mode="head", on=D(2025, 4, 2))
+    two = accepted(D(2025, 3, 3), D(2025, 3, 4))
+    services.case_mediate(case=two, by=cast["fuyi"], mediation_text="和解", on=D(2025, 3, 23))
+    stats = statistics(cast["fuyi"], 2025)
+    assert stats["closed"] == 2 and stats["corrected"] == 1 and stats["correction_rate"] == 50.0
+    # (4/2 − 3/3) = 30 days and (3/23 − 3/3) = 20 days
+    assert stats["average_days"] == 25.0
+    assert ("江临市民政局", 2, 1) in stats["by_unit"]

@@ -114,9 +114,7 @@ def create_case(request, payload: CaseIn):
 
 @router.get("/statistics")
 def statistics(request, year: int | None = None):
-    data = queries.statistics(request.user, year or timezone.localdate().year)
-    data.pop("decision_types")
-    return data
+    return queries.statistics(request.user, year or timezone.localdate().year)
 
 
 class LookupIn(Schema):

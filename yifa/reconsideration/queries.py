@@ -11,7 +11,7 @@ from yifa.core.models.deadlines import OPEN_STATUSES
 
 from . import periods
 from .access import cases_for
-from .models import CLOSED_STATES, CORRECTING, OPEN_STATES, ActType, Case, CaseState, DecisionType
+from .models import CLOSED_STATES, CORRECTING, OPEN_STATES, ActType, Case, CaseState
 
 
 def clocks_by_case(cases, *, open_only=True) -> dict[int, list[Deadline]]:
@@ -86,7 +86,6 @@ def statistics(user, year: int) -> dict:
         "by_act_type": [(ActType(k).label, n) for k, n in
                         Counter(c.act_type for c in closed).most_common()],
         "by_outcome": outcome.most_common(),
-        "decision_types": DecisionType,
     }
 
 

@@ -21,7 +21,7 @@ from yifa.lib.deadlines import zh_date
 
 from . import periods
 from . import rules as R
-from .flows import FLOW, handler, office_head, respondent
+from .flows import FLOW, handler, respondent
 from .models import (LIMITED_SUSPENSIONS, ActType, Case, CaseState, Channel, Party, PartyKind, PartyRole,
                      Procedure)
 from .numbering import next_number
@@ -475,7 +475,3 @@ def case_publish(*, case, by, on=None, expected_version=None) -> Case:
                      from_state=case.state, to_state=case.state)
     return case
 
-
-def office_head_required(user, case=None):
-    if not office_head(user, case):
-        raise AccessDenied("此操作须由复议机构负责人办理")

@@ -5,7 +5,6 @@ import datetime as dt
 
 from yifa.core.models import Deadline, DeadlineStatus
 
-from . import periods
 from .models import Case, CaseState
 from .rules import REVIEW
 from .services import case_deem_accepted
@@ -24,5 +23,3 @@ def daily(today: dt.date) -> str:
         deemed += 1
     return f"审查期限届满视为受理{deemed}件"
 
-
-__all__ = ["daily", "periods"]
