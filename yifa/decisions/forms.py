@@ -9,6 +9,12 @@ from .models import (Category, CatalogueItem, ExecutionStatus, MeetingKind, Opin
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
+def add_service_error(form, exc) -> None:
+    """A service's YifaError/InvalidInput onto the form, each message at its field."""
+    for field, message in getattr(exc, "errors", {exc.field: exc.message}).items():
+        form.add_error(field if field in form.fields else None, message)
+
+
 def units():
     return Unit.objects.filter(active=True).exclude(kind=UnitKind.OUTSIDE).order_by("path")
 

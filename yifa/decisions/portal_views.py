@@ -57,8 +57,7 @@ def comment(request, pk: int):
             saved = services.comment_submit(decision=d, kind=kind, **form.cleaned_data)
             return redirect("portal_decisions:receipt", code=saved.code)
         except YifaError as exc:
-            for field, message in getattr(exc, "errors", {exc.field: exc.message}).items():
-                form.add_error(field if field in form.fields else None, message)
+            forms.add_service_error(form, exc)
     if kind == CommentKind.IMPLEMENTATION:
         return decision(request, pk, impl_form=form)
     return decision(request, pk, form=form)
@@ -82,8 +81,7 @@ def hearing(request, pk: int):
             person = services.hearing_signup(hearing=h, **form.cleaned_data)
             return redirect("portal_decisions:signup", code=person.code)
         except YifaError as exc:
-            for field, message in getattr(exc, "errors", {exc.field: exc.message}).items():
-                form.add_error(field if field in form.fields else None, message)
+            forms.add_service_error(form, exc)
     selected = h.participants.filter(status="selected") if h.participants_published_on else []
     return render(request, "decisions/portal/hearing.html", {"h": h, "form": form, "today": today,
                                                               "selected": selected,

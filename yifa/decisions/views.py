@@ -39,13 +39,8 @@ def new(request):
             messages.success(request, f"已启动决策程序：{decision}")
             return redirect(decision)
         except YifaError as exc:
-            _form_error(form, exc)
+            forms.add_service_error(form, exc)
     return render(request, "decisions/new.html", {"form": form})
-
-
-def _form_error(form, exc: YifaError) -> None:
-    for field, message in getattr(exc, "errors", {exc.field: exc.message}).items():
-        form.add_error(field if field in form.fields else None, message)
 
 
 @staff_view
@@ -148,7 +143,7 @@ def catalogues(request):
             messages.success(request, "已新建决策事项目录")
             return redirect("decisions:catalogues")
         except YifaError as exc:
-            _form_error(form, exc)
+            forms.add_service_error(form, exc)
     rows = scope(Catalogue.objects.select_related("unit").prefetch_related("items__lead_unit"), request.user)
     return render(request, "decisions/catalogues.html", {
         "catalogues": rows, "form": form, "item_form": forms.CatalogueItemForm(),
@@ -195,7 +190,7 @@ def rules_board(request):
             messages.success(request, "已登记")
             return redirect("decisions:rules_board")
         except YifaError as exc:
-            _form_error(form, exc)
+            forms.add_service_error(form, exc)
     board = queries.rules_board(request.user, year)
     return render(request, "decisions/rules_board.html", {
         "board": board, "year": year, "form": form, "rule": rules.UNIT_RULES_BY_MAY, "today": today,
