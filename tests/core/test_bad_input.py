@@ -124,3 +124,32 @@ def test_calendar_editor_saves_removes_and_publishes(cast, login):
                        ).status_code == 302
     assert CalendarYear.objects.get(year=2027).source == "国办发明电〔2026〕X号"
     assert Event.objects.filter(action__startswith="calendar.").count() == 3
+
+
+def test_administrator_changes_roles_and_deactivates_with_one_event(cast, login):
+    person = cast.people["minzheng_liaison"]
+    response = login(cast.people["admin"]).post("/staff/people/", {
+        "action": "update", "upd-user": person.pk, "upd-roles": ["head", "reviewer"]})
+    assert response.status_code == 302
+    person = User.objects.get(pk=person.pk)
+    assert person.role_set == {"head", "reviewer"} and not person.is_active
+    event = Event.objects.get(action="person.update")
+    assert event.data["before"] == {"roles": ["liaison"], "active": True}
+    assert event.data["after"] == {"roles": ["head", "reviewer"], "active": False}
+
+
+def test_an_administrator_cannot_lock_themself_out(cast, login):
+    admin = cast.people["admin"]
+    response = login(admin).post("/staff/people/", {"action": "update", "upd-user": admin.pk,
+                                                    "upd-roles": ["admin"]})
+    assert response.status_code == 400
+    assert "不能停用自己或取消自己的系统管理员角色" in response.content.decode()
+    assert User.objects.get(pk=admin.pk).is_active
+
+
+def test_role_changes_are_refused_to_non_administrators(cast, login):
+    person = cast.people["minzheng_liaison"]
+    response = login(cast.people["minzheng_head"]).post("/staff/people/", {
+        "action": "update", "upd-user": person.pk, "upd-roles": ["admin"], "upd-is_active": "on"})
+    assert response.status_code == 403
+    assert User.objects.get(pk=person.pk).role_set == {"liaison"}

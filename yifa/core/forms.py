@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import DayKind, Role, Unit, UnitKind
+from .models import DayKind, Role, Unit, UnitKind, User
 
 
 class UnitForm(forms.Form):
@@ -28,3 +28,10 @@ class CalendarDayForm(forms.Form):
     date = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
     kind = forms.ChoiceField(label="类型", choices=DayKind.choices)
     name = forms.CharField(label="节日名称", max_length=40, required=False)
+
+
+class PersonUpdateForm(forms.Form):
+    user = forms.ModelChoiceField(label="人员", queryset=User.objects.select_related("unit").order_by("username"))
+    roles = forms.MultipleChoiceField(label="角色", choices=Role.choices, required=False,
+                                      widget=forms.CheckboxSelectMultiple)
+    is_active = forms.BooleanField(label="允许登录", required=False, initial=True)

@@ -104,6 +104,28 @@ def roles_set(*, by, user: User, roles: list[str]) -> User:
     return user
 
 
+def person_update(*, by, user: User, roles: list[str], is_active: bool) -> User:
+    """Change a person's roles and whether the account may log in; one event with before and after."""
+    require_admin(by)
+    bad = [r for r in roles if r not in Role.values]
+    if bad:
+        raise YifaError(f"角色：不认识{'、'.join(bad)}", field="roles")
+    if user.pk == by.pk and (not is_active or Role.ADMIN not in roles):
+        raise YifaError("不能停用自己或取消自己的系统管理员角色，请由另一名管理员办理", field="roles")
+    with transaction.atomic():
+        before = {"roles": sorted(user.role_grants.values_list("role", flat=True)), "active": user.is_active}
+        user.role_grants.exclude(role__in=roles).delete()
+        RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r) for r in set(roles) - set(before["roles"])])
+        if user.is_active != is_active:
+            user.is_active = is_active
+            user.save(update_fields=["is_active"])
+        after = {"roles": sorted(set(roles)), "active": is_active}
+        record_event(actor=by, subject=user, action="person.update", action_label="调整人员角色或状态",
+                     unit=user.unit, data={"before": before, "after": after})
+    user.__dict__.pop("_role_cache", None)
+    return user
+
+
 def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> CalendarDay:
     """Enter or change one day; every open clock is recomputed in the same transaction.
     The year counts as published only once confirmed (``calendar_year_publish``)."""

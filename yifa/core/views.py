@@ -16,7 +16,7 @@ from . import queries, services
 from .access import can_see_personal_data, fetch, is_admin, require_admin, visible_unit_ids
 from .calendar import current_calendar, next_year_missing
 from .errors import AccessDenied, NotFound, YifaError
-from .forms import CalendarDayForm, PersonForm, UnitForm
+from .forms import CalendarDayForm, PersonForm, PersonUpdateForm, UnitForm
 from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
 from .registry import contributions
 
@@ -109,8 +109,17 @@ def units(request):
 @require_http_methods(["GET", "POST"])
 def people(request):
     _refuse_non_admin_writes(request)
-    form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    updating = request.method == "POST" and request.POST.get("action") == "update"
+    form = PersonForm(request.POST if request.method == "POST" and not updating else None)
+    update_form = PersonUpdateForm(request.POST if updating else None, prefix="upd")
+    if updating and update_form.is_valid():
+        try:
+            person = services.person_update(by=request.user, **update_form.cleaned_data)
+            messages.success(request, f"已调整“{person.display_name}”的角色和状态")
+            return redirect("core:people")
+        except YifaError as exc:
+            _show_errors(update_form, exc)
+    elif request.method == "POST" and not updating and form.is_valid():
         try:
             person = services.person_create(by=request.user, **form.cleaned_data)
             messages.success(request, f"已新增人员“{person.display_name}”")
@@ -120,8 +129,8 @@ def people(request):
     page = queries.page_of(queries.people(request.user, request.GET.get("q", "")), request.GET.get("page"))
     return render(request, "core/people.html", {
         "page": page, "form": form, "show_personal": can_see_personal_data(request.user),
-        "q": request.GET.get("q", ""), "can_admin": is_admin(request.user),
-    }, status=400 if form.errors else 200)
+        "q": request.GET.get("q", ""), "can_admin": is_admin(request.user), "update_form": update_form,
+    }, status=400 if (form.errors or update_form.errors) else 200)
 
 
 def _year(text, default: int) -> int:
