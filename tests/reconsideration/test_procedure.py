@@ -279,3 +279,16 @@ def test_statistics_count_corrections_and_average_duration(cast, accepted):
     # (4/2 − 3/3) = 30 days and (3/23 − 3/3) = 20 days
     assert stats["average_days"] == 25.0
     assert ("江临市民政局", 2, 1) in stats["by_unit"]
+
+
+def test_sweep_reminds_the_respondent_before_the_reply_is_due_and_marks_it_overdue(cast, accepted):
+    from yifa.core.sweep import run_sweep
+    case = accepted(D(2025, 3, 3), D(2025, 3, 4))
+    services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 3, 5))
+    # reply due 2025-03-19 (10 working days)
+    run_sweep(D(2025, 3, 17))
+    liaison = cast["minzheng_liaison"]
+    assert Notification.objects.filter(user=liaison, title__contains="被申请人书面答复将于2025年03月19日届满").exists()
+    result = run_sweep(D(2025, 3, 20))
+    assert result.overdue_marked >= 1
+    assert Notification.objects.filter(user=liaison, title="已逾期：被申请人书面答复").exists()
