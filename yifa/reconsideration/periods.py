@@ -79,7 +79,7 @@ def application_problems(case) -> list[str]:
     kind = "real_estate" if case.real_estate else "other"
     years = R.ABSOLUTE_LIMIT_YEARS[kind]
     absolute = _years_after(case.act_date, years)
-    if case.received_on > absolute:
+    if case.law_year == 2023 and case.received_on > absolute:  # 2017年法无此规定
         problems.append(f"自行政行为作出之日起已超过{years}年（{zh_date(absolute)}届满），不予受理"
                         f"（{R.ABSOLUTE_LIMIT.citation}）")
     due = application_due(case)
