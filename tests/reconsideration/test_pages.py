@@ -173,3 +173,23 @@ def test_status_page_hides_internal_deliberation(cast, client, accepted):
     page = client.get(reverse("portal_reconsideration:status"),
                       {"number": case.number, "code": case.lookup_code}).content.decode()
     assert "受理" in page and "记录超审限理由" not in page
+
+
+def test_remaining_pages_and_endpoints_refuse_the_wrong_people(cast, login, accepted, client):
+    case = accepted(D(2025, 3, 3), D(2025, 3, 4))
+    services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 3, 5))
+    other = login(cast["shijian_officer"])
+    assert other.get(reverse("reconsideration:reply", args=[case.pk])).status_code == 403
+    assert other.get(reverse("reconsideration:template", args=["decision"])).status_code == 403
+    assert other.get(reverse("reconsideration:document", args=[case.pk, "decision"])).status_code == 403
+    response = other.post("/api/reconsideration/cases", {
+        "channel": "post", "received_on": "2025-03-03", "parties": [{"name": "甲"}], "act_title": "决定",
+        "act_type": "penalty", "act_date": "2025-02-01", "known_on": "2025-02-05", "requests": "撤销",
+        "facts_reasons": "理由", "respondent_name": "某局"}, content_type="application/json")
+    assert response.status_code == 403
+    assert other.get("/api/reconsideration/statistics?year=2025").json()["received"] == 0
+    client.logout()
+    assert client.get("/api/reconsideration/statistics").status_code == 401
+    office = login(cast["fuyi"])
+    assert office.get(reverse("reconsideration:template", args=["decision"])).content[:2] == b"PK"
+    assert office.get("/api/reconsideration/statistics?year=2025").json()["received"] == 1
