@@ -8,6 +8,13 @@ from yifa.core.demo import DEMO_PASSWORD, build_city
 from yifa.lib.workdays import calendar_from_package
 
 
+def pytest_configure(config):
+    """Password hashing is not what these tests test; PBKDF2 for ~25 demo people per test is slow."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def package_calendar():
     """The State Council schedules 2004–2026, without the database."""
@@ -39,9 +46,11 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture
-def browser_page(live_server):
+def browser_page(django_db_serialized_rollback, live_server):
     """A real headless Chromium page (Debian's chromium, driven by Playwright).
-    Skipped where chromium is missing, unless YIFA_REQUIRE_BROWSER is set (CI)."""
+    Skipped where chromium is missing, unless YIFA_REQUIRE_BROWSER is set (CI).
+    live_server needs a transactional database, whose flush would also empty the
+    holiday calendar seeded by migration for later tests: serialized rollback restores it."""
     import os
     import shutil
 
