@@ -115,3 +115,19 @@ def test_institution_pages_define_and_record(cast, login):
     assert InstitutionRecord.objects.get().unit == cast["民政局"]
     page = login(cast["reviewer"]).get("/staff/plans/institutions/?year=2026").content.decode()
     assert "民政〔2026〕1号" in page and "已建立" in page
+
+
+def test_a_plan_uploaded_as_docx_is_split_and_a_bad_file_is_refused(cast, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from yifa.lib.office import docx_from_text
+
+    docx = docx_from_text("民政局2025年依法行政工作计划", ARABIC_DOT.splitlines()[1:])
+    client = login(cast["reviewer"])
+    response = client.post("/staff/plans/import/", {"file": SimpleUploadedFile("计划.docx", docx), "year": 2025})
+    plan = WorkPlan.objects.get()
+    assert response["Location"] == f"/staff/plans/{plan.pk}/" and plan.tasks.count() == 5
+    page = client.post("/staff/plans/import/", {"file": SimpleUploadedFile("计划.txt", b"\xff\xfe\x00\x81" * 10)},
+                       follow=True).content.decode()
+    assert "不是UTF-8或GB18030编码的文本" in page
+    assert WorkPlan.objects.count() == 1
