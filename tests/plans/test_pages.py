@@ -131,3 +131,19 @@ def test_a_plan_uploaded_as_docx_is_split_and_a_bad_file_is_refused(cast, login)
                        follow=True).content.decode()
     assert "不是UTF-8或GB18030编码的文本" in page
     assert WorkPlan.objects.count() == 1
+
+
+def test_a_task_that_requires_an_institution_is_put_on_the_checklist_from_its_page(cast, login):
+    from pathlib import Path
+
+    from yifa.plans.models import Institution
+
+    seed = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_16a98f4a12487e66.txt"
+    plan = supervision.plan_import(by=cast["reviewer"], text=seed.read_text(encoding="utf-8"), year=2022)
+    task = plan.tasks.get(number="1")
+    client = login(cast["reviewer"])
+    assert "列入制度建设清单" in client.get(f"/staff/plans/tasks/{task.pk}/").content.decode()
+    client.post("/staff/plans/institutions/new/", {"year": 2022, "name": "重大事项决策规则", "due": "2022-05-01",
+                                                   "task": task.pk})
+    institution = Institution.objects.get()
+    assert institution.task == task and institution.due == dt.date(2022, 5, 1)

@@ -238,6 +238,8 @@ def task(request, pk: int):
         a.history = [(r, attachments_of(r)) for r in a.reports.all()]
     return render(request, "plans/task.html", {
         "task": obj, "assignments": assignments, "legal": is_legal_office(request.user),
+        "institution_form": forms.InstitutionForm(initial={"year": obj.plan.year, "name": obj.title, "due": obj.due,
+                                                           "basis": f"{obj.plan.title}{obj.label}"}),
         "statuses": AssignmentStatus.choices, "can_close": TASK.may(request.user, obj, "close")
         and obj.state == TaskState.OPEN, "events": timeline(obj),
     })
@@ -336,7 +338,8 @@ def institution_define(request):
     form = forms.InstitutionForm(request.POST)
     if not form.is_valid():
         raise YifaError(forms.first_error(form))
-    services.institution_define(by=request.user, **form.cleaned_data)
+    task = access_task(request.user, request.POST["task"]) if request.POST.get("task") else None
+    services.institution_define(by=request.user, task=task, **form.cleaned_data)
     messages.success(request, "已列入应建制度")
     return redirect(f"{reverse('plans:institutions')}?year={form.cleaned_data['year']}")
 
