@@ -77,3 +77,23 @@ def test_inbox_marks_everything_read(login, cast):
     assert "未读" in client.get("/staff/inbox/").content.decode()
     client.post("/staff/inbox/")
     assert not Notification.objects.filter(user=user, read_at__isnull=True).exists()
+
+
+def test_a_refused_service_call_shows_its_chinese_message_not_a_server_error(rf, cast):
+    from yifa.core.errors import Conflict, GateBlocked
+    from yifa.core.views import staff_view
+
+    @staff_view
+    def stale(request):
+        raise Conflict("“请示”已被他人修改，本次保存未生效，请刷新后重试", field="version")
+
+    @staff_view
+    def gated(request):
+        raise GateBlocked("报送", ["尚未填写正文", "尚未完成合法性审查"])
+
+    request = rf.post("/staff/x/")
+    request.user = cast.people["minzheng_liaison"]
+    response = stale(request)
+    assert response.status_code == 409 and "已被他人修改" in response.content.decode()
+    page = gated(request).content.decode()
+    assert "<li>尚未填写正文</li>" in page and "<li>尚未完成合法性审查</li>" in page

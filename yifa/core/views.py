@@ -15,7 +15,7 @@ from yifa.lib.law import all_rules
 from . import queries, services
 from .access import can_see_personal_data, fetch, is_admin, require_admin, visible_unit_ids
 from .calendar import current_calendar, next_year_missing
-from .errors import AccessDenied, NotFound, YifaError
+from .errors import YifaError
 from .forms import CalendarDayForm, PersonForm, PersonUpdateForm, UnitForm
 from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
 from .registry import contributions
@@ -27,8 +27,12 @@ def staff_view(view):
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except (AccessDenied, NotFound) as exc:
-            return render(request, "core/error.html", {"message": exc.message}, status=exc.status)
+        except YifaError as exc:
+            # Anything a service refuses (no permission, stale version, unmet gate…) reaches the
+            # user as its Chinese message with the matching status, never as a server error.
+            return render(request, "core/error.html", {"message": exc.message,
+                                                       "unmet": getattr(exc, "unmet", None)},
+                          status=exc.status)
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
     return wrapped
