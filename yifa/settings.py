@@ -106,7 +106,7 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = os.environ.get("YIFA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = os.environ.get("YIFA_EMAIL_BACKEND", "yifa.core.mail.StderrEmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("YIFA_FROM_EMAIL", "yifa@localhost")
 
 UPLOAD_MAX_BYTES = int(os.environ.get("YIFA_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
