@@ -59,9 +59,9 @@ def main() -> int:
         with transaction.atomic():
             bulk_documents(args.count - have if args.reuse else args.count, progress, seed_value=have + 1)
         print(f"\n  生成用时 {time.monotonic() - began:.0f} 秒")
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     total = Document.objects.count()
     print(f"数据库：{connection.vendor}，文件 {total} 件")
 

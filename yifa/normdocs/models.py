@@ -180,7 +180,7 @@ class Relation(models.Model):
 
 class SearchGrams(models.Model):
     """全文检索用的二元切分文本（“民政 政局 …”）。SQLite 由 FTS5 外部内容表索引，
-    PostgreSQL 由 to_tsvector('simple', grams) 的 GIN 索引检索。"""
+    PostgreSQL 由生成列 tsv = to_tsvector('simple', grams) 的 GIN 索引检索（迁移0003）。"""
 
     document = models.OneToOneField(Document, primary_key=True, on_delete=models.CASCADE,
                                     related_name="search_grams")

@@ -1,5 +1,5 @@
 """中文全文检索：文本按字二元切分（“民政局” → “民政 政局”），
-SQLite 用 FTS5 短语查询，PostgreSQL 用 to_tsvector('simple') 的 GIN 索引和 <-> 短语查询。
+SQLite 用 FTS5 短语查询，PostgreSQL 用存储的 to_tsvector('simple') 列（GIN 索引）和 <-> 短语查询。
 两端只差查询语法，切分与写入共用一处。单字查询用 LIKE 兜底。
 
 PostgreSQL 的 tsvector 位置上限为16383，超长全文末尾的短语可能只按词匹配。
@@ -60,8 +60,8 @@ def matching(qs, query: str):
     if phrases:
         if connection.vendor == "postgresql":
             tsquery = " & ".join("(" + " <-> ".join(p) + ")" for p in phrases)
-            ids = RawSQL("SELECT document_id FROM normdocs_searchgrams "
-                         "WHERE to_tsvector('simple', grams) @@ to_tsquery('simple', %s)", [tsquery])
+            ids = RawSQL("SELECT document_id FROM normdocs_searchgrams WHERE tsv @@ to_tsquery('simple', %s)",
+                         [tsquery])
         else:
             match = " AND ".join('"' + " ".join(p) + '"' for p in phrases)
             ids = RawSQL("SELECT rowid FROM normdocs_fts WHERE normdocs_fts MATCH %s", [match])
