@@ -165,10 +165,14 @@ def compute_due(
 
     years = range(origin.year, due.year + 1)
     unpublished = tuple(y for y in years if not calendar.is_published(y))
-    if unpublished:
-        lines.append(
-            "、".join(f"{y}年" for y in unpublished) + "放假安排尚未录入，按周末计算，录入后自动重算"
-        )
+    entered = {d.year for d in (*calendar.holidays, *calendar.makeup_days)} if unpublished else set()
+    missing = [y for y in unpublished if y not in entered]
+    partial = [y for y in unpublished if y in entered]
+    if missing:
+        lines.append("、".join(f"{y}年" for y in missing) + "放假安排尚未录入，按周末计算，录入后自动重算")
+    if partial:
+        lines.append("、".join(f"{y}年" for y in partial)
+                     + "放假安排尚未确认录入完毕，暂按已录入的日子和周末计算，确认后自动重算")
     return DueDate(due, lines, unpublished)
 
 
