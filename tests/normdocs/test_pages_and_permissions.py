@@ -113,3 +113,14 @@ def test_campaign_pages_permissions(cast, login, published):
     assert page.status_code == 403
     board = login(cast["reviewer"]).get(f"/staff/normdocs/campaigns/{campaign.pk}/").content.decode()
     assert "各单位进度" in board and "江临市民政局" in board
+
+
+def test_todo_and_portal_home_show_normative_documents(cast, login, client, published):
+    draft = services.document_create(by=cast["minzheng_liaison"], unit=cast.units["民政局"], title="待审草案",
+                                     full_text="第一条 本办法自公布之日起施行。")
+    services.submit_review(by=cast["minzheng_liaison"], doc=draft, on=D(2025, 8, 1))
+    todo = login(cast["reviewer"]).get("/staff/").content.decode()
+    assert f"合法性审核：{draft.title}" in todo
+    client.logout()
+    home = client.get("/").content.decode()
+    assert "行政规范性文件" in home and published.title in home

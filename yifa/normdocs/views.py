@@ -24,7 +24,7 @@ def document_list(request):
     qs = queries.staff_documents(request.user, q=request.GET.get("q", ""), status=status,
                                  unit_id=int(unit) if unit.isdigit() else None)
     return render(request, "normdocs/list.html", {
-        "page": page_of(qs, request.GET.get("page")), "statuses": DocStatus.choices,
+        "page": queries.page_of_documents(qs, request.GET.get("page"), size=50), "statuses": DocStatus.choices,
         "units": forms.unit_choices(request.user), "q": request.GET.get("q", ""),
         "status": status, "unit": unit,
     })
