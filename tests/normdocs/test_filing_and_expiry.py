@@ -98,3 +98,18 @@ def test_relation_repeals_the_target_with_the_deciding_document(cast, published)
                           on=D(2026, 3, 2))
     old = Document.objects.get(pk=published.pk)
     assert old.status == DocStatus.REPEALED and old.ended_by == new and old.ended_on == D(2026, 3, 2)
+
+
+def test_month_and_year_arithmetic_for_validity_periods():
+    from yifa.normdocs.models import add_months, add_years
+
+    assert add_years(D(2024, 2, 29), 5) == D(2029, 2, 28)
+    assert add_months(D(2030, 8, 31), 6) == D(2031, 2, 28)
+    assert add_months(D(2030, 3, 4), 6) == D(2030, 9, 4)
+    assert add_months(D(2025, 12, 15), 1) == D(2026, 1, 15)
+
+
+def test_expiry_reminder_starts_exactly_six_months_before(cast, published):
+    # 届满日2030年9月4日：3月4日起提醒，3月3日不提醒
+    assert tasks.remind_expiring(D(2030, 3, 3)) == 0
+    assert tasks.remind_expiring(D(2030, 3, 4)) >= 1

@@ -14,7 +14,8 @@ from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput, YifaError
 from yifa.core.models import Unit
 
 from . import rules
-from .models import (Campaign, CampaignItem, CampaignStatus, DocStatus, Document, ItemState, Proposal)
+from .models import (Campaign, CampaignItem, CampaignStatus, DocStatus, Document, ItemState, Proposal,
+                     add_months)
 from .screener import screen_text
 
 # 民法典第一千二百六十条：本法自2021年1月1日起施行，下列法律同时废止。
@@ -65,10 +66,9 @@ def _drafts():
 def expiry_note(doc: Document, baseline: dt.date) -> str:
     if not doc.expires_on:
         return "未设有效期"
-    days = (doc.expires_on - baseline).days
-    if days < 0:
+    if doc.expires_on < baseline:
         return f"有效期已于{doc.expires_on:%Y年%m月%d日}届满"
-    if days <= 183:
+    if doc.expires_on <= add_months(baseline, rules.EXPIRY_NOTICE_MONTHS):
         return f"有效期将于{doc.expires_on:%Y年%m月%d日}届满，须评估是否继续有效"
     return f"有效期至{doc.expires_on:%Y年%m月%d日}"
 

@@ -50,10 +50,15 @@ class FilingResult(models.TextChoices):
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 2月29日
-        return day.replace(year=day.year + years, day=28)
+    return add_months(day, 12 * years)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day N months later; a day the month lacks becomes its last day (民法典第二百零二条)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = (dt.date(year + (month == 11), (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 class Document(Versioned):

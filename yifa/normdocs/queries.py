@@ -12,7 +12,7 @@ from yifa.core.models import Deadline, DeadlineStatus
 from yifa.core.uploads import attachments_of
 
 from . import rules, search
-from .models import PUBLISHED_STATUSES, Campaign, CampaignStatus, DocStatus, Document, Relation
+from .models import PUBLISHED_STATUSES, Campaign, CampaignStatus, DocStatus, Document, Relation, add_months
 
 MAX_QUERY = 50
 
@@ -99,7 +99,7 @@ def filing_deadlines(user, *, today: dt.date):
 
 
 def expiring(user, *, today: dt.date, months: int = rules.EXPIRY_NOTICE_MONTHS):
-    horizon = today + dt.timedelta(days=months * 31)
+    horizon = add_months(today, months)
     return (scope(Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__lte=horizon), user, "unit")
             .select_related("unit").order_by("expires_on"))
 

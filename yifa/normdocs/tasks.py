@@ -7,12 +7,12 @@ import datetime as dt
 from yifa.core.notify import unit_contacts, notify
 
 from . import rules
-from .models import DocStatus, Document
+from .models import DocStatus, Document, add_months
 from .services import expire_lapsed
 
 
 def remind_expiring(today: dt.date) -> int:
-    horizon = today + dt.timedelta(days=rules.EXPIRY_NOTICE_MONTHS * 31)
+    horizon = add_months(today, rules.EXPIRY_NOTICE_MONTHS)
     sent = 0
     for doc in Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__gte=today,
                                        expires_on__lte=horizon).select_related("unit"):

@@ -4,7 +4,8 @@ import datetime as dt
 
 from yifa.core.access import scope
 
-from .models import CampaignItem, CampaignStatus, DocStatus, Document, ItemState
+from . import rules
+from .models import CampaignItem, CampaignStatus, DocStatus, Document, ItemState, add_months
 
 
 def items_for(user, today: dt.date):
@@ -27,7 +28,7 @@ def items_for(user, today: dt.date):
         first = pending.first()
         yield {"title": f"提出清理意见{pending.count()}件", "due": None, "link": first.campaign.get_absolute_url(),
                "rag": "", "source": "规范性文件清理", "note": first.campaign.title}
-    horizon = today + dt.timedelta(days=183)
+    horizon = add_months(today, rules.EXPIRY_NOTICE_MONTHS)
     for doc in scope(Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__lte=horizon),
                      user, "unit").order_by("expires_on")[:20]:
         yield {"title": f"有效期届满评估：{doc}", "due": doc.expires_on, "link": doc.get_absolute_url(),
