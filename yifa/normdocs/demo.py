@@ -41,17 +41,20 @@ def load(cast):
     mz, sj = cast["minzheng_liaison"], cast["shijian_liaison"]
     relief = services.document_create(by=mz, unit=cast["民政局"], title="江临市临时救助实施办法", full_text=RELIEF,
                                       legal_bases=["社会救助暂行办法"], involves_business=False)
-    relief = _publish(cast, mz, relief, f"江民发〔{today.year - 1}〕12号", today - dt.timedelta(days=200))
+    when = today - dt.timedelta(days=200)
+    relief = _publish(cast, mz, relief, f"江民发〔{when.year}〕12号", when)
     services.file_with_superior(by=mz, doc=relief, filed_on=relief.published_on + dt.timedelta(days=20),
                                 filed_with="江临市人民政府")
     services.record_filing_result(by=cast["reviewer"], doc=relief, result="accepted",
                                   on=relief.published_on + dt.timedelta(days=40))
     pension = services.document_create(by=mz, unit=cast["民政局"], title="江临市养老机构运营补贴办法",
                                        full_text=PENSION, legal_bases=["养老机构管理办法"])
-    pension = _publish(cast, mz, pension, f"江民发〔{today.year}〕3号", today - dt.timedelta(days=25))
+    when = today - dt.timedelta(days=25)
+    pension = _publish(cast, mz, pension, f"江民发〔{when.year}〕3号", when)
     old = services.document_create(by=sj, unit=cast["市场监管局"], title="江临市农贸市场管理办法", full_text=MARKET,
                                    legal_bases=["合同法"], valid_years=5)
-    old = _publish(cast, sj, old, f"江市监发〔{today.year - 4}〕5号", today - dt.timedelta(days=4 * 365 + 120))
+    when = today - dt.timedelta(days=4 * 365 + 120)
+    old = _publish(cast, sj, old, f"江市监发〔{when.year}〕5号", when)
     services.file_with_superior(by=sj, doc=old, filed_on=old.published_on + dt.timedelta(days=45),
                                 filed_with="江临市人民政府")
     draft = services.document_create(by=mz, unit=cast["民政局"], title="江临市最低生活保障审核确认办法（征求意见稿）",
