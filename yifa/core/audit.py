@@ -41,15 +41,16 @@ def _canonical(event: Event) -> bytes:
 
 def record_event(*, actor=None, subject=None, action: str, action_label: str = "",
                  from_state: str = "", to_state: str = "", reason: str = "",
-                 data: dict | None = None, unit=None) -> Event:
-    """Append one event. Must run inside the caller's transaction."""
+                 data: dict | None = None, unit=None, actor_name: str = "") -> Event:
+    """Append one event. Must run inside the caller's transaction.
+    ``actor_name`` names an actor without an account (e.g. “公众” on the portal)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_event must run inside the service's transaction")
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
     event = Event(
         at=timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=getattr(actor, "display_name", "") or ("系统" if actor is None else str(actor)),
+        actor_name=actor_name or getattr(actor, "display_name", "") or ("系统" if actor is None else str(actor)),
         unit=unit if unit is not None else getattr(actor, "unit", None),
         action=action,
         action_label=action_label,

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 
 from yifa.lib.deadlines import Pause
 from yifa.lib.law import Rule, get_rule
@@ -146,12 +147,24 @@ def stop_clock(deadline: Deadline, *, on: dt.date, cancelled: bool = False) -> D
     return deadline
 
 
-def recompute_open_clocks(progress=None) -> int:
-    """After a calendar edit: every open clock again from its inputs."""
+def clocks_touching(*, day: dt.date | None = None, year: int | None = None):
+    """Open clocks whose counting window can contain ``day`` (or any day of ``year``).
+    A clock that started after the day, or fell due before it, cannot change."""
+    qs = Deadline.objects.filter(status__in=OPEN_STATUSES)
+    if day is not None:
+        qs = qs.filter(start__lt=day).filter(Q(due__gte=day) | Q(due__isnull=True))
+    if year is not None:
+        qs = qs.filter(start__year__lte=year).filter(Q(due__year__gte=year) | Q(due__isnull=True))
+    return qs
+
+
+def recompute_open_clocks(progress=None, *, day: dt.date | None = None, year: int | None = None) -> int:
+    """After a calendar edit: the open clocks it can move, again from their inputs
+    (all open clocks when neither ``day`` nor ``year`` is given)."""
     count = 0
     with transaction.atomic():
         calendar = current_calendar()
-        for deadline in Deadline.objects.filter(status__in=OPEN_STATUSES).iterator(chunk_size=500):
+        for deadline in clocks_touching(day=day, year=year).iterator(chunk_size=500):
             before = (deadline.due, deadline.explanation)
             try:
                 recompute(deadline, save=False, calendar=calendar)

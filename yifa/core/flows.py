@@ -35,11 +35,12 @@ class Transition:
     who: Permission
     who_label: str
     guards: tuple[Guard, ...] = ()
-    starts: tuple[Rule, ...] = ()
-    stops: tuple[Rule, ...] = ()
-    pauses: tuple[Rule, ...] = ()
-    resumes: tuple[Rule, ...] = ()
+    starts: tuple[Rule | Callable, ...] = ()
+    stops: tuple[Rule | Callable, ...] = ()
+    pauses: tuple[Rule | Callable, ...] = ()
+    resumes: tuple[Rule | Callable, ...] = ()
     reason_required: bool = False
+    by_system: bool = False  # may run with by=None (e.g. 视为受理 when a period lapses)
 
 
 @dataclass
@@ -101,9 +102,11 @@ def fire(flow: Flow, obj, name: str, *, by, reason: str = "", data: dict | None 
     on = on or timezone.localdate()
     with transaction.atomic():
         obj = type(obj).objects.select_for_update().get(pk=obj.pk)
-        if not flow.may(by, obj, name):
+        if by is None and not t.by_system:
+            raise AccessDenied(f"“{t.label}”须由工作人员办理")
+        if by is not None and not flow.may(by, obj, name):
             raise AccessDenied(f"您无权{t.label}（需{t.who_label}）")
-        problems = flow.unmet(obj, name, reason=reason, by=by, **context)
+        problems = flow.unmet(obj, name, reason=reason, by=by, on=on, **context)
         if problems:
             raise GateBlocked(t.label, problems)
         claim_version(obj, expected_version)
@@ -118,19 +121,30 @@ def fire(flow: Flow, obj, name: str, *, by, reason: str = "", data: dict | None 
     return obj
 
 
+def _rules(entries, obj) -> list[Rule]:
+    """A transition names its clocks' rules directly, or by a function of the record
+    (the version of the law in force, the simplified procedure …); None means no clock."""
+    rules = []
+    for entry in entries:
+        rule = entry if isinstance(entry, Rule) else entry(obj)
+        if rule is not None:
+            rules.append(rule)
+    return rules
+
+
 def _run_clocks(flow: Flow, t: Transition, obj, on: dt.date) -> None:
-    for rule in t.stops:
+    for rule in _rules(t.stops, obj):
         for deadline in clocks.clocks_of(obj, rule=rule):
             clocks.stop_clock(deadline, on=on)
-    for rule in t.pauses:
+    for rule in _rules(t.pauses, obj):
         for deadline in clocks.clocks_of(obj, rule=rule):
             if deadline.status == "running":
                 clocks.pause_clock(deadline, on=on)
-    for rule in t.resumes:
+    for rule in _rules(t.resumes, obj):
         for deadline in clocks.clocks_of(obj, rule=rule):
             if deadline.status == "paused":
                 clocks.resume_clock(deadline, on=on)
-    for rule in t.starts:
+    for rule in _rules(t.starts, obj):
         clocks.start_clock(subject=obj, rule=rule, start=on, unit=flow.clock_unit(obj, rule))
 
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
-from .models import Notification, Role, User
+from .models import Notification, Role, Unit, User
 
 
 def notify(*, users, key: str, title: str, body: str = "", link: str = "") -> int:
@@ -31,4 +32,9 @@ def unit_contacts(unit, *roles: str):
 
 
 def legal_office_staff():
-    return User.objects.filter(is_active=True, unit__is_legal_office=True)
+    """Everyone in the legal office, its divisions (e.g. 行政复议科) included."""
+    paths = Unit.objects.filter(is_legal_office=True).values_list("path", flat=True)
+    in_office = Q(pk__in=[])
+    for path in paths:
+        in_office |= Q(unit__path__startswith=path)
+    return User.objects.filter(in_office, is_active=True)

@@ -26,7 +26,9 @@ def deadlines_for(user, *, status: str = "open", today: dt.date, unit_id: int | 
         qs = qs.filter(unit_id=unit_id)
     if within_days is not None:
         qs = qs.filter(due__gte=today, due__lte=today + dt.timedelta(days=within_days))
-    return qs.order_by("due", "id")
+    # Status first lets the (status, due) index deliver rows in order: paused clocks
+    # (no due date while stopped) head the list, then running ones by due date.
+    return qs.order_by("status", "due", "id")
 
 
 def page_of(qs, number, size: int = PAGE_SIZE):

@@ -1,7 +1,7 @@
 """Each app contributes by convention, so no app edits another's files:
 - ``<app>/rules.py``: its statutory rules (registered on import);
 - ``<app>/demo.py``: ``load(cast)`` adds its part of the demo city;
-- ``<app>/seed.py``: ``seed(scale, cast, progress)`` adds benchmark data;
+- ``<app>/seed.py``: ``seed(scale, progress)`` adds benchmark data;
 - ``<app>/portal.py``: ``PORTAL_SECTIONS``, ``search(q)`` and ``SERVICES`` for the public portal;
 - ``<app>/todo.py``: ``items_for(user)`` for the staff to-do list;
 - ``<app>/nav.py``: ``NAV`` = [(label, url name)] for the staff menu.

@@ -127,7 +127,7 @@ def person_update(*, by, user: User, roles: list[str], is_active: bool) -> User:
 
 
 def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> CalendarDay:
-    """Enter or change one day; every open clock is recomputed in the same transaction.
+    """Enter or change one day; every open clock it can move is recomputed in the same transaction.
     The year counts as published only once confirmed (``calendar_year_publish``)."""
     require_admin(by)
     _check_calendar_year(date.year, field="date")
@@ -139,7 +139,7 @@ def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> Calenda
         raise YifaError(f"日期：{date}是工作日，不能设为调休上班日", field="date")
     with transaction.atomic():
         day, created = CalendarDay.objects.update_or_create(date=date, defaults={"kind": kind, "name": name})
-        changed = recompute_open_clocks()
+        changed = recompute_open_clocks(day=date)
         record_event(actor=by, subject=day, action="calendar.set", action_label="设置日历",
                      data={"date": date, "kind": kind, "name": name, "recomputed": changed})
     return day
@@ -154,7 +154,7 @@ def calendar_day_remove(*, by, date: dt.date) -> None:
         record_event(actor=by, subject=day, action="calendar.remove", action_label="删除日历条目",
                      data={"date": date, "kind": day.kind, "name": day.name})
         day.delete()
-        recompute_open_clocks()
+        recompute_open_clocks(day=date)
 
 
 def calendar_year_publish(*, by, year: int, source: str) -> CalendarYear:
@@ -166,7 +166,7 @@ def calendar_year_publish(*, by, year: int, source: str) -> CalendarYear:
         raise YifaError("依据：须填写国务院办公厅通知的文号或名称，不超过200字", field="source")
     with transaction.atomic():
         entry, _ = CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
-        changed = recompute_open_clocks()
+        changed = recompute_open_clocks(year=year)
         record_event(actor=by, subject=entry, action="calendar.publish", action_label="确认年度放假安排",
                      data={"year": year, "source": source, "recomputed": changed})
     return entry

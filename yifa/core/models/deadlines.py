@@ -48,6 +48,7 @@ class Deadline(models.Model):
         indexes = [
             models.Index(fields=["status", "due"]),
             models.Index(fields=["unit", "status", "due"]),
+            models.Index(fields=["rule_id", "status", "due"]),
             models.Index(fields=["subject_type", "subject_id"]),
         ]
 
