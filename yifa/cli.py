@@ -6,7 +6,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yifa.settings")
+    from django.conf import settings
     from django.core.management import execute_from_command_line
+
+    if os.environ["DJANGO_SETTINGS_MODULE"] == "yifa.settings":
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)  # the default SQLite database lives there
 
     argv = list(sys.argv if argv is None else argv)
     execute_from_command_line(["yifa", *argv[1:]])

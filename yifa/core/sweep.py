@@ -25,8 +25,13 @@ class SweepResult:
                 f"日历提醒{self.calendar_reminders}条")
 
 
-def recipients(deadline: Deadline):
-    people = list(unit_contacts(deadline.unit))
+def recipients(deadline: Deadline, contacts_by_unit: dict | None = None):
+    """The unit's liaison and head, and the assignee; ``contacts_by_unit`` saves a query per deadline."""
+    if contacts_by_unit is None:
+        contacts_by_unit = {}
+    if deadline.unit_id not in contacts_by_unit:
+        contacts_by_unit[deadline.unit_id] = list(unit_contacts(deadline.unit))
+    people = list(contacts_by_unit[deadline.unit_id])
     if deadline.assignee_id and deadline.assignee not in people:
         people.append(deadline.assignee)
     return people
@@ -34,6 +39,7 @@ def recipients(deadline: Deadline):
 
 def run_sweep(today: dt.date, hooks=()) -> SweepResult:
     result = SweepResult()
+    contacts: dict = {}
     before = settings.REMIND_WORKDAYS_BEFORE
     running = Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__isnull=False)
     horizon = today + dt.timedelta(days=before * 3 + 15)
@@ -43,7 +49,7 @@ def run_sweep(today: dt.date, hooks=()) -> SweepResult:
         for mark in sorted({before, 1}):
             if left <= mark:
                 result.reminders += notify(
-                    users=recipients(deadline), key=f"deadline:{deadline.pk}:{deadline.due}:{mark}",
+                    users=recipients(deadline, contacts), key=f"deadline:{deadline.pk}:{deadline.due}:{mark}",
                     title=f"{deadline.title}将于{deadline.due:%Y年%m月%d日}届满",
                     body=f"{deadline.subject_label}：{deadline.title}，还剩{left}个工作日。{deadline.explanation}",
                     link=deadline.link,
@@ -55,7 +61,7 @@ def run_sweep(today: dt.date, hooks=()) -> SweepResult:
             record_event(actor=None, subject=deadline, action="deadline.overdue", action_label="标记逾期",
                          unit=deadline.unit, data={"due": deadline.due, "rule": deadline.rule_id})
         result.overdue_marked += 1
-        notify(users=recipients(deadline), key=f"overdue:{deadline.pk}:{deadline.due}",
+        notify(users=recipients(deadline, contacts), key=f"overdue:{deadline.pk}:{deadline.due}",
                title=f"已逾期：{deadline.title}",
                body=f"{deadline.subject_label}的{deadline.title}已于{deadline.due:%Y年%m月%d日}届满。",
                link=deadline.link)
