@@ -73,8 +73,8 @@ def test_rules_json_lists_every_rule_with_its_citation():
         assert rule["unit"] in ("workday", "calendar", None)
         assert rule["article"] and rule["law"] and rule["title"]
     assert by_id["core.start_day_not_counted"]["law"] == "中华人民共和国民法典"
-    assert by_id["core.start_day_not_counted"]["article"] == "第二百零一条"
-    assert by_id["core.last_day_holiday_rolls"]["article"] == "第八十五条"
+    assert by_id["core.start_day_not_counted"]["article"] == "第二百零一条第一款"
+    assert by_id["core.last_day_holiday_rolls"]["article"] == "第八十五条第三款"
 
 
 def test_rules_table_ends_with_a_count():

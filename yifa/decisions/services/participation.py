@@ -50,7 +50,7 @@ def comment_window_open(*, by, decision: Decision, opens: dt.date | None, closes
         save_versioned(decision, expected_version=expected_version,
                        fields=["comment_opens", "comment_closes", "comment_short_reason", "comment_real_name"])
         event(by=by, decision=decision, action="comment_open", label="公开征求意见", reason=short_reason,
-              data={"opens": opens, "closes": closes, "days": (closes - opens).days + 1,
+              data={"opens": opens, "closes": closes, "days": (closes - opens).days,  # 民法典第二百零一条: opening day not counted
                     "paragraphs": len(decision.paragraphs())})
     return decision
 
