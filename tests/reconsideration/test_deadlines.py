@@ -71,7 +71,7 @@ def test_case_received_before_2024_follows_2017_law_with_calendar_day_reply(cast
 def test_correction_restarts_the_review_period(cast, receive):
     case = receive(D(2025, 9, 26))
     case = services.case_request_correction(case=case, by=cast["fuyi"], items="请补充处罚决定书复印件",
-                                            on=D(2025, 9, 29))
+                                            on=D(2025, 9, 29), served_on=D(2025, 9, 29))
     assert case.state == CaseState.CORRECTION
     correction = clocks.open_clock(case, R.CORRECTION_2023)
     # 10 working days from 9/29: 9/30, 10/9, 10/10, 10/11, 10/13 … 10/17, 10/20

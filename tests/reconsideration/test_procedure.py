@@ -74,7 +74,8 @@ def test_application_beyond_five_years_cannot_be_accepted(cast, receive):
 
 def test_unanswered_correction_means_the_application_is_abandoned(cast, receive):
     case = receive(D(2025, 9, 26))
-    case = services.case_request_correction(case=case, by=cast["fuyi"], items="补充身份证明", on=D(2025, 9, 29))
+    case = services.case_request_correction(case=case, by=cast["fuyi"], items="补充身份证明", on=D(2025, 9, 29),
+                                            served_on=D(2025, 9, 29))
     with pytest.raises(GateBlocked):
         services.case_abandon(case=case, by=cast["fuyi"], on=D(2025, 10, 20))
     case = services.case_abandon(case=case, by=cast["fuyi"], on=D(2025, 10, 21))

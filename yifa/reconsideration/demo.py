@@ -28,7 +28,8 @@ def load(cast):
                          term_start=today - 400 * DAY, term_end=today + 700 * DAY)
     _apply(cast, today - 2 * DAY, "王五", "市场监管局", "江市监罚〔2026〕88号行政处罚决定", channel=Channel.ONLINE)
     reviewing = _apply(cast, today - 6 * DAY, "李四", "民政局", "江民〔2026〕5号不予登记决定", ActType.CONFIRMATION)
-    services.case_request_correction(case=reviewing, by=fuyi, items="请补充不予登记决定书复印件", on=today - 5 * DAY)
+    services.case_request_correction(case=reviewing, by=fuyi, items="请补充不予登记决定书复印件", on=today - 5 * DAY,
+                                     served_on=today - 5 * DAY)
     running = _apply(cast, today - 40 * DAY, "江临某建材有限公司", "生态环境局", "江环罚〔2026〕17号行政处罚决定",
                      is_technical=True)
     running = services.case_accept(case=running, by=fuyi, on=today - 38 * DAY, is_technical=True)

@@ -9,7 +9,7 @@ from yifa.lib.deadlines import zh_date
 from . import periods
 from .models import CaseState as S
 from .models import Procedure
-from .rules import (APPROVAL, COMMITTEE, CORRECTION_NOTICE, HEAR_PARTIES, HEARING_REQUIRED, ON_TIME_POLICY,
+from .rules import (APPROVAL, COMMITTEE, CORRECTION, CORRECTION_NOTICE, HEAR_PARTIES, HEARING_REQUIRED, ON_TIME_POLICY,
                     SIMPLIFIED, TO_NORMAL)
 
 
@@ -37,10 +37,26 @@ def correction_items_given(case, *, items="", **_):
 
 
 def correction_lapsed(case, *, today, **_):
+    if not case.correction_served_on:
+        return f"尚未登记申请人收到补正通知的日期，补正期限未起算，不能视为放弃申请（{CORRECTION.on(case.received_on).citation}）"
     due = periods.correction_due(case)
     if due is None or today <= due:
         return f"补正期限{'尚未届满' if due else '未确定'}，不能视为放弃申请"
     return None
+
+
+def correction_service_recordable(case, *, served_on=None, today, **_):
+    rule = CORRECTION.on(case.received_on)
+    if case.correction_served_on:
+        return f"已登记申请人于{zh_date(case.correction_served_on)}收到补正通知，补正期限已自该日起算（{rule.citation}）"
+    if not served_on:
+        return f"请填写申请人收到补正通知的日期（送达日，{rule.citation}：自收到补正通知之日起计算）"
+    problems = []
+    if case.correction_sent_on and served_on < case.correction_sent_on:
+        problems.append(f"送达日不能早于补正通知发出日期{zh_date(case.correction_sent_on)}")
+    if served_on > today:
+        problems.append("送达日不能晚于登记当日")
+    return problems
 
 
 def within_review(case, *, today, **_):
@@ -134,6 +150,8 @@ FLOW = Flow(
     transitions=[
         Transition("request_correction", "通知补正", (S.REVIEW,), S.CORRECTION, handler, "复议工作人员",
                    guards=(correction_in_time, correction_items_given)),
+        Transition("serve_correction", "登记补正通知送达日", (S.CORRECTION,), S.CORRECTION, handler,
+                   "复议工作人员", guards=(correction_service_recordable,)),
         Transition("receive_correction", "收到补正材料", (S.CORRECTION,), S.REVIEW, handler, "复议工作人员"),
         Transition("abandon", "逾期未补正，视为放弃", (S.CORRECTION,), S.ABANDONED, handler, "复议工作人员",
                    guards=(correction_lapsed,)),

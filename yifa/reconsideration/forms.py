@@ -94,8 +94,13 @@ def _text(label, required=True):
 
 ACTION_FIELDS = {
     "request_correction": lambda: {"items": _text("补正事项（一次性列明）"), "on": _on(),
+                                   "served_on": forms.DateField(
+                                       label="申请人收到补正通知日期（当面送达填当日；邮寄的待送达后登记）",
+                                       required=False, **DATE),
                                    "correction_due_on": forms.DateField(label="补正期限（仅2017年法案件）",
                                                                         required=False, **DATE)},
+    "serve_correction": lambda: {"served_on": forms.DateField(label="申请人收到补正通知日期（送达日）", **DATE),
+                                 "on": _on()},
     "receive_correction": lambda: {"on": _on()},
     "abandon": lambda: {"on": _on()},
     "accept": lambda: {"procedure": forms.ChoiceField(label="审理程序", choices=Procedure.choices),

@@ -147,6 +147,7 @@ class Case(Versioned):
 
     correction_items = models.TextField("补正事项", blank=True)
     correction_sent_on = models.DateField("补正通知日期", null=True, blank=True)
+    correction_served_on = models.DateField("申请人收到补正通知日期（送达日）", null=True, blank=True)
     correction_due_on = models.DateField("补正期限（2017年法案件由复议机构确定）", null=True, blank=True)
     correction_received_on = models.DateField("收到补正材料日期", null=True, blank=True)
     accepted_on = models.DateField("受理日期", null=True, blank=True)

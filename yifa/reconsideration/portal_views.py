@@ -14,7 +14,7 @@ from .models import Case, Channel
 
 APPLIED = "reconsideration_applied"
 # Steps the applicant is told about; internal deliberation (drafts, committee, returns) stays inside.
-PUBLIC_STEPS = {"receive", "request_correction", "receive_correction", "abandon", "accept", "deemed_accept",
+PUBLIC_STEPS = {"receive", "request_correction", "serve_correction", "receive_correction", "abandon", "accept", "deemed_accept",
                 "not_accept", "send_copy", "reply", "extend", "suspend", "resume", "terminate", "mediate",
                 "approve", "publish", "to_normal"}
 

@@ -123,18 +123,36 @@ def _set(**fields):
 
 def case_request_correction(*, case, by, items: str, on=None, served_on=None,
                             correction_due_on=None, expected_version=None) -> Case:
+    """第三十一条第二款：补正期限自申请人收到补正通知之日起计算。送达日未知（邮寄）时不计时，
+    待登记送达日后起算（case_serve_correction）。"""
     on = _today(on)
     rule = periods.correction_rule(case)
     if not rule.is_period and not correction_due_on:
         raise InvalidInput({"correction_due_on": f"补正期限：2017年法案件须由复议机构确定合理的补正期限（{rule.citation}）"})
+    if served_on and served_on < on:
+        raise InvalidInput({"served_on": f"申请人收到补正通知日期不能早于通知发出日期{zh_date(on)}（{rule.citation}）"})
     with transaction.atomic():
         case = fire(FLOW, case, "request_correction", by=by, on=on, today=on, items=items,
-                    expected_version=expected_version, data={"items": items},
+                    expected_version=expected_version, data={"items": items, "served_on": served_on},
                     before_save=_set(correction_items=items.strip(), correction_sent_on=on,
-                                     correction_due_on=correction_due_on, correction_received_on=None))
+                                     correction_served_on=served_on, correction_due_on=correction_due_on,
+                                     correction_received_on=None))
         clocks.pause_clock(periods.review_clock(case), on=on)
+        if rule.is_period and served_on:
+            clocks.start_clock(subject=case, rule=rule, start=served_on, unit=case.office)
+    return case
+
+
+def case_serve_correction(*, case, by, served_on: dt.date, on=None, expected_version=None) -> Case:
+    """登记申请人收到补正通知之日（送达日）；第三十一条第二款的补正期限自该日起算。"""
+    on = _today(on)
+    rule = periods.correction_rule(case)
+    with transaction.atomic():
+        case = fire(FLOW, case, "serve_correction", by=by, on=on, today=on, served_on=served_on,
+                    expected_version=expected_version, data={"served_on": served_on},
+                    before_save=_set(correction_served_on=served_on))
         if rule.is_period:
-            clocks.start_clock(subject=case, rule=rule, start=served_on or on, unit=case.office)
+            clocks.start_clock(subject=case, rule=rule, start=served_on, unit=case.office)
     return case
 
 

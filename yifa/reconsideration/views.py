@@ -29,6 +29,7 @@ from .numbering import pattern_for
 # Service per action name; each takes case=, by= and the form's fields.
 ACTIONS = {
     "request_correction": services.case_request_correction,
+    "serve_correction": services.case_serve_correction,
     "receive_correction": services.case_receive_correction,
     "abandon": services.case_abandon,
     "accept": services.case_accept,
