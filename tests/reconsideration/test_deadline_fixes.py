@@ -39,3 +39,50 @@ def test_correction_service_date_cannot_precede_the_notice(cast, receive):
         services.case_serve_correction(case=case, by=cast["fuyi"], served_on=D(2025, 9, 28), on=D(2025, 10, 9))
     assert "不能早于补正通知发出日期" in err.value.message
     assert clocks.open_clock(case, R.CORRECTION_2023) is None
+
+
+def _outside(case, name="某省某厅"):
+    from yifa.reconsideration.models import Case
+    Case.objects.filter(pk=case.pk).update(respondent_unit=None, respondent_name=name)
+    case.refresh_from_db()
+    return case
+
+
+def test_outside_organ_reply_period_runs_from_the_recorded_service_date(cast, accepted):
+    case = _outside(accepted(D(2025, 9, 22), D(2025, 9, 26)))
+    case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 9, 30))
+    # 邮寄副本，送达日未登记：答复期限未起算，第七十条后果不发生
+    assert periods.reply_clock(case) is None
+    assert not periods.reply_lapsed(case, D(2025, 12, 31))
+    case = services.case_serve_copy(case=case, by=cast["fuyi"], served_on=D(2025, 10, 9), on=D(2025, 10, 10))
+    # 第四十八条：10 working days from 10/9: 10/10, 10/11(六，调休上班), 10/13 … 10/17, 10/20, 10/21, 10/22
+    assert periods.reply_clock(case).due == D(2025, 10, 22)
+    assert not periods.reply_lapsed(case, D(2025, 10, 22))
+    assert periods.reply_lapsed(case, D(2025, 10, 23))
+
+
+def test_outside_organ_in_simplified_procedure_gets_five_working_days_from_service(cast, accepted):
+    case = _outside(accepted(D(2025, 9, 22), D(2025, 9, 26), procedure="simplified",
+                             simplified_basis="small_amount"))
+    case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 9, 30), served_on=D(2025, 10, 9))
+    # 第五十四条：5 working days from 10/9: 10/10, 10/11(六，调休上班), 10/13, 10/14, 10/15
+    assert periods.reply_clock(case).due == D(2025, 10, 15)
+    assert periods.reply_clock(case).rule_id == R.REPLY_SIMPLE.id
+
+
+def test_copy_service_date_must_be_given_and_not_precede_sending(cast, accepted):
+    from yifa.core.errors import InvalidInput
+    case = _outside(accepted(D(2025, 9, 22), D(2025, 9, 26)))
+    case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 9, 30))
+    with pytest.raises(InvalidInput) as err:
+        services.case_serve_copy(case=case, by=cast["fuyi"], served_on=D(2025, 9, 29), on=D(2025, 10, 10))
+    assert "不能早于发送日期" in err.value.message
+    assert periods.reply_clock(case) is None
+
+
+def test_respondent_in_yifa_receives_the_copy_the_day_it_lands_in_its_inbox(cast, accepted):
+    case = accepted(D(2025, 9, 22), D(2025, 9, 26))
+    case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 9, 30))
+    assert case.copy_served_on == D(2025, 9, 30)
+    # 10 working days from 9/30: 10/9, 10/10, 10/11, 10/13 … 10/17, 10/20, 10/21
+    assert periods.reply_clock(case).due == D(2025, 10, 21)

@@ -95,6 +95,8 @@ def ready_to_decide(case, *, today, **_):
     problems = []
     if not case.copy_sent_on:
         problems.append("尚未向被申请人发送申请书副本（第四十八条/第五十四条）")
+    elif not case.reply_on and not case.copy_served_on:
+        problems.append("尚未登记被申请人收到申请书副本的日期，答复期限未起算（第四十八条/第五十四条）")
     elif not case.reply_on and not periods.reply_lapsed(case, today):
         problems.append("被申请人答复期限未届满且尚未答复（第四十八条/第五十四条）")
     if not case.is_simplified and not case.hearings.filter(kind__in=["hear", "formal"]).exists():

@@ -110,7 +110,9 @@ ACTION_FIELDS = {
                        "is_technical": forms.BooleanField(label="专业性、技术性较强", required=False),
                        "delay_grounds": _text("逾期申请的正当理由（如有）", required=False), "on": _on()},
     "not_accept": lambda: {"reason": _text("不予受理理由"), "on": _on()},
-    "send_copy": lambda: {"on": _on()},
+    "send_copy": lambda: {"on": _on(), "served_on": forms.DateField(
+        label="外部机关收到副本日期（送达日；本市单位经平台送达当日收到，无需填写）", required=False, **DATE)},
+    "serve_copy": lambda: {"served_on": forms.DateField(label="被申请人收到副本日期（送达日）", **DATE), "on": _on()},
     "to_normal": lambda: {"reason": _text("转为普通程序的理由"), "on": _on()},
     "extend": lambda: {"days": forms.IntegerField(label="延长天数", min_value=1), "reason": _text("延长理由"),
                        "on": _on()},

@@ -154,6 +154,7 @@ class Case(Versioned):
     deemed_accepted = models.BooleanField("视为受理", default=False)
     not_accepted_reason = models.TextField("不予受理理由", blank=True)
     copy_sent_on = models.DateField("副本发送日期", null=True, blank=True)
+    copy_served_on = models.DateField("被申请人收到副本日期（送达日）", null=True, blank=True)
     reply_on = models.DateField("答复日期", null=True, blank=True)
     reply_text = models.TextField("书面答复", blank=True)
     suspended_on = models.DateField("中止日期", null=True, blank=True)

@@ -239,30 +239,67 @@ def case_not_accept(*, case, by, reason: str, on=None, expected_version=None) ->
     return case
 
 
-def case_send_copy(*, case, by, on=None, expected_version=None) -> Case:
-    """第四十八条/第五十四条：副本发送被申请人，答复期限自收到之日起（经本平台送达当日收到）。"""
+def case_send_copy(*, case, by, on=None, served_on=None, expected_version=None) -> Case:
+    """第四十八条/第五十四条：答复期限自被申请人收到副本之日起。本市单位经本平台送达，当日收到；
+    外部机关（线下送达）自登记的送达日起算，未登记前不计时。"""
     on = _today(on)
     if not handler(by, case):
         raise AccessDenied("只有复议工作人员可以发送申请书副本")
+    if served_on and served_on < on:
+        raise InvalidInput({"served_on": f"被申请人收到副本日期不能早于发送日期{zh_date(on)}"})
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
         if case.state not in (CaseState.ACCEPTED, CaseState.SUSPENDED) or case.copy_sent_on:
             raise YifaError("只有已受理且尚未发送副本的案件可以发送副本", field="state")
         claim_version(case, expected_version)
         case.copy_sent_on = on
+        case.copy_served_on = on if case.respondent_unit_id else served_on
         case.save()
         for clock in clocks.clocks_of(case, rule=periods.copy_rule(case)):
             clocks.stop_clock(clock, on=on)
-        rule = periods.reply_rule(case)
-        clock = clocks.start_clock(subject=case, rule=rule, start=on, unit=case.respondent_unit or case.office,
-                                   link=_respondent_link(case))
+        clock = _start_reply_clock(case) if case.copy_served_on else None
         record_event(actor=by, subject=case, action="reconsideration.send_copy", action_label="发送申请书副本",
-                     from_state=case.state, to_state=case.state, data={"reply_due": clock.due})
+                     from_state=case.state, to_state=case.state,
+                     data={"served_on": case.copy_served_on, "reply_due": clock.due if clock else None})
         if case.respondent_unit:
             notify(users=unit_contacts(case.respondent_unit), key=f"fuyi-copy:{case.pk}",
                    title=f"请于{zh_date(clock.due)}前对行政复议申请{case.number}提出书面答复",
                    body=f"{clock.explanation}。逾期不答复的，视为该行政行为没有证据、依据（{R.NO_REPLY.citation}）。",
                    link=_respondent_link(case))
+    return case
+
+
+def _start_reply_clock(case):
+    return clocks.start_clock(subject=case, rule=periods.reply_rule(case), start=case.copy_served_on,
+                              unit=case.respondent_unit or case.office, link=_respondent_link(case))
+
+
+def case_serve_copy(*, case, by, served_on: dt.date, on=None, expected_version=None) -> Case:
+    """登记外部机关收到申请书副本之日（送达日）；答复期限自该日起算（第四十八条、第五十四条）。"""
+    on = _today(on)
+    if not handler(by, case):
+        raise AccessDenied("只有复议工作人员可以登记副本送达日")
+    rule = periods.reply_rule(case)
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if not case.copy_sent_on or case.copy_served_on or not case.is_open:
+            raise YifaError("只有已发送副本、尚未登记送达日的在办案件可以登记送达日", field="state")
+        errors = {}
+        if not served_on:
+            errors["served_on"] = f"被申请人收到副本日期：须填写（{rule.citation}：自收到申请书副本之日起）"
+        elif served_on < case.copy_sent_on:
+            errors["served_on"] = f"被申请人收到副本日期不能早于发送日期{zh_date(case.copy_sent_on)}"
+        elif served_on > on:
+            errors["served_on"] = "被申请人收到副本日期不能晚于登记当日"
+        if errors:
+            raise InvalidInput(errors)
+        claim_version(case, expected_version)
+        case.copy_served_on = served_on
+        case.save()
+        clock = _start_reply_clock(case)
+        record_event(actor=by, subject=case, action="reconsideration.serve_copy", action_label="登记副本送达日",
+                     from_state=case.state, to_state=case.state,
+                     data={"served_on": served_on, "reply_due": clock.due})
     return case
 
 

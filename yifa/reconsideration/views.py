@@ -35,6 +35,7 @@ ACTIONS = {
     "accept": services.case_accept,
     "not_accept": services.case_not_accept,
     "send_copy": services.case_send_copy,
+    "serve_copy": services.case_serve_copy,
     "to_normal": services.case_to_normal,
     "extend": services.case_extend,
     "suspend": services.case_suspend,
@@ -49,11 +50,12 @@ ACTIONS = {
     "opinion": opinions.opinion_issue,
     "publish": services.case_publish,
 }
-LABELS = {"send_copy": "发送申请书副本", "justify": "记录超审限理由", "hearing": "记录听取意见、听证或调查",
+LABELS = {"send_copy": "发送申请书副本", "serve_copy": "登记外部机关收到副本日期", "justify": "记录超审限理由", "hearing": "记录听取意见、听证或调查",
           "opinion": "制发行政复议意见书", "publish": "公开决定书（去除个人信息）"}
 HEARING = (CaseState.ACCEPTED, CaseState.SUSPENDED)
 # Recording steps that do not change the state, and when the case page offers them.
 ON_CASE = {"send_copy": lambda c: c.state in HEARING and not c.copy_sent_on,
+           "serve_copy": lambda c: c.is_open and c.copy_sent_on and not c.copy_served_on,
            "hearing": lambda c: c.state in HEARING,
            "justify": lambda c: c.state in (*HEARING, CaseState.APPROVAL),
            "opinion": lambda c: c.state in (*HEARING, CaseState.APPROVAL, CaseState.DECIDED, CaseState.MEDIATED),
