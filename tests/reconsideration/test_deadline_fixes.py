@@ -86,3 +86,26 @@ def test_respondent_in_yifa_receives_the_copy_the_day_it_lands_in_its_inbox(cast
     assert case.copy_served_on == D(2025, 9, 30)
     # 10 working days from 9/30: 10/9, 10/10, 10/11, 10/13 … 10/17, 10/20, 10/21
     assert periods.reply_clock(case).due == D(2025, 10, 21)
+
+
+def test_correction_period_can_be_extended_for_a_recorded_reason_up_to_the_city_cap(cast, receive):
+    case = receive(D(2025, 9, 26))
+    case = services.case_request_correction(case=case, by=cast["fuyi"], items="补充身份证明", on=D(2025, 9, 29),
+                                            served_on=D(2025, 9, 30))
+    assert periods.correction_due(case) == D(2025, 10, 21)
+    with pytest.raises(GateBlocked) as err:
+        services.case_extend_correction(case=case, by=cast["fuyi"], days=5, reason="", on=D(2025, 10, 20))
+    case = services.case_extend_correction(case=case, by=cast["fuyi"], days=5, reason="申请人住院", on=D(2025, 10, 20))
+    # 10 + 5 working days from 9/30: … 10/21, 10/22, 10/23, 10/24, 10/27, 10/28
+    assert periods.correction_due(case) == D(2025, 10, 28)
+    with pytest.raises(GateBlocked):
+        services.case_abandon(case=case, by=cast["fuyi"], on=D(2025, 10, 28))
+    with pytest.raises(GateBlocked) as err:
+        services.case_extend_correction(case=case, by=cast["fuyi"], days=6, reason="仍在住院", on=D(2025, 10, 27))
+    assert "累计不超过10个工作日" in err.value.message and "第三十一条第二款" in err.value.message
+    case = services.case_extend_correction(case=case, by=cast["fuyi"], days=5, reason="仍在住院", on=D(2025, 10, 27))
+    # + 5 more: 10/29, 10/30, 10/31, 11/3, 11/4
+    assert periods.correction_due(case) == D(2025, 11, 4)
+    assert case.correction_extension_days == 10
+    case = services.case_abandon(case=case, by=cast["fuyi"], on=D(2025, 11, 5))
+    assert case.state == CaseState.ABANDONED

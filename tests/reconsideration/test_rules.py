@@ -9,7 +9,7 @@ LAWS = Path(__file__).resolve().parents[3] / "shared" / "laws"
 
 EXPECTED = {
     "reconsideration.acceptance_review.2023": ("第三十条第一款", 5, "workday", None),
-    "reconsideration.correction_period.2023": ("第三十一条第二款", 10, "workday", None),
+    "reconsideration.correction_period.2023": ("第三十一条第二款", 10, "workday", 10),  # 本市合理上限，非法定,
     "reconsideration.copy.2023": ("第四十八条", 7, "workday", None),
     "reconsideration.reply.2023": ("第四十八条", 10, "workday", None),
     "reconsideration.copy.simplified": ("第五十四条第一款", 3, "workday", None),

@@ -9,7 +9,8 @@ from yifa.lib.deadlines import zh_date
 from . import periods
 from .models import CaseState as S
 from .models import Procedure
-from .rules import (APPROVAL, COMMITTEE, CORRECTION, CORRECTION_NOTICE, HEAR_PARTIES, HEARING_REQUIRED, ON_TIME_POLICY,
+from .rules import (APPROVAL, COMMITTEE, CORRECTION, CORRECTION_EXTENSION, CORRECTION_EXTENSION_MAX_WORKDAYS,
+                    CORRECTION_NOTICE, HEAR_PARTIES, HEARING_REQUIRED, ON_TIME_POLICY,
                     SIMPLIFIED, TO_NORMAL)
 
 
@@ -57,6 +58,18 @@ def correction_service_recordable(case, *, served_on=None, today, **_):
     if served_on > today:
         problems.append("送达日不能晚于登记当日")
     return problems
+
+
+def correction_extendable(case, *, days=None, today, **_):
+    rule = CORRECTION_EXTENSION
+    if not case.correction_served_on:
+        return f"补正期限尚未起算（未登记送达日），无需延长（{rule.citation}）"
+    cap = CORRECTION_EXTENSION_MAX_WORKDAYS
+    left = cap - case.correction_extension_days
+    if not isinstance(days, int) or days < 1 or days > left:
+        return (f"延长工作日数须为1至{left}：补正期限延长累计不超过{cap}个工作日"
+                f"（{rule.citation}“合理的补正期限”，本市上限），已延长{case.correction_extension_days}个工作日")
+    return None
 
 
 def within_review(case, *, today, **_):
@@ -154,6 +167,8 @@ FLOW = Flow(
                    guards=(correction_in_time, correction_items_given)),
         Transition("serve_correction", "登记补正通知送达日", (S.CORRECTION,), S.CORRECTION, handler,
                    "复议工作人员", guards=(correction_service_recordable,)),
+        Transition("extend_correction", "延长补正期限", (S.CORRECTION,), S.CORRECTION, handler, "复议工作人员",
+                   guards=(correction_extendable,), reason_required=True),
         Transition("receive_correction", "收到补正材料", (S.CORRECTION,), S.REVIEW, handler, "复议工作人员"),
         Transition("abandon", "逾期未补正，视为放弃", (S.CORRECTION,), S.ABANDONED, handler, "复议工作人员",
                    guards=(correction_lapsed,)),

@@ -101,6 +101,8 @@ ACTION_FIELDS = {
                                                                         required=False, **DATE)},
     "serve_correction": lambda: {"served_on": forms.DateField(label="申请人收到补正通知日期（送达日）", **DATE),
                                  "on": _on()},
+    "extend_correction": lambda: {"days": forms.IntegerField(label="延长工作日数", min_value=1),
+                                  "reason": _text("不能按期补正的正当理由"), "on": _on()},
     "receive_correction": lambda: {"on": _on()},
     "abandon": lambda: {"on": _on()},
     "accept": lambda: {"procedure": forms.ChoiceField(label="审理程序", choices=Procedure.choices),

@@ -150,6 +150,8 @@ class Case(Versioned):
     correction_served_on = models.DateField("申请人收到补正通知日期（送达日）", null=True, blank=True)
     correction_due_on = models.DateField("补正期限（2017年法案件由复议机构确定）", null=True, blank=True)
     correction_received_on = models.DateField("收到补正材料日期", null=True, blank=True)
+    correction_extension_days = models.PositiveSmallIntegerField("补正期限延长工作日数", default=0)
+    correction_extension_reason = models.TextField("补正期限延长理由", blank=True)
     accepted_on = models.DateField("受理日期", null=True, blank=True)
     deemed_accepted = models.BooleanField("视为受理", default=False)
     not_accepted_reason = models.TextField("不予受理理由", blank=True)

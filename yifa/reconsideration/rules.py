@@ -5,6 +5,8 @@
 # 行政复议法（2017）第四十条第二款：只有五日、七日指工作日；十日为自然日。
 # 六十日、三十日为自然日，末日逢休息日顺延（第八十八条第一款 → 民事诉讼法第八十五条）。
 """
+from django.conf import settings
+
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
 from yifa.lib.law import Rule, Versions
 from yifa.lib.statutes import FUYI_2017, FUYI_2023, FUYI_REGULATION
@@ -41,9 +43,17 @@ CORRECTION_NOTICE_2023 = Rule(P + "correction_notice.2023", "补正通知（一�
 CORRECTION_NOTICE_2017 = Rule(P + "correction_notice.2017", "补正通知", FUYI_REGULATION, "第二十九条",
                               days=5, unit=WORKDAYS, note="自收到申请之日起")
 CORRECTION_NOTICE = Versions(CORRECTION_NOTICE_2017, CORRECTION_NOTICE_2023)
+# 第三十一条第二款只说“可以延长合理的补正期限”，未设上限；本市以此为合理上限（可在 settings 中
+# 以 YIFA_CORRECTION_EXTENSION_MAX_WORKDAYS 调整），每次延长须记录正当理由。
+CORRECTION_EXTENSION_MAX_WORKDAYS = getattr(settings, "YIFA_CORRECTION_EXTENSION_MAX_WORKDAYS", 10)
 CORRECTION_2023 = Rule(P + "correction_period.2023", "申请人补正", FUYI_2023, "第三十一条第二款",
-                       days=10, unit=WORKDAYS,
-                       note="自收到补正通知之日起；收到补正材料后依照第三十条重新审查（第三款）；无正当理由逾期不补正视为放弃")
+                       days=10, unit=WORKDAYS, extension_days=CORRECTION_EXTENSION_MAX_WORKDAYS,
+                       note="自收到补正通知之日起；有正当理由不能按期补正的，可以延长合理的补正期限（法律未设上限，"
+                            f"本市合理上限累计{CORRECTION_EXTENSION_MAX_WORKDAYS}个工作日，为本市设定而非法定）；"
+                            "收到补正材料后依照第三十条重新审查（第三款）；无正当理由逾期不补正视为放弃")
+CORRECTION_EXTENSION = Rule(P + "correction_extension", "有正当理由不能按期补正的，延长合理的补正期限", FUYI_2023,
+                            "第三十一条第二款",
+                            note=f"须记录正当理由；本市合理上限累计{CORRECTION_EXTENSION_MAX_WORKDAYS}个工作日（非法定）")
 CORRECTION_2017 = Rule(P + "correction_period.2017", "申请人补正（合理期限，由复议机构确定）", FUYI_REGULATION,
                        "第二十九条", note="补正申请材料所用时间不计入审理期限")
 CORRECTION = Versions(CORRECTION_2017, CORRECTION_2023)

@@ -17,7 +17,7 @@ from yifa.core.flows import fire
 from yifa.core.models import DeadlineStatus, Unit
 from yifa.core.notify import unit_contacts, notify
 from yifa.core.uploads import store_upload
-from yifa.lib.deadlines import zh_date
+from yifa.lib.deadlines import WORKDAYS, compute_due, zh_date
 
 from . import periods
 from . import rules as R
@@ -153,6 +153,26 @@ def case_serve_correction(*, case, by, served_on: dt.date, on=None, expected_ver
                     before_save=_set(correction_served_on=served_on))
         if rule.is_period:
             clocks.start_clock(subject=case, rule=rule, start=served_on, unit=case.office)
+    return case
+
+
+def case_extend_correction(*, case, by, days: int, reason: str, on=None, expected_version=None) -> Case:
+    """第三十一条第二款：有正当理由不能按期补正的，可以延长合理的补正期限（须记录理由；本市累计上限见规则）。"""
+    on = _today(on)
+    valid = isinstance(days, int) and days >= 1
+    fields = {"correction_extension_days": case.correction_extension_days + (days if valid else 0),
+              "correction_extension_reason": (reason or "").strip()}
+    if valid and case.correction_due_on:  # 2017年法案件：复议机构确定的期限顺延若干工作日
+        fields["correction_due_on"] = compute_due(case.correction_due_on, days, WORKDAYS, _calendar()).due
+    with transaction.atomic():
+        case = fire(FLOW, case, "extend_correction", by=by, on=on, today=on, days=days, reason=reason,
+                    expected_version=expected_version, data={"days": days}, before_save=_set(**fields))
+        rule = periods.correction_rule(case)
+        if rule.is_period:
+            clock = clocks.open_clock(case, rule)
+            if clock is None:
+                raise YifaError("补正期限未在计时，不能延长", field="days")
+            clocks.extend_clock(clock, days=days, max_times=R.CORRECTION_EXTENSION_MAX_WORKDAYS)
     return case
 
 

@@ -30,6 +30,7 @@ from .numbering import pattern_for
 ACTIONS = {
     "request_correction": services.case_request_correction,
     "serve_correction": services.case_serve_correction,
+    "extend_correction": services.case_extend_correction,
     "receive_correction": services.case_receive_correction,
     "abandon": services.case_abandon,
     "accept": services.case_accept,
