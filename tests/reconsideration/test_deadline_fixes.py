@@ -109,3 +109,29 @@ def test_correction_period_can_be_extended_for_a_recorded_reason_up_to_the_city_
     assert case.correction_extension_days == 10
     case = services.case_abandon(case=case, by=cast["fuyi"], on=D(2025, 11, 5))
     assert case.state == CaseState.ABANDONED
+
+
+def test_2017_case_is_accepted_from_the_day_the_office_received_it(cast, accepted):
+    # 2017年法第十七条第二款：自法制工作机构收到之日起即为受理（而非工作人员点击受理之日）
+    case = accepted(D(2023, 12, 27), D(2023, 12, 29))
+    assert case.law_year == 2017 and case.accepted_on == D(2023, 12, 27)
+    # 第二十三条 7 working days from 12/27: 12/28, 12/29, (元旦 12/30–1/1), 1/2, 1/3, 1/4, 1/5, 1/8
+    assert clocks.open_clock(case, R.COPY_2017).due == D(2024, 1, 8)
+    # 第三十一条 60 days from 12/27 = 2024-02-25 (Sunday) → Monday 2/26
+    assert periods.decision_clock(case).due == D(2024, 2, 26)
+
+
+def test_corrected_2017_case_is_accepted_from_the_day_the_corrections_arrived(cast, receive):
+    case = receive(D(2023, 12, 27))
+    case = services.case_request_correction(case=case, by=cast["fuyi"], items="补充材料", on=D(2023, 12, 28),
+                                            served_on=D(2023, 12, 28), correction_due_on=D(2024, 1, 12))
+    case = services.case_receive_correction(case=case, by=cast["fuyi"], on=D(2024, 1, 3))
+    case = services.case_accept(case=case, by=cast["fuyi"], on=D(2024, 1, 5))
+    assert case.accepted_on == D(2024, 1, 3)
+    # 60 days from 2024-01-03 = 3/3 (Sunday) → Monday 3/4
+    assert periods.decision_clock(case).due == D(2024, 3, 4)
+
+
+def test_2023_case_is_accepted_on_the_day_of_the_decision(cast, accepted):
+    case = accepted(D(2025, 9, 22), D(2025, 9, 26))
+    assert case.accepted_on == D(2025, 9, 26)

@@ -42,6 +42,14 @@ def decision_rule(case):
     return R.DECISION_SIMPLE if case.is_simplified else R.DECISION.on(case.received_on)
 
 
+def acceptance_date(case, decided_on: dt.date) -> dt.date:
+    """受理之日：2023年法为作出受理决定之日；2017年法第十七条第二款：除不予受理外，
+    自法制工作机构收到申请之日起即为受理（补正的，自收到补正材料之日）。"""
+    if case.law_year == 2023:
+        return decided_on
+    return case.correction_received_on or case.received_on
+
+
 def correction_notice_due(case):
     return R.CORRECTION_NOTICE.on(case.received_on).due(case.received_on, current_calendar())
 

@@ -216,9 +216,9 @@ def case_accept(*, case, by, on=None, procedure=Procedure.NORMAL, simplified_bas
         Case.objects.filter(pk=case.pk).update(**findings)
         case = fire(FLOW, case, "accept", by=by, on=on, procedure=procedure, simplified_basis=simplified_basis,
                     expected_version=expected_version, data={"procedure": procedure, **findings},
-                    before_save=_set(accepted_on=on, **fields))
+                    before_save=_set(accepted_on=periods.acceptance_date(case, on), **fields))
         clocks.stop_clock(review, on=on)
-        _start_hearing_clocks(case, on)
+        _start_hearing_clocks(case, case.accepted_on)
     return case
 
 
