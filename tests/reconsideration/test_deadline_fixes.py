@@ -135,3 +135,29 @@ def test_corrected_2017_case_is_accepted_from_the_day_the_corrections_arrived(ca
 def test_2023_case_is_accepted_on_the_day_of_the_decision(cast, accepted):
     case = accepted(D(2025, 9, 22), D(2025, 9, 26))
     assert case.accepted_on == D(2025, 9, 26)
+
+
+def test_decision_period_can_be_extended_several_times_within_thirty_days_in_total(cast, accepted):
+    from yifa.core.audit import timeline
+    from yifa.core.errors import AccessDenied, YifaError
+    from yifa.reconsideration import documents
+    case = accepted(D(2025, 2, 28), D(2025, 3, 3))
+    head = cast["legal_head"]
+    with pytest.raises(AccessDenied):
+        services.case_extend(case=case, by=cast["fuyi"], days=10, reason="案情复杂", on=D(2025, 4, 20))
+    case = services.case_extend(case=case, by=head, days=10, reason="需要鉴定", on=D(2025, 4, 20))
+    # 70 days from 3/3 = 5/12 (Monday)
+    assert periods.decision_clock(case).due == D(2025, 5, 12)
+    case = services.case_extend(case=case, by=head, days=15, reason="鉴定尚未完成", on=D(2025, 5, 8))
+    # 85 days from 3/3 = 5/27 (Tuesday)
+    assert periods.decision_clock(case).due == D(2025, 5, 27)
+    with pytest.raises(YifaError) as err:
+        services.case_extend(case=case, by=head, days=6, reason="再延", on=D(2025, 5, 20))
+    assert "1至5" in err.value.message and "第六十二条第一款" in err.value.message
+    case = services.case_extend(case=case, by=head, days=5, reason="专家意见待出具", on=D(2025, 5, 20))
+    # 90 days from 3/3 = 6/1 (Sunday); 端午 5/31–6/2 → 6/3
+    assert periods.decision_clock(case).due == D(2025, 6, 3)
+    assert case.extension_days == 30
+    assert [e.action for e in timeline(case)].count("reconsideration.extend") == 3
+    text = documents.context(case, today=D(2025, 5, 20))
+    assert text["延长天数"] == "5" and text["累计延长天数"] == "30" and text["延长理由"] == "专家意见待出具"

@@ -104,7 +104,7 @@ def test_suspension_stops_the_decision_clock(cast, accepted):
     assert "扣除中止期间3月10日至19日共10日" in clock.explanation
 
 
-def test_extension_is_capped_at_thirty_days_and_allowed_once(cast, accepted):
+def test_extension_is_capped_at_thirty_days_in_total(cast, accepted):
     case = accepted(D(2025, 2, 28), D(2025, 3, 3))
     head = cast["legal_head"]
     with pytest.raises(YifaError) as err:
@@ -118,7 +118,7 @@ def test_extension_is_capped_at_thirty_days_and_allowed_once(cast, accepted):
     assert periods.decision_clock(case).due == D(2025, 6, 3)
     with pytest.raises(YifaError) as err:
         services.case_extend(case=case, by=head, days=1, reason="仍需延长", on=D(2025, 5, 20))
-    assert "只能延长1次" in err.value.message
+    assert "第六十二条第一款" in err.value.message and "已延长30日" in err.value.message
 
 
 def test_extension_needs_the_office_head(cast, accepted):

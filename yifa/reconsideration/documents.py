@@ -39,7 +39,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
         "听证人员：{{听证人员}}", "依据《中华人民共和国行政复议法》第五十条、第五十一条。", "{{日期}}"]),
     "extension": ("行政复议延期审理通知书", [*HEAD, "{{申请人}}、{{被申请人}}：",
         "本机关受理的{{案号}}行政复议案件，因{{延长理由}}，不能在规定期限内作出行政复议决定。经行政复议机构负责人批准，"
-        "审理期限延长{{延长天数}}日，至{{审理期限}}届满（{{审理依据}}）。", "{{日期}}"]),
+        "审理期限延长{{延长天数}}日（累计延长{{累计延长天数}}日），至{{审理期限}}届满（{{审理依据}}）。", "{{日期}}"]),
     "suspension": ("行政复议中止审理通知书", [*HEAD, "{{申请人}}、{{被申请人}}：",
         "本机关审理的{{案号}}行政复议案件，因{{中止情形}}，根据《中华人民共和国行政复议法》第三十九条的规定，"
         "自{{中止日期}}起中止审理。中止原因消除后，本机关将及时恢复审理并书面告知。", "{{日期}}"]),
@@ -114,7 +114,8 @@ def context(case, *, today: dt.date | None = None) -> dict[str, str]:
         "不予受理理由": case.not_accepted_reason,
         "听证日期": _d(hearing.held_on if hearing else None), "听证地点": hearing.place if hearing else "",
         "听证事项": hearing.matters if hearing else "", "听证人员": hearing.panel if hearing else "",
-        "延长天数": str(case.extension_days), "延长理由": case.extension_reason,
+        "延长天数": str(case.extension_last_days or case.extension_days),
+        "累计延长天数": str(case.extension_days), "延长理由": case.extension_reason,
         "审理期限": _d(decision.due if decision else None), "审理依据": periods.decision_rule(case).citation,
         "中止日期": _d(case.suspended_on), "中止情形": case.get_suspension_ground_display(),
         "终止情形": case.get_termination_ground_display(),
@@ -130,7 +131,7 @@ def context(case, *, today: dt.date | None = None) -> dict[str, str]:
 KNOWN_FIELDS = ("复议机关", "案号", "查询码", "申请人", "申请人信息", "被申请人", "行政行为", "行政行为日期",
                 "收到日期", "受理日期", "审理程序", "复议请求", "事实和理由", "补正事项", "补正期限", "补正依据",
                 "答复期限", "答复依据", "答复", "不予受理理由", "听证日期", "听证地点", "听证事项", "听证人员",
-                "延长天数", "延长理由", "审理期限", "审理依据", "中止日期", "中止情形", "终止情形", "决定类型",
+                "延长天数", "累计延长天数", "延长理由", "审理期限", "审理依据", "中止日期", "中止情形", "终止情形", "决定类型",
                 "决定内容", "赔偿", "审批方式", "调解内容", "意见书送达机关", "意见内容", "反馈期限", "日期")
 
 

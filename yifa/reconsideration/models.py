@@ -164,6 +164,7 @@ class Case(Versioned):
     termination_ground = models.CharField("终止情形", max_length=3, choices=TerminationGround.choices,
                                           blank=True)
     extension_days = models.PositiveSmallIntegerField("延长天数", default=0)
+    extension_last_days = models.PositiveSmallIntegerField("最近一次延长天数", default=0)
     extension_reason = models.TextField("延长理由", blank=True)
     decision_type = models.CharField("决定类型", max_length=20, choices=DecisionType.choices, blank=True)
     decision_text = models.TextField("决定内容", blank=True)

@@ -77,14 +77,17 @@ NO_REPLY = Rule(P + "no_reply", "被申请人未按期答复的，视为该行�
 
 DECISION_2023 = Rule(P + "decision.2023", "作出行政复议决定", FUYI_2023, "第六十二条第一款", days=60,
                      unit=CALENDAR_DAYS, extension_days=30,
-                     note="自受理之日起；情况复杂的，经复议机构负责人批准可延长一次，并书面告知当事人")
+                     note="自受理之日起；情况复杂的，经复议机构负责人批准可以适当延长，并书面告知当事人；"
+                          "延长期限累计最多不得超过三十日（可分次延长，每次均须批准并告知）")
 DECISION_2017 = Rule(P + "decision.2017", "作出行政复议决定", FUYI_2017, "第三十一条第一款", days=60,
                      unit=CALENDAR_DAYS, extension_days=30,
                      note="经复议机关负责人批准可延长，并告知申请人和被申请人")
 DECISION = Versions(DECISION_2017, DECISION_2023)
 DECISION_SIMPLE = Rule(P + "decision.simplified", "作出行政复议决定（简易程序）", FUYI_2023, "第六十二条第二款",
                        days=30, unit=CALENDAR_DAYS, note="自受理之日起")
-EXTENSIONS_ALLOWED = 1
+# 第六十二条第一款（2017年法第三十一条第一款）只限定延长的总天数（三十日），不限次数；
+# 每次延长至少一日，故次数上限即三十。
+EXTENSIONS_ALLOWED = 30
 
 SIMPLIFIED = Rule(P + "simplified", "适用简易程序：事实清楚、权利义务关系明确、争议不大，且属法定情形或各方同意",
                   FUYI_2023, "第五十三条")

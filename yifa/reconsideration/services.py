@@ -372,12 +372,14 @@ def case_to_normal(*, case, by, reason: str, on=None, expected_version=None) -> 
 
 
 def case_extend(*, case, by, days: int, reason: str, on=None, expected_version=None) -> Case:
-    """第六十二条第一款：经复议机构负责人批准延长一次，最多三十日，并书面告知当事人（延期审理通知书）。"""
+    """第六十二条第一款：经复议机构负责人批准可以适当延长，并书面告知当事人（每次出具延期审理通知书）；
+    可分次延长，累计最多不得超过三十日。"""
     on = _today(on)
     with transaction.atomic():
         case = fire(FLOW, case, "extend", by=by, on=on, reason=reason, expected_version=expected_version,
-                    data={"days": days}, before_save=_set(extension_days=case.extension_days + (days or 0),
-                                                          extension_reason=reason.strip()))
+                    data={"days": days, "total": case.extension_days + (days or 0)},
+                    before_save=_set(extension_days=case.extension_days + (days or 0), extension_last_days=days or 0,
+                                     extension_reason=reason.strip()))
         clock = periods.decision_clock(case)
         if clock is None:
             raise YifaError("审理期限未在计时，不能延长", field="days")
