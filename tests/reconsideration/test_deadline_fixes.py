@@ -161,3 +161,20 @@ def test_decision_period_can_be_extended_several_times_within_thirty_days_in_tot
     assert [e.action for e in timeline(case)].count("reconsideration.extend") == 3
     text = documents.context(case, today=D(2025, 5, 20))
     assert text["延长天数"] == "5" and text["累计延长天数"] == "30" and text["延长理由"] == "专家意见待出具"
+
+
+def test_one_year_cap_for_applicants_not_told_their_rights_rolls_off_national_day(receive):
+    # 第二十条第三款：知道行政行为内容之日2024-10-01，一年届满于2025-10-01（国庆假期）→ 顺延至10月9日
+    case = receive(D(2025, 10, 9), act_date=D(2024, 9, 30), known_on=D(2024, 10, 1), not_informed=True)
+    assert case.law_year == 2023
+    assert periods.application_due(case) == D(2025, 10, 9)
+    assert periods.application_problems(case) == []
+
+
+def test_one_year_cap_does_not_apply_to_2017_law_cases(receive):
+    # 2017年法第九条：自知道该具体行政行为之日起六十日，无“未告知最长一年”的规定
+    case = receive(D(2023, 12, 20), act_date=D(2023, 3, 1), known_on=D(2023, 3, 1), not_informed=True)
+    assert case.law_year == 2017
+    # 60 days from 2023-03-01 = 4/30 (Sunday; 劳动节 4/29–5/3) → 5/4
+    assert periods.application_due(case) == D(2023, 5, 4)
+    assert any("第九条第一款" in p for p in periods.application_problems(case))

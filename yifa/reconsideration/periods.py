@@ -6,7 +6,7 @@ import datetime as dt
 
 from yifa.core import clocks
 from yifa.core.calendar import current_calendar
-from yifa.lib.deadlines import zh_date
+from yifa.lib.deadlines import CALENDAR_DAYS, compute_due, zh_date
 
 from . import rules as R
 
@@ -99,11 +99,18 @@ def application_problems(case) -> list[str]:
 
 def application_due(case) -> dt.date:
     rule = R.APPLICATION.on(case.known_on)
-    start = case.known_on
-    if case.not_informed and case.rights_known_on:
-        start = max(case.known_on, case.rights_known_on)
-    due = rule.due(start, current_calendar()).due
-    if case.not_informed:
-        cap = _years_after(case.known_on, R.NOT_INFORMED_YEARS)
-        due = min(due, cap) if case.rights_known_on else cap
-    return due
+    calendar = current_calendar()
+    if not (case.not_informed and case.law_year == 2023):  # 2017年法无第二十条第三款之规定
+        return rule.due(case.known_on, calendar).due
+    cap = not_informed_cap(case.known_on)
+    if not case.rights_known_on:
+        return cap
+    start = max(case.known_on, case.rights_known_on)
+    return min(rule.due(start, calendar).due, cap)
+
+
+def not_informed_cap(known_on: dt.date) -> dt.date:
+    """第二十条第三款：自知道行政行为内容之日起最长不得超过一年。按年计算的期间以到期年的对应日为
+    最后一日（民法典第二百零二条），逢休息日顺延（第二百零三条）：由期限引擎按自然日计算并顺延。"""
+    days = (_years_after(known_on, R.NOT_INFORMED_YEARS) - known_on).days
+    return compute_due(known_on, days, CALENDAR_DAYS, current_calendar()).due
