@@ -193,3 +193,38 @@ def test_remaining_pages_and_endpoints_refuse_the_wrong_people(cast, login, acce
     office = login(cast["fuyi"])
     assert office.get(reverse("reconsideration:template", args=["decision"])).content[:2] == b"PK"
     assert office.get("/api/reconsideration/statistics?year=2025").json()["received"] == 1
+
+
+def test_staff_record_service_dates_and_a_correction_extension_on_the_case_page(cast, login, receive, accepted):
+    case = receive(D(2025, 9, 26))
+    services.case_request_correction(case=case, by=cast["fuyi"], items="补充身份证明", on=D(2025, 9, 29))
+    outsider = login(cast["minzheng_liaison"])
+    outsider.post(reverse("reconsideration:act", args=[case.pk, "serve_correction"]),
+                  {"serve_correction-served_on": "2025-09-30", "serve_correction-on": "2025-10-09"})
+    case.refresh_from_db()
+    assert case.correction_served_on is None
+    client = login(cast["fuyi"])
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "登记补正通知送达日" in page
+    client.post(reverse("reconsideration:act", args=[case.pk, "serve_correction"]),
+                {"serve_correction-served_on": "2025-09-30", "serve_correction-on": "2025-10-09",
+                 "serve_correction-version": case.version})
+    case.refresh_from_db()
+    assert case.correction_served_on == D(2025, 9, 30)
+    client.post(reverse("reconsideration:act", args=[case.pk, "extend_correction"]),
+                {"extend_correction-days": "3", "extend_correction-reason": "申请人出差",
+                 "extend_correction-on": "2025-10-20", "extend_correction-version": case.version})
+    case.refresh_from_db()
+    assert case.correction_extension_days == 3
+
+    other = accepted(D(2025, 9, 22), D(2025, 9, 26))
+    Case.objects.filter(pk=other.pk).update(respondent_unit=None, respondent_name="某省某厅")
+    other.refresh_from_db()
+    services.case_send_copy(case=other, by=cast["fuyi"], on=D(2025, 9, 30))
+    other.refresh_from_db()
+    assert "登记外部机关收到副本日期" in client.get(other.get_absolute_url()).content.decode()
+    client.post(reverse("reconsideration:act", args=[other.pk, "serve_copy"]),
+                {"serve_copy-served_on": "2025-10-09", "serve_copy-on": "2025-10-10",
+                 "serve_copy-version": other.version})
+    other.refresh_from_db()
+    assert other.copy_served_on == D(2025, 10, 9)

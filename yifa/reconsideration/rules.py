@@ -21,7 +21,9 @@ APPLICATION_2017 = Rule(P + "application_period.2017", "申请期限", FUYI_2017
 APPLICATION = Versions(APPLICATION_2017, APPLICATION_2023)
 
 NOT_INFORMED_LIMIT = Rule(P + "not_informed_limit", "未告知复议权利时的最长申请期限（一年）", FUYI_2023,
-                          "第二十条第三款", note="自知道或者应当知道行政行为内容之日起最长不得超过一年")
+                          "第二十条第三款",
+                          note="自知道或者应当知道行政行为内容之日起最长不得超过一年；到期年对应日为最后一日，"
+                               "逢休息日顺延（民法典第二百零二条、第二百零三条）；2017年法无此规定")
 NOT_INFORMED_YEARS = 1
 ABSOLUTE_LIMIT = Rule(P + "absolute_limit", "最长申请期限：不动产二十年，其他五年", FUYI_2023, "第二十一条",
                       note="自行政行为作出之日起计算，超过的不予受理")
