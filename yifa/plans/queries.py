@@ -21,6 +21,13 @@ def due_for(year: int, kind: str) -> dt.date:
     return setting or ReportKind(kind).default_due(year)
 
 
+def dues_for(years) -> dict[tuple[int, str], dt.date]:
+    """Every kind's due date for ``years`` in one query: {(year, kind): due}."""
+    years = list(years)
+    set_dues = {(y, k): d for y, k, d in ReportDue.objects.filter(year__in=years).values_list("year", "kind", "due")}
+    return {(y, k): set_dues.get((y, k)) or ReportKind(k).default_due(y) for y in years for k in ReportKind.values}
+
+
 def reporting_units(user=None):
     """Every township and department reports (the seed: 各乡镇各部门…要有专人负责)."""
     qs = Unit.objects.filter(kind__in=REPORTING_KINDS, active=True).order_by("path")
@@ -55,8 +62,9 @@ def compliance_board(*, year: int, today: dt.date, user=None, kinds=None) -> lis
     units = list(reporting_units(user))
     reports = {(r.unit_id, r.kind): r for r in AnnualReport.objects.filter(year=year, unit__in=units)}
     rows = []
+    dues = dues_for([year])
     for kind in kinds:
-        due = due_for(year, kind)
+        due = dues[(year, kind)]
         for unit in units:
             report = reports.get((unit.pk, kind))
             status, label, rag = compliance_of(report, due, today)

@@ -6,7 +6,7 @@ from yifa.core.models import Role
 
 from .access import is_legal_office
 from .models import AnnualReport, Assignment, AssignmentStatus, PlanState, ReportKind, ReportState, TaskState, WorkPlan
-from .queries import due_for
+from .queries import dues_for
 
 SOURCE = "年度计划与督办"
 SOON_DAYS = 45
@@ -27,9 +27,10 @@ def items_for(user, today: dt.date):
 
 def _unit_items(user, today):
     reports = {(r.year, r.kind): r for r in AnnualReport.objects.filter(unit=user.unit, year__gte=today.year - 1)}
+    dues = dues_for((today.year - 1, today.year))
     for year in (today.year - 1, today.year):
         for kind in ReportKind:
-            due = due_for(year, kind)
+            due = dues[(year, kind.value)]
             report = reports.get((year, kind.value))
             if report and report.first_submitted_on and report.state != ReportState.RETURNED:
                 continue

@@ -44,7 +44,9 @@ class User(AbstractUser):
 
     @property
     def in_legal_office(self) -> bool:
-        return bool(self.unit_id) and self.unit.ancestors().filter(is_legal_office=True).exists()
+        if not hasattr(self, "_in_legal_office"):
+            self._in_legal_office = bool(self.unit_id) and self.unit.ancestors().filter(is_legal_office=True).exists()
+        return self._in_legal_office
 
     @property
     def sees_everything(self) -> bool:
