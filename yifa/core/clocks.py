@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 
-from yifa.lib.deadlines import Pause
+from yifa.lib.deadlines import Pause, zh_date
 from yifa.lib.law import Rule, get_rule
 
 from .calendar import current_calendar
@@ -27,6 +27,8 @@ def _pauses(deadline: Deadline) -> list[Pause]:
 
 def recompute(deadline: Deadline, *, save: bool = True, calendar=None) -> Deadline:
     rule = get_rule(deadline.rule_id)
+    if not rule.is_period:  # a fixed date set by a plan or decision: nothing to count
+        return deadline
     if deadline.status == DeadlineStatus.PAUSED:
         deadline.due = None
         deadline.explanation = f"自{deadline.paused_since:%Y年%m月%d日}起中止计时，恢复后重新计算届满日"
@@ -49,6 +51,20 @@ def start_clock(*, subject, rule: Rule, start: dt.date, unit, title: str | None 
     recompute(deadline, save=False)
     deadline.save()
     return deadline
+
+
+def start_fixed_clock(*, subject, rule: Rule, due: dt.date, unit, start: dt.date, title: str | None = None,
+                      assignee=None, link: str = "") -> Deadline:
+    """A due date fixed by a plan or decision (``rule`` is the gate that requires it), not counted
+    from an event: it joins the deadline pages, reminders and overdue marks like any clock."""
+    if rule.is_period:
+        raise ValueError(f"{rule.id} is a period: use start_clock")
+    return Deadline.objects.create(
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk),
+        subject_label=str(subject)[:200], link=link or _link(subject), rule_id=rule.id,
+        title=title or rule.title, unit=unit, assignee=assignee, start=start, due=due,
+        explanation=f"完成时限为{zh_date(due)}，依据{rule.citation}",
+    )
 
 
 def _link(subject) -> str:

@@ -9,11 +9,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
-from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import MAJOR_DECISIONS
+from yifa.lib.law import Rule
+from yifa.lib.statutes import CITY_ARRANGEMENT, MAJOR_DECISIONS
 
 # The city's arrangement (../shared/seeds/): its rules bind the city's own organs.
-CITY_ARRANGEMENT = Law("民政局深化依法行政规划安排", dt.date(2022, 6, 2), dt.date(2022, 6, 2))
+
 
 CATALOGUE = Rule(
     "decisions.catalogue", "决策事项目录、标准经同级党委同意后向社会公布", MAJOR_DECISIONS, "第三条第三款",

@@ -13,12 +13,13 @@ the first quarter and the year-end report, copied (抄报) to the legal office.
 import datetime as dt
 
 from yifa.lib.law import Law, Rule
+from yifa.lib.statutes import CITY_ARRANGEMENT
 
 D = dt.date
 P = "plans."
 
 DUCHA = Law("法治政府建设与责任落实督察工作规定", D(2019, 4, 15), D(2019, 4, 15))
-ARRANGEMENT = Law("深化依法行政规划安排", D(2022, 6, 2), D(2022, 6, 2))
+ARRANGEMENT = CITY_ARRANGEMENT
 
 ANNUAL_PLAN = Rule(P + "annual_plan", "政府各部门于每年第一季度拟定年度依法行政计划", ARRANGEMENT,
                    "正文第一段", note="默认届满日为当年3月31日，可按年度调整")
@@ -28,3 +29,5 @@ RULE_OF_LAW_REPORT = Rule(P + "rule_of_law_report", "政府部门报告上一年
                           "第二十三条", note="每年3月1日之前（第一季度内）报告上一年度情况")
 RULE_OF_LAW_PUBLICATION = Rule(P + "rule_of_law_publication", "法治政府建设年度报告4月1日之前向社会公开",
                                DUCHA, "第二十四条", note="涉及党和国家秘密的除外")
+TASK_DUE = Rule(P + "task_due", "按分解确定的完成时限完成交办任务并报告进展", ARRANGEMENT, "各项任务",
+                note="完成时限由任务分解表确定（固定日期，不按期间计算），办结时停止计时")

@@ -6,6 +6,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from yifa.core import clocks
 from yifa.core.audit import record_event
 from yifa.core.concurrency import save_versioned
 from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput, YifaError
@@ -15,6 +16,7 @@ from yifa.core.notify import notify, unit_contacts
 from yifa.core.uploads import store_upload
 
 from .access import is_legal_office, require_unit_staff
+from . import rules
 from .flows import TASK
 from .models import (Assignment, AssignmentStatus, PlanSection, PlanState, PlanTask, ProgressReport, TaskState,
                      WorkPlan)
@@ -157,6 +159,12 @@ def plan_confirm(*, by, plan: WorkPlan, on: dt.date | None = None) -> WorkPlan:
         record_event(actor=by, subject=plan, action="plan.confirm", action_label="确认分解并交办",
                      from_state=PlanState.DRAFT, to_state=plan.state,
                      data={"tasks": len(tasks), "units": [u.name for u in units]})
+        for task in tasks:
+            for assignment in task.assignments.all():
+                if task.due:
+                    clocks.start_fixed_clock(subject=assignment, rule=rules.TASK_DUE, due=task.due,
+                                             unit=assignment.unit, start=on, title=f"{task.label}完成时限",
+                                             link=plan.get_absolute_url())
         for unit in units:
             count = Assignment.objects.filter(task__plan=plan, unit=unit).count()
             notify(users=unit_contacts(unit), key=f"plan-assigned:{plan.pk}:{unit.pk}",
@@ -239,4 +247,9 @@ def task_close(*, by, task: PlanTask, expected_version: int | None = None, on: d
     def stamp(obj):
         obj.closed_on = on
 
-    return fire(TASK, task, "close", by=by, expected_version=expected_version, on=on, before_save=stamp)
+    with transaction.atomic():
+        task = fire(TASK, task, "close", by=by, expected_version=expected_version, on=on, before_save=stamp)
+        for assignment in task.assignments.all():
+            for deadline in clocks.clocks_of(assignment, rule=rules.TASK_DUE):
+                clocks.stop_clock(deadline, on=on)
+    return task
