@@ -115,3 +115,30 @@ PUBLICATION = Rule(P + "publication", "根据行政行为的公开情况公开�
 
 # Not a statute: the city's arrangement (seed, 五、第15项) asks for a recorded reason before a late decision.
 ON_TIME_POLICY = "《深化依法行政规划安排》第五部分：没有正当理由，原则上不允许超审限结案"
+
+# 2023年法新增的期限（第八十八条第二款：三日、五日、七日、十日为工作日；三十日、六十日为自然日）。
+FORWARD_VIA_ORGAN = Rule(P + "forward_via_penalty_organ", "经作出处罚决定的机关提交的复议申请，转送复议机关",
+                         FUYI_2023, "第三十二条第二款", days=5, unit=WORKDAYS,
+                         note="约束作出行政处罚决定的行政机关（被申请人）：认为需要维持处罚决定的，自收到复议申请之日起"
+                              "五个工作日内转送；仅当该机关是本平台单位时由平台计时")
+NORM_REVIEW_SUSPENDS = Rule(P + "norm_review_suspends", "有第五十六条、第五十七条规定情形的，行政复议中止",
+                            FUYI_2023, "第三十九条第一款第九项",
+                            note="附带审查期间审理期限停止计算，审查处理完毕后恢复审理并书面告知当事人（第三十九条第二、三款）")
+NORM_REQUEST_HANDLE = Rule(P + "norm_request.handle", "附带审查申请：有权处理的，依法处理", FUYI_2023, "第五十六条",
+                           days=30, unit=CALENDAR_DAYS,
+                           note="申请人依第十三条提出附带审查申请，复议机关有权处理的；自收到附带审查申请之日起计算")
+NORM_REQUEST_FORWARD = Rule(P + "norm_request.forward", "附带审查申请：无权处理的，转送有权处理的行政机关", FUYI_2023,
+                            "第五十六条", days=7, unit=WORKDAYS, note="自收到附带审查申请之日起")
+NORM_OWN_HANDLE = Rule(P + "norm_own.handle", "审查中认为依据不合法：有权处理的，依法处理", FUYI_2023, "第五十七条",
+                       days=30, unit=CALENDAR_DAYS, note="自复议机关认为被申请人行为的依据不合法之日起计算")
+NORM_OWN_FORWARD = Rule(P + "norm_own.forward", "审查中认为依据不合法：无权处理的，转送有权处理的国家机关", FUYI_2023,
+                        "第五十七条", days=7, unit=WORKDAYS, note="自复议机关认为依据不合法之日起")
+DRAFTER_NOTICE = Rule(P + "norm_review.drafter_notice", "书面通知制定机关就相关条款的合法性提出书面答复", FUYI_2023,
+                      "第五十八条第一款", days=3, unit=WORKDAYS,
+                      note="约束行政复议机构；自行政复议中止之日起计算")
+DRAFTER_REPLY = Rule(P + "norm_review.drafter_reply", "制定机关提交书面答复及相关材料", FUYI_2023, "第五十八条第一款",
+                     days=10, unit=WORKDAYS,
+                     note="约束规范性文件或依据的制定机关；自收到书面通知之日起；仅当制定机关是本平台单位时由平台计时")
+FORWARDED_REPLY = Rule(P + "norm_review.forwarded_reply", "接受转送的机关将处理意见回复转送的复议机关", FUYI_2023,
+                       "第六十条", days=60, unit=CALENDAR_DAYS,
+                       note="约束接受转送的行政机关、国家机关；自收到转送之日起；仅当该机关是本平台单位时由平台计时")
