@@ -7,7 +7,8 @@ class UnitForm(forms.Form):
     name = forms.CharField(label="单位名称", max_length=100)
     short_name = forms.CharField(label="简称", max_length=30, required=False)
     kind = forms.ChoiceField(label="类型", choices=UnitKind.choices)
-    parent = forms.ModelChoiceField(label="上级单位", queryset=Unit.objects.order_by("path"), required=False)
+    parent = forms.ModelChoiceField(label="上级单位", queryset=Unit.objects.filter(active=True).order_by("path"),
+                                    required=False)
     is_legal_office = forms.BooleanField(label="法制机构", required=False)
 
 
@@ -35,3 +36,20 @@ class PersonUpdateForm(forms.Form):
     roles = forms.MultipleChoiceField(label="角色", choices=Role.choices, required=False,
                                       widget=forms.CheckboxSelectMultiple)
     is_active = forms.BooleanField(label="允许登录", required=False, initial=True)
+
+
+class UnitEditForm(forms.Form):
+    name = forms.CharField(label="单位名称", max_length=100)
+    short_name = forms.CharField(label="简称", max_length=30, required=False)
+    kind = forms.ChoiceField(label="类型", choices=UnitKind.choices)
+    is_legal_office = forms.BooleanField(label="法制机构", required=False)
+    expected_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class UnitMoveForm(forms.Form):
+    parent = forms.ModelChoiceField(label="新的上级单位", queryset=Unit.objects.filter(active=True).order_by("path"),
+                                    required=False, empty_label="（无，作为顶级单位）")
+
+
+class UnitDeactivateForm(forms.Form):
+    reason = forms.CharField(label="停用理由", max_length=200, widget=forms.Textarea(attrs={"rows": 2}))

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 
 from django.db import IntegrityError, transaction
@@ -9,8 +11,10 @@ from django.db import IntegrityError, transaction
 from .access import require_admin
 from .audit import record_event
 from .clocks import recompute_open_clocks
-from .errors import InvalidInput, YifaError
-from .models import CalendarDay, CalendarYear, DayKind, Role, RoleGrant, Unit, UnitKind, User
+from .errors import Conflict, GateBlocked, InvalidInput, YifaError
+from .models import (CalendarDay, CalendarYear, DayKind, Deadline, Role, RoleGrant, Unit, UnitKind,
+                     User)
+from .models.deadlines import OPEN_STATUSES
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
@@ -40,6 +44,119 @@ def unit_create(*, by, name: str, kind: str, parent: Unit | None = None,
     except IntegrityError:
         raise YifaError(f"单位名称：上级单位下已有“{name}”", field="name") from None
     return unit
+
+
+def unit_state(unit: Unit) -> dict:
+    """What an edit may change, as stored; before/after of the unit events."""
+    return {"name": unit.name, "short_name": unit.short_name, "kind": unit.kind,
+            "is_legal_office": unit.is_legal_office, "parent": unit.parent_id, "path": unit.path,
+            "active": unit.active}
+
+
+def unit_version(unit: Unit) -> str:
+    """Optimistic lock without a column: a fingerprint of the row the editor read."""
+    text = json.dumps(unit_state(unit), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _lock_unit(unit: Unit, expected_version: str | None) -> Unit:
+    current = Unit.objects.select_for_update().get(pk=unit.pk)
+    if expected_version is not None and unit_version(current) != expected_version:
+        raise Conflict(f"单位“{current.name}”已被他人修改，为避免覆盖他人的修改，本次保存未生效，请刷新后重试",
+                       field="version")
+    return current
+
+
+def unit_update(*, by, unit: Unit, name: str, short_name: str, kind: str, is_legal_office: bool,
+                expected_version: str | None = None) -> Unit:
+    """Rename or reclassify a unit; its place in the tree is changed only by ``unit_move``."""
+    require_admin(by)
+    name, short_name = (name or "").strip(), (short_name or "").strip()
+    errors = {}
+    if not name:
+        errors["name"] = "单位名称：必须填写"
+    elif len(name) > 100:
+        errors["name"] = "单位名称：不超过100字"
+    elif Unit.objects.filter(parent_id=unit.parent_id, name=name).exclude(pk=unit.pk).exists():
+        errors["name"] = f"单位名称：同一上级单位下已有“{name}”"
+    if len(short_name) > 30:
+        errors["short_name"] = "简称：不超过30字"
+    if kind not in UnitKind.values:
+        errors["kind"] = "单位类型：须为" + "、".join(UnitKind.labels) + "之一"
+    if errors:
+        raise InvalidInput(errors)
+    try:
+        with transaction.atomic():
+            current = _lock_unit(unit, expected_version)
+            before = unit_state(current)
+            current.name, current.short_name, current.kind = name, short_name, kind
+            current.is_legal_office = bool(is_legal_office)
+            current.save(update_fields=["name", "short_name", "kind", "is_legal_office"])
+            record_event(actor=by, subject=current, action="unit.update", action_label="修改单位",
+                         unit=current, data={"before": before, "after": unit_state(current)})
+    except IntegrityError:
+        raise YifaError(f"单位名称：同一上级单位下已有“{name}”", field="name") from None
+    return current
+
+
+def unit_move(*, by, unit: Unit, parent: Unit | None) -> Unit:
+    """Put a unit (with its whole subtree) under another parent; ``Unit.save`` rewrites the subtree's paths,
+    so everyone's visible scope follows the move."""
+    require_admin(by)
+    with transaction.atomic():
+        current = _lock_unit(unit, None)
+        if parent is not None:
+            parent = Unit.objects.select_for_update().get(pk=parent.pk)
+            if parent.pk == current.pk:
+                raise YifaError(f"上级单位：不能把“{current.name}”移到它自己之下", field="parent")
+            if parent.path.startswith(current.path):
+                raise YifaError(f"上级单位：“{parent.name}”是“{current.name}”的下级单位，"
+                                "不能把单位移到自己的下级单位之下", field="parent")
+            if not parent.active:
+                raise YifaError(f"上级单位：“{parent.name}”已停用", field="parent")
+        new_parent_id = parent.pk if parent else None
+        if new_parent_id == current.parent_id:
+            raise YifaError(f"上级单位：“{current.name}”已在该上级单位之下，未作调整", field="parent")
+        if Unit.objects.filter(parent_id=new_parent_id, name=current.name).exists():
+            where = f"“{parent.name}”下" if parent else "顶级单位中"
+            raise YifaError(f"上级单位：{where}已有名为“{current.name}”的单位，请先改名", field="parent")
+        before = unit_state(current)
+        old_path, size = current.path, current.subtree().count()
+        current.parent = parent
+        current.save()
+        record_event(actor=by, subject=current, action="unit.move", action_label="调整上级单位",
+                     unit=current, data={"before": before, "after": unit_state(current),
+                                         "old_path": old_path, "units_moved": size})
+    return current
+
+
+def unit_deactivate(*, by, unit: Unit, reason: str) -> Unit:
+    """Stop using a unit (the row stays, for its history). Refused, with every blocker listed, while it
+    still has active people, open statutory clocks or sub-units in use."""
+    require_admin(by)
+    reason = (reason or "").strip()
+    if not reason:
+        raise YifaError("停用理由：必须填写", field="reason")
+    if len(reason) > 200:
+        raise YifaError("停用理由：不超过200字", field="reason")
+    with transaction.atomic():
+        current = _lock_unit(unit, None)
+        if not current.active:
+            raise YifaError(f"单位“{current.name}”已停用", field="active")
+        blockers = [f"下级单位“{c.name}”仍在用，请先停用或移出"
+                    for c in current.children.filter(active=True).order_by("path")]
+        blockers += [f"人员“{u.full_name or u.username}”（{u.username}）仍在本单位且可登录，请先调整其单位或停用"
+                     for u in User.objects.filter(unit=current, is_active=True).order_by("username")]
+        blockers += [f"期限“{d.subject_label}：{d.title}”（届满日{d.due}）尚未办结，请先办结或移交"
+                     for d in Deadline.objects.filter(unit=current, status__in=OPEN_STATUSES).order_by("due")]
+        if blockers:
+            raise GateBlocked(f"停用“{current.name}”", blockers)
+        before = unit_state(current)
+        current.active = False
+        current.save(update_fields=["active"])
+        record_event(actor=by, subject=current, action="unit.deactivate", action_label="停用单位",
+                     unit=current, reason=reason, data={"before": before, "after": unit_state(current)})
+    return current
 
 
 def person_create(*, by, username: str, full_name: str, unit: Unit, roles: list[str],

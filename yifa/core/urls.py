@@ -8,6 +8,7 @@ urlpatterns = [
     path("deadlines/", views.deadlines, name="deadlines"),
     path("overdue/", views.overdue, name="overdue"),
     path("units/", views.units, name="units"),
+    path("units/<int:pk>/", views.unit_edit, name="unit_edit"),
     path("people/", views.people, name="people"),
     path("calendar/", views.calendar, name="calendar"),
     path("rules/", views.rules, name="rules"),

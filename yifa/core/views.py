@@ -16,7 +16,8 @@ from . import queries, services
 from .access import can_see_personal_data, fetch, is_admin, require_admin, visible_unit_ids
 from .calendar import current_calendar, next_year_missing
 from .errors import YifaError
-from .forms import CalendarDayForm, PersonForm, PersonUpdateForm, UnitForm
+from .forms import (CalendarDayForm, PersonForm, PersonUpdateForm, UnitDeactivateForm, UnitEditForm, UnitForm,
+                    UnitMoveForm)
 from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
 from .registry import contributions
 
@@ -107,6 +108,56 @@ def units(request):
     status = 400 if form.errors else 200
     return render(request, "core/units.html", {"units": queries.units_tree(), "form": form,
                                                "can_admin": is_admin(request.user)}, status=status)
+
+
+UNIT_ACTIONS = {"update": "已保存单位“{}”", "move": "已调整“{}”的上级单位", "deactivate": "已停用单位“{}”"}
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def unit_edit(request, pk: int):
+    """Edit, move or deactivate one unit: administrators only, reading included."""
+    require_admin(request.user)
+    unit = fetch(Unit.objects.select_related("parent"), request.user, pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    forms = {
+        "update": UnitEditForm(request.POST if action == "update" else None, prefix="edit", initial={
+            "name": unit.name, "short_name": unit.short_name, "kind": unit.kind,
+            "is_legal_office": unit.is_legal_office, "expected_version": services.unit_version(unit)}),
+        "move": UnitMoveForm(request.POST if action == "move" else None, prefix="move",
+                             initial={"parent": unit.parent_id}),
+        "deactivate": UnitDeactivateForm(request.POST if action == "deactivate" else None, prefix="off"),
+    }
+    forms["move"].fields["parent"].queryset = Unit.objects.filter(active=True).exclude(
+        path__startswith=unit.path).order_by("path")
+    unmet = []
+    if request.method == "POST":
+        form = forms.get(action)
+        if form is None:
+            raise YifaError("操作：须为修改、调整上级单位或停用之一", field="action")
+        if form.is_valid():
+            try:
+                data = form.cleaned_data
+                if action == "update":
+                    done = services.unit_update(by=request.user, unit=unit, name=data["name"],
+                                                short_name=data["short_name"], kind=data["kind"],
+                                                is_legal_office=data["is_legal_office"],
+                                                expected_version=data["expected_version"] or None)
+                elif action == "move":
+                    done = services.unit_move(by=request.user, unit=unit, parent=data["parent"])
+                else:
+                    done = services.unit_deactivate(by=request.user, unit=unit, reason=data["reason"])
+                messages.success(request, UNIT_ACTIONS[action].format(done.name))
+                return redirect("core:unit_edit", pk=unit.pk)
+            except YifaError as exc:
+                unmet = getattr(exc, "unmet", None) or []
+                if not unmet:
+                    _show_errors(form, exc)
+    failed = any(f.errors for f in forms.values()) or unmet
+    template = "core/_unit_edit.html" if getattr(request, "htmx", False) else "core/unit_edit.html"
+    return render(request, template, {"unit": unit, "forms": forms, "unmet": unmet,
+                                      "blocked": unmet and f"不能停用“{unit.name}”"},
+                  status=(409 if unmet else 400) if failed else 200)
 
 
 @staff_view
