@@ -355,3 +355,80 @@ class DocTemplate(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "文书模板"
+
+
+class NormSource(models.TextChoices):
+    REQUEST = "request", "申请人提出附带审查申请（第五十六条）"
+    OWN_MOTION = "own", "复议机关审查中认为依据不合法（第五十七条）"
+
+
+class NormConclusion(models.TextChoices):
+    LAWFUL = "lawful", "相关条款合法，在决定书中一并告知（第五十九条）"
+    UNLAWFUL = "unlawful", "超越权限或违反上位法，停止执行并责令纠正（第五十九条）"
+    FORWARDED_REPLY = "forwarded", "接受转送机关已回复处理意见（第六十条）"
+
+
+class NormReview(models.Model):
+    """行政复议附带审查（第五十六条至第六十条）。审查期间行政复议中止（第三十九条第一款第九项）。"""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="norm_reviews")
+    source = models.CharField("审查来源", max_length=10, choices=NormSource.choices)
+    document = models.CharField("规范性文件或依据", max_length=200)
+    started_on = models.DateField("收到附带审查申请/认为依据不合法之日")
+    competent = models.BooleanField("本机关有权处理")
+    drafter_unit = models.ForeignKey("core.Unit", verbose_name="制定机关", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    drafter_name = models.CharField("制定机关名称", max_length=100, blank=True)
+    suspended_case = models.BooleanField("因本审查中止复议", default=False)
+    drafter_notified_on = models.DateField("书面通知制定机关日期", null=True, blank=True)
+    drafter_served_on = models.DateField("制定机关收到通知日期", null=True, blank=True)
+    drafter_reply_on = models.DateField("制定机关答复日期", null=True, blank=True)
+    drafter_reply = models.TextField("制定机关书面答复", blank=True)
+    forwarded_on = models.DateField("转送日期", null=True, blank=True)
+    forwarded_to_unit = models.ForeignKey("core.Unit", verbose_name="接受转送的机关", null=True, blank=True,
+                                          on_delete=models.PROTECT, related_name="+")
+    forwarded_to_name = models.CharField("接受转送的机关名称", max_length=100, blank=True)
+    concluded_on = models.DateField("处理完毕日期", null=True, blank=True)
+    conclusion = models.CharField("处理结果", max_length=12, choices=NormConclusion.choices, blank=True)
+    conclusion_text = models.TextField("处理意见", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政复议附带审查"
+        ordering = ["-started_on", "-id"]
+
+    def __str__(self):
+        return f"{self.case.number}附带审查（{self.document[:30]}）"
+
+    def get_absolute_url(self):
+        return reverse("reconsideration:case", args=[self.case_id])
+
+    @property
+    def is_open(self) -> bool:
+        return self.concluded_on is None
+
+
+class OrganSubmission(models.Model):
+    """经作出处罚决定的机关提交的复议申请（第三十二条）：该机关认为需要维持处罚决定的，
+    自收到之日起五个工作日内转送复议机关。仅当该机关为本平台单位时登记计时。"""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="作出处罚决定的机关", on_delete=models.PROTECT,
+                             related_name="+")
+    received_on = models.DateField("收到复议申请日期")
+    applicant_name = models.CharField("申请人", max_length=100)
+    act_title = models.CharField("行政处罚决定", max_length=200)
+    summary = models.TextField("申请内容摘要", blank=True)
+    forwarded_on = models.DateField("转送复议机关日期", null=True, blank=True)
+    case = models.ForeignKey(Case, verbose_name="复议案件", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="+")
+    resolved_on = models.DateField("自行处理完毕日期", null=True, blank=True)
+    resolution = models.TextField("自行处理情况（撤销或变更处罚决定等）", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "经原机关提交的复议申请"
+        ordering = ["-received_on", "-id"]
+
+    def __str__(self):
+        return f"{self.unit}收到的复议申请（{self.applicant_name}，{self.act_title[:30]}）"
+
+    def get_absolute_url(self):
+        return reverse("reconsideration:submissions")

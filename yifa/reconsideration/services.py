@@ -387,12 +387,13 @@ def case_extend(*, case, by, days: int, reason: str, on=None, expected_version=N
     return case
 
 
-def case_suspend(*, case, by, ground: str, reason: str = "", on=None, expected_version=None) -> Case:
+def case_suspend(*, case, by, ground: str, reason: str = "", on=None, expected_version=None,
+                 details: dict | None = None) -> Case:
     """第三十九条：中止期间审理期限停止计算。"""
     on = _today(on)
     with transaction.atomic():
         case = fire(FLOW, case, "suspend", by=by, on=on, ground=ground, reason=reason,
-                    expected_version=expected_version, data={"ground": ground},
+                    expected_version=expected_version, data={"ground": ground, **(details or {})},
                     before_save=_set(suspended_on=on, suspension_ground=ground))
         clock = periods.decision_clock(case)
         if clock and clock.status == DeadlineStatus.RUNNING:
@@ -402,10 +403,11 @@ def case_suspend(*, case, by, ground: str, reason: str = "", on=None, expected_v
     return case
 
 
-def case_resume(*, case, by, reason: str = "", on=None, expected_version=None) -> Case:
+def case_resume(*, case, by, reason: str = "", on=None, expected_version=None, details: dict | None = None) -> Case:
     on = _today(on)
     with transaction.atomic():
         case = fire(FLOW, case, "resume", by=by, on=on, reason=reason, expected_version=expected_version,
+                    data=details or {},
                     before_save=_set(suspended_on=None, suspension_ground=""))
         clock = periods.decision_clock(case)
         if clock and clock.status == DeadlineStatus.PAUSED:
@@ -464,6 +466,9 @@ def _close_clocks(case, on, cancelled=False):
     for clock in clocks.clocks_of(case):
         decision = clock.rule_id == periods.decision_rule(case).id
         clocks.stop_clock(clock, on=on, cancelled=cancelled or not decision)
+    for review in case.norm_reviews.filter(concluded_on__isnull=True):
+        for clock in clocks.clocks_of(review):
+            clocks.stop_clock(clock, on=on, cancelled=True)
 
 
 def case_justify_overdue(*, case, by, reason: str, expected_version=None) -> Case:
