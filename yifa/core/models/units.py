@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 
 
 class UnitKind(models.TextChoices):
@@ -40,9 +42,10 @@ class Unit(models.Model):
             old = self.path
             Unit.objects.filter(pk=self.pk).update(path=path)
             self.path = path
-            if old:
-                for child in Unit.objects.filter(path__startswith=old).exclude(pk=self.pk):
-                    child.save()
+            if old:  # the whole subtree follows in one statement: new prefix + the rest of each path
+                Unit.objects.filter(path__startswith=old).exclude(pk=self.pk).update(
+                    path=Concat(Value(path), Substr("path", len(old) + 1), output_field=models.CharField())
+                )
 
     @property
     def depth(self) -> int:
