@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from yifa.core.models import Unit
 
-from .models import (ActType, ApprovalMode, Channel, DecisionType, HearingKind, MemberKind, PartyKind,
-                     Procedure, SimplifiedBasis, SuspensionGround, TerminationGround)
+from .models import (ActType, ApprovalMode, Channel, DecisionType, HearingKind, MemberKind, NormConclusion,
+                     NormSource, PartyKind, Procedure, SimplifiedBasis, SuspensionGround, TerminationGround)
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
 
@@ -140,7 +140,41 @@ ACTION_FIELDS = {
     "opinion": lambda: {"recipient": forms.ModelChoiceField(label="送达机关", queryset=Unit.objects.order_by("path")),
                         "content": _text("违法或者不当之处及意见"), "on": _on()},
     "publish": lambda: {"on": _on()},
+    "norm_review": lambda: {
+        "source": forms.ChoiceField(label="审查来源", choices=NormSource.choices),
+        "document": forms.CharField(label="规范性文件或依据（名称及条款）", max_length=200),
+        "started_on": forms.DateField(label="收到附带审查申请之日或认为依据不合法之日", **DATE),
+        "competent": forms.TypedChoiceField(label="本机关是否有权处理", coerce=lambda v: v == "yes",
+                                            choices=[("yes", "有权处理（三十日内处理，第五十八条通知制定机关）"),
+                                                     ("no", "无权处理（七日内转送有权处理的机关）")]),
+        "drafter_unit": _unit("制定机关（本平台单位）"),
+        "drafter_name": forms.CharField(label="制定机关名称（外部机关）", max_length=100, required=False),
+        "on": _on()},
 }
+
+
+def _unit(label):
+    return forms.ModelChoiceField(label=label, queryset=Unit.objects.order_by("path"), required=False)
+
+
+# 附带审查各步骤（第五十八条、第五十九条、第六十条）。
+NORM_STEP_FIELDS = {
+    "notify": lambda: {"on": _on(), "served_on": forms.DateField(label="外部制定机关收到通知日期（可不填）",
+                                                               required=False, **DATE)},
+    "drafter_reply": lambda: {"text": _text("制定机关书面答复"), "on": _on()},
+    "forward": lambda: {"to_unit": _unit("接受转送的机关（本平台单位）"),
+                        "to_name": forms.CharField(label="接受转送的机关名称（外部机关）", max_length=100,
+                                                   required=False), "on": _on()},
+    "conclude": lambda: {"conclusion": forms.ChoiceField(label="处理结果", choices=NormConclusion.choices),
+                         "text": _text("处理意见"), "on": _on()},
+}
+NORM_STEP_LABELS = {"notify": "书面通知制定机关", "drafter_reply": "登记制定机关书面答复", "forward": "转送有权处理的机关",
+                    "conclude": "登记处理结果"}
+
+
+def norm_step_form(step: str, data=None) -> forms.Form:
+    form_class = type(f"norm_{step}_form", (forms.Form,), NORM_STEP_FIELDS[step]())
+    return form_class(data, prefix=f"norm-{step}")
 
 
 def action_form(name: str, data=None) -> forms.Form:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from yifa.core import clocks
@@ -110,10 +111,11 @@ def norm_review_notify_drafter(*, review, by, on: dt.date | None = None,
         _stop(review, R.DRAFTER_NOTICE, on=on)
         reply = None
         if review.drafter_unit_id:
-            reply = clocks.start_clock(subject=review, rule=R.DRAFTER_REPLY, start=on, unit=review.drafter_unit)
+            reply = clocks.start_clock(subject=review, rule=R.DRAFTER_REPLY, start=on, unit=review.drafter_unit,
+                                       link=reverse("reconsideration:norm_inbox"))
             notify(users=unit_contacts(review.drafter_unit), key=f"fuyi-norm-drafter:{review.pk}",
                    title=f"请于{zh_date(reply.due)}前就《{review.document}》相关条款的合法性提出书面答复",
-                   body=f"行政复议案件{case.number}附带审查。{reply.explanation}", link=case.get_absolute_url())
+                   body=f"行政复议案件{case.number}附带审查。{reply.explanation}", link=reverse("reconsideration:norm_inbox"))
         record_event(actor=by, subject=case, action="reconsideration.norm_notify_drafter",
                      action_label="书面通知制定机关答复", from_state=case.state, to_state=case.state,
                      unit=case.office, data={"norm_review": review.pk, "drafter": review.drafter_name,
@@ -161,10 +163,11 @@ def norm_review_forward(*, review, by, to_unit=None, to_name: str = "", on: dt.d
         _stop(review, FORWARD[review.source], on=on)
         reply = None
         if to_unit:
-            reply = clocks.start_clock(subject=review, rule=R.FORWARDED_REPLY, start=on, unit=to_unit)
+            reply = clocks.start_clock(subject=review, rule=R.FORWARDED_REPLY, start=on, unit=to_unit,
+                                       link=reverse("reconsideration:norm_inbox"))
             notify(users=unit_contacts(to_unit), key=f"fuyi-norm-forward:{review.pk}",
                    title=f"请于{zh_date(reply.due)}前将《{review.document}》的处理意见回复{case.office}",
-                   body=f"行政复议案件{case.number}附带审查转送。{reply.explanation}", link=case.get_absolute_url())
+                   body=f"行政复议案件{case.number}附带审查转送。{reply.explanation}", link=reverse("reconsideration:norm_inbox"))
         record_event(actor=by, subject=case, action="reconsideration.norm_forward", action_label="转送附带审查",
                      from_state=case.state, to_state=case.state, unit=case.office,
                      data={"norm_review": review.pk, "to": review.forwarded_to_name,
@@ -213,3 +216,24 @@ def norm_review_conclude(*, review, by, conclusion: str, text: str, on: dt.date 
                          action_label="附带审查处理完毕", from_state=case.state, to_state=case.state,
                          unit=case.office, data=details)
     return review
+
+
+STEPS = {"notify": norm_review_notify_drafter, "drafter_reply": norm_review_drafter_reply,
+         "forward": norm_review_forward, "conclude": norm_review_conclude}
+
+
+def steps_for(review, user) -> list[str]:
+    """The steps this user may take now on the review (the services check again)."""
+    if not review.is_open:
+        return []
+    staff = handler(user, review.case)
+    if review.competent:
+        steps = []
+        if staff and not review.drafter_notified_on:
+            steps.append("notify")
+        if review.drafter_notified_on and not review.drafter_reply_on and (staff or _in_unit(user, review.drafter_unit)):
+            steps.append("drafter_reply")
+        return steps + (["conclude"] if staff else [])
+    if not review.forwarded_on:
+        return ["forward"] if staff else []
+    return ["conclude"] if staff or _in_unit(user, review.forwarded_to_unit) else []

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import norm_views, views
 
 urlpatterns = [
     path("", views.board, name="board"),
@@ -11,6 +11,8 @@ urlpatterns = [
     path("cases/<int:pk>/documents/<str:kind>.docx", views.document, name="document"),
     path("cases/<int:pk>/reply/", views.reply, name="reply"),
     path("replies/", views.respondent_inbox, name="inbox"),
+    path("norms/", norm_views.norm_inbox, name="norm_inbox"),
+    path("norms/<int:pk>/<str:step>/", norm_views.norm_step, name="norm_step"),
     path("committee/", views.committee_page, name="committee"),
     path("opinions/", views.opinion_letters, name="opinions"),
     path("statistics/", views.stats, name="stats"),

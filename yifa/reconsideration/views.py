@@ -18,12 +18,13 @@ from yifa.core.uploads import attachments_of
 from yifa.core.views import staff_view
 from yifa.lib.office import xlsx_table
 
-from . import committee, configuration, documents, opinions, periods, queries, services
+from . import committee, configuration, documents, norms, opinions, periods, queries, services
 from .access import access_case, access_letter
 from .flows import FLOW, handler
 from .forms import (CounterForm, FeedbackForm, MemberForm, NumberingForm, ReplyForm,
                     TemplateForm, action_form)
 from .models import CaseState, CommitteeMember, Numbering, OpinionLetter
+from .norm_views import form_errors, reviews_with_steps
 from .numbering import pattern_for
 
 # Service per action name; each takes case=, by= and the form's fields.
@@ -50,9 +51,11 @@ ACTIONS = {
     "hearing": services.case_record_hearing,
     "opinion": opinions.opinion_issue,
     "publish": services.case_publish,
+    "norm_review": norms.norm_review_open,
 }
 LABELS = {"send_copy": "发送申请书副本", "serve_copy": "登记外部机关收到副本日期", "justify": "记录超审限理由", "hearing": "记录听取意见、听证或调查",
-          "opinion": "制发行政复议意见书", "publish": "公开决定书（去除个人信息）"}
+          "opinion": "制发行政复议意见书", "publish": "公开决定书（去除个人信息）",
+          "norm_review": "登记附带审查（中止审理）"}
 HEARING = (CaseState.ACCEPTED, CaseState.SUSPENDED)
 # Recording steps that do not change the state, and when the case page offers them.
 ON_CASE = {"send_copy": lambda c: c.state in HEARING and not c.copy_sent_on,
@@ -60,7 +63,8 @@ ON_CASE = {"send_copy": lambda c: c.state in HEARING and not c.copy_sent_on,
            "hearing": lambda c: c.state in HEARING,
            "justify": lambda c: c.state in (*HEARING, CaseState.APPROVAL),
            "opinion": lambda c: c.state in (*HEARING, CaseState.APPROVAL, CaseState.DECIDED, CaseState.MEDIATED),
-           "publish": lambda c: c.state == CaseState.DECIDED and not c.published_on}
+           "publish": lambda c: c.state == CaseState.DECIDED and not c.published_on,
+           "norm_review": lambda c: c.state in HEARING and c.law_year == 2023}
 
 
 def _flash(request, exc: YifaError):
@@ -120,6 +124,8 @@ def case_detail(request, pk: int):
         "files": attachments_of(case), "events": timeline(case),
         "documents": documents.KINDS, "reply_lapsed": periods.reply_lapsed(case, today),
         "can_handle": handler(request.user, case),
+        "norm_rows": reviews_with_steps(case.norm_reviews.select_related("drafter_unit", "forwarded_to_unit"),
+                                        request.user),
     })
 
 
@@ -131,8 +137,7 @@ def act(request, pk: int, name: str):
         return redirect(case)
     form = action_form(name, request.POST)
     if not form.is_valid():
-        messages.error(request, "；".join(f"{form.fields[f].label}：{'、'.join(e)}" for f, e in form.errors.items()
-                                         if f in form.fields))
+        messages.error(request, form_errors(form))
         return redirect(case)
     data = dict(form.cleaned_data)
     version = data.pop("version", None)
