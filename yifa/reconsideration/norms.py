@@ -37,8 +37,9 @@ def _stop(review, *rules, on):
 
 
 def _locked(review) -> NormReview:
-    return NormReview.objects.select_for_update().select_related("case", "drafter_unit",
-                                                                 "forwarded_to_unit").get(pk=review.pk)
+    # PostgreSQL cannot lock the nullable side of the outer joins: lock the review row only.
+    related = NormReview.objects.select_related("case", "drafter_unit", "forwarded_to_unit")
+    return related.select_for_update(of=("self",)).get(pk=review.pk)
 
 
 def norm_review_open(*, case, by, source: str, document: str, started_on: dt.date | None, competent: bool,
