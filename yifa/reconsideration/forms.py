@@ -209,3 +209,12 @@ class NumberingForm(forms.Form):
 
 class TemplateForm(forms.Form):
     file = forms.FileField(label="模板文件（.docx）")
+
+
+class OrganSubmissionForm(forms.Form):
+    """经作出处罚决定的机关提交的复议申请（第三十二条）."""
+
+    received_on = forms.DateField(label="收到复议申请日期", **DATE)
+    applicant_name = forms.CharField(label="申请人", max_length=100)
+    act_title = forms.CharField(label="行政处罚决定（当场作出或依据电子技术监控设备记录作出）", max_length=200)
+    summary = forms.CharField(label="申请内容摘要", widget=forms.Textarea(attrs={"rows": 3}), required=False)

@@ -1,4 +1,4 @@
-"""附带审查的页面：案件页上的步骤表单，以及制定机关、接受转送机关的待办页。"""
+"""附带审查的页面（案件页上的步骤表单，制定机关、接受转送机关的待办页）；经原机关提交的复议申请页（第三十二条）。"""
 from __future__ import annotations
 
 from django.contrib import messages
@@ -11,9 +11,9 @@ from yifa.core.access import fetch, scope
 from yifa.core.errors import YifaError
 from yifa.core.views import staff_view
 
-from . import norms
-from .forms import NORM_STEP_LABELS, norm_step_form
-from .models import NormReview
+from . import norms, submissions
+from .forms import NORM_STEP_LABELS, OrganSubmissionForm, norm_step_form
+from .models import NormReview, OrganSubmission
 
 REVIEW_UNITS = ("case__office", "case__respondent_unit", "drafter_unit", "forwarded_to_unit")
 
@@ -60,3 +60,37 @@ def norm_inbox(request):
     reviews = scope(qs, request.user, "drafter_unit", "forwarded_to_unit").filter(concluded_on__isnull=True)
     return render(request, "reconsideration/norm_inbox.html", {
         "rows": reviews_with_steps(reviews, request.user), "today": timezone.localdate()})
+
+
+@staff_view
+def organ_submissions(request):
+    """第三十二条第二款：作出处罚决定的机关认为需要维持的，自收到申请之日起五个工作日内转送复议机关。"""
+    today = timezone.localdate()
+    form = OrganSubmissionForm(request.POST if request.POST.get("step") == "receive" else None)
+    if request.method == "POST":
+        try:
+            step = request.POST.get("step")
+            if step == "receive":
+                if form.is_valid():
+                    submissions.submission_receive(by=request.user, unit=request.user.unit, on=today,
+                                                   **form.cleaned_data)
+                    messages.success(request, "已登记，转送期限已起算")
+                    return redirect("reconsideration:submissions")
+                messages.error(request, form_errors(form))
+            else:
+                item = fetch(OrganSubmission.objects.select_related("unit"), request.user,
+                             request.POST.get("item"), "unit")
+                if step == "forward":
+                    submissions.submission_forward(submission=item, by=request.user, on=today)
+                    messages.success(request, "已转送复议机关")
+                elif step == "resolve":
+                    submissions.submission_resolve(submission=item, by=request.user, on=today,
+                                                   resolution=request.POST.get("resolution", ""))
+                    messages.success(request, "已记录处理情况")
+                return redirect("reconsideration:submissions")
+        except YifaError as exc:
+            messages.error(request, exc.message)
+    items = scope(OrganSubmission.objects.select_related("unit"), request.user, "unit")[:200]
+    rows = [(i, clocks.clocks_of(i, open_only=False).first()) for i in items]
+    return render(request, "reconsideration/submissions.html", {
+        "form": form, "rows": rows, "today": today, "can_register": bool(request.user.unit_id)})

@@ -26,7 +26,7 @@ HANDLE = {NormSource.REQUEST: R.NORM_REQUEST_HANDLE, NormSource.OWN_MOTION: R.NO
 FORWARD = {NormSource.REQUEST: R.NORM_REQUEST_FORWARD, NormSource.OWN_MOTION: R.NORM_OWN_FORWARD}
 
 
-def _in_unit(user, unit) -> bool:
+def in_unit(user, unit) -> bool:
     return bool(user.is_superuser or (unit and user.unit_id and unit.path.startswith(user.unit.path)))
 
 
@@ -130,7 +130,7 @@ def norm_review_drafter_reply(*, review, by, text: str, on: dt.date | None = Non
     with transaction.atomic():
         review = _locked(review)
         case = review.case
-        if not (handler(by, case) or _in_unit(by, review.drafter_unit)):
+        if not (handler(by, case) or in_unit(by, review.drafter_unit)):
             raise AccessDenied("只有制定机关或复议工作人员可以提交制定机关的书面答复")
         if not (text or "").strip():
             raise InvalidInput({"drafter_reply": f"书面答复：须填写（{R.DRAFTER_REPLY.citation}）"})
@@ -186,7 +186,7 @@ def norm_review_conclude(*, review, by, conclusion: str, text: str, on: dt.date 
         review = _locked(review)
         case = review.case
         forwarded = not review.competent
-        allowed = handler(by, case) or (forwarded and _in_unit(by, review.forwarded_to_unit))
+        allowed = handler(by, case) or (forwarded and in_unit(by, review.forwarded_to_unit))
         if not allowed:
             raise AccessDenied("只有复议工作人员或接受转送的机关可以登记附带审查处理意见")
         if not review.is_open or (forwarded and not review.forwarded_on):
@@ -232,9 +232,9 @@ def steps_for(review, user) -> list[str]:
         steps = []
         if staff and not review.drafter_notified_on:
             steps.append("notify")
-        if review.drafter_notified_on and not review.drafter_reply_on and (staff or _in_unit(user, review.drafter_unit)):
+        if review.drafter_notified_on and not review.drafter_reply_on and (staff or in_unit(user, review.drafter_unit)):
             steps.append("drafter_reply")
         return steps + (["conclude"] if staff else [])
     if not review.forwarded_on:
         return ["forward"] if staff else []
-    return ["conclude"] if staff or _in_unit(user, review.forwarded_to_unit) else []
+    return ["conclude"] if staff or in_unit(user, review.forwarded_to_unit) else []

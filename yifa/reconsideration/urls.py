@@ -12,6 +12,7 @@ urlpatterns = [
     path("cases/<int:pk>/reply/", views.reply, name="reply"),
     path("replies/", views.respondent_inbox, name="inbox"),
     path("norms/", norm_views.norm_inbox, name="norm_inbox"),
+    path("submissions/", norm_views.organ_submissions, name="submissions"),
     path("norms/<int:pk>/<str:step>/", norm_views.norm_step, name="norm_step"),
     path("committee/", views.committee_page, name="committee"),
     path("opinions/", views.opinion_letters, name="opinions"),
