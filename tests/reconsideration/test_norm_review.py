@@ -142,3 +142,21 @@ def test_missing_fields_are_named_and_nothing_is_written(cast, accepted):
     case.refresh_from_db()
     assert case.state == CaseState.ACCEPTED
     assert not case.norm_reviews.exists()
+
+
+def test_case_cannot_resume_while_an_incidental_review_is_pending(cast, accepted):
+    from yifa.core.errors import GateBlocked
+    from yifa.reconsideration import services
+    case, review = _open_competent(cast, accepted)
+    with pytest.raises(GateBlocked) as err:
+        services.case_resume(case=case, by=cast["fuyi"], on=D(2025, 10, 9))
+    assert "第三十九条第一款第九项" in err.value.message
+    case.refresh_from_db()
+    assert case.state == CaseState.SUSPENDED
+
+
+def test_terminating_the_case_stops_the_review_clocks(cast, accepted):
+    from yifa.reconsideration import services
+    case, review = _open_competent(cast, accepted)
+    services.case_terminate(case=case, by=cast["fuyi"], ground="1", reason="申请人撤回", on=D(2025, 9, 29))
+    assert not clocks.clocks_of(review).exists()

@@ -149,6 +149,14 @@ def suspension_ground_given(case, *, ground="", **_):
     return None if ground else "请选择中止情形（第三十九条第一款）"
 
 
+def norm_reviews_done(case, **_):
+    pending = case.norm_reviews.filter(concluded_on__isnull=True).count()
+    if pending:
+        return (f"尚有{pending}件附带审查未处理完毕，中止的原因未消除，不能恢复审理"
+                f"（第三十九条第一款第九项、第二款）")
+    return None
+
+
 def termination_ground_allowed(case, *, ground="", today, **_):
     if not ground:
         return "请选择终止情形（第四十一条第一款）"
@@ -182,7 +190,8 @@ FLOW = Flow(
                    guards=(is_normal,), reason_required=True),
         Transition("suspend", "中止审理", (S.ACCEPTED,), S.SUSPENDED, handler, "复议工作人员",
                    guards=(suspension_ground_given,)),
-        Transition("resume", "恢复审理", (S.SUSPENDED,), S.ACCEPTED, handler, "复议工作人员"),
+        Transition("resume", "恢复审理", (S.SUSPENDED,), S.ACCEPTED, handler, "复议工作人员",
+                   guards=(norm_reviews_done,)),
         Transition("terminate", "终止行政复议", (S.ACCEPTED, S.SUSPENDED), S.TERMINATED, handler,
                    "复议工作人员", guards=(termination_ground_allowed,)),
         Transition("mediate", "调解结案", (S.ACCEPTED, S.SUSPENDED), S.MEDIATED, handler, "复议工作人员",
