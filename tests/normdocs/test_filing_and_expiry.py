@@ -1,5 +1,3 @@
-import datetime as dt
-
 import pytest
 
 from yifa.core.errors import InvalidInput

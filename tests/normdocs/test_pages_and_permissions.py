@@ -1,6 +1,5 @@
 import io
 
-import pytest
 from openpyxl import Workbook
 
 from yifa.normdocs import services

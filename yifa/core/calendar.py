@@ -54,13 +54,6 @@ def next_year_missing(today: dt.date) -> bool:
     return today.month >= 11 and not CalendarYear.objects.filter(year=today.year + 1).exists()
 
 
-def add_workdays(day: dt.date, n: int, calendar: WorkCalendar | None = None) -> dt.date:
-    cal = calendar or current_calendar()
-    for _ in range(n):
-        day = cal.next_workday(day)
-    return day
-
-
 def workdays_until(today: dt.date, due: dt.date, calendar: WorkCalendar | None = None) -> int:
     """Working days after ``today`` up to and including ``due`` (0 when due today or past)."""
     cal = calendar or current_calendar()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -167,10 +167,6 @@ def own_unit(*roles: str, unit_attr: str = "unit") -> Permission:
 
 def either(*checks: Permission) -> Permission:
     return lambda user, obj: any(check(user, obj) for check in checks)
-
-
-def states_of(flow: Flow) -> Iterable[tuple[str, str]]:
-    return flow.states.choices
 
 
 def state_label(action: str, state: str) -> str:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 
 from .access import scope
@@ -41,10 +40,6 @@ def page_of(qs, number, size: int = PAGE_SIZE):
     rows = list(qs[offset:offset + size + 1])
     return {"rows": rows[:size], "number": number, "has_next": len(rows) > size,
             "has_previous": number > 1}
-
-
-def paginator(qs, number, size: int = PAGE_SIZE):
-    return Paginator(qs, size).get_page(number)
 
 
 def audit_events(user, *, subject_type: int | None = None, action: str = ""):

@@ -8,7 +8,6 @@
 """
 from importlib import import_module
 
-from django.apps import apps
 from django.conf import settings
 
 
@@ -31,7 +30,3 @@ def contributions(module: str):
 def autodiscover() -> None:
     for _ in contributions("rules"):
         pass
-
-
-def app_configs():
-    return [apps.get_app_config(name.split(".")[-1]) for name in settings.YIFA_APPS]

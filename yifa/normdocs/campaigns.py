@@ -11,7 +11,6 @@ from yifa.core.access import require_legal_office
 from yifa.core.audit import record_event
 from yifa.core.concurrency import claim_version
 from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput, YifaError
-from yifa.core.models import Unit
 
 from . import rules
 from .models import (Campaign, CampaignItem, CampaignStatus, DocStatus, Document, ItemState, Proposal,
