@@ -178,3 +178,11 @@ def test_one_year_cap_does_not_apply_to_2017_law_cases(receive):
     # 60 days from 2023-03-01 = 4/30 (Sunday; 劳动节 4/29–5/3) → 5/4
     assert periods.application_due(case) == D(2023, 5, 4)
     assert any("第九条第一款" in p for p in periods.application_problems(case))
+
+
+def test_five_year_limit_ending_on_national_day_rolls_to_the_first_working_day(receive):
+    # 第二十一条：自行政行为作出之日起五年；2021-10-01 + 5年 = 2026-10-01（国庆假期至10月7日）→ 10月8日
+    on_time = receive(D(2026, 10, 8), act_date=D(2021, 10, 1), known_on=D(2026, 9, 30))
+    assert not any("超过5年" in p for p in periods.application_problems(on_time))
+    late = receive(D(2026, 10, 9), act_date=D(2021, 10, 1), known_on=D(2026, 9, 30))
+    assert any("超过5年（2026年10月8日届满）" in p for p in periods.application_problems(late))

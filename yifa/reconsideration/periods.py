@@ -86,7 +86,7 @@ def application_problems(case) -> list[str]:
     problems = []
     kind = "real_estate" if case.real_estate else "other"
     years = R.ABSOLUTE_LIMIT_YEARS[kind]
-    absolute = _years_after(case.act_date, years)
+    absolute = years_due(case.act_date, years)
     if case.law_year == 2023 and case.received_on > absolute:  # 2017年法无此规定
         problems.append(f"自行政行为作出之日起已超过{years}年（{zh_date(absolute)}届满），不予受理"
                         f"（{R.ABSOLUTE_LIMIT.citation}）")
@@ -109,8 +109,13 @@ def application_due(case) -> dt.date:
     return min(rule.due(start, calendar).due, cap)
 
 
+def years_due(start: dt.date, years: int) -> dt.date:
+    """A period of ``years``: its last day is the corresponding day of the final year (民法典第二百零二条),
+    moved off a rest day (第二百零三条) by the deadline engine."""
+    days = (_years_after(start, years) - start).days
+    return compute_due(start, days, CALENDAR_DAYS, current_calendar()).due
+
+
 def not_informed_cap(known_on: dt.date) -> dt.date:
-    """第二十条第三款：自知道行政行为内容之日起最长不得超过一年。按年计算的期间以到期年的对应日为
-    最后一日（民法典第二百零二条），逢休息日顺延（第二百零三条）：由期限引擎按自然日计算并顺延。"""
-    days = (_years_after(known_on, R.NOT_INFORMED_YEARS) - known_on).days
-    return compute_due(known_on, days, CALENDAR_DAYS, current_calendar()).due
+    """第二十条第三款：自知道行政行为内容之日起最长不得超过一年。"""
+    return years_due(known_on, R.NOT_INFORMED_YEARS)
