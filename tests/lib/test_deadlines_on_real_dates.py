@@ -187,7 +187,7 @@ def test_negative_extension_and_absurd_lengths_are_refused():
     with pytest.raises(ValueError, match="延长天数不能为负数"):
         compute_due(D(2026, 1, 5), 5, WORKDAYS, WEEKENDS_ONLY, extension=-1)
     with pytest.raises(ValueError, match="期限不能超过"):
-        compute_due(D(2026, 1, 5), 5000, CALENDAR_DAYS, WEEKENDS_ONLY)
+        compute_due(D(2026, 1, 5), 8000, CALENDAR_DAYS, WEEKENDS_ONLY)
 
 
 def test_status_colours_follow_the_due_date(package_calendar):
@@ -196,3 +196,21 @@ def test_status_colours_follow_the_due_date(package_calendar):
     assert result.status_on(D(2025, 10, 27)) == "amber"
     assert result.status_on(D(2025, 10, 30)) == "amber"
     assert result.status_on(D(2025, 10, 31)) == "red"
+
+
+def test_twenty_year_period_is_counted_and_rolls_off_the_holiday(package_calendar):
+    # 行政复议法第二十一条: 20 years from 2006-10-01 end on 2026-10-01 (国庆假期至10月7日) → 10-08
+    days = (D(2026, 10, 1) - D(2006, 10, 1)).days
+    assert compute_due(D(2006, 10, 1), days, CALENDAR_DAYS, package_calendar).due == D(2026, 10, 8)
+
+
+def test_endless_pause_is_refused_instead_of_counting_forever(package_calendar):
+    with pytest.raises(ValueError, match="期限连同中止期间不能超过"):
+        compute_due(D(2025, 1, 1), 5, CALENDAR_DAYS, package_calendar, pauses=[Pause(D(2025, 1, 2), D(9999, 12, 30))])
+
+
+def test_overlapping_pauses_count_each_day_once(package_calendar):
+    # 3-01 + 60 days, pauses 3-10..3-19 and 3-15..3-24 cover 15 days → 75 days → 2024-05-15 (Wednesday)
+    result = compute_due(D(2024, 3, 1), 60, CALENDAR_DAYS, package_calendar,
+                         pauses=[Pause(D(2024, 3, 10), D(2024, 3, 19)), Pause(D(2024, 3, 15), D(2024, 3, 24))])
+    assert result.due == D(2024, 5, 15)

@@ -2,7 +2,7 @@
 import datetime as dt
 
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, Pause, compute_due
@@ -66,7 +66,7 @@ class DueIn(Schema):
     start: dt.date
     days: int
     workdays: bool = False
-    pauses: list[tuple[dt.date, dt.date]] = []
+    pauses: list[tuple[dt.date, dt.date]] = Field(default=[], max_length=20)
     extend: int = 0
 
 
@@ -106,6 +106,6 @@ def deadline(request, payload: DueIn):
         pauses = [Pause(a, b) for a, b in payload.pauses]
         result = compute_due(payload.start, payload.days, WORKDAYS if payload.workdays else CALENDAR_DAYS,
                              current_calendar(), pauses=pauses, extension=payload.extend)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise YifaError(f"期限计算：{exc}", field="days") from None
     return {"due": result.due, "explanation": result.explanation}

@@ -18,7 +18,10 @@ from typing import Iterable
 
 from .workdays import WorkCalendar
 
-MAX_PERIOD_DAYS = 3660
+# The longest statutory period yifa counts is 行政复议法第二十一条's twenty years.
+MAX_PERIOD_DAYS = 20 * 366
+# A period and its pauses together may span at most this many days.
+MAX_SPAN_DAYS = 2 * MAX_PERIOD_DAYS
 
 
 class DayUnit(str, Enum):
@@ -126,9 +129,14 @@ def compute_due(
     skipped_holidays: list[dt.date] = []
     counted_makeups: list[dt.date] = []
     paused_days: list[dt.date] = []
+    next_pause = 0
     while counted < total:
         day += dt.timedelta(days=1)
-        if any(day in p for p in pauses):
+        if (day - start).days > MAX_SPAN_DAYS:
+            raise ValueError(f"期限连同中止期间不能超过{MAX_SPAN_DAYS}日")
+        while next_pause < len(pauses) and pauses[next_pause].end < day:
+            next_pause += 1
+        if next_pause < len(pauses) and day in pauses[next_pause]:
             paused_days.append(day)
             continue
         if unit is DayUnit.WORKDAY and not calendar.is_workday(day):

@@ -60,7 +60,7 @@ class Command(BaseCommand):
         try:
             result = compute_due(start, days, WORKDAYS if opts["workdays"] else CALENDAR_DAYS,
                                  calendar, pauses=pauses, extension=extend, restart=restart)
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             raise CommandError(str(exc)) from None
         if opts["json"]:
             self.stdout.write(json.dumps({"due": result.due.isoformat(), "explanation": result.explanation,
