@@ -186,3 +186,16 @@ def test_five_year_limit_ending_on_national_day_rolls_to_the_first_working_day(r
     assert not any("超过5年" in p for p in periods.application_problems(on_time))
     late = receive(D(2026, 10, 9), act_date=D(2021, 10, 1), known_on=D(2026, 9, 30))
     assert any("超过5年（2026年10月8日届满）" in p for p in periods.application_problems(late))
+
+
+def test_accepting_after_the_review_lapsed_records_deemed_acceptance_only_for_staff(cast, receive):
+    from yifa.core.errors import AccessDenied
+
+    case = receive(D(2025, 9, 26))  # review period ends 2025-10-10
+    with pytest.raises(AccessDenied):
+        services.case_accept(case=case, by=cast["minzheng_liaison"], on=D(2025, 10, 13))
+    case.refresh_from_db()
+    assert case.state == CaseState.REVIEW
+    case = services.case_accept(case=case, by=cast["fuyi"], handler_user=cast["fuyi"], on=D(2025, 10, 13))
+    assert case.state == CaseState.ACCEPTED and case.deemed_accepted
+    assert case.accepted_on == D(2025, 10, 10) and case.handler == cast["fuyi"]

@@ -66,9 +66,10 @@ def test_late_application_needs_recorded_grounds_before_acceptance(cast, receive
 
 
 def test_application_beyond_five_years_cannot_be_accepted(cast, receive):
-    case = receive(D(2025, 6, 3), act_date=D(2020, 6, 1), known_on=D(2025, 5, 20))
+    # 2020-06-01 + 5 years = Sunday 2025-06-01 in the 端午 holiday (5-31..6-02) → last day 2025-06-03
+    case = receive(D(2025, 6, 4), act_date=D(2020, 6, 1), known_on=D(2025, 5, 20))
     with pytest.raises(GateBlocked) as err:
-        services.case_accept(case=case, by=cast["fuyi"], on=D(2025, 6, 4), delay_grounds="不知情")
+        services.case_accept(case=case, by=cast["fuyi"], on=D(2025, 6, 5), delay_grounds="不知情")
     assert "第二十一条" in err.value.message
 
 

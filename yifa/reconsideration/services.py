@@ -210,7 +210,11 @@ def case_accept(*, case, by, on=None, procedure=Procedure.NORMAL, simplified_bas
                                                 ("delay_grounds", delay_grounds)) if value is not None}
     review = periods.review_clock(case)
     if review and review.due and on > review.due:
-        return case_deem_accepted(case=case, today=on)
+        # 第三十条第三款: the case was accepted by law when the review lapsed; only who may
+        # accept may record it, and the handler chosen here still applies.
+        if not FLOW.may(by, case, "accept"):
+            raise AccessDenied("您无权受理（需复议工作人员）")
+        return case_deem_accepted(case=case, today=on, handler_user=handler_user)
     with transaction.atomic():
         # The review's findings are part of this acceptance (and its one event); the guards read them.
         Case.objects.filter(pk=case.pk).update(**findings)
@@ -228,7 +232,7 @@ def _start_hearing_clocks(case, accepted_on):
                        assignee=case.handler)
 
 
-def case_deem_accepted(*, case, today: dt.date) -> Case:
+def case_deem_accepted(*, case, today: dt.date, handler_user=None) -> Case:
     """第三十条第三款：审查期限届满未决定不予受理的，届满之日起视为受理
     （2017年法第十七条第二款：自收到之日起即为受理）。"""
     with transaction.atomic():
@@ -239,13 +243,14 @@ def case_deem_accepted(*, case, today: dt.date) -> Case:
         accepted_on = review.due if case.law_year == 2023 else (review.restart or case.received_on)
         claim_version(case, None)
         case.state, case.accepted_on, case.deemed_accepted = CaseState.ACCEPTED, accepted_on, True
+        case.handler = handler_user or case.handler
         case.save()
         clocks.stop_clock(review, on=today)
         _start_hearing_clocks(case, accepted_on)
         record_event(actor=None, subject=case, action="reconsideration.deemed_accept", action_label="视为受理",
                      from_state=CaseState.REVIEW, to_state=CaseState.ACCEPTED, unit=case.office,
                      reason=f"受理审查期限于{zh_date(review.due)}届满（{periods.deemed_rule(case).citation}）",
-                     data={"accepted_on": accepted_on})
+                     data={"accepted_on": accepted_on, "handler": case.handler_id})
     return case
 
 
