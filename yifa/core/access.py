@@ -56,8 +56,14 @@ def require_role(user: User, *roles: str, message: str | None = None) -> None:
     raise AccessDenied(message or f"此操作需要以下角色之一：{labels}")
 
 
+def is_legal_office(user: User) -> bool:
+    """Staff of the legal office (and its divisions). A system administrator elsewhere is not:
+    reviewing and filing are the office's statutory work, not the platform's."""
+    return user.is_authenticated and (user.is_superuser or user.in_legal_office)
+
+
 def require_legal_office(user: User) -> None:
-    if not (user.is_superuser or user.in_legal_office or user.has_role(Role.ADMIN)):
+    if not is_legal_office(user):
         raise AccessDenied("此操作只能由法制机构办理")
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from yifa.lib.law import Rule
 
 from . import clocks
+from .access import is_legal_office
 from .audit import record_event
 from .concurrency import claim_version
 from .errors import AccessDenied, GateBlocked, YifaError
@@ -154,7 +155,7 @@ def anyone_with(*roles: str) -> Permission:
 
 
 def legal_office(user, obj) -> bool:
-    return user.is_superuser or user.in_legal_office
+    return is_legal_office(user)
 
 
 def own_unit(*roles: str, unit_attr: str = "unit") -> Permission:

@@ -7,7 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Count, Q
 
-from yifa.core.access import require_legal_office
+from yifa.core.access import require_legal_office, is_legal_office
 from yifa.core.audit import record_event
 from yifa.core.concurrency import claim_version
 from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput, YifaError
@@ -109,7 +109,7 @@ def _item_for_update(item: CampaignItem, expected_version):
 def item_propose(*, by, item: CampaignItem, proposal: str, reasons: str,
                  expected_version: int | None = None) -> CampaignItem:
     unit = item.unit
-    if not (by.is_superuser or by.in_legal_office or (by.unit_id and unit.path.startswith(by.unit.path))):
+    if not (is_legal_office(by) or (by.unit_id and unit.path.startswith(by.unit.path))):
         raise AccessDenied(f"清理意见由{unit.name}提出")
     errors = {}
     if proposal not in Proposal.values:

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from yifa.core.access import is_legal_office
 from yifa.core.errors import AccessDenied, GateBlocked, NotFound, YifaError
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
@@ -128,7 +129,7 @@ def document_detail(request, pk):
 def _detail_context(request, doc, bound, unmet):
     today = timezone.localdate()
     may_edit = services.may_edit(request.user, doc)
-    legal = request.user.is_superuser or request.user.in_legal_office
+    legal = is_legal_office(request.user)
     forms_ = {}
 
     def offer(name, allowed, initial=None):
@@ -178,7 +179,7 @@ def screen_rules(request):
     from .models import ScreenRule
     from .screener import rule_save
 
-    legal = request.user.is_superuser or request.user.in_legal_office
+    legal = is_legal_office(request.user)
     form = forms.ScreenRuleForm(request.POST or None, prefix="rule")
     try_form = forms.ScreenTryForm(request.GET or None)
     if request.method == "POST" and form.is_valid():

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from yifa.core.access import scope
+from yifa.core.access import scope, is_legal_office
 from yifa.core.errors import AccessDenied, GateBlocked, NotFound, YifaError
 from yifa.core.views import staff_view
 
@@ -22,7 +22,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @staff_view
 @require_http_methods(["GET", "POST"])
 def campaign_list(request):
-    legal = request.user.is_superuser or request.user.in_legal_office
+    legal = is_legal_office(request.user)
     form = forms.CampaignForm(request.POST or None) if legal else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
@@ -40,7 +40,7 @@ def campaign_list(request):
 @require_http_methods(["GET", "POST"])
 def campaign_detail(request, pk):
     campaign = access_campaign(pk)
-    legal = request.user.is_superuser or request.user.in_legal_office
+    legal = is_legal_office(request.user)
     unmet = []
     if request.method == "POST" and request.POST.get("action") == "close":
         try:
@@ -91,7 +91,7 @@ def item_detail(request, pk):
                 form.add_error(field if field in form.fields else None, message)
     return render(request, "normdocs/item.html", {
         "item": item, "form": form, "is_open": item.campaign.status == CampaignStatus.OPEN,
-        "legal": request.user.is_superuser or request.user.in_legal_office,
+        "legal": is_legal_office(request.user),
     })
 
 

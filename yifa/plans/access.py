@@ -17,10 +17,6 @@ def require_unit_staff(user, unit) -> None:
     raise AccessDenied(f"此操作只能由{unit.name}的联络员或负责人办理")
 
 
-def is_legal_office(user) -> bool:
-    return user.is_superuser or user.in_legal_office or user.has_role(Role.ADMIN)
-
-
 def access_report(user, pk) -> AnnualReport:
     return fetch(AnnualReport.objects.select_related("unit"), user, pk)
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from yifa.core.access import require_legal_office
 from yifa.core.audit import record_event
 from yifa.core.concurrency import save_versioned
 from yifa.core.errors import AccessDenied, InvalidInput, YifaError
@@ -14,16 +15,11 @@ from yifa.core.flows import fire
 from yifa.core.notify import legal_office_staff, notify, unit_contacts
 from yifa.core.uploads import store_upload
 
-from .access import is_legal_office, require_unit_staff
+from .access import require_unit_staff
 from .flows import REPORT
 from .models import (AnnualReport, InfoItem, InfoState, Institution, InstitutionRecord, ReportDue, ReportKind,
                      ReportState)
 from .queries import due_for
-
-
-def _require_legal_office(user) -> None:
-    if not is_legal_office(user):
-        raise AccessDenied("此操作只能由法制机构办理")
 
 
 def _year(value, field="year") -> int:
@@ -45,7 +41,7 @@ def _attach(files, *, by, subject, purpose: str) -> list:
 
 def report_due_set(*, by, year: int, kind: str, due: dt.date, note: str = "") -> ReportDue:
     """A year's own due date for a kind of report (legal office)."""
-    _require_legal_office(by)
+    require_legal_office(by)
     year = _year(year)
     if kind not in ReportKind.values:
         raise InvalidInput({"kind": "报告类型：须为" + "、".join(ReportKind.labels) + "之一"})
@@ -172,7 +168,7 @@ def info_submit(*, by, title: str, body: str, on: dt.date | None = None) -> Info
 
 
 def info_decide(*, by, item: InfoItem, adopt: bool, on: dt.date | None = None) -> InfoItem:
-    _require_legal_office(by)
+    require_legal_office(by)
     with transaction.atomic():
         item = InfoItem.objects.select_for_update().get(pk=item.pk)
         if item.state != InfoState.SUBMITTED:
@@ -190,7 +186,7 @@ def info_decide(*, by, item: InfoItem, adopt: bool, on: dt.date | None = None) -
 
 def institution_define(*, by, year: int, name: str, due: dt.date | None = None, basis: str = "",
                        task=None) -> Institution:
-    _require_legal_office(by)
+    require_legal_office(by)
     year = _year(year)
     if not (name or "").strip():
         raise InvalidInput({"name": "制度名称：必须填写"})

@@ -7,15 +7,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from yifa.core import clocks
+from yifa.core.access import require_legal_office
 from yifa.core.audit import record_event
 from yifa.core.concurrency import save_versioned
-from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput, YifaError
+from yifa.core.errors import GateBlocked, InvalidInput, YifaError
 from yifa.core.flows import fire
 from yifa.core.models import Unit, UnitKind
 from yifa.core.notify import notify, unit_contacts
 from yifa.core.uploads import store_upload
 
-from .access import is_legal_office, require_unit_staff
+from .access import require_unit_staff
 from . import rules
 from .flows import TASK
 from .models import (Assignment, AssignmentStatus, PlanSection, PlanState, PlanTask, ProgressReport, TaskState,
@@ -27,11 +28,6 @@ MAX_PLAN_CHARS = 200_000
 LEGAL_OFFICE_NAMES = {"法制机构", "市政府法制办", "政府法制办", "法制办", "司法局"}
 ALL_UNITS = {"各乡镇各部门", "各乡镇、各部门", "乡镇政府、各部门", "各乡镇部门", "各级行政机关"}
 DEPARTMENTS = {"各部门", "政府各部门", "有关行政执法部门"}
-
-
-def _require_legal_office(user) -> None:
-    if not is_legal_office(user):
-        raise AccessDenied("此操作只能由法制机构办理")
 
 
 def resolve_units(names) -> list[Unit]:
@@ -59,7 +55,7 @@ def resolve_units(names) -> list[Unit]:
 
 def plan_import(*, by, text: str, year: int | None = None, title: str = "") -> WorkPlan:
     """Parse a pasted or uploaded plan into a draft: sections, tasks and suggested units and dates."""
-    _require_legal_office(by)
+    require_legal_office(by)
     errors = {}
     if not (text or "").strip():
         errors["text"] = "计划原文：请粘贴正文或上传.docx/.txt文件"
@@ -103,7 +99,7 @@ def _create_task(plan, section, parsed, order) -> PlanTask:
 def plan_correct(*, by, plan: WorkPlan, rows: list[dict]) -> WorkPlan:
     """Staff's corrections to the suggestions, all rows at once: title, units, due, or drop.
     ``rows``: [{"task": id, "title": str, "due": date|None, "units": [Unit], "drop": bool, "version": int}]."""
-    _require_legal_office(by)
+    require_legal_office(by)
     if plan.state != PlanState.DRAFT:
         raise YifaError("计划已确认分解，不能再修改建议", field="state")
     tasks = {t.pk: t for t in plan.tasks.all()}
@@ -142,7 +138,7 @@ def plan_correct(*, by, plan: WorkPlan, rows: list[dict]) -> WorkPlan:
 
 def plan_confirm(*, by, plan: WorkPlan, on: dt.date | None = None) -> WorkPlan:
     """Confirm the decomposition: tasks go to their units, who are notified."""
-    _require_legal_office(by)
+    require_legal_office(by)
     on = on or timezone.localdate()
     with transaction.atomic():
         plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
@@ -213,7 +209,7 @@ def progress_report(*, by, assignment: Assignment, status: str, percent, narrati
 
 def task_urge(*, by, assignment: Assignment, note: str = "", on: dt.date | None = None) -> Assignment:
     """催办: a notice to the unit's liaison and head for an overdue task."""
-    _require_legal_office(by)
+    require_legal_office(by)
     on = on or timezone.localdate()
     with transaction.atomic():
         assignment = Assignment.objects.select_for_update().select_related("task", "unit").get(pk=assignment.pk)

@@ -4,7 +4,7 @@ import datetime as dt
 from django.urls import reverse
 from yifa.core.models import Role
 
-from .access import is_legal_office
+from yifa.core.access import is_legal_office
 from .models import AnnualReport, Assignment, AssignmentStatus, PlanState, ReportKind, ReportState, TaskState, WorkPlan
 from .queries import dues_for
 

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_POST
 
 from yifa.core.audit import timeline
 from yifa.core.errors import AccessDenied, NotFound, YifaError
+from yifa.core.access import is_legal_office
 from yifa.core.models import Role, Unit
 from yifa.core.uploads import attachments_of
 from yifa.core.views import staff_view
 
 from . import documents, forms, queries, services, supervision
-from .access import (access_assignment, access_info, access_plan, access_report, access_task, in_unit,
-                     is_legal_office)
+from .access import access_assignment, access_info, access_plan, access_report, access_task, in_unit
 from .flows import REPORT, TASK
 from .models import (AssignmentStatus, Institution, PlanState, ReportKind, ReportState, TaskState)
 from .parsing import plan_text
