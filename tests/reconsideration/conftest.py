@@ -14,7 +14,7 @@ def receive(cast):
     def make(received_on: D, **overrides):
         fields = dict(
             by=cast["fuyi"], channel=Channel.COUNTER, received_on=received_on,
-            parties=[{"name": "张三", "id_number": "110101199003071234", "phone": "13812345678",
+            parties=[{"name": "张三", "id_number": "110101199003071233", "phone": "13812345678",
                       "address": "江临市青石镇幸福路1号"}],
             respondent_unit=cast.units["民政局"], act_title="江民罚〔2025〕12号行政处罚决定",
             act_type=ActType.PENALTY, act_date=received_on - dt.timedelta(days=20),

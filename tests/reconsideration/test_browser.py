@@ -12,7 +12,7 @@ def test_applicant_submits_online_then_follows_status_with_lookup_code(cast, bro
     page.click("text=申请行政复议")
     page.select_option("#id_applicant_kind", "person")
     page.fill("#id_applicant_name", "周九")
-    page.fill("#id_applicant_id", "110101199003071234")
+    page.fill("#id_applicant_id", "110101199003071233")
     page.fill("#id_applicant_phone", "13700001111")
     page.select_option("#id_respondent_unit", label="江临市市场监管局")
     page.fill("#id_act_title", "江市监罚〔2026〕101号行政处罚决定")

@@ -50,7 +50,7 @@ def test_personal_data_is_encrypted_at_rest(cast, receive):
         id_number, phone = cur.fetchone()
     assert id_number.startswith("enc1:") and "110101" not in id_number
     assert phone.startswith("enc1:")
-    assert Party.objects.get().id_number == "110101199003071234"
+    assert Party.objects.get().id_number == "110101199003071233"
 
 
 def test_late_application_needs_recorded_grounds_before_acceptance(cast, receive):
@@ -183,7 +183,7 @@ def test_published_decision_has_no_personal_data(cast, accepted):
     case = services.case_approve(case=case, by=cast["legal_head"], approval_mode="collective", on=D(2025, 4, 2))
     case = services.case_publish(case=case, by=cast["fuyi"], on=D(2025, 4, 3))
     assert "张某" in case.public_text
-    for secret in ("张三", "13812345678", "110101199003071234", "幸福路"):
+    for secret in ("张三", "13812345678", "110101199003071233", "幸福路"):
         assert secret not in case.public_text
     assert "撤销" in case.public_text
 
@@ -294,3 +294,15 @@ def test_sweep_reminds_the_respondent_before_the_reply_is_due_and_marks_it_overd
     result = run_sweep(D(2025, 3, 20))
     assert result.overdue_marked >= 1
     assert Notification.objects.filter(user=liaison, title="已逾期：被申请人书面答复").exists()
+
+
+def test_identity_numbers_are_checked_by_party_kind(cast, receive):
+    from yifa.reconsideration.models import Case
+
+    with pytest.raises(InvalidInput) as err:
+        receive(D(2025, 3, 3), parties=[{"name": "张三", "id_number": "110101199003071234"}])
+    assert "身份证号码：须为18位且校验码正确" in err.value.message
+    assert not Case.objects.exists()
+    case = receive(D(2025, 3, 3), parties=[{"name": "江临某某有限公司", "kind": "legal",
+                                            "id_number": "91330100MA2B3C4D5E"}])
+    assert case.pk

@@ -12,7 +12,7 @@ DAY = dt.timedelta(days=1)
 def _apply(cast, received_on, name, unit, act, act_type=ActType.PENALTY, **extra):
     return services.case_receive(
         by=cast["fuyi"], channel=extra.pop("channel", Channel.COUNTER), received_on=received_on,
-        parties=[{"name": name, "id_number": "330102198805061234", "phone": "13900001111",
+        parties=[{"name": name, "id_number": "330102198805061232", "phone": "13900001111",
                   "address": "江临市东山街道和平路8号"}],
         respondent_unit=cast.units[unit], act_title=act, act_type=act_type,
         act_date=received_on - 30 * DAY, known_on=received_on - 20 * DAY,

@@ -16,6 +16,7 @@ from yifa.core.errors import AccessDenied, InvalidInput, YifaError
 from yifa.core.flows import fire
 from yifa.core.models import DeadlineStatus, Unit
 from yifa.core.notify import unit_contacts, notify
+from yifa.core.services import PHONE, valid_id_number
 from yifa.core.uploads import store_upload
 from yifa.lib.deadlines import WORKDAYS, compute_due, zh_date
 
@@ -27,8 +28,8 @@ from .models import (LIMITED_SUSPENSIONS, ActType, Case, CaseState, Channel, Par
 from .numbering import next_number
 
 LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-ID_NUMBER = re.compile(r"^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})$")
-PHONE = re.compile(r"^[\d\-+ ]{7,20}$")
+# 统一社会信用代码 (GB 32100-2015) for legal persons and organisations; people are checked by the core.
+CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 
 
 def _today(on):
@@ -48,8 +49,11 @@ def _validate_parties(parties: list[dict], errors: dict) -> None:
         errors["applicant"] = "申请人：须填写姓名或名称（第三十条第一款第一项：有明确的申请人）"
     for i, p in enumerate(parties):
         idn = (p.get("id_number") or "").strip()
-        if idn and not ID_NUMBER.match(idn):
-            errors[f"parties.{i}.id_number"] = f"{p.get('name') or '当事人'}的身份证件号码或统一社会信用代码格式不正确（18位）"
+        person = p.get("kind", PartyKind.PERSON) == PartyKind.PERSON
+        if idn and person and not valid_id_number(idn):
+            errors[f"parties.{i}.id_number"] = f"{p.get('name') or '当事人'}的身份证号码：须为18位且校验码正确"
+        elif idn and not person and not CREDIT_CODE.match(idn.upper()):
+            errors[f"parties.{i}.id_number"] = f"{p.get('name') or '当事人'}的统一社会信用代码：须为18位代码"
         phone = (p.get("phone") or "").strip()
         if phone and not PHONE.match(phone):
             errors[f"parties.{i}.phone"] = f"{p.get('name') or '当事人'}的联系电话格式不正确"
