@@ -297,8 +297,6 @@ def test_sweep_reminds_the_respondent_before_the_reply_is_due_and_marks_it_overd
 
 
 def test_identity_numbers_are_checked_by_party_kind(cast, receive):
-    from yifa.reconsideration.models import Case
-
     with pytest.raises(InvalidInput) as err:
         receive(D(2025, 3, 3), parties=[{"name": "张三", "id_number": "110101199003071234"}])
     assert "身份证号码：须为18位且校验码正确" in err.value.message
