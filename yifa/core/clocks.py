@@ -117,11 +117,13 @@ def add_pause(deadline: Deadline, *, first: dt.date, last: dt.date) -> Deadline:
     return recompute(deadline)
 
 
-def extend_clock(deadline: Deadline, *, days: int, max_times: int = 1) -> Deadline:
+def extend_clock(deadline: Deadline, *, days: int, max_times: int | None = 1) -> Deadline:
+    """Extend within the rule's cap on the total; ``max_times`` None where the law caps only the
+    total (行政复议法第六十二条第一款：延长期限最多不得超过三十日)."""
     rule = get_rule(deadline.rule_id)
     if not rule.extension_days:
         raise YifaError(f"{rule.citation}未规定可以延长“{rule.title}”", field="days")
-    if deadline.extensions_used >= max_times:
+    if max_times is not None and deadline.extensions_used >= max_times:
         raise YifaError(f"“{rule.title}”只能延长{max_times}次（{rule.citation}）", field="days")
     if not deadline.is_open:
         raise YifaError("期限已结束，不能延长", field="days")

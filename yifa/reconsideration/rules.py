@@ -87,9 +87,8 @@ DECISION_2017 = Rule(P + "decision.2017", "作出行政复议决定", FUYI_2017,
 DECISION = Versions(DECISION_2017, DECISION_2023)
 DECISION_SIMPLE = Rule(P + "decision.simplified", "作出行政复议决定（简易程序）", FUYI_2023, "第六十二条第二款",
                        days=30, unit=CALENDAR_DAYS, note="自受理之日起")
-# 第六十二条第一款（2017年法第三十一条第一款）只限定延长的总天数（三十日），不限次数；
-# 每次延长至少一日，故次数上限即三十。
-EXTENSIONS_ALLOWED = 30
+# 第六十二条第一款（2017年法第三十一条第一款）只限定延长的总天数（三十日），不限次数：
+# services extend with max_times=None, and the clock checks the total against extension_days.
 
 SIMPLIFIED = Rule(P + "simplified", "适用简易程序：事实清楚、权利义务关系明确、争议不大，且属法定情形或各方同意",
                   FUYI_2023, "第五十三条")

@@ -176,7 +176,7 @@ def case_extend_correction(*, case, by, days: int, reason: str, on=None, expecte
             clock = clocks.open_clock(case, rule)
             if clock is None:
                 raise YifaError("补正期限未在计时，不能延长", field="days")
-            clocks.extend_clock(clock, days=days, max_times=R.CORRECTION_EXTENSION_MAX_WORKDAYS)
+            clocks.extend_clock(clock, days=days, max_times=None)
     return case
 
 
@@ -392,7 +392,7 @@ def case_extend(*, case, by, days: int, reason: str, on=None, expected_version=N
         clock = periods.decision_clock(case)
         if clock is None:
             raise YifaError("审理期限未在计时，不能延长", field="days")
-        clocks.extend_clock(clock, days=days, max_times=R.EXTENSIONS_ALLOWED)
+        clocks.extend_clock(clock, days=days, max_times=None)
     return case
 
 
