@@ -161,3 +161,12 @@ def test_calendar_changed_by_another_process_is_seen_at_once(cast):
     with transaction.atomic():
         CalendarDay.objects.filter(date=D(2027, 3, 3)).delete()
     assert current_calendar().is_workday(D(2027, 3, 3))
+
+
+def test_a_finished_clock_cannot_be_restarted(cast, reply_rule):
+    deadline = start(cast, reply_rule, D(2025, 9, 26))
+    clocks.stop_clock(deadline, on=D(2025, 10, 9))
+    with pytest.raises(YifaError, match="不能重新起算"):
+        clocks.restart_clock(deadline, on=D(2025, 10, 10))
+    deadline.refresh_from_db()
+    assert deadline.status == DeadlineStatus.MET and deadline.restart is None

@@ -142,6 +142,8 @@ def extend_clock(deadline: Deadline, *, days: int, max_times: int | None = 1) ->
 
 def restart_clock(deadline: Deadline, *, on: dt.date) -> Deadline:
     """The period runs anew from ``on`` (e.g. 补正材料收到之日起重新计算); old pauses no longer matter."""
+    if not deadline.is_open:
+        raise YifaError(f"“{deadline.title}”已于{deadline.closed_on}结束，不能重新起算", field="on")
     if on < deadline.start:
         raise YifaError(f"重新起算日{on}不能早于原起算日{deadline.start}", field="on")
     deadline.restart, deadline.pauses = on, []

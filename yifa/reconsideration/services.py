@@ -190,7 +190,9 @@ def case_receive_correction(*, case, by, on=None, files=(), expected_version=Non
             store_upload(content=content, name=name, by=by, subject=case, purpose="correction")
         for clock in clocks.clocks_of(case, rule=periods.correction_rule(case)):
             clocks.stop_clock(clock, on=on)
-        review = clocks.clocks_of(case, rule=periods.review_rule(case)).order_by("-id").first()
+        review = clocks.open_clock(case, periods.review_rule(case))
+        if review is None:
+            raise YifaError("受理审查期限未在计时，不能重新起算（第三十一条第三款）", field="state")
         clocks.restart_clock(review, on=on)
     return case
 
