@@ -6,17 +6,15 @@ import datetime as dt
 from django.db.models import Count, Q
 
 from yifa.core.access import visible_unit_ids
+from yifa.lib.deadlines import rag
 
 from .models import Decision, DecisionState as S
 from .services.execution import next_feedback_due
 
 
 def _rag(due: dt.date | None, today: dt.date) -> str:
-    if due is None:
-        return ""
-    if today > due:
-        return "red"
-    return "amber" if (due - today).days <= 7 else "green"
+    # A week's warning: comment answers and execution reports take longer to prepare.
+    return rag(due, today, amber_within=7)
 
 
 def items_for(user, today: dt.date):

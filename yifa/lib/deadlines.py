@@ -50,6 +50,18 @@ class Pause:
         return self.start <= day <= self.end
 
 
+AMBER_WITHIN_DAYS = 3
+
+
+def rag(due: dt.date | None, today: dt.date, amber_within: int = AMBER_WITHIN_DAYS) -> str:
+    """The boards' colour: red once past due, amber within ``amber_within`` days, else green."""
+    if due is None:
+        return ""
+    if today > due:
+        return "red"
+    return "amber" if (due - today).days <= amber_within else "green"
+
+
 @dataclass(frozen=True)
 class DueDate:
     due: dt.date
@@ -60,12 +72,8 @@ class DueDate:
     def sentence(self) -> str:
         return "，".join(self.explanation)
 
-    def status_on(self, today: dt.date, amber_within: int = 3) -> str:
-        if today > self.due:
-            return "red"
-        if (self.due - today).days <= amber_within:
-            return "amber"
-        return "green"
+    def status_on(self, today: dt.date, amber_within: int = AMBER_WITHIN_DAYS) -> str:
+        return rag(self.due, today, amber_within)
 
 
 def zh_date(day: dt.date, with_year: bool = True) -> str:

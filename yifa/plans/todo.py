@@ -3,6 +3,7 @@ import datetime as dt
 
 from django.urls import reverse
 from yifa.core.models import Role
+from yifa.lib.deadlines import rag
 
 from yifa.core.access import is_legal_office
 from .models import AnnualReport, Assignment, AssignmentStatus, PlanState, ReportKind, ReportState, TaskState, WorkPlan
@@ -10,12 +11,6 @@ from .queries import dues_for
 
 SOURCE = "年度计划与督办"
 SOON_DAYS = 45
-
-
-def _rag(due, today):
-    if due is None:
-        return ""
-    return "red" if today > due else ("amber" if (due - today).days <= 3 else "green")
 
 
 def items_for(user, today: dt.date):
@@ -41,13 +36,13 @@ def _unit_items(user, today):
                 title = f"退回修改：{title}"
             elif report and report.state == ReportState.DRAFT and user.has_role(Role.HEAD):
                 title = f"待审核：{title}"
-            yield {"title": title, "due": due, "rag": _rag(due, today), "source": SOURCE,
+            yield {"title": title, "due": due, "rag": rag(due, today), "source": SOURCE,
                    "link": report.get_absolute_url() if report else reverse("plans:reports"),
                    "note": f"{kind.rule.title}（{kind.rule.citation}）"}
     open_tasks = (Assignment.objects.filter(unit=user.unit, task__state=TaskState.OPEN)
                   .exclude(status=AssignmentStatus.DONE).select_related("task")[:50])
     for a in open_tasks:
-        yield {"title": f"交办任务：{a.task.title[:40]}", "due": a.task.due, "rag": _rag(a.task.due, today),
+        yield {"title": f"交办任务：{a.task.title[:40]}", "due": a.task.due, "rag": rag(a.task.due, today),
                "source": SOURCE, "link": a.task.get_absolute_url(), "note": f"{a.get_status_display()} {a.percent}%"}
 
 

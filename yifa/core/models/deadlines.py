@@ -1,6 +1,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from yifa.lib.deadlines import rag
+
 
 class DeadlineStatus(models.TextChoices):
     RUNNING = "running", "计时中"
@@ -60,9 +62,7 @@ class Deadline(models.Model):
         return self.status in OPEN_STATUSES
 
     def rag(self, today) -> str:
-        """red / amber / green for the boards; amber within 3 calendar days."""
+        """red / amber / green for the boards; grey when the clock is stopped or closed."""
         if not self.is_open or self.due is None:
             return "grey"
-        if today > self.due:
-            return "red"
-        return "amber" if (self.due - today).days <= 3 else "green"
+        return rag(self.due, today)
