@@ -256,7 +256,7 @@ def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> Calenda
         raise YifaError(f"日期：{date}是工作日，不能设为调休上班日", field="date")
     with transaction.atomic():
         day, created = CalendarDay.objects.update_or_create(date=date, defaults={"kind": kind, "name": name})
-        changed = recompute_open_clocks(day=date)
+        changed = recompute_open_clocks(**_calendar_scope(date))
         record_event(actor=by, subject=day, action="calendar.set", action_label="设置日历",
                      data={"date": date, "kind": kind, "name": name, "recomputed": changed})
     return day
@@ -271,7 +271,7 @@ def calendar_day_remove(*, by, date: dt.date) -> None:
         record_event(actor=by, subject=day, action="calendar.remove", action_label="删除日历条目",
                      data={"date": date, "kind": day.kind, "name": day.name})
         day.delete()
-        recompute_open_clocks(day=date)
+        recompute_open_clocks(**_calendar_scope(date))
 
 
 def calendar_year_publish(*, by, year: int, source: str) -> CalendarYear:
@@ -287,6 +287,14 @@ def calendar_year_publish(*, by, year: int, source: str) -> CalendarYear:
         record_event(actor=by, subject=entry, action="calendar.publish", action_label="确认年度放假安排",
                      data={"year": year, "source": source, "recomputed": changed})
     return entry
+
+
+def _calendar_scope(date: dt.date) -> dict:
+    """Which clocks a one-day edit can move: those counting over the day, or, while the year is
+    still unconfirmed, every clock spanning it (their “尚未录入” note changes too)."""
+    if CalendarYear.objects.filter(year=date.year).exists():
+        return {"day": date}
+    return {"year": date.year}
 
 
 def _check_calendar_year(year: int, *, field: str) -> None:
