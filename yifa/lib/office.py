@@ -119,3 +119,16 @@ def xlsx_rows(content: bytes) -> tuple[list[str], list[list]]:
         return [], []
     headers = [str(h or "").strip() for h in rows[0]]
     return headers, [r for r in rows[1:] if any(v not in (None, "") for v in r)]
+
+
+TEXT_ENCODINGS = ("utf-8-sig", "gb18030")  # what Chinese offices' plain-text files come in
+
+
+def decode_text(content: bytes) -> str | None:
+    """Plain text in UTF-8 or GB18030, or None when it is neither."""
+    for encoding in TEXT_ENCODINGS:
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None

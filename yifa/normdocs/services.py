@@ -44,7 +44,11 @@ def extract_text(*, content: bytes, name: str) -> str:
             from pypdf import PdfReader
             return "\n".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(content)).pages).strip()
         if lower.endswith(".txt"):
-            return content.decode("utf-8", errors="replace").strip()
+            from yifa.lib.office import decode_text
+            text = decode_text(content)
+            if text is None:
+                raise YifaError(f"文件“{name}”不是UTF-8或GB18030编码的文本", field="file")
+            return text.strip()
     except Exception as exc:  # a damaged file is the user's input, not our bug
         raise YifaError(f"无法读取文件“{name}”的正文：{exc}", field="file") from None
     raise YifaError(f"只能从Word（.docx）、PDF或文本文件提取正文，“{name}”不是", field="file")

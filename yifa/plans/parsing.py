@@ -337,13 +337,11 @@ def _obligations(preamble: str, year: int, unit_names) -> list[Task]:
 
 def plan_text(content: bytes, name: str) -> str:
     """The text of an uploaded plan: .docx, or plain text in UTF-8 or GB18030."""
-    from yifa.lib.office import docx_text
+    from yifa.lib.office import decode_text, docx_text
 
     if name.lower().endswith(".docx"):
         return docx_text(content)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    text = decode_text(content)
+    if text is not None:
+        return text
     raise ValueError(f"文件“{name}”不是UTF-8或GB18030编码的文本，也不是.docx文件")
