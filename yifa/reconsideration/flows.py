@@ -80,6 +80,17 @@ def within_review(case, *, today, **_):
     return None
 
 
+def review_lapsed(case, *, on, **_):
+    clock = periods.review_clock(case)
+    if clock is None or clock.due is None or on <= clock.due:
+        return "受理审查期限尚未届满，不能视为受理"
+    return None
+
+
+def nobody(user, case) -> bool:
+    return False
+
+
 def application_admissible(case, **_):
     return periods.application_problems(case)
 
@@ -182,6 +193,8 @@ FLOW = Flow(
                    guards=(correction_lapsed,)),
         Transition("accept", "受理", (S.REVIEW,), S.ACCEPTED, handler, "复议工作人员",
                    guards=(application_admissible, simplified_allowed)),
+        Transition("deemed_accept", "视为受理", (S.REVIEW,), S.ACCEPTED, nobody, "系统（审查期限届满）",
+                   guards=(review_lapsed,), by_system=True),
         Transition("not_accept", "不予受理", (S.REVIEW,), S.NOT_ACCEPTED, handler, "复议工作人员",
                    guards=(within_review,), reason_required=True),
         Transition("to_normal", "转为普通程序", (S.ACCEPTED,), S.ACCEPTED, office_head, "复议机构负责人",

@@ -241,22 +241,18 @@ def _start_hearing_clocks(case, accepted_on):
 def case_deem_accepted(*, case, today: dt.date, handler_user=None) -> Case:
     """第三十条第三款：审查期限届满未决定不予受理的，届满之日起视为受理
     （2017年法第十七条第二款：自收到之日起即为受理）。"""
+    review = periods.review_clock(case)
+    if review is None or review.due is None:
+        raise YifaError("受理审查期限未在计时，不能视为受理", field="state")
+    accepted_on = review.due if case.law_year == 2023 else (review.restart or case.received_on)
     with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=case.pk)
-        review = periods.review_clock(case)
-        if case.state != CaseState.REVIEW or review is None or review.due is None or today <= review.due:
-            raise YifaError("受理审查期限尚未届满或案件不在审查中，不能视为受理", field="state")
-        accepted_on = review.due if case.law_year == 2023 else (review.restart or case.received_on)
-        claim_version(case, None)
-        case.state, case.accepted_on, case.deemed_accepted = CaseState.ACCEPTED, accepted_on, True
-        case.handler = handler_user or case.handler
-        case.save()
+        case = fire(FLOW, case, "deemed_accept", by=None, on=today,
+                    reason=f"受理审查期限于{zh_date(review.due)}届满（{periods.deemed_rule(case).citation}）",
+                    data={"accepted_on": accepted_on},
+                    before_save=_set(accepted_on=accepted_on, deemed_accepted=True,
+                                     handler=handler_user or case.handler))
         clocks.stop_clock(review, on=today)
         _start_hearing_clocks(case, accepted_on)
-        record_event(actor=None, subject=case, action="reconsideration.deemed_accept", action_label="视为受理",
-                     from_state=CaseState.REVIEW, to_state=CaseState.ACCEPTED, unit=case.office,
-                     reason=f"受理审查期限于{zh_date(review.due)}届满（{periods.deemed_rule(case).citation}）",
-                     data={"accepted_on": accepted_on, "handler": case.handler_id})
     return case
 
 
