@@ -75,3 +75,10 @@ def test_institutions_are_defined_by_the_legal_office_and_recorded_by_the_unit(c
                                     established_on=D(2099, 1, 1), document_title="")
     assert "建立日期：不能晚于今天" in error.value.message and "制度文件" in error.value.message
     assert Event.objects.count() == before
+
+
+def test_a_unit_sees_only_its_own_information_counts(cast):
+    services.info_submit(by=cast["minzheng_liaison"], title="民政局会前学法", body="学习民法典", on=D(2026, 6, 1))
+    services.info_submit(by=cast["town1_liaison"], title="青石镇法治讲座", body="讲座一场", on=D(2026, 6, 2))
+    assert [r["unit__name"] for r in info_counts(year=2026, user=cast["minzheng_liaison"])] == ["江临市民政局"]
+    assert len(info_counts(year=2026, user=cast["reviewer"])) == 2

@@ -144,9 +144,12 @@ def info_items_for(user, *, state: str | None = None):
     return qs.filter(state=state) if state else qs
 
 
-def info_counts(*, year: int):
-    """Submitted and adopted items per unit, for the annual assessment."""
-    return (InfoItem.objects.filter(submitted_on__year=year).values("unit__id", "unit__name")
+def info_counts(*, year: int, user=None):
+    """Submitted and adopted items per unit, for the annual assessment (a unit sees its own row)."""
+    items = InfoItem.objects.filter(submitted_on__year=year)
+    if user is not None:
+        items = scope(items, user)
+    return (items.values("unit__id", "unit__name")
             .annotate(submitted=Count("id"), adopted=Count("id", filter=Q(state=InfoState.ADOPTED)))
             .order_by("-adopted", "unit__name"))
 

@@ -293,7 +293,7 @@ def board(request):
 def info(request):
     year = _year(request)
     return render(request, "plans/info.html", {
-        "items": queries.info_items_for(request.user)[:200], "counts": queries.info_counts(year=year),
+        "items": queries.info_items_for(request.user)[:200], "counts": queries.info_counts(year=year, user=request.user),
         "year": year, "legal": is_legal_office(request.user), "form": forms.InfoForm(),
     })
 
