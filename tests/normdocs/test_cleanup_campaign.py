@@ -101,3 +101,12 @@ def test_only_the_legal_office_opens_a_campaign(cast):
     with pytest.raises(AccessDenied):
         campaigns.campaign_open(by=cast["minzheng_liaison"], title="x", baseline=D(2026, 1, 1),
                                 units=[cast.units["民政局"]])
+
+
+def test_open_campaign_catalogues_are_for_the_legal_office_only(cast, three_in_force, login):
+    campaign = campaigns.campaign_open(by=cast["reviewer"], title="未结束的清理", baseline=D(2026, 1, 1),
+                                       units=[cast.units["民政局"]])
+    url = f"/staff/normdocs/campaigns/{campaign.pk}/retained.xlsx"
+    response = login(cast["minzheng_liaison"]).get(url)
+    assert response.status_code == 403 and "清理尚未结束" in response.content.decode()
+    assert login(cast["reviewer"]).get(url).status_code == 200

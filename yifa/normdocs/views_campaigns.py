@@ -111,7 +111,10 @@ def catalogue_file(campaign, kind: str, fmt: str) -> HttpResponse:
 
 @staff_view
 def campaign_catalogue(request, pk, kind, fmt):
+    campaign = access_campaign(pk)
+    if campaign.status != CampaignStatus.CLOSED and not is_legal_office(request.user):
+        raise AccessDenied("清理尚未结束，目录只对法制机构开放")
     try:
-        return catalogue_file(access_campaign(pk), kind, fmt)
+        return catalogue_file(campaign, kind, fmt)
     except YifaError as exc:
         return render(request, "core/error.html", {"message": exc.message}, status=404)
