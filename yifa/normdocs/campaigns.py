@@ -43,10 +43,15 @@ def in_force_on(baseline: dt.date, units):
             .select_related("unit"))
 
 
-def citation_notes(doc: Document) -> list[str]:
+def ended_documents() -> dict[str, Document]:
+    """Documents no longer in force, by title: what a citation may point at."""
+    return {d.title: d for d in Document.objects.exclude(status__in=(DocStatus.IN_FORCE, *_drafts()))
+            .only("title", "number", "status")}
+
+
+def citation_notes(doc: Document, ended: dict[str, Document] | None = None) -> list[str]:
     notes = []
-    ended = {d.title: d for d in Document.objects.exclude(status__in=(DocStatus.IN_FORCE, *_drafts()))
-             .only("title", "number", "status")}
+    ended = ended_documents() if ended is None else ended
     for basis in doc.legal_bases:
         name = basis.strip("《》 ")
         for law, note in REPEALED_LAWS.items():
@@ -87,9 +92,10 @@ def campaign_open(*, by, title: str, baseline: dt.date | None, units) -> Campaig
     with transaction.atomic():
         campaign = Campaign.objects.create(title=title.strip(), baseline=baseline, opened_by=by)
         campaign.units.set(units)
+        ended = ended_documents()
         items = [CampaignItem(campaign=campaign, document=doc, unit=doc.unit,
                               findings=[f.as_dict() for f in screen_text(doc.full_text)],
-                              expiry_note=expiry_note(doc, baseline), citation_notes=citation_notes(doc))
+                              expiry_note=expiry_note(doc, baseline), citation_notes=citation_notes(doc, ended))
                  for doc in in_force_on(baseline, units)]
         CampaignItem.objects.bulk_create(items)
         record_event(actor=by, subject=campaign, action="normdocs.campaign_open", action_label="开启清理",
