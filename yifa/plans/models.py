@@ -24,15 +24,15 @@ class ReportKind(models.TextChoices):
     def default_due(self, year: int) -> dt.date:
         """``year`` is the year the report covers; the 法治政府建设年度报告 on it is due the next spring."""
         if self is ReportKind.PLAN:
-            return dt.date(year, 3, 31)
+            return dt.date(year, *rules.ANNUAL_PLAN_DUE)
         if self is ReportKind.SUMMARY:
-            return dt.date(year, 12, 31)
-        return dt.date(year + 1, 3, 1)
+            return dt.date(year, *rules.YEAR_END_REPORT_DUE)
+        return dt.date(year + 1, *rules.RULE_OF_LAW_REPORT_DUE)
 
 
 def publication_due(year: int) -> dt.date:
     """法治政府建设年度报告 on ``year``: public before 1 April of the next year (督察工作规定第二十四条)."""
-    return dt.date(year + 1, 4, 1)
+    return dt.date(year + 1, *rules.RULE_OF_LAW_PUBLICATION_DUE)
 
 
 class ReportDue(models.Model):

@@ -21,6 +21,12 @@ P = "plans."
 DUCHA = Law("法治政府建设与责任落实督察工作规定", D(2019, 4, 15), D(2019, 4, 15))
 ARRANGEMENT = CITY_ARRANGEMENT
 
+# Default due dates (month, day), each beside the rule that sets it; configurable per year (ReportDue).
+ANNUAL_PLAN_DUE = (3, 31)            # 第一季度 of the year planned
+YEAR_END_REPORT_DUE = (12, 31)       # 年底前 of the year reported
+RULE_OF_LAW_REPORT_DUE = (3, 1)      # 3月1日之前, the year after the one reported
+RULE_OF_LAW_PUBLICATION_DUE = (4, 1)  # 4月1日之前, the year after the one reported
+
 ANNUAL_PLAN = Rule(P + "annual_plan", "政府各部门于每年第一季度拟定年度依法行政计划", ARRANGEMENT,
                    "正文第一段", note="默认届满日为当年3月31日，可按年度调整")
 YEAR_END_REPORT = Rule(P + "year_end_report", "年底前报告本年度依法行政工作情况，总结同时抄报法制机构",
