@@ -22,6 +22,9 @@ from .common import Checks, event, require_lead_or_body, require_lead_unit, stat
 MAX_COMMENT = 2000
 
 
+LEAD = rules.HEARING_MATERIALS_LEAD.days
+
+
 def comment_window_open(*, by, decision: Decision, opens: dt.date | None, closes: dt.date | None,
                         short_reason: str = "", real_name: bool = False,
                         expected_version: int | None = None) -> Decision:
@@ -223,11 +226,11 @@ def hearing_schedule(*, by, decision: Decision, hearing_on: dt.date | None, plac
     if hearing_on:
         latest = rules.latest_hearing_notice(hearing_on)
         if notice_on > latest:
-            c.fail("hearing_on", f"听证日期：听证公告和材料应当于听证会7日前发布送达，{zh_date(hearing_on)}的听证会"
+            c.fail("hearing_on", f"听证日期：听证公告和材料应当于听证会{LEAD}日前发布送达，{zh_date(hearing_on)}的听证会"
                                  f"至迟应于{zh_date(latest)}发布公告，今日（{zh_date(notice_on)}）发布仅提前"
                                  f"{(hearing_on - notice_on).days}日（{rules.HEARING_MATERIALS_LEAD.citation}）")
         if signup_closes and not notice_on <= signup_closes <= latest:
-            c.fail("signup_closes", f"报名截止日期：须在公告日至{zh_date(latest)}之间，以便遴选后于听证会7日前送达材料"
+            c.fail("signup_closes", f"报名截止日期：须在公告日至{zh_date(latest)}之间，以便遴选后于听证会{LEAD}日前送达材料"
                                     f"（{rules.HEARING_MATERIALS_LEAD.citation}）")
     c.done()
     with transaction.atomic():
@@ -266,7 +269,7 @@ def hearing_select(*, by, hearing: Hearing, selected: list[int], invited: list[d
     require_lead_unit(by, hearing.decision, "遴选听证参加人")
     latest = rules.latest_hearing_notice(hearing.hearing_on)
     if on > latest:
-        raise YifaError(f"遴选日期：听证材料应当于听证会7日前（至迟{zh_date(latest)}）送达参加人，"
+        raise YifaError(f"遴选日期：听证材料应当于听证会{LEAD}日前（至迟{zh_date(latest)}）送达参加人，"
                         f"已来不及（{rules.HEARING_MATERIALS_LEAD.citation}）", field="selected")
     applied = set(hearing.participants.values_list("pk", flat=True))
     if not set(selected) <= applied:
