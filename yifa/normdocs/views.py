@@ -135,18 +135,21 @@ def _detail_context(request, doc, bound, unmet):
     def offer(name, allowed, initial=None):
         if allowed:
             forms_[name] = bound.get(name) or ACTION_FORMS[name](prefix=name, initial=initial)
+
+    def flow_allows(transition):
+        """The procedure's own table decides, so the page never drifts from the flow."""
+        return doc.status in DRAFTING.transition(transition).source and DRAFTING.may(request.user, doc, transition)
     drafting = doc.status in (DocStatus.DRAFT, DocStatus.SOLICITING)
     offer("edit", may_edit and drafting, {
         "version": doc.version, "title": doc.title, "full_text": doc.full_text,
         "legal_bases": "\n".join(doc.legal_bases), "valid_years": doc.valid_years,
         "involves_business": doc.involves_business,
         "fair_competition_conclusion": doc.fair_competition_conclusion})
-    offer("solicit", may_edit and doc.status == DocStatus.DRAFT)
-    offer("end_solicitation", may_edit and doc.status == DocStatus.SOLICITING)
-    offer("review", legal and doc.status == DocStatus.REVIEW, {"on": today})
+    offer("solicit", flow_allows("solicit"))
+    offer("end_solicitation", flow_allows("end_solicitation"))
+    offer("review", flow_allows("review_lawful"), {"on": today})
     offer("meeting", may_edit and doc.status == DocStatus.APPROVED, {"meeting_on": today})
-    offer("publish", may_edit and doc.status in (DocStatus.DRAFT, DocStatus.APPROVED), {"signed_on": today,
-                                                                                         "published_on": today})
+    offer("publish", flow_allows("publish"), {"signed_on": today, "published_on": today})
     offer("file", may_edit and doc.is_published and not doc.filed_on, {"filed_on": today})
     offer("filing_result", legal and doc.filed_on and not doc.filing_result, {"on": today})
     offer("close_correction", legal and doc.correction_open, {"on": today})
@@ -155,7 +158,7 @@ def _detail_context(request, doc, bound, unmet):
     relations_out, relations_in = queries.relations_of(doc)
     return {
         "doc": doc, "forms": forms_, "unmet": unmet, "today": today,
-        "can_submit": DRAFTING.may(request.user, doc, "submit_review") and doc.status == DocStatus.DRAFT,
+        "can_submit": flow_allows("submit_review"),
         "findings": screen_text(doc.full_text), "history": queries.history(doc),
         "filing_clock": queries.filing_clock(doc), "review_clock": queries.review_clock(doc),
         "relations_out": relations_out, "relations_in": relations_in,
