@@ -10,7 +10,7 @@ from yifa.core.access import scope, visible_unit_ids
 from yifa.core.models import Unit, UnitKind
 
 from . import rules
-from .models import (AnnualReport, Assignment, InfoItem, InfoState, Institution, InstitutionRecord, PlanTask,
+from .models import (AnnualReport, Assignment, AssignmentStatus, InfoItem, InfoState, Institution, InstitutionRecord, PlanTask,
                      ReportDue, ReportKind, ReportState, TaskState, WorkPlan, publication_due)
 
 REPORTING_KINDS = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)
@@ -115,6 +115,11 @@ def progress_text(task: PlanTask) -> str:
     return "；".join(parts) or task.get_state_display()
 
 
+def overdue_q(today: dt.date) -> Q:
+    """An open task past its due date that this unit has not reported done (Assignment.overdue in SQL)."""
+    return Q(task__state=TaskState.OPEN, task__due__lt=today) & ~Q(status=AssignmentStatus.DONE)
+
+
 def assignments_for(user, *, plan: WorkPlan | None = None, unit_id: int | None = None, overdue_on=None):
     qs = scope(Assignment.objects.select_related("task", "task__plan", "unit"), user, "unit")
     qs = qs.filter(task__state__in=[TaskState.OPEN, TaskState.CLOSED])
@@ -123,17 +128,16 @@ def assignments_for(user, *, plan: WorkPlan | None = None, unit_id: int | None =
     if unit_id:
         qs = qs.filter(unit_id=unit_id)
     if overdue_on is not None:
-        qs = qs.filter(task__state=TaskState.OPEN, task__due__lt=overdue_on).exclude(status="done")
+        qs = qs.filter(overdue_q(overdue_on))
     return qs.order_by("task__plan", "task__order", "unit__path")
 
 
 def unit_board(user, *, plan: WorkPlan | None, today: dt.date):
     """Per unit: tasks assigned, done, overdue."""
     qs = assignments_for(user, plan=plan)
-    open_overdue = Q(task__state=TaskState.OPEN, task__due__lt=today) & ~Q(status="done")
     return (qs.values("unit__id", "unit__name")
-            .annotate(total=Count("id"), done=Count("id", filter=Q(status="done")),
-                      overdue=Count("id", filter=open_overdue))
+            .annotate(total=Count("id"), done=Count("id", filter=Q(status=AssignmentStatus.DONE)),
+                      overdue=Count("id", filter=overdue_q(today)))
             .order_by("unit__name"))
 
 

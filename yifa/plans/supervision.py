@@ -22,7 +22,7 @@ from .flows import TASK
 from .models import (Assignment, AssignmentStatus, PlanSection, PlanState, PlanTask, ProgressReport, TaskState,
                      WorkPlan)
 from .parsing import parse_plan
-from .queries import reporting_units
+from .queries import overdue_q, reporting_units
 
 MAX_PLAN_CHARS = 200_000
 LEGAL_OFFICE_NAMES = {"法制机构", "市政府法制办", "政府法制办", "法制办", "司法局"}
@@ -231,7 +231,7 @@ def task_urge(*, by, assignment: Assignment, note: str = "", on: dt.date | None 
 
 def urge_all_overdue(*, by, plan: WorkPlan, on: dt.date | None = None) -> int:
     on = on or timezone.localdate()
-    overdue = [a for a in Assignment.objects.filter(task__plan=plan).select_related("task") if a.overdue(on)]
+    overdue = list(Assignment.objects.filter(overdue_q(on), task__plan=plan).select_related("task", "unit"))
     for assignment in overdue:
         task_urge(by=by, assignment=assignment, on=on)
     return len(overdue)
