@@ -9,14 +9,15 @@ from django.db.models import Count, Q
 from yifa.core.notify import notify, unit_contacts
 
 from .models import Decision, DecisionState as S
-from .services.execution import next_feedback_due
+from .services.execution import next_feedback_due, with_last_feedback
 
 REMIND_DAYS_BEFORE = 7
 
 
 def daily(today: dt.date) -> str:
     reports = comments = 0
-    for d in Decision.objects.filter(state=S.PUBLISHED, executing_unit__isnull=False).select_related("executing_unit"):
+    for d in with_last_feedback(Decision.objects.filter(state=S.PUBLISHED, executing_unit__isnull=False)
+                                .select_related("executing_unit")):
         due = next_feedback_due(d)
         if due and due - dt.timedelta(days=REMIND_DAYS_BEFORE) <= today:
             reports += notify(users=unit_contacts(d.executing_unit), key=f"decision-feedback:{d.pk}:{due}",

@@ -9,7 +9,7 @@ from yifa.core.access import visible_unit_ids
 from yifa.lib.deadlines import rag
 
 from .models import Decision, DecisionState as S
-from .services.execution import next_feedback_due
+from .services.execution import next_feedback_due, with_last_feedback
 
 
 def _rag(due: dt.date | None, today: dt.date) -> str:
@@ -31,7 +31,7 @@ def items_for(user, today: dt.date):
         todo = "提交集体讨论" if d.state == S.REVIEWED else "公布决策"
         yield {"title": f"{d}：{todo}", "due": None, "link": d.get_absolute_url(), "rag": "",
                "source": "重大行政决策", "note": d.get_state_display()}
-    for d in Decision.objects.filter(executing_unit_id__in=units, state=S.PUBLISHED).prefetch_related("feedback"):
+    for d in with_last_feedback(Decision.objects.filter(executing_unit_id__in=units, state=S.PUBLISHED)):
         due = next_feedback_due(d)
         if due and due <= today + dt.timedelta(days=14):
             yield {"title": f"{d}：报告执行情况", "due": due, "link": d.get_absolute_url(), "rag": _rag(due, today),

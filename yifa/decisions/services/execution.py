@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from yifa.core.errors import AccessDenied, YifaError
@@ -21,10 +22,18 @@ executing_unit = own_unit(Role.LIAISON, Role.HEAD, unit_attr="executing_unit")
 IN_FORCE = (S.PUBLISHED, S.SUSPENDED)
 
 
+def with_last_feedback(qs):
+    """Annotate ``last_feedback_on`` so a list of decisions needs no query per row."""
+    return qs.annotate(last_feedback_on=Max("feedback__reported_on"))
+
+
 def next_feedback_due(decision: Decision) -> dt.date | None:
     if decision.state != S.PUBLISHED or not decision.published_on:
         return None
-    last = decision.feedback.order_by("-reported_on").values_list("reported_on", flat=True).first()
+    if hasattr(decision, "last_feedback_on"):
+        last = decision.last_feedback_on
+    else:
+        last = decision.feedback.order_by("-reported_on").values_list("reported_on", flat=True).first()
     return (last or decision.published_on) + dt.timedelta(days=decision.feedback_every_days)
 
 
