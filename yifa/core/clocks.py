@@ -81,6 +81,21 @@ def clocks_of(subject, *, rule: Rule | None = None, open_only: bool = True):
     return qs
 
 
+def clocks_by_subject(subjects, *, open_only: bool = True) -> dict[int, list[Deadline]]:
+    """Clocks of many records of one model in one query: {pk: [clocks by due date]}."""
+    subjects = list(subjects)
+    grouped: dict[int, list[Deadline]] = {s.pk: [] for s in subjects}
+    if not subjects:
+        return grouped
+    qs = Deadline.objects.filter(subject_type=ContentType.objects.get_for_model(subjects[0]),
+                                 subject_id__in=[str(s.pk) for s in subjects]).select_related("unit")
+    if open_only:
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    for deadline in qs.order_by("due", "id"):
+        grouped[int(deadline.subject_id)].append(deadline)
+    return grouped
+
+
 def open_clock(subject, rule: Rule) -> Deadline | None:
     return clocks_of(subject, rule=rule).order_by("-id").first()
 

@@ -91,6 +91,8 @@ def organ_submissions(request):
         except YifaError as exc:
             messages.error(request, exc.message)
     items = scope(OrganSubmission.objects.select_related("unit"), request.user, "unit")[:200]
-    rows = [(i, clocks.clocks_of(i, open_only=False).first()) for i in items]
+    items = list(items)
+    by_item = clocks.clocks_by_subject(items, open_only=False)
+    rows = [(i, next(iter(by_item[i.pk]), None)) for i in items]
     return render(request, "reconsideration/submissions.html", {
         "form": form, "rows": rows, "today": today, "can_register": bool(request.user.unit_id)})

@@ -4,10 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from django.contrib.contenttypes.models import ContentType
 
+from yifa.core import clocks
 from yifa.core.models import Deadline
-from yifa.core.models.deadlines import OPEN_STATUSES
 
 from . import periods
 from .access import cases_for
@@ -15,14 +14,7 @@ from .models import CLOSED_STATES, CORRECTING, OPEN_STATES, ActType, Case, CaseS
 
 
 def clocks_by_case(cases, *, open_only=True) -> dict[int, list[Deadline]]:
-    qs = Deadline.objects.filter(subject_type=ContentType.objects.get_for_model(Case),
-                                 subject_id__in=[str(c.pk) for c in cases]).select_related("unit")
-    if open_only:
-        qs = qs.filter(status__in=OPEN_STATUSES)
-    grouped: dict[int, list[Deadline]] = defaultdict(list)
-    for d in qs.order_by("due", "id"):
-        grouped[int(d.subject_id)].append(d)
-    return grouped
+    return defaultdict(list, clocks.clocks_by_subject(cases, open_only=open_only))
 
 
 def board(user, today: dt.date, *, only_red=False):

@@ -251,7 +251,9 @@ def opinion_letters(request):
         except YifaError as exc:
             _flash(request, exc)
         return redirect("reconsideration:opinions")
-    rows = [(letter, clocks.clocks_of(letter, open_only=False).first()) for letter in letters]
+    letters = list(letters)
+    by_letter = clocks.clocks_by_subject(letters, open_only=False)
+    rows = [(letter, next(iter(by_letter[letter.pk]), None)) for letter in letters]
     return render(request, "reconsideration/opinions.html", {"rows": rows, "today": today})
 
 
