@@ -119,3 +119,18 @@ def attachments_of(subject, purpose: str | None = None):
     qs = Attachment.objects.filter(subject_type=ContentType.objects.get_for_model(subject),
                                    subject_id=str(subject.pk))
     return qs.filter(purpose=purpose) if purpose is not None else qs
+
+
+def attachments_by_subject(subjects, purpose: str | None = None) -> dict[int, list[Attachment]]:
+    """Attachments of many records of one model in one query: {pk: [attachments]}."""
+    subjects = list(subjects)
+    grouped: dict[int, list[Attachment]] = {s.pk: [] for s in subjects}
+    if not subjects:
+        return grouped
+    qs = Attachment.objects.filter(subject_type=ContentType.objects.get_for_model(subjects[0]),
+                                   subject_id__in=[str(s.pk) for s in subjects])
+    if purpose is not None:
+        qs = qs.filter(purpose=purpose)
+    for attachment in qs.order_by("id"):
+        grouped[int(attachment.subject_id)].append(attachment)
+    return grouped

@@ -14,7 +14,7 @@ from yifa.core.audit import timeline
 from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.access import is_legal_office
 from yifa.core.models import Role, Unit
-from yifa.core.uploads import attachments_of
+from yifa.core.uploads import attachments_by_subject, attachments_of
 from yifa.core.views import staff_view
 
 from . import documents, forms, queries, services, supervision
@@ -232,10 +232,11 @@ def task(request, pk: int):
     obj = access_task(request.user, pk)
     today = timezone.localdate()
     assignments = list(obj.assignments.select_related("unit").prefetch_related("reports"))
+    files = attachments_by_subject(r for a in assignments for r in a.reports.all())
     for a in assignments:
         a.mine = in_unit(request.user, a.unit) and request.user.has_role(Role.LIAISON, Role.HEAD)
         a.is_overdue = a.overdue(today)
-        a.history = [(r, attachments_of(r)) for r in a.reports.all()]
+        a.history = [(r, files[r.pk]) for r in a.reports.all()]
     return render(request, "plans/task.html", {
         "task": obj, "assignments": assignments, "legal": is_legal_office(request.user),
         "institution_form": forms.InstitutionForm(initial={"year": obj.plan.year, "name": obj.title, "due": obj.due,
