@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from yifa.core.downloads import file_download
 from yifa.core.access import scope
 from yifa.core.clocks import clocks_of
 from yifa.core.errors import GateBlocked, YifaError
@@ -128,10 +128,7 @@ def timeline(request, pk: int):
 @staff_view
 def archive(request, pk: int):
     decision = access_decision(request.user, pk)
-    content = archive_package(decision)
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''decision-{decision.pk}-archive.zip"
-    return response
+    return file_download(archive_package(decision), f"{decision.title}决策档案.zip")
 
 
 @staff_view

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from yifa.core.downloads import file_download
 from yifa.core.access import scope, is_legal_office
 from yifa.core.errors import AccessDenied, GateBlocked, NotFound, YifaError
 from yifa.core.views import staff_view
@@ -14,9 +15,6 @@ from yifa.core.views import staff_view
 from . import campaigns, documents, forms, queries
 from .access import access_campaign, access_item
 from .models import CampaignStatus, ItemState
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @staff_view
@@ -98,15 +96,12 @@ def item_detail(request, pk):
 def catalogue_file(campaign, kind: str, fmt: str) -> HttpResponse:
     title, _ = campaigns.catalogue(campaign, kind)
     if fmt == "xlsx":
-        body, mime = documents.catalogue_xlsx(campaign, kind), XLSX
+        body = documents.catalogue_xlsx(campaign, kind)
     elif fmt == "docx":
-        body, mime = documents.catalogue_docx(campaign, kind), DOCX
+        body = documents.catalogue_docx(campaign, kind)
     else:
         raise YifaError("格式只能是 xlsx 或 docx", field="fmt")
-    response = HttpResponse(body, content_type=mime)
-    from urllib.parse import quote
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{campaign.title}{title}.{fmt}')}"
-    return response
+    return file_download(body, f"{campaign.title}{title}.{fmt}")
 
 
 @staff_view

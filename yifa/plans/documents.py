@@ -1,12 +1,8 @@
 """The decomposition table (序号, 工作内容, 责任单位, 完成时限, 进展) as .xlsx and .docx."""
-from urllib.parse import quote
-
 from yifa.lib.office import docx_from_text, xlsx_table
 
 from .queries import plan_rows, progress_text
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HEADERS = ["序号", "工作内容", "责任单位", "完成时限", "进展"]
 
 
@@ -29,4 +25,4 @@ def decomposition_docx(plan) -> bytes:
 
 
 def filename(plan, fmt: str) -> str:
-    return quote(f"{plan.title}任务分解表.{fmt}")
+    return f"{plan.title}任务分解表.{fmt}"

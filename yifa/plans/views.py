@@ -4,12 +4,12 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from yifa.core.downloads import file_download
 from yifa.core.audit import timeline
 from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.access import is_legal_office
@@ -216,13 +216,8 @@ def plan_urge(request, pk: int):
 @staff_view
 def plan_export(request, pk: int, fmt: str):
     obj = access_plan(request.user, pk)
-    if fmt == "xlsx":
-        content, mime = documents.decomposition_xlsx(obj), documents.XLSX
-    else:
-        content, mime = documents.decomposition_docx(obj), documents.DOCX
-    response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{documents.filename(obj, fmt)}"
-    return response
+    content = documents.decomposition_xlsx(obj) if fmt == "xlsx" else documents.decomposition_docx(obj)
+    return file_download(content, documents.filename(obj, "xlsx" if fmt == "xlsx" else "docx"))
 
 
 # ---- tasks: progress, urge, close --------------------------------------------------------------

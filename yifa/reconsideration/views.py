@@ -4,12 +4,12 @@ from __future__ import annotations
 import inspect
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from yifa.core import clocks
+from yifa.core.downloads import file_download
 from yifa.core.access import can_see_personal_data, require_legal_office
 from yifa.core.audit import timeline
 from yifa.core.errors import AccessDenied, GateBlocked, YifaError
@@ -159,15 +159,7 @@ def document(request, pk: int, kind: str):
     if not handler(request.user, case):
         raise AccessDenied("只有复议工作人员可以生成文书")
     name, content = documents.generate(case, kind)
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument."
-                                                  "wordprocessingml.document")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}"
-    return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-    return quote(name)
+    return file_download(content, name)
 
 
 @staff_view
@@ -269,10 +261,7 @@ def stats(request):
         rows += [(f"被申请人：{n}", f"审结{a}件，纠错{b}件") for n, a, b in data["by_unit"]]
         rows += [(f"行为类型：{n}", c) for n, c in data["by_act_type"]]
         rows += [(f"结果：{n}", c) for n, c in data["by_outcome"]]
-        response = HttpResponse(xlsx_table(f"{year}年行政复议统计", ["项目", "数值"], rows),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(f'{year}年行政复议统计.xlsx')}"
-        return response
+        return file_download(xlsx_table(f"{year}年行政复议统计", ["项目", "数值"], rows), f"{year}年行政复议统计.xlsx")
     return render(request, "reconsideration/stats.html", {"s": data})
 
 
@@ -311,9 +300,5 @@ def settings_page(request):
 @staff_view
 def template_download(request, kind: str):
     require_legal_office(request.user)
-    content = documents.template_for(kind)
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument."
-                                                  "wordprocessingml.document")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(documents.KINDS[kind][0] + '模板.docx')}"
-    return response
+    return file_download(documents.template_for(kind), documents.KINDS[kind][0] + "模板.docx")
 
