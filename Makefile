@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/yifa
 export DJANGO_SETTINGS_MODULE := yifa.settings
 
-.PHONY: run test test-sqlite test-postgres install migrate demo bench clean
+.PHONY: run test lint test-sqlite test-postgres install migrate demo bench clean
 
 $(BIN)/yifa: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,15 +15,26 @@ $(BIN)/yifa: pyproject.toml
 
 install: $(BIN)/yifa
 
-run: install
+migrate: install
 	mkdir -p var
 	$(BIN)/yifa migrate --noinput
+
+demo: migrate
 	$(BIN)/yifa demo --if-empty
+
+run: demo
 	$(BIN)/yifa runserver 127.0.0.1:8000
 
 test: install
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
+
+lint: install
+	@echo "== 检查：ruff、迁移 =="
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DATABASE_URL=sqlite:///:memory: $(BIN)/yifa makemigrations --check --dry-run
 
 test-sqlite: install
 	@echo "== 测试：SQLite =="

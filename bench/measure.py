@@ -1,6 +1,7 @@
 """One benchmark run against one database (run by ``bench/run.py`` in its own process,
 because Django reads DATABASE_URL once): migrate, seed, then time every list page and API
 list endpoint as the legal office, as a department liaison and (portal) as the public."""
+
 from __future__ import annotations
 
 import json
@@ -188,12 +189,18 @@ def measure(client, url: str, repeat: int) -> dict:
             main_sql, main_once = sql, once
     raw = _raw_ms(main_sql, repeat) if main_sql else None
     median = statistics.median(times)
-    result.update({
-        "queries": len(queries), "median_ms": round(median, 1),
-        "p90_ms": round(sorted(times)[int(len(times) * 0.9) - 1], 1), "raw_ms": raw and round(raw, 2),
-        "ratio": round(median / raw, 1) if raw else None, "main_sql": main_sql,
-        "repeated": repeated, "bytes": len(response.content),
-    })
+    result.update(
+        {
+            "queries": len(queries),
+            "median_ms": round(median, 1),
+            "p90_ms": round(sorted(times)[int(len(times) * 0.9) - 1], 1),
+            "raw_ms": raw and round(raw, 2),
+            "ratio": round(median / raw, 1) if raw else None,
+            "main_sql": main_sql,
+            "repeated": repeated,
+            "bytes": len(response.content),
+        }
+    )
     if main_sql and median > 150:
         result["plan"] = _plan(main_sql)
     return result
@@ -232,8 +239,14 @@ def environment() -> dict:
     with connection.cursor() as cursor:
         cursor.execute("select sqlite_version()" if connection.vendor == "sqlite" else "show server_version")
         version = cursor.fetchone()[0]
-    return {"engine": connection.vendor, "engine_version": version, "python": platform.python_version(),
-            "django": django.get_version(), "cpus": os.cpu_count(), "machine": platform.machine()}
+    return {
+        "engine": connection.vendor,
+        "engine_version": version,
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "cpus": os.cpu_count(),
+        "machine": platform.machine(),
+    }
 
 
 def main(argv):
@@ -254,8 +267,13 @@ def main(argv):
     setup(args.database_url, args.var_dir)
     counts = prepare(args.scale, args.reuse, progress)
     results = run_all(args.repeat, progress)
-    args.out.write_text(json.dumps({"scale": args.scale, "counts": counts, "env": environment(),
-                                    "repeat": args.repeat, "results": results}, ensure_ascii=False, indent=1))
+    args.out.write_text(
+        json.dumps(
+            {"scale": args.scale, "counts": counts, "env": environment(), "repeat": args.repeat, "results": results},
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

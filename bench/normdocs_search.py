@@ -7,6 +7,7 @@
 Each query runs as the portal runs it (published documents, newest first, one page of 20 plus
 one id to tell if there is a next page, then those 20 rows). Target: median ≤ 50 ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,9 +18,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ["冷链食品追溯", "最低生活保障", "临时救助", "信息共享机制", "网约车", "燃气安全", "夜间经济",
-           "江民发", "殡葬 管理", "特种设备 安全", "预付式消费", "身份证明", "二十个工作日", "不存在的词语组合",
-           "校外培训机构", "生活垃圾分类"]
+QUERIES = [
+    "冷链食品追溯",
+    "最低生活保障",
+    "临时救助",
+    "信息共享机制",
+    "网约车",
+    "燃气安全",
+    "夜间经济",
+    "江民发",
+    "殡葬 管理",
+    "特种设备 安全",
+    "预付式消费",
+    "身份证明",
+    "二十个工作日",
+    "不存在的词语组合",
+    "校外培训机构",
+    "生活垃圾分类",
+]
 TARGET_MS = 50
 
 
@@ -31,7 +47,7 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="keep documents already generated")
     args = parser.parse_args()
     if args.database_url.startswith("sqlite:///"):
-        Path(args.database_url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.database_url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
     os.environ["DATABASE_URL"] = args.database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yifa.settings")
     sys.path.insert(0, str(ROOT))
@@ -56,6 +72,7 @@ def main() -> int:
 
         def progress(label, done=None, total=None):
             print(f"\r  {label} {done}/{total}", end="", flush=True)
+
         with transaction.atomic():
             bulk_documents(args.count - have if args.reuse else args.count, progress, seed_value=have + 1)
         print(f"\n  生成用时 {time.monotonic() - began:.0f} 秒")
@@ -80,8 +97,10 @@ def main() -> int:
         print(f"  {q:<14} {found:>3}条  中位 {median:7.1f} ms")
     overall = statistics.median(timings)
     p95 = sorted(timings)[int(len(timings) * 0.95) - 1]
-    print(f"全部查询中位 {overall:.1f} ms，P95 {p95:.1f} ms（目标中位 ≤ {TARGET_MS} ms）："
-          f"{'达标' if overall <= TARGET_MS else '未达标'}")
+    print(
+        f"全部查询中位 {overall:.1f} ms，P95 {p95:.1f} ms（目标中位 ≤ {TARGET_MS} ms）："
+        f"{'达标' if overall <= TARGET_MS else '未达标'}"
+    )
     return 0 if overall <= TARGET_MS else 1
 
 

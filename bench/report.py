@@ -1,4 +1,5 @@
 """bench/report.md from the measured runs: one table per database, then what needs fixing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,11 @@ def flags(row: dict, small_queries: int | None) -> list[str]:
     return found
 
 
-STATUS_NOTES = {302: "重定向（未登录或需先完成上一步）", 403: "无权访问（按权限设计时可忽略）", 405: "不接受 GET（仅 POST 的操作地址）"}
+STATUS_NOTES = {
+    302: "重定向（未登录或需先完成上一步）",
+    403: "无权访问（按权限设计时可忽略）",
+    405: "不接受 GET（仅 POST 的操作地址）",
+}
 
 
 def short_sql(sql: str) -> str:
@@ -54,12 +59,16 @@ def table(run: dict, small: dict | None) -> tuple[list[str], list[tuple[dict, li
             flagged.append((row, marks))
         status = row["status"]
         if row.get("error"):
-            lines.append(f"| {row['kind']} | `{row['url']}` | {row['viewer']} | 错误 | — | — | — | — | — | — | "
-                         f"⚠ {row['error'].replace('|', '/')} |")
+            lines.append(
+                f"| {row['kind']} | `{row['url']}` | {row['viewer']} | 错误 | — | — | — | — | — | — | "
+                f"⚠ {row['error'].replace('|', '/')} |"
+            )
             continue
         if status != 200:
-            lines.append(f"| {row['kind']} | `{row['url']}` | {row['viewer']} | {status} | — | — | — | — | — | — | "
-                         f"{STATUS_NOTES.get(status, '⚠ 非200')} |")
+            lines.append(
+                f"| {row['kind']} | `{row['url']}` | {row['viewer']} | {status} | — | — | — | — | — | — | "
+                f"{STATUS_NOTES.get(status, '⚠ 非200')} |"
+            )
             continue
         lines.append(
             f"| {row['kind']} | `{row['url']}` | {row['viewer']} | 200 | {row['median_ms']} | {row['p90_ms']} | "
@@ -72,9 +81,13 @@ def table(run: dict, small: dict | None) -> tuple[list[str], list[tuple[dict, li
 def details(flagged: list[tuple[dict, list[str]]]) -> list[str]:
     lines = []
     for row, marks in flagged:
-        lines += ["", f"### `{row['url']}`（{row['viewer']}）：{'；'.join(marks)}", "",
-                  f"中位数 {row['median_ms']} ms，{row['queries']} 条查询；最慢的一条查询单独执行 "
-                  f"{_cell(row['raw_ms'])} ms（页面为其 {_cell(row['ratio'], '倍')}）。"]
+        lines += [
+            "",
+            f"### `{row['url']}`（{row['viewer']}）：{'；'.join(marks)}",
+            "",
+            f"中位数 {row['median_ms']} ms，{row['queries']} 条查询；最慢的一条查询单独执行 "
+            f"{_cell(row['raw_ms'])} ms（页面为其 {_cell(row['ratio'], '倍')}）。",
+        ]
         for shape, count in row.get("repeated", {}).items():
             lines += ["", f"重复 {count} 次的同形查询：", "", "```sql", shape[:800], "```"]
         if row.get("main_sql"):
@@ -87,21 +100,33 @@ def details(flagged: list[tuple[dict, list[str]]]) -> list[str]:
 def write_report(path: Path, runs: dict, small: dict) -> None:
     first = next(iter(runs.values()))
     lines = [
-        "# 依法 yifa 性能基准报告", "",
+        "# 依法 yifa 性能基准报告",
+        "",
         f"生成于 {dt.datetime.now():%Y-%m-%d %H:%M}。规模：{first['scale']}（期限和审计事件各 {first['scale']} 条），"
         f"每个地址请求 {first['repeat']} 次取中位数（Django 测试客户端，含中间件与模板渲染，不含网络）。",
         f"目标：每个列表页不论数据多少至多 {MAX_QUERIES} 条查询，SQLite 上中位数 ≤ {MAX_MEDIAN_MS} ms（2 核机器）。",
         "“倍数”＝页面中位数 ÷ 该页最慢一条查询作为原始 SQL 单独执行的中位数；倍数大说明时间花在 Python/模板上，"
         "倍数接近 1 说明时间花在数据库上。",
-        "“小规模查询数”为同一页面在小规模 SQLite 数据上的查询数，二者不同即查询数随数据量增长（N+1）。", "",
-        "这是性能基准，不是测试：只标记，不失败。", "",
+        "“小规模查询数”为同一页面在小规模 SQLite 数据上的查询数，二者不同即查询数随数据量增长（N+1）。",
+        "",
+        "这是性能基准，不是测试：只标记，不失败。",
+        "",
     ]
     for engine, run in runs.items():
         env = run["env"]
-        lines += [f"## {engine}", "",
-                  f"{env['engine']} {env['engine_version']}，Python {env['python']}，Django {env['django']}，"
-                  f"{env['cpus']} 核 {env['machine']}。", "", "数据量：", "",
-                  "| 表 | 行数 |", "|---|---:|", *[f"| {k} | {v} |" for k, v in run["counts"].items()], ""]
+        lines += [
+            f"## {engine}",
+            "",
+            f"{env['engine']} {env['engine_version']}，Python {env['python']}，Django {env['django']}，"
+            f"{env['cpus']} 核 {env['machine']}。",
+            "",
+            "数据量：",
+            "",
+            "| 表 | 行数 |",
+            "|---|---:|",
+            *[f"| {k} | {v} |" for k, v in run["counts"].items()],
+            "",
+        ]
         rows, flagged = table(run, small.get(engine) or small.get("sqlite"))
         lines += rows
         lines += ["", f"### 需要处理（{engine}）：{len(flagged)} 项" if flagged else f"### {engine}：全部达标"]

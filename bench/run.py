@@ -9,6 +9,7 @@ A second, small run (--check-scale) shows whether a page's query count grows wit
 data (an N+1). The report goes to bench/report.md. This is a benchmark, not a test:
 it flags, it never fails.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,9 +44,24 @@ def run_one(label: str, url: str, scale: int, repeat: int, reuse: bool) -> dict:
     out = VAR / f"result-{label}-{scale}.json"
     print(f"== {label}：规模 {scale} ==", flush=True)
     subprocess.run(
-        [sys.executable, str(Path(__file__).parent / "measure.py"), "--database-url", url, "--var-dir", str(VAR),
-         "--scale", str(scale), "--repeat", str(repeat), "--out", str(out), *(["--reuse"] if reuse else [])],
-        check=True, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        [
+            sys.executable,
+            str(Path(__file__).parent / "measure.py"),
+            "--database-url",
+            url,
+            "--var-dir",
+            str(VAR),
+            "--scale",
+            str(scale),
+            "--repeat",
+            str(repeat),
+            "--out",
+            str(out),
+            *(["--reuse"] if reuse else []),
+        ],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     return json.loads(out.read_text())
 
@@ -73,8 +89,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="依法 yifa 性能基准")
     parser.add_argument("--scale", type=int, default=100000, help="期限和审计事件各多少条（默认100000）")
     parser.add_argument("--repeat", type=int, default=15, help="每个页面请求次数，取中位数（默认15）")
-    parser.add_argument("--check-scale", type=int, default=1000,
-                        help="再以此小规模跑一遍，比较查询数是否随数据量增长（0为不比较）")
+    parser.add_argument(
+        "--check-scale", type=int, default=1000, help="再以此小规模跑一遍，比较查询数是否随数据量增长（0为不比较）"
+    )
     parser.add_argument("--reuse", action="store_true", help="沿用 var/bench/ 中已生成的同规模 SQLite 数据")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.md")
     parser.add_argument("--report-only", action="store_true", help="不重新测量，只用 var/bench/ 中上次的结果重写报告")

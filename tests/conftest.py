@@ -1,4 +1,5 @@
 """The shared cast: the demo city's units and one person per role."""
+
 import datetime as dt
 
 import pytest
@@ -31,6 +32,7 @@ def login(client):
     def as_(user) -> Client:
         client.force_login(user)
         return client
+
     return as_
 
 
@@ -64,8 +66,15 @@ def browser_page(django_db_serialized_rollback, live_server):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         page = browser.new_page(base_url=live_server.url, locale="zh-CN")
         page.set_default_timeout(15000)
@@ -82,4 +91,5 @@ def browser_login(browser_page):
         browser_page.click("button:has-text('登录')")
         browser_page.wait_for_url("**/staff/**")
         return browser_page
+
     return as_

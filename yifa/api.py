@@ -1,19 +1,24 @@
 """The REST API at /api/ (OpenAPI at /api/docs). Each app adds ``router`` in its ``api.py``."""
+
 from django.http import Http404
 from django.utils import timezone
 from ninja import NinjaAPI
-from ninja.renderers import JSONRenderer
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer, django_auth
 
 from yifa.core.errors import YifaError
 from yifa.core.models import ApiToken
 from yifa.core.registry import contributions
 
+
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        record = (ApiToken.objects.select_related("user", "user__unit")
-                  .filter(digest=ApiToken.digest_of(token), revoked=False, user__is_active=True).first())
+        record = (
+            ApiToken.objects.select_related("user", "user__unit")
+            .filter(digest=ApiToken.digest_of(token), revoked=False, user__is_active=True)
+            .first()
+        )
         if record is None:
             return None
         ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
@@ -49,9 +54,11 @@ FIELD_NAMES_ZH = {
     "json_invalid": "不是合法的JSON",
 }
 
+
 @api.exception_handler(YifaError)
 def yifa_error(request, exc: YifaError):
     return api.create_response(request, exc.as_dict(), status=exc.status)
+
 
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
@@ -67,9 +74,11 @@ def validation_error(request, exc: ValidationError):
         request, {"detail": "；".join(errors.values()), "field": field, "errors": errors}, status=422
     )
 
+
 @api.exception_handler(AuthenticationError)
 def auth_error(request, exc):
     return api.create_response(request, {"detail": "未登录或令牌无效", "field": None}, status=401)
+
 
 HTTP_ERRORS_ZH = {
     "Cannot parse request body": ("请求体不是合法的JSON", "body"),
@@ -90,6 +99,7 @@ def http_error(request, exc: HttpError):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "记录不存在", "field": None}, status=404)
+
 
 for name, module in contributions("api"):
     api.add_router(f"/{name}/", module.router)

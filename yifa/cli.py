@@ -1,5 +1,6 @@
 """The ``yifa`` command: Django's management commands plus the project's own
 (deadline, rules, audit, sweep, demo, seed, and each module's)."""
+
 import os
 import sys
 

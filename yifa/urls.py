@@ -21,4 +21,3 @@ for name, module in contributions("urls"):
 for name, module in contributions("portal_urls"):
     urlpatterns.append(path(f"{name}/", include((module, f"portal_{name}"))))
 urlpatterns.append(path("", include("yifa.portal.urls")))
-

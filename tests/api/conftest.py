@@ -1,2 +1,3 @@
 """Shared with the core tests: statutory rules to run clocks on."""
+
 from tests.core.conftest import reply_rule  # noqa: F401

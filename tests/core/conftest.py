@@ -1,4 +1,5 @@
 """Fixtures for the foundation's own tests: statutory rules to run clocks on."""
+
 import pytest
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
@@ -9,8 +10,15 @@ from yifa.lib.statutes import FUYI_2023
 @pytest.fixture
 def decision_rule():
     # 行政复议法(2023)第六十二条第一款：六十日内作出决定；延长期限最多不得超过三十日
-    rule = Rule("testcore.decision", "作出行政复议决定", FUYI_2023, "第六十二条第一款",
-                days=60, unit=CALENDAR_DAYS, extension_days=30)
+    rule = Rule(
+        "testcore.decision",
+        "作出行政复议决定",
+        FUYI_2023,
+        "第六十二条第一款",
+        days=60,
+        unit=CALENDAR_DAYS,
+        extension_days=30,
+    )
     yield rule
     REGISTRY.pop(rule.id, None)
 
@@ -33,11 +41,10 @@ def twenty_workdays():
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test-only Memo table (tests/core/memo.py) next to the migrated schema."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
     from .memo import Memo
-
-    from django.contrib.contenttypes.models import ContentType
 
     with django_db_blocker.unblock():
         with connection.schema_editor() as editor:

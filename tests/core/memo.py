@@ -1,5 +1,6 @@
 """A tiny procedure used only by the foundation's tests: a memo that is drafted, submitted and approved.
 Its table is created for the test database by tests/core/conftest.py (it is no installed app)."""
+
 from django.db import models
 
 from yifa.core.flows import Flow, Transition, anyone_with, own_unit
@@ -40,9 +41,23 @@ MEMO_FLOW = Flow(
     name="memo",
     states=MemoState,
     transitions=[
-        Transition("submit", "报送", (MemoState.DRAFT,), MemoState.SUBMITTED, who=own_unit(Role.LIAISON, Role.HEAD),
-                   who_label="本单位联络员或负责人", guards=(needs_body, needs_legal_review)),
-        Transition("approve", "批准", (MemoState.SUBMITTED,), MemoState.APPROVED, who=anyone_with(Role.LEADER),
-                   who_label="领导", reason_required=True),
+        Transition(
+            "submit",
+            "报送",
+            (MemoState.DRAFT,),
+            MemoState.SUBMITTED,
+            who=own_unit(Role.LIAISON, Role.HEAD),
+            who_label="本单位联络员或负责人",
+            guards=(needs_body, needs_legal_review),
+        ),
+        Transition(
+            "approve",
+            "批准",
+            (MemoState.SUBMITTED,),
+            MemoState.APPROVED,
+            who=anyone_with(Role.LEADER),
+            who_label="领导",
+            reason_required=True,
+        ),
     ],
 )

@@ -1,4 +1,5 @@
 """The role matrix: who may open which staff page and API endpoint, and what each one sees."""
+
 import datetime as dt
 
 import pytest
@@ -11,10 +12,28 @@ from yifa.core.uploads import store_upload
 pytestmark = pytest.mark.django_db
 D = dt.date
 
-PEOPLE = ["mayor", "reviewer", "fuyi", "minzheng_liaison", "minzheng_head", "shijian_officer",
-          "town1_liaison", "expert", "admin"]
-STAFF_PAGES = ["/staff/", "/staff/deadlines/", "/staff/overdue/", "/staff/units/", "/staff/people/",
-               "/staff/calendar/", "/staff/rules/", "/staff/audit/", "/staff/inbox/"]
+PEOPLE = [
+    "mayor",
+    "reviewer",
+    "fuyi",
+    "minzheng_liaison",
+    "minzheng_head",
+    "shijian_officer",
+    "town1_liaison",
+    "expert",
+    "admin",
+]
+STAFF_PAGES = [
+    "/staff/",
+    "/staff/deadlines/",
+    "/staff/overdue/",
+    "/staff/units/",
+    "/staff/people/",
+    "/staff/calendar/",
+    "/staff/rules/",
+    "/staff/audit/",
+    "/staff/inbox/",
+]
 API_ENDPOINTS = ["/api/core/me", "/api/core/units", "/api/core/deadlines"]
 ADMIN_WRITES = {
     "/staff/units/": {"name": "新设局", "kind": "department"},
@@ -28,8 +47,9 @@ def clocks_in_two_units(cast, reply_rule):
     made = {}
     for name in ("民政局", "市场监管局", "青石镇"):
         unit = cast.units[name]
-        made[name] = clocks.start_clock(subject=unit, rule=reply_rule, start=D(2026, 9, 24), unit=unit,
-                                        title=f"{name}的答复期限")
+        made[name] = clocks.start_clock(
+            subject=unit, rule=reply_rule, start=D(2026, 9, 24), unit=unit, title=f"{name}的答复期限"
+        )
     return made
 
 
@@ -78,8 +98,12 @@ def test_only_administrators_may_change_units_people_and_the_calendar(client, ca
         else:
             assert response.status_code == 403, who
             assert "此操作需要系统管理员角色" in response.content.decode()
-            assert (Unit.objects.count(), User.objects.count(), CalendarDay.objects.count(),
-                    Event.objects.count()) == counts, who
+            assert (
+                Unit.objects.count(),
+                User.objects.count(),
+                CalendarDay.objects.count(),
+                Event.objects.count(),
+            ) == counts, who
 
 
 @pytest.mark.parametrize("who, shown", [(p, p == "admin") for p in PEOPLE])
@@ -91,16 +115,20 @@ def test_administration_menu_is_shown_to_administrators_only(login, cast, who, s
 
 
 SEES = {
-    "minzheng_liaison": {"民政局"}, "minzheng_head": {"民政局"}, "shijian_officer": {"市场监管局"},
-    "town1_liaison": {"青石镇"}, "expert": set(),
-    "reviewer": {"民政局", "市场监管局", "青石镇"}, "fuyi": {"民政局", "市场监管局", "青石镇"},
-    "mayor": {"民政局", "市场监管局", "青石镇"}, "admin": {"民政局", "市场监管局", "青石镇"},
+    "minzheng_liaison": {"民政局"},
+    "minzheng_head": {"民政局"},
+    "shijian_officer": {"市场监管局"},
+    "town1_liaison": {"青石镇"},
+    "expert": set(),
+    "reviewer": {"民政局", "市场监管局", "青石镇"},
+    "fuyi": {"民政局", "市场监管局", "青石镇"},
+    "mayor": {"民政局", "市场监管局", "青石镇"},
+    "admin": {"民政局", "市场监管局", "青石镇"},
 }
 
 
 @pytest.mark.parametrize("who", PEOPLE)
-def test_departments_see_their_own_deadlines_legal_office_and_leaders_see_all(
-        login, cast, clocks_in_two_units, who):
+def test_departments_see_their_own_deadlines_legal_office_and_leaders_see_all(login, cast, clocks_in_two_units, who):
     client = login(cast.people[who])
     page = client.get("/staff/deadlines/").content.decode()
     api = client.get("/api/core/deadlines").json()["items"]
@@ -124,10 +152,19 @@ def minzheng_file(cast, settings, tmp_path):
         return store_upload(content="民政局的内部材料".encode(), name="材料.txt", by=cast.people["minzheng_liaison"])
 
 
-@pytest.mark.parametrize("who, status", [
-    ("minzheng_liaison", 200), ("minzheng_head", 200), ("reviewer", 200), ("mayor", 200), ("admin", 200),
-    ("shijian_officer", 403), ("town1_liaison", 403), ("expert", 403),
-])
+@pytest.mark.parametrize(
+    "who, status",
+    [
+        ("minzheng_liaison", 200),
+        ("minzheng_head", 200),
+        ("reviewer", 200),
+        ("mayor", 200),
+        ("admin", 200),
+        ("shijian_officer", 403),
+        ("town1_liaison", 403),
+        ("expert", 403),
+    ],
+)
 def test_attachment_download_only_within_scope(login, cast, minzheng_file, who, status):
     response = login(cast.people[who]).get(f"/staff/attachments/{minzheng_file.pk}/")
     assert response.status_code == status

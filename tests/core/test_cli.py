@@ -1,4 +1,5 @@
 """The command-line contract: yifa deadline, yifa rules --json, yifa audit verify, yifa token."""
+
 import io
 import json
 
@@ -33,8 +34,16 @@ def test_deadline_calendar_days_roll_off_the_spring_festival():
 
 def test_deadline_pauses_are_inclusive_and_repeatable():
     # 20 working days from 2025-09-26 (→10-30) with 10-13..17 and 10-20 paused (6 working days) → 11-07
-    lines = run("deadline", "2025-09-26", "20", "--workdays",
-                "--pause", "2025-10-13:2025-10-17", "--pause", "2025-10-20:2025-10-20")
+    lines = run(
+        "deadline",
+        "2025-09-26",
+        "20",
+        "--workdays",
+        "--pause",
+        "2025-10-13:2025-10-17",
+        "--pause",
+        "2025-10-20:2025-10-20",
+    )
     assert lines[0] == "2025-11-07"
     assert "共6日" in lines[1]
 
@@ -51,15 +60,18 @@ def test_deadline_json_has_due_and_explanation():
     assert data["explanation"][-1] == "届满日为2024年2月20日"
 
 
-@pytest.mark.parametrize("args, message", [
-    (("2025-13-01", "5"), "起算日：“2025-13-01”不是YYYY-MM-DD格式的日期"),
-    (("2025-01-01", "五"), "期限天数：“五”不是整数"),
-    (("2025-01-01", "0"), "期限天数：须为不小于1的整数"),
-    (("2025-01-01", "5", "--extend", "-3"), "--extend 延长天数：须为不小于0的整数"),
-    (("2025-01-01", "5", "--pause", "2025-01-05"), "--pause：“2025-01-05”应为 FROM:TO"),
-    (("2025-01-01", "5", "--pause", "2025-01-09:2025-01-05"), "结束日 2025-01-05 早于开始日 2025-01-09"),
-    (("2025-01-01", "5", "--restart", "2024-12-01"), "重新起算日不能早于原起算日"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("2025-13-01", "5"), "起算日：“2025-13-01”不是YYYY-MM-DD格式的日期"),
+        (("2025-01-01", "五"), "期限天数：“五”不是整数"),
+        (("2025-01-01", "0"), "期限天数：须为不小于1的整数"),
+        (("2025-01-01", "5", "--extend", "-3"), "--extend 延长天数：须为不小于0的整数"),
+        (("2025-01-01", "5", "--pause", "2025-01-05"), "--pause：“2025-01-05”应为 FROM:TO"),
+        (("2025-01-01", "5", "--pause", "2025-01-09:2025-01-05"), "结束日 2025-01-05 早于开始日 2025-01-09"),
+        (("2025-01-01", "5", "--restart", "2024-12-01"), "重新起算日不能早于原起算日"),
+    ],
+)
 def test_deadline_bad_input_gets_a_chinese_error(args, message):
     with pytest.raises(CommandError, match=message):
         run("deadline", *args)
@@ -85,8 +97,12 @@ def test_rules_table_ends_with_a_count():
 @pytest.fixture
 def chain(cast):
     with transaction.atomic():
-        return [record_event(actor=cast.people["admin"], subject=cast.city, action=f"test.{i}",
-                             action_label="测试", data={"i": i}) for i in range(4)]
+        return [
+            record_event(
+                actor=cast.people["admin"], subject=cast.city, action=f"test.{i}", action_label="测试", data={"i": i}
+            )
+            for i in range(4)
+        ]
 
 
 def test_audit_verify_passes_on_an_intact_chain(chain):

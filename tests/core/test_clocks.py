@@ -1,4 +1,5 @@
 """Statutory clocks stored on records: pause, resume, extend, restart, stop, and calendar edits."""
+
 import datetime as dt
 
 import pytest
@@ -111,7 +112,10 @@ def test_stopping_on_or_before_the_due_date_is_met_after_it_late(cast, reply_rul
     clocks.stop_clock(late, on=D(2026, 3, 5))
     clocks.stop_clock(cancelled, on=D(2026, 3, 5), cancelled=True)
     assert [Deadline.objects.get(pk=d.pk).status for d in (on_time, late, cancelled)] == [
-        DeadlineStatus.MET, DeadlineStatus.LATE, DeadlineStatus.CANCELLED]
+        DeadlineStatus.MET,
+        DeadlineStatus.LATE,
+        DeadlineStatus.CANCELLED,
+    ]
     assert clocks.stop_clock(on_time, on=D(2026, 4, 1)).status == DeadlineStatus.MET
     assert not clocks.clocks_of(cast.units["民政局"]).exists()
 

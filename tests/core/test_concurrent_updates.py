@@ -1,4 +1,5 @@
 """Concurrent edits never silently overwrite each other; guards list everything missing; nothing half-written."""
+
 import datetime as dt
 
 import pytest
@@ -16,8 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def memo(cast):
-    return Memo.objects.create(title="关于调整低保标准的请示", body="正文", legal_review_done=True,
-                               unit=cast.units["民政局"])
+    return Memo.objects.create(
+        title="关于调整低保标准的请示", body="正文", legal_review_done=True, unit=cast.units["民政局"]
+    )
 
 
 def test_the_second_of_two_editors_gets_a_clear_conflict_and_nothing_is_written(cast, memo):
@@ -27,8 +29,10 @@ def test_the_second_of_two_editors_gets_a_clear_conflict_and_nothing_is_written(
     theirs.body = "他人的修改"
     with pytest.raises(Conflict) as err:
         save_versioned(theirs, expected_version=1, fields=["body"])
-    assert err.value.message == ("“关于调整低保标准的请示”已被他人修改（您打开的是第1版，当前为第2版），"
-                                 "为避免覆盖他人的修改，本次保存未生效，请刷新后重试")
+    assert err.value.message == (
+        "“关于调整低保标准的请示”已被他人修改（您打开的是第1版，当前为第2版），"
+        "为避免覆盖他人的修改，本次保存未生效，请刷新后重试"
+    )
     assert err.value.field == "version" and err.value.status == 409
     memo.refresh_from_db()
     assert (memo.body, memo.version) == ("我的修改", 2)
@@ -52,8 +56,7 @@ def test_a_transition_writes_state_clock_and_exactly_one_event(cast, memo, reply
     submit = flow.by_name["submit"]
     flow.by_name["submit"] = Transition(**{**submit.__dict__, "starts": (reply_rule,)})
     try:
-        fire(flow, memo, "submit", by=cast.people["minzheng_liaison"], expected_version=1,
-             on=dt.date(2026, 9, 24))
+        fire(flow, memo, "submit", by=cast.people["minzheng_liaison"], expected_version=1, on=dt.date(2026, 9, 24))
     finally:
         flow.by_name["submit"] = submit
     memo.refresh_from_db()

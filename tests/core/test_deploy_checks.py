@@ -1,4 +1,5 @@
 """yifa check --deploy refuses production without its own keys."""
+
 from yifa.core.checks import production_keys
 
 

@@ -1,4 +1,5 @@
 """Calendar edits touch only the clocks they can move; system transitions; rules chosen per record."""
+
 import datetime as dt
 
 import pytest
@@ -30,12 +31,29 @@ def test_holiday_entry_recomputes_clocks_running_over_it_and_leaves_others(cast,
 
 
 def test_only_system_transitions_run_without_a_person(cast):
-    flow = Flow(name="memo_sys", states=MemoState, transitions=[
-        Transition("lapse", "视为批准", (MemoState.SUBMITTED,), MemoState.APPROVED,
-                   who=anyone_with(Role.LEADER), who_label="领导", by_system=True),
-        Transition("approve", "批准", (MemoState.SUBMITTED,), MemoState.APPROVED,
-                   who=anyone_with(Role.LEADER), who_label="领导"),
-    ])
+    flow = Flow(
+        name="memo_sys",
+        states=MemoState,
+        transitions=[
+            Transition(
+                "lapse",
+                "视为批准",
+                (MemoState.SUBMITTED,),
+                MemoState.APPROVED,
+                who=anyone_with(Role.LEADER),
+                who_label="领导",
+                by_system=True,
+            ),
+            Transition(
+                "approve",
+                "批准",
+                (MemoState.SUBMITTED,),
+                MemoState.APPROVED,
+                who=anyone_with(Role.LEADER),
+                who_label="领导",
+            ),
+        ],
+    )
     memo = Memo.objects.create(title="备忘", body="正文", state=MemoState.SUBMITTED, unit=cast.units["民政局"])
     with pytest.raises(AccessDenied, match="须由工作人员办理"):
         fire(flow, memo, "approve", by=None)
@@ -45,10 +63,21 @@ def test_only_system_transitions_run_without_a_person(cast):
 
 
 def test_transition_starts_the_clock_its_record_calls_for(cast, reply_rule, decision_rule):
-    flow = Flow(name="memo_rules", states=MemoState, transitions=[
-        Transition("submit", "报送", (MemoState.DRAFT,), MemoState.SUBMITTED, who=anyone_with(Role.LIAISON),
-                   who_label="联络员", starts=(lambda memo: reply_rule if memo.legal_review_done else decision_rule,)),
-    ])
+    flow = Flow(
+        name="memo_rules",
+        states=MemoState,
+        transitions=[
+            Transition(
+                "submit",
+                "报送",
+                (MemoState.DRAFT,),
+                MemoState.SUBMITTED,
+                who=anyone_with(Role.LIAISON),
+                who_label="联络员",
+                starts=(lambda memo: reply_rule if memo.legal_review_done else decision_rule,),
+            ),
+        ],
+    )
     memo = Memo.objects.create(title="备忘", body="正文", legal_review_done=True, unit=cast.units["民政局"])
     fire(flow, memo, "submit", by=cast.people["minzheng_liaison"], on=D(2025, 9, 26))
     deadline = Deadline.objects.get(subject_id=str(memo.pk), rule_id=reply_rule.id)

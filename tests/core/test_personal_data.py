@@ -1,4 +1,5 @@
 """Phones and ID numbers: encrypted at rest, masked for those without need, never in the audit log."""
+
 import pytest
 from django.db import connection
 
@@ -12,9 +13,16 @@ PHONE, ID_NUMBER = "13800138000", "11010519491231002X"
 
 @pytest.fixture
 def zhang(cast):
-    return services.person_create(by=cast.people["admin"], username="zhangsan", full_name="张三",
-                                  unit=cast.units["民政局"], roles=["liaison"], password="long-enough-1",
-                                  phone=PHONE, id_number=ID_NUMBER)
+    return services.person_create(
+        by=cast.people["admin"],
+        username="zhangsan",
+        full_name="张三",
+        unit=cast.units["民政局"],
+        roles=["liaison"],
+        password="long-enough-1",
+        phone=PHONE,
+        id_number=ID_NUMBER,
+    )
 
 
 def test_phone_and_id_number_are_stored_encrypted(zhang):
@@ -34,10 +42,17 @@ def test_personal_data_never_reaches_the_audit_log(zhang):
         assert PHONE not in text and ID_NUMBER not in text
 
 
-@pytest.mark.parametrize("who, full", [
-    ("minzheng_liaison", False), ("minzheng_head", False), ("mayor", False),
-    ("admin", True), ("reviewer", True), ("fuyi", True),
-])
+@pytest.mark.parametrize(
+    "who, full",
+    [
+        ("minzheng_liaison", False),
+        ("minzheng_head", False),
+        ("mayor", False),
+        ("admin", True),
+        ("reviewer", True),
+        ("fuyi", True),
+    ],
+)
 def test_people_page_masks_phone_and_id_number_for_those_without_need(login, cast, zhang, who, full):
     page = login(cast.people[who]).get("/staff/people/?q=张三").content.decode()
     assert "张三" in page

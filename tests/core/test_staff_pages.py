@@ -1,4 +1,5 @@
 """The staff workspace in Chinese: login, to-do, deadlines with RAG, overdue, rules, audit log, inbox."""
+
 import datetime as dt
 
 import pytest

@@ -1,4 +1,5 @@
 """yifa sweep: reminders N and 1 working days ahead, overdue marks, the calendar reminder; never twice."""
+
 import datetime as dt
 import io
 
@@ -17,8 +18,13 @@ D = dt.date
 @pytest.fixture
 def reply_clock(cast, reply_rule):
     # 10 working days from 2026-09-24: 9-28..30(1-3), 国庆 10-1..7, 10-8(4) 10-9(5) 10-10 调休(6) 10-12..15(7-10)
-    return clocks.start_clock(subject=cast.units["民政局"], rule=reply_rule, start=D(2026, 9, 24),
-                              unit=cast.units["民政局"], assignee=cast.people["fuyi"])
+    return clocks.start_clock(
+        subject=cast.units["民政局"],
+        rule=reply_rule,
+        start=D(2026, 9, 24),
+        unit=cast.units["民政局"],
+        assignee=cast.people["fuyi"],
+    )
 
 
 def sent_to(user):

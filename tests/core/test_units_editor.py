@@ -1,4 +1,5 @@
 """Administrators rename, move and deactivate units; the tree, scopes and audit trail follow."""
+
 import datetime as dt
 
 import pytest
@@ -18,9 +19,14 @@ def fresh(user):
 
 
 def snapshot():
-    return (list(Unit.objects.order_by("pk").values_list("pk", "name", "short_name", "kind",
-                                                          "is_legal_office", "parent", "path", "active")),
-            Event.objects.count())
+    return (
+        list(
+            Unit.objects.order_by("pk").values_list(
+                "pk", "name", "short_name", "kind", "is_legal_office", "parent", "path", "active"
+            )
+        ),
+        Event.objects.count(),
+    )
 
 
 @pytest.fixture
@@ -33,8 +39,14 @@ def sub_office(cast):
 
 def test_renaming_a_unit_changes_its_name_and_records_before_and_after(cast):
     unit = cast.units["民政局"]
-    services.unit_update(by=cast.people["admin"], unit=unit, name="江临市民政事务局", short_name="民政事务局",
-                         kind=UnitKind.DEPARTMENT, is_legal_office=False)
+    services.unit_update(
+        by=cast.people["admin"],
+        unit=unit,
+        name="江临市民政事务局",
+        short_name="民政事务局",
+        kind=UnitKind.DEPARTMENT,
+        is_legal_office=False,
+    )
     unit.refresh_from_db()
     assert (unit.name, unit.short_name) == ("江临市民政事务局", "民政事务局")
     event = Event.objects.get(action="unit.update")
@@ -45,20 +57,40 @@ def test_renaming_a_unit_changes_its_name_and_records_before_and_after(cast):
 def test_an_edit_based_on_a_stale_page_is_refused_and_nothing_changes(cast):
     unit, admin = cast.units["民政局"], cast.people["admin"]
     read = services.unit_version(unit)
-    services.unit_update(by=admin, unit=unit, name="江临市民政事务局", short_name="", kind=UnitKind.DEPARTMENT,
-                         is_legal_office=False, expected_version=read)
+    services.unit_update(
+        by=admin,
+        unit=unit,
+        name="江临市民政事务局",
+        short_name="",
+        kind=UnitKind.DEPARTMENT,
+        is_legal_office=False,
+        expected_version=read,
+    )
     before = snapshot()
     with pytest.raises(Conflict, match="已被他人修改"):
-        services.unit_update(by=admin, unit=unit, name="另一个名称", short_name="", kind=UnitKind.DEPARTMENT,
-                             is_legal_office=False, expected_version=read)
+        services.unit_update(
+            by=admin,
+            unit=unit,
+            name="另一个名称",
+            short_name="",
+            kind=UnitKind.DEPARTMENT,
+            is_legal_office=False,
+            expected_version=read,
+        )
     assert snapshot() == before
 
 
 def test_bad_edit_input_names_every_field_and_writes_nothing(cast):
     before = snapshot()
     with pytest.raises(InvalidInput) as caught:
-        services.unit_update(by=cast.people["admin"], unit=cast.units["民政局"], name="江临市司法局",
-                             short_name="长" * 31, kind="ministry", is_legal_office=False)
+        services.unit_update(
+            by=cast.people["admin"],
+            unit=cast.units["民政局"],
+            name="江临市司法局",
+            short_name="长" * 31,
+            kind="ministry",
+            is_legal_office=False,
+        )
     assert set(caught.value.errors) == {"name", "short_name", "kind"}
     assert "同一上级单位下已有“江临市司法局”" in caught.value.errors["name"]
     assert "单位类型" in caught.value.errors["kind"]
@@ -82,8 +114,9 @@ def test_moving_a_unit_carries_its_whole_subtree(cast, sub_office):
 
 def test_a_liaisons_visible_scope_follows_a_moved_unit(cast, sub_office, reply_rule):
     office = cast.units["民政局办公室"]
-    clocks.start_clock(subject=sub_office, rule=reply_rule, start=D(2026, 9, 24), unit=sub_office,
-                       title="档案室的答复期限")
+    clocks.start_clock(
+        subject=sub_office, rule=reply_rule, start=D(2026, 9, 24), unit=sub_office, title="档案室的答复期限"
+    )
     minzheng, shijian = cast.people["minzheng_liaison"], cast.people["shijian_liaison"]
     assert sub_office.pk in visible_unit_ids(fresh(minzheng))
     assert not scope(Deadline.objects.all(), fresh(shijian)).exists()
@@ -156,16 +189,20 @@ def test_deactivation_needs_a_reason(cast):
 def test_only_administrators_may_call_the_unit_services(cast, who):
     person, office = cast.people[who], cast.units["民政局办公室"]
     before = snapshot()
-    for call in (lambda: services.unit_update(by=person, unit=office, name="新名", short_name="",
-                                              kind=UnitKind.DIVISION, is_legal_office=False),
-                 lambda: services.unit_move(by=person, unit=office, parent=cast.city),
-                 lambda: services.unit_deactivate(by=person, unit=office, reason="撤销")):
+    for call in (
+        lambda: services.unit_update(
+            by=person, unit=office, name="新名", short_name="", kind=UnitKind.DIVISION, is_legal_office=False
+        ),
+        lambda: services.unit_move(by=person, unit=office, parent=cast.city),
+        lambda: services.unit_deactivate(by=person, unit=office, reason="撤销"),
+    ):
         with pytest.raises(AccessDenied):
             call()
     assert snapshot() == before
 
 
 # --- pages ---------------------------------------------------------------
+
 
 def edit_url(unit):
     return f"/staff/units/{unit.pk}/"
@@ -177,10 +214,13 @@ def test_non_administrators_get_403_in_chinese_on_the_unit_editor(login, cast, w
     office = cast.units["民政局办公室"]
     before = snapshot()
     responses = [client.get(edit_url(office))] + [
-        client.post(edit_url(office), data) for data in (
+        client.post(edit_url(office), data)
+        for data in (
             {"action": "update", "edit-name": "新名", "edit-kind": "division"},
             {"action": "move", "move-parent": cast.city.pk},
-            {"action": "deactivate", "off-reason": "撤销"})]
+            {"action": "deactivate", "off-reason": "撤销"},
+        )
+    ]
     for response in responses:
         assert response.status_code == 403
         assert "此操作需要系统管理员角色" in response.content.decode()
@@ -203,9 +243,17 @@ def test_administrator_renames_a_unit_through_the_page_without_javascript(login,
     page = client.get(edit_url(unit))
     assert page.status_code == 200 and "编辑单位：江临市民政局" in page.content.decode()
     version = page.context["forms"]["update"].initial["expected_version"]
-    response = client.post(edit_url(unit), {"action": "update", "edit-name": "江临市民政事务局",
-                                            "edit-short_name": "民政", "edit-kind": "department",
-                                            "edit-expected_version": version}, follow=True)
+    response = client.post(
+        edit_url(unit),
+        {
+            "action": "update",
+            "edit-name": "江临市民政事务局",
+            "edit-short_name": "民政",
+            "edit-kind": "department",
+            "edit-expected_version": version,
+        },
+        follow=True,
+    )
     assert "已保存单位“江临市民政事务局”" in response.content.decode()
     assert Unit.objects.get(pk=unit.pk).name == "江临市民政事务局"
 
@@ -248,8 +296,7 @@ def test_page_lists_every_blocker_when_deactivation_is_refused(login, cast):
 def test_page_shows_chinese_errors_for_bad_input_and_writes_nothing(login, cast):
     client, unit = login(cast.people["admin"]), cast.units["民政局"]
     before = snapshot()
-    response = client.post(edit_url(unit), {"action": "update", "edit-name": "江临市司法局",
-                                            "edit-kind": "department"})
+    response = client.post(edit_url(unit), {"action": "update", "edit-name": "江临市司法局", "edit-kind": "department"})
     assert response.status_code == 400
     assert "单位名称：同一上级单位下已有“江临市司法局”" in response.content.decode()
     assert snapshot() == before

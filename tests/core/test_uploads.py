@@ -1,4 +1,5 @@
 """Uploads: the type comes from the bytes; executables, mismatches, empty and oversized files are refused."""
+
 import io
 import struct
 import zipfile
@@ -22,8 +23,11 @@ LINUX_ELF = b"\x7fELF\x02\x01\x01" + b"\x00" * 200
 def png() -> bytes:
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b"")
+    )
 
 
 def zip_with(name: str, data: bytes) -> bytes:
@@ -43,10 +47,16 @@ def upload(content, name, by=None):
         return store_upload(content=content, name=name, by=by)
 
 
-@pytest.mark.parametrize("content, name", [
-    (WINDOWS_EXE, "答复书.pdf"), (WINDOWS_EXE, "决定书.docx"), (LINUX_ELF, "证据.pdf"),
-    (LINUX_ELF, "说明.txt"), (b"#!/bin/sh\nrm -rf /\n", "说明.txt"),
-])
+@pytest.mark.parametrize(
+    "content, name",
+    [
+        (WINDOWS_EXE, "答复书.pdf"),
+        (WINDOWS_EXE, "决定书.docx"),
+        (LINUX_ELF, "证据.pdf"),
+        (LINUX_ELF, "说明.txt"),
+        (b"#!/bin/sh\nrm -rf /\n", "说明.txt"),
+    ],
+)
 def test_a_disguised_executable_is_refused(content, name):
     with pytest.raises(YifaError, match=f"文件“{name}”实为可执行程序，禁止上传") as err:
         upload(content, name)
@@ -54,14 +64,17 @@ def test_a_disguised_executable_is_refused(content, name):
     assert not Attachment.objects.exists()
 
 
-@pytest.mark.parametrize("content, name, message", [
-    (png(), "扫描件.pdf", "扩展名.pdf与内容（image/png）不符"),
-    (PDF, "决定书.docx", "扩展名.docx与内容（application/pdf）不符"),
-    ("纯文本".encode(), "表格.xlsx", "扩展名.xlsx与内容（text/plain）不符"),
-    (zip_with("setup.exe", WINDOWS_EXE), "决定书.docx", "不是有效的DOCX文件"),
-    (docx_from_text("标题", ["正文"]), "表格.xlsx", "不是有效的XLSX文件"),
-    (b"\x00\x01\x02\x03" * 100, "数据.bin", "无法识别文件"),
-])
+@pytest.mark.parametrize(
+    "content, name, message",
+    [
+        (png(), "扫描件.pdf", "扩展名.pdf与内容（image/png）不符"),
+        (PDF, "决定书.docx", "扩展名.docx与内容（application/pdf）不符"),
+        ("纯文本".encode(), "表格.xlsx", "扩展名.xlsx与内容（text/plain）不符"),
+        (zip_with("setup.exe", WINDOWS_EXE), "决定书.docx", "不是有效的DOCX文件"),
+        (docx_from_text("标题", ["正文"]), "表格.xlsx", "不是有效的XLSX文件"),
+        (b"\x00\x01\x02\x03" * 100, "数据.bin", "无法识别文件"),
+    ],
+)
 def test_extension_and_content_must_agree(content, name, message):
     with pytest.raises(YifaError, match=message):
         upload(content, name)
@@ -80,13 +93,19 @@ def test_a_file_over_the_size_limit_is_refused(settings):
     assert not Attachment.objects.exists()
 
 
-@pytest.mark.parametrize("content, name, mime", [
-    (PDF, "答复书.pdf", "application/pdf"),
-    (docx_from_text("行政复议决定书", ["经审理查明……"]), "决定书.docx",
-     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    (png(), "现场照片.PNG", "image/png"),
-    ("申请人：张三\n请求事项：撤销处罚决定".encode("gb18030"), "申请书.txt", "text/plain"),
-])
+@pytest.mark.parametrize(
+    "content, name, mime",
+    [
+        (PDF, "答复书.pdf", "application/pdf"),
+        (
+            docx_from_text("行政复议决定书", ["经审理查明……"]),
+            "决定书.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        (png(), "现场照片.PNG", "image/png"),
+        ("申请人：张三\n请求事项：撤销处罚决定".encode("gb18030"), "申请书.txt", "text/plain"),
+    ],
+)
 def test_real_documents_are_accepted_with_a_digest(cast, content, name, mime):
     import hashlib
 

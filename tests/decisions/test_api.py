@@ -1,12 +1,11 @@
 """/api/decisions/: scoped reads, gates as JSON, and the public comment endpoints."""
+
 import datetime as dt
 
 from django.utils import timezone
 
 from yifa.decisions import services
 from yifa.decisions.models import Comment
-
-
 
 
 def test_api_lists_only_decisions_in_scope(cast, login, simple_decision):
@@ -29,7 +28,9 @@ def test_api_detail_is_refused_outside_scope(cast, login, simple_decision):
 def test_api_submission_returns_every_unmet_gate(cast, login, simple_decision):
     response = login(cast["minzheng_liaison"]).post(
         f"/api/decisions/{simple_decision.pk}/review",
-        {"planned_meeting_on": "2026-04-28", "procedure_note": ""}, content_type="application/json")
+        {"planned_meeting_on": "2026-04-28", "procedure_note": ""},
+        content_type="application/json",
+    )
     assert response.status_code == 409
     unmet = response.json()["unmet"]
     assert any("履行决策法定程序的说明" in u for u in unmet) and any("7个工作日" in u for u in unmet)
@@ -42,18 +43,30 @@ def test_api_timeline_lists_events(cast, login, simple_decision):
 
 def test_public_api_takes_a_paragraph_comment_and_returns_the_answer(cast, client, simple_decision):
     today = timezone.localdate()
-    assert client.post(f"/api/decisions/public/{simple_decision.pk}/comments", {"body": "x"},
-                       content_type="application/json").status_code == 404
-    services.comment_window_open(by=cast["minzheng_liaison"], decision=simple_decision, opens=today,
-                                 closes=today + dt.timedelta(days=45))
+    assert (
+        client.post(
+            f"/api/decisions/public/{simple_decision.pk}/comments", {"body": "x"}, content_type="application/json"
+        ).status_code
+        == 404
+    )
+    services.comment_window_open(
+        by=cast["minzheng_liaison"], decision=simple_decision, opens=today, closes=today + dt.timedelta(days=45)
+    )
     assert [d["id"] for d in client.get("/api/decisions/public/open").json()] == [simple_decision.pk]
-    bad = client.post(f"/api/decisions/public/{simple_decision.pk}/comments", {"body": "x", "paragraph": 7},
-                      content_type="application/json")
+    bad = client.post(
+        f"/api/decisions/public/{simple_decision.pk}/comments",
+        {"body": "x", "paragraph": 7},
+        content_type="application/json",
+    )
     assert bad.status_code == 400 and bad.json()["field"] == "paragraph"
-    created = client.post(f"/api/decisions/public/{simple_decision.pk}/comments", {"body": "好", "paragraph": 3},
-                          content_type="application/json")
+    created = client.post(
+        f"/api/decisions/public/{simple_decision.pk}/comments",
+        {"body": "好", "paragraph": 3},
+        content_type="application/json",
+    )
     assert created.status_code == 201
-    services.comment_answer(by=cast["minzheng_liaison"], comment=Comment.objects.get(), response="not_adopted",
-                            reason="与上位法不符")
+    services.comment_answer(
+        by=cast["minzheng_liaison"], comment=Comment.objects.get(), response="not_adopted", reason="与上位法不符"
+    )
     answer = client.get(f"/api/decisions/public/comments/{created.json()['code']}").json()
     assert answer["response_label"] == "不予采纳" and answer["response_reason"] == "与上位法不符"

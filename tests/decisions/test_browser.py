@@ -1,4 +1,5 @@
 """In the browser: the public comments on a paragraph and later sees the answer."""
+
 import datetime as dt
 
 import pytest
@@ -15,8 +16,9 @@ from .builders import drafted
 def test_public_comments_on_a_paragraph_in_the_browser_and_later_sees_the_answer(cast, browser_page):
     today = timezone.localdate()
     decision = drafted(cast)
-    services.comment_window_open(by=cast["minzheng_liaison"], decision=decision, opens=today,
-                                 closes=today + dt.timedelta(days=45))
+    services.comment_window_open(
+        by=cast["minzheng_liaison"], decision=decision, opens=today, closes=today + dt.timedelta(days=45)
+    )
     page = browser_page
     page.goto(f"/decisions/{decision.pk}/")
     assert "还剩" in page.locator("#countdown").inner_text()
@@ -31,8 +33,9 @@ def test_public_comments_on_a_paragraph_in_the_browser_and_later_sees_the_answer
 
     comment = Comment.objects.get()
     assert comment.paragraph == 2 and comment.quote.startswith("第二条")
-    services.comment_answer(by=cast["minzheng_liaison"], comment=comment, response="partly",
-                            reason="综合财力，标准提高至每人每月250元")
+    services.comment_answer(
+        by=cast["minzheng_liaison"], comment=comment, response="partly", reason="综合财力，标准提高至每人每月250元"
+    )
 
     page.goto(receipt_url)
     assert "部分采纳" in page.locator("#answer").inner_text()

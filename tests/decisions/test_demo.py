@@ -1,4 +1,5 @@
 """The demo city's decisions load through the services and show on the portal and in the workspace."""
+
 from yifa.decisions import demo
 from yifa.decisions.models import Decision, DecisionState
 
@@ -15,6 +16,7 @@ def test_demo_decisions_load_and_show(cast, client, login):
 
 def test_seed_adds_decisions_and_comments(cast):
     from yifa.decisions.seed import seed
+
     counts = seed(scale=100, progress=lambda *a: None)
     assert counts == {"decisions": 5, "comments": 100}
     assert Decision.objects.count() == 5

@@ -1,4 +1,5 @@
 """To-do items and daily reminders of the decisions module."""
+
 from yifa.core.models import Notification
 from yifa.decisions import services
 from yifa.decisions.tasks import daily
@@ -10,21 +11,24 @@ from .builders import D, published, reviewed
 def test_executing_unit_is_reminded_of_the_execution_report(cast, simple_decision):
     decision = published(cast, reviewed(cast, simple_decision))  # published 2026-05-15, every 90 days
     assert "提醒0条" in daily(D(2026, 8, 5))
-    assert "执行情况报告提醒" in daily(D(2026, 8, 6)) and Notification.objects.filter(
-        user=cast["minzheng_liaison"], title__contains="请报告决策执行情况").exists()
+    assert (
+        "执行情况报告提醒" in daily(D(2026, 8, 6))
+        and Notification.objects.filter(user=cast["minzheng_liaison"], title__contains="请报告决策执行情况").exists()
+    )
     daily(D(2026, 8, 6))
     assert Notification.objects.filter(user=cast["minzheng_liaison"]).count() == 1
     items = list(items_for(cast["minzheng_liaison"], D(2026, 8, 14)))
-    assert any(i["title"].endswith("报告执行情况") and i["due"] == D(2026, 8, 13) and i["rag"] == "red"
-               for i in items)
-    services.feedback_file(by=cast["minzheng_liaison"], decision=decision, status="on_track", progress=50,
-                           on=D(2026, 8, 14))
+    assert any(i["title"].endswith("报告执行情况") and i["due"] == D(2026, 8, 13) and i["rag"] == "red" for i in items)
+    services.feedback_file(
+        by=cast["minzheng_liaison"], decision=decision, status="on_track", progress=50, on=D(2026, 8, 14)
+    )
     assert not any(i["title"].endswith("报告执行情况") for i in items_for(cast["minzheng_liaison"], D(2026, 8, 14)))
 
 
 def test_unanswered_comments_after_the_period_show_up_as_work(cast, simple_decision):
-    services.comment_window_open(by=cast["minzheng_liaison"], decision=simple_decision, opens=D(2026, 3, 2),
-                                 closes=D(2026, 4, 1))
+    services.comment_window_open(
+        by=cast["minzheng_liaison"], decision=simple_decision, opens=D(2026, 3, 2), closes=D(2026, 4, 1)
+    )
     services.comment_submit(decision=simple_decision, body="意见", on=D(2026, 3, 3))
     assert any("1条公众意见待答复" in i["title"] for i in items_for(cast["minzheng_liaison"], D(2026, 4, 2)))
     assert "意见答复提醒" in daily(D(2026, 4, 2))

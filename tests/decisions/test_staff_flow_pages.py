@@ -1,4 +1,5 @@
 """The later steps driven from the detail page: hearing selection, publication, feedback, evaluation."""
+
 import datetime as dt
 
 from django.utils import timezone
@@ -11,33 +12,52 @@ from .builders import meeting, reviewed
 
 def test_start_form_from_the_catalogue_copies_the_required_steps(cast, login):
     catalogue = services.catalogue_create(by=cast["mayor"], unit=cast.city, year=2026)
-    item = services.catalogue_item_add(by=cast["mayor"], catalogue=catalogue, title="河道整治规划", category="plan",
-                                       lead_unit=cast["生态环境局"], technical=True)
-    response = login(cast["mayor"]).post("/staff/decisions/new/", {
-        "catalogue_item": item.pk, "decision_body_unit": cast.city.pk, "lead": cast["生态环境局"].pk})
+    item = services.catalogue_item_add(
+        by=cast["mayor"],
+        catalogue=catalogue,
+        title="河道整治规划",
+        category="plan",
+        lead_unit=cast["生态环境局"],
+        technical=True,
+    )
+    response = login(cast["mayor"]).post(
+        "/staff/decisions/new/",
+        {"catalogue_item": item.pk, "decision_body_unit": cast.city.pk, "lead": cast["生态环境局"].pk},
+    )
     decision = Decision.objects.get()
     assert response["Location"] == f"/staff/decisions/{decision.pk}/"
     assert decision.technical and decision.title == "河道整治规划"
 
 
 def test_start_form_outside_the_catalogue_without_reason_is_refused(cast, login):
-    page = login(cast["mayor"]).post("/staff/decisions/new/", {
-        "title": "临时事项", "category": "other", "decision_body_unit": cast.city.pk,
-        "lead": cast["民政局"].pk}).content.decode()
+    page = (
+        login(cast["mayor"])
+        .post(
+            "/staff/decisions/new/",
+            {"title": "临时事项", "category": "other", "decision_body_unit": cast.city.pk, "lead": cast["民政局"].pk},
+        )
+        .content.decode()
+    )
     assert "目录外启动理由" in page and "必须填写" in page
     assert not Decision.objects.exists()
 
 
 def test_hearing_participants_are_selected_on_the_page(cast, login, simple_decision):
     today = timezone.localdate()
-    hearing = services.hearing_schedule(by=cast["minzheng_liaison"], decision=simple_decision,
-                                        hearing_on=today + dt.timedelta(days=20), place="市民中心",
-                                        selection_method="抽签", signup_closes=today + dt.timedelta(days=5))
+    hearing = services.hearing_schedule(
+        by=cast["minzheng_liaison"],
+        decision=simple_decision,
+        hearing_on=today + dt.timedelta(days=20),
+        place="市民中心",
+        selection_method="抽签",
+        signup_closes=today + dt.timedelta(days=5),
+    )
     a = services.hearing_signup(hearing=hearing, name="甲", phone="13900000001")
     services.hearing_signup(hearing=hearing, name="乙", phone="13900000002")
     client = login(cast["minzheng_liaison"])
     assert "13900000001" in client.get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
     from yifa.core.models import RoleGrant, User
+
     deputy = User.objects.create_user(username="deputy", full_name="钱副市长", unit=cast.city)
     RoleGrant.objects.create(user=deputy, role="leader")
     page = login(deputy).get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
@@ -51,29 +71,48 @@ def test_published_decision_is_fed_back_evaluated_and_adjusted_from_the_page(cas
     decision = reviewed(cast, simple_decision)
     mayor = login(cast["mayor"])
     data = meeting(cast)
-    data["opinions"] = "\n".join(f"{o['speaker']}｜{'同意' if o['stance'] == 'agree' else '不同意'}｜{o['opinion']}"
-                                 for o in data["opinions"])
+    data["opinions"] = "\n".join(
+        f"{o['speaker']}｜{'同意' if o['stance'] == 'agree' else '不同意'}｜{o['opinion']}" for o in data["opinions"]
+    )
     data = {k: v for k, v in data.items() if v is not False}
     mayor.post(f"/staff/decisions/{decision.pk}/do/discuss/", {**data, "version": decision.version})
     decision.refresh_from_db()
     assert decision.state == DecisionState.DECIDED
-    mayor.post(f"/staff/decisions/{decision.pk}/do/publish/", {
-        "version": decision.version, "decision_no": "江政发〔2026〕9号", "decision_text": "发放补贴",
-        "executing_unit": cast["民政局"].pk, "party_reported_on": "2026-05-13", "feedback_every_days": 90})
+    mayor.post(
+        f"/staff/decisions/{decision.pk}/do/publish/",
+        {
+            "version": decision.version,
+            "decision_no": "江政发〔2026〕9号",
+            "decision_text": "发放补贴",
+            "executing_unit": cast["民政局"].pk,
+            "party_reported_on": "2026-05-13",
+            "feedback_every_days": 90,
+        },
+    )
     decision.refresh_from_db()
     assert decision.state == DecisionState.PUBLISHED
-    login(cast["minzheng_liaison"]).post(f"/staff/decisions/{decision.pk}/do/feedback/", {
-        "status": "blocked", "progress": 30, "problems": "资金未到位"})
+    login(cast["minzheng_liaison"]).post(
+        f"/staff/decisions/{decision.pk}/do/feedback/", {"status": "blocked", "progress": 30, "problems": "资金未到位"}
+    )
     assert decision.feedback.get().problems == "资金未到位"
     mayor = login(cast["mayor"])
-    mayor.post(f"/staff/decisions/{decision.pk}/do/evaluate/", {
-        "trigger": "underperforming", "performer": "experts", "performer_name": "市决策咨询专家组"})
+    mayor.post(
+        f"/staff/decisions/{decision.pk}/do/evaluate/",
+        {"trigger": "underperforming", "performer": "experts", "performer_name": "市决策咨询专家组"},
+    )
     evaluation = decision.evaluations.get()
     page = mayor.get(f"/staff/decisions/{decision.pk}/").content.decode()
     assert "资金未到位" in page and "作出决定" in page
-    mayor.post(f"/staff/decisions/{decision.pk}/do/conclude/", {
-        "evaluation": evaluation.pk, "findings": "资金保障不足", "public_input": "座谈会", "verdict": "adjust",
-        "reason": "调整发放方式"})
+    mayor.post(
+        f"/staff/decisions/{decision.pk}/do/conclude/",
+        {
+            "evaluation": evaluation.pk,
+            "findings": "资金保障不足",
+            "public_input": "座谈会",
+            "verdict": "adjust",
+            "reason": "调整发放方式",
+        },
+    )
     decision.refresh_from_db()
     assert decision.state == DecisionState.ADJUSTED
     new_round = decision.next_rounds.get()

@@ -18,14 +18,20 @@ def test_list_shows_only_decisions_in_scope(cast, login, simple_decision):
 
 
 def test_pages_need_login(client, simple_decision):
-    for url in ("/staff/decisions/", f"/staff/decisions/{simple_decision.pk}/", "/staff/decisions/catalogues/",
-                "/staff/decisions/rules/", f"/staff/decisions/{simple_decision.pk}/timeline/",
-                f"/staff/decisions/{simple_decision.pk}/archive.zip"):
+    for url in (
+        "/staff/decisions/",
+        f"/staff/decisions/{simple_decision.pk}/",
+        "/staff/decisions/catalogues/",
+        "/staff/decisions/rules/",
+        f"/staff/decisions/{simple_decision.pk}/timeline/",
+        f"/staff/decisions/{simple_decision.pk}/archive.zip",
+    ):
         assert client.get(url).status_code == 302
 
 
 def test_detail_lists_every_missing_step_before_review(cast, login):
     from .builders import drafted
+
     decision = drafted(cast, public_interest=True, technical=True)
     page = login(cast["minzheng_liaison"]).get(f"/staff/decisions/{decision.pk}/").content.decode()
     for text in ("尚未向社会公开征求意见", "尚未完成风险评估", "尚未取得专家论证意见"):
@@ -34,24 +40,34 @@ def test_detail_lists_every_missing_step_before_review(cast, login):
 
 def test_submitting_for_review_from_the_page_shows_the_unmet_gates(cast, login, simple_decision):
     client = login(cast["minzheng_liaison"])
-    response = client.post(f"/staff/decisions/{simple_decision.pk}/do/review/", {
-        "version": simple_decision.version, "planned_meeting_on": "2020-01-01", "procedure_note": ""}, follow=True)
+    response = client.post(
+        f"/staff/decisions/{simple_decision.pk}/do/review/",
+        {"version": simple_decision.version, "planned_meeting_on": "2020-01-01", "procedure_note": ""},
+        follow=True,
+    )
     page = response.content.decode()
     assert "不能送请合法性审查" in page and "履行决策法定程序的说明" in page
     assert Decision.objects.get(pk=simple_decision.pk).state == DecisionState.DRAFTING
 
 
 def test_other_department_cannot_act_on_the_decision(cast, login, simple_decision):
-    response = login(cast["huanjing_liaison"]).post(f"/staff/decisions/{simple_decision.pk}/do/draft/",
-                                                    {"version": simple_decision.version, "options": "x"})
+    response = login(cast["huanjing_liaison"]).post(
+        f"/staff/decisions/{simple_decision.pk}/do/draft/", {"version": simple_decision.version, "options": "x"}
+    )
     assert response.status_code == 403
     assert Decision.objects.get(pk=simple_decision.pk).options != "x"
 
 
 def test_reviewer_gives_an_opinion_from_the_page(cast, login, simple_decision):
     from yifa.decisions import services
-    services.review_submit(by=cast["minzheng_liaison"], decision=simple_decision, planned_meeting_on=D(2026, 5, 11),
-                           procedure_note="说明", on=D(2026, 4, 27))
+
+    services.review_submit(
+        by=cast["minzheng_liaison"],
+        decision=simple_decision,
+        planned_meeting_on=D(2026, 5, 11),
+        procedure_note="说明",
+        on=D(2026, 4, 27),
+    )
     client = login(cast["reviewer"])
     assert "出具审查意见" in client.get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
     client.post(f"/staff/decisions/{simple_decision.pk}/do/opinion/", {"opinion": "lawful", "text": "合法"})
@@ -63,6 +79,7 @@ def test_archive_package_holds_the_records_and_materials(cast, login, simple_dec
     import zipfile
 
     from yifa.lib.office import docx_text
+
     decision = published(cast, reviewed(cast, simple_decision))
     response = login(cast["mayor"]).get(f"/staff/decisions/{decision.pk}/archive.zip")
     assert response.status_code == 200
@@ -83,9 +100,12 @@ def test_catalogue_page_creates_and_publishes_only_with_party_consent(cast, logi
     client = login(cast["mayor"])
     client.post("/staff/decisions/catalogues/", {"unit": cast.city.pk, "year": 2027})
     from yifa.decisions.models import Catalogue
+
     catalogue = Catalogue.objects.get()
-    client.post(f"/staff/decisions/catalogues/{catalogue.pk}/item/", {
-        "title": "公交票价调整", "category": "policy", "lead_unit": cast["交通运输局"].pk, "public_interest": "on"})
+    client.post(
+        f"/staff/decisions/catalogues/{catalogue.pk}/item/",
+        {"title": "公交票价调整", "category": "policy", "lead_unit": cast["交通运输局"].pk, "public_interest": "on"},
+    )
     page = client.post(f"/staff/decisions/catalogues/{catalogue.pk}/publish/", {}, follow=True).content.decode()
     assert "须经同级党委同意后公布" in page
     catalogue.refresh_from_db()
@@ -94,8 +114,10 @@ def test_catalogue_page_creates_and_publishes_only_with_party_consent(cast, logi
 
 def test_rules_board_marks_units_without_rules_after_first_of_may(cast, login):
     from yifa.decisions import services
-    services.decision_rules_record(by=cast["minzheng_head"], unit=cast["民政局"], title="民政局重大行政决策规则",
-                                   adopted_on=D(2026, 4, 20))
+
+    services.decision_rules_record(
+        by=cast["minzheng_head"], unit=cast["民政局"], title="民政局重大行政决策规则", adopted_on=D(2026, 4, 20)
+    )
     page = login(cast["mayor"]).get("/staff/decisions/rules/?year=2026").content.decode()
     assert "民政局重大行政决策规则" in page and "逾期未建" in page
     assert login(cast["minzheng_liaison"]).get("/staff/decisions/rules/").status_code == 200
@@ -103,13 +125,25 @@ def test_rules_board_marks_units_without_rules_after_first_of_may(cast, login):
 
 def test_recorded_decision_rules_tick_the_plans_institution_checklist(cast):
     import pytest
+
     plans = pytest.importorskip("yifa.plans.services")
     from yifa.decisions import services
     from yifa.plans.models import InstitutionRecord
-    institution = plans.institution_define(by=cast["legal_head"], year=2026, name="重大事项决策规则",
-                                           due=D(2026, 5, 1), basis="民政局深化依法行政规划安排 一、1")
-    services.decision_rules_record(by=cast["minzheng_head"], unit=cast["民政局"], title="民政局重大行政决策规则",
-                                   document_no="江民发〔2026〕3号", adopted_on=D(2026, 4, 20))
+
+    institution = plans.institution_define(
+        by=cast["legal_head"],
+        year=2026,
+        name="重大事项决策规则",
+        due=D(2026, 5, 1),
+        basis="民政局深化依法行政规划安排 一、1",
+    )
+    services.decision_rules_record(
+        by=cast["minzheng_head"],
+        unit=cast["民政局"],
+        title="民政局重大行政决策规则",
+        document_no="江民发〔2026〕3号",
+        adopted_on=D(2026, 4, 20),
+    )
     record = InstitutionRecord.objects.get(institution=institution)
     assert record.unit == cast["民政局"] and record.established_on == D(2026, 4, 20)
     assert "江民发〔2026〕3号" in record.document_title

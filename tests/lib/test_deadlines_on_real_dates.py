@@ -1,4 +1,5 @@
 """Each expected date checked by hand against the State Council holiday notices."""
+
 import datetime as dt
 
 import pytest
@@ -9,19 +10,22 @@ from yifa.lib.workdays import WEEKENDS_ONLY
 D = dt.date
 
 
-@pytest.mark.parametrize("start, days, expected, why", [
-    # 2025 国庆中秋 10月1日至8日放假，9月28日(日)、10月11日(六)上班
-    (D(2025, 9, 26), 20, D(2025, 10, 30), "2025 National Day with both make-up days"),
-    # 2024 春节 2月10日至17日放假，2月4日(日)、2月18日(日)上班；2月9日除夕照常上班
-    (D(2024, 2, 7), 5, D(2024, 2, 20), "2024 Spring Festival, 18 Feb counts"),
-    # 2023 中秋国庆 9月29日至10月6日放假，10月7日(六)、8日(日)上班
-    (D(2023, 9, 27), 10, D(2023, 10, 17), "2023 National Day, 7–8 Oct count"),
-    # 2026 春节 2月15日至23日放假，2月14日(六)、2月28日(六)上班
-    (D(2026, 2, 12), 5, D(2026, 2, 26), "2026 Spring Festival, 14 Feb counts"),
-    # 2026 中秋 9月25日至27日，国庆 10月1日至7日放假，10月10日(六)上班
-    (D(2026, 9, 24), 5, D(2026, 10, 9), "2026 Mid-autumn then National Day"),
-    (D(2026, 9, 24), 7, D(2026, 10, 12), "2026: 10 Oct make-up Saturday counts"),
-])
+@pytest.mark.parametrize(
+    "start, days, expected, why",
+    [
+        # 2025 国庆中秋 10月1日至8日放假，9月28日(日)、10月11日(六)上班
+        (D(2025, 9, 26), 20, D(2025, 10, 30), "2025 National Day with both make-up days"),
+        # 2024 春节 2月10日至17日放假，2月4日(日)、2月18日(日)上班；2月9日除夕照常上班
+        (D(2024, 2, 7), 5, D(2024, 2, 20), "2024 Spring Festival, 18 Feb counts"),
+        # 2023 中秋国庆 9月29日至10月6日放假，10月7日(六)、8日(日)上班
+        (D(2023, 9, 27), 10, D(2023, 10, 17), "2023 National Day, 7–8 Oct count"),
+        # 2026 春节 2月15日至23日放假，2月14日(六)、2月28日(六)上班
+        (D(2026, 2, 12), 5, D(2026, 2, 26), "2026 Spring Festival, 14 Feb counts"),
+        # 2026 中秋 9月25日至27日，国庆 10月1日至7日放假，10月10日(六)上班
+        (D(2026, 9, 24), 5, D(2026, 10, 9), "2026 Mid-autumn then National Day"),
+        (D(2026, 9, 24), 7, D(2026, 10, 12), "2026: 10 Oct make-up Saturday counts"),
+    ],
+)
 def test_workday_periods_skip_holidays_and_count_makeup_days(package_calendar, start, days, expected, why):
     assert compute_due(start, days, WORKDAYS, package_calendar).due == expected, why
 
@@ -51,8 +55,9 @@ def test_calendar_period_ending_before_makeup_sunday_rolls_onto_it(package_calen
 
 def test_pause_days_do_not_count(package_calendar):
     # 60 days from 2024-03-01 with 10 paused days (03-10..03-19) = 70 days → Fri 2024-05-10
-    result = compute_due(D(2024, 3, 1), 60, CALENDAR_DAYS, package_calendar,
-                         pauses=[Pause(D(2024, 3, 10), D(2024, 3, 19))])
+    result = compute_due(
+        D(2024, 3, 1), 60, CALENDAR_DAYS, package_calendar, pauses=[Pause(D(2024, 3, 10), D(2024, 3, 19))]
+    )
     assert result.due == D(2024, 5, 10)
     assert "扣除中止期间3月10日至19日共10日" in result.sentence
 
@@ -92,49 +97,55 @@ def test_bad_input_is_refused_in_chinese():
 
 
 # 国办发明电〔2022〕16号（2023）、〔2023〕7号（2024）、〔2024〕12号（2025）、〔2025〕7号（2026），逐日手算。
-@pytest.mark.parametrize("start, days, expected, why", [
-    # 2023 春节 1月21日至27日放假，1月28日(六)、29日(日)上班：1-20(1) 1-28(2) 1-29(3) 1-30(4) 1-31(5)
-    (D(2023, 1, 19), 5, D(2023, 1, 31), "2023 Spring Festival, both make-up weekend days count"),
-    # 2023 劳动节 4月29日至5月3日放假，4月23日(日)上班：4-23(1) 4-24(2) 4-25(3)
-    (D(2023, 4, 21), 3, D(2023, 4, 25), "2023 Labour Day make-up Sunday before the holiday"),
-    # 2023 劳动节：4-28(1) 放假 4-29..5-3，5-4(2) 5-5(3) 5-6 周六上班(4)
-    (D(2023, 4, 27), 4, D(2023, 5, 6), "2023 Labour Day make-up Saturday after the holiday"),
-    # 2024 国庆 10月1日至7日放假，9月29日(日)、10月12日(六)上班：9-29(1) 9-30(2) 10-8(3)
-    (D(2024, 9, 27), 3, D(2024, 10, 8), "2024 National Day, 29 Sep counts"),
-    (D(2024, 9, 27), 7, D(2024, 10, 12), "2024 National Day, 12 Oct make-up Saturday is the 7th day"),
-    # 2024 中秋 9月15日至17日放假，9月14日(六)上班
-    (D(2024, 9, 13), 1, D(2024, 9, 14), "2024 Mid-autumn make-up Saturday is a working day"),
-    (D(2024, 9, 13), 2, D(2024, 9, 18), "2024 Mid-autumn holiday skipped"),
-    # 2025 春节 1月28日至2月4日放假，1月26日(日)、2月8日(六)上班：1-26(1) 1-27(2) 2-5(3) 2-6(4) 2-7(5) 2-8(6)
-    (D(2025, 1, 24), 5, D(2025, 2, 7), "2025 Spring Festival"),
-    (D(2025, 1, 24), 6, D(2025, 2, 8), "2025 Spring Festival, 8 Feb make-up Saturday"),
-    # 2026 元旦 1月1日至3日放假，1月4日(日)上班
-    (D(2025, 12, 31), 1, D(2026, 1, 4), "2026 New Year make-up Sunday across the year end"),
-    # 2026 春节 2月15日至23日放假：2-14(六)上班(1)，2-24(2)
-    (D(2026, 2, 13), 2, D(2026, 2, 24), "2026 Spring Festival, nine days off"),
-    # 2026 国庆 9月20日(日)上班：9-18 起算，9-20(1) 9-21(2)
-    (D(2026, 9, 18), 2, D(2026, 9, 21), "2026 National Day make-up Sunday 20 Sep"),
-])
+@pytest.mark.parametrize(
+    "start, days, expected, why",
+    [
+        # 2023 春节 1月21日至27日放假，1月28日(六)、29日(日)上班：1-20(1) 1-28(2) 1-29(3) 1-30(4) 1-31(5)
+        (D(2023, 1, 19), 5, D(2023, 1, 31), "2023 Spring Festival, both make-up weekend days count"),
+        # 2023 劳动节 4月29日至5月3日放假，4月23日(日)上班：4-23(1) 4-24(2) 4-25(3)
+        (D(2023, 4, 21), 3, D(2023, 4, 25), "2023 Labour Day make-up Sunday before the holiday"),
+        # 2023 劳动节：4-28(1) 放假 4-29..5-3，5-4(2) 5-5(3) 5-6 周六上班(4)
+        (D(2023, 4, 27), 4, D(2023, 5, 6), "2023 Labour Day make-up Saturday after the holiday"),
+        # 2024 国庆 10月1日至7日放假，9月29日(日)、10月12日(六)上班：9-29(1) 9-30(2) 10-8(3)
+        (D(2024, 9, 27), 3, D(2024, 10, 8), "2024 National Day, 29 Sep counts"),
+        (D(2024, 9, 27), 7, D(2024, 10, 12), "2024 National Day, 12 Oct make-up Saturday is the 7th day"),
+        # 2024 中秋 9月15日至17日放假，9月14日(六)上班
+        (D(2024, 9, 13), 1, D(2024, 9, 14), "2024 Mid-autumn make-up Saturday is a working day"),
+        (D(2024, 9, 13), 2, D(2024, 9, 18), "2024 Mid-autumn holiday skipped"),
+        # 2025 春节 1月28日至2月4日放假，1月26日(日)、2月8日(六)上班：1-26(1) 1-27(2) 2-5(3) 2-6(4) 2-7(5) 2-8(6)
+        (D(2025, 1, 24), 5, D(2025, 2, 7), "2025 Spring Festival"),
+        (D(2025, 1, 24), 6, D(2025, 2, 8), "2025 Spring Festival, 8 Feb make-up Saturday"),
+        # 2026 元旦 1月1日至3日放假，1月4日(日)上班
+        (D(2025, 12, 31), 1, D(2026, 1, 4), "2026 New Year make-up Sunday across the year end"),
+        # 2026 春节 2月15日至23日放假：2-14(六)上班(1)，2-24(2)
+        (D(2026, 2, 13), 2, D(2026, 2, 24), "2026 Spring Festival, nine days off"),
+        # 2026 国庆 9月20日(日)上班：9-18 起算，9-20(1) 9-21(2)
+        (D(2026, 9, 18), 2, D(2026, 9, 21), "2026 National Day make-up Sunday 20 Sep"),
+    ],
+)
 def test_workday_periods_on_more_real_schedules(package_calendar, start, days, expected, why):
     assert compute_due(start, days, WORKDAYS, package_calendar).due == expected, why
 
 
-@pytest.mark.parametrize("start, days, expected, why", [
-    # 2023-09-14 + 15 = 9-29 中秋国庆（至10月6日），10月7日(六)调休上班 → 10-07
-    (D(2023, 9, 14), 15, D(2023, 10, 7), "2023: last day in National Day rolls onto make-up Saturday"),
-    # 2025-01-13 + 15 = 1-28 春节（至2月4日）→ 2-05
-    (D(2025, 1, 13), 15, D(2025, 2, 5), "2025 Spring Festival"),
-    # 2026-09-01 + 30 = 10-01 国庆（至10月7日）→ 10-08
-    (D(2026, 9, 1), 30, D(2026, 10, 8), "2026 National Day"),
-    # 2024-04-01 + 30 = 5-01 劳动节（至5月5日）→ 5-06 周一
-    (D(2024, 4, 1), 30, D(2024, 5, 6), "2024 Labour Day"),
-    # 2026-09-30 + 10 = 10-10，周六但为调休上班日，不是法定休假日 → 不顺延
-    (D(2026, 9, 30), 10, D(2026, 10, 10), "make-up Saturday is not a rest day"),
-    # 2025-03-05 + 30 = 4-04 清明（至4月6日）→ 4-07 周一
-    (D(2025, 3, 5), 30, D(2025, 4, 7), "2025 Qingming Friday to Sunday"),
-    # 2026-01-20 + 30 = 2-19 春节（至2月23日）→ 2-24
-    (D(2026, 1, 20), 30, D(2026, 2, 24), "2026 Spring Festival"),
-])
+@pytest.mark.parametrize(
+    "start, days, expected, why",
+    [
+        # 2023-09-14 + 15 = 9-29 中秋国庆（至10月6日），10月7日(六)调休上班 → 10-07
+        (D(2023, 9, 14), 15, D(2023, 10, 7), "2023: last day in National Day rolls onto make-up Saturday"),
+        # 2025-01-13 + 15 = 1-28 春节（至2月4日）→ 2-05
+        (D(2025, 1, 13), 15, D(2025, 2, 5), "2025 Spring Festival"),
+        # 2026-09-01 + 30 = 10-01 国庆（至10月7日）→ 10-08
+        (D(2026, 9, 1), 30, D(2026, 10, 8), "2026 National Day"),
+        # 2024-04-01 + 30 = 5-01 劳动节（至5月5日）→ 5-06 周一
+        (D(2024, 4, 1), 30, D(2024, 5, 6), "2024 Labour Day"),
+        # 2026-09-30 + 10 = 10-10，周六但为调休上班日，不是法定休假日 → 不顺延
+        (D(2026, 9, 30), 10, D(2026, 10, 10), "make-up Saturday is not a rest day"),
+        # 2025-03-05 + 30 = 4-04 清明（至4月6日）→ 4-07 周一
+        (D(2025, 3, 5), 30, D(2025, 4, 7), "2025 Qingming Friday to Sunday"),
+        # 2026-01-20 + 30 = 2-19 春节（至2月23日）→ 2-24
+        (D(2026, 1, 20), 30, D(2026, 2, 24), "2026 Spring Festival"),
+    ],
+)
 def test_calendar_periods_roll_off_rest_days_on_real_schedules(package_calendar, start, days, expected, why):
     assert compute_due(start, days, CALENDAR_DAYS, package_calendar).due == expected, why
 
@@ -149,8 +160,9 @@ def test_calendar_period_ending_on_a_working_day_is_not_moved(package_calendar):
 
 def test_paused_working_days_push_the_due_date(package_calendar):
     # 20 working days from 2025-09-26 end 10-30; pausing 10-13..10-17 (5 working days) → 11-06
-    result = compute_due(D(2025, 9, 26), 20, WORKDAYS, package_calendar,
-                         pauses=[Pause(D(2025, 10, 13), D(2025, 10, 17))])
+    result = compute_due(
+        D(2025, 9, 26), 20, WORKDAYS, package_calendar, pauses=[Pause(D(2025, 10, 13), D(2025, 10, 17))]
+    )
     assert result.due == D(2025, 11, 6)
     assert "扣除中止期间10月13日至17日共5日" in result.sentence
 
@@ -158,15 +170,19 @@ def test_paused_working_days_push_the_due_date(package_calendar):
 def test_pause_over_a_holiday_only_costs_its_working_days(package_calendar):
     # Pause 2025-09-30..10-09 covers 9-30 and 10-9 as working days: 20 days from 9-26 → 11-03
     # 9-28(1) 9-29(2) 10-10(3) 10-11(4) 10-13..17(5-9) 10-20..24(10-14) 10-27..31(15-19) 11-03(20)
-    result = compute_due(D(2025, 9, 26), 20, WORKDAYS, package_calendar,
-                         pauses=[Pause(D(2025, 9, 30), D(2025, 10, 9))])
+    result = compute_due(D(2025, 9, 26), 20, WORKDAYS, package_calendar, pauses=[Pause(D(2025, 9, 30), D(2025, 10, 9))])
     assert result.due == D(2025, 11, 3)
 
 
 def test_several_pauses_are_all_deducted(package_calendar):
     # 10 calendar days from 2026-03-02 (→ 3-12) + pauses 3-04..3-05 and 3-10 (3 days) → 3-15 (Sun) → 3-16
-    result = compute_due(D(2026, 3, 2), 10, CALENDAR_DAYS, package_calendar,
-                         pauses=[Pause(D(2026, 3, 10), D(2026, 3, 10)), Pause(D(2026, 3, 4), D(2026, 3, 5))])
+    result = compute_due(
+        D(2026, 3, 2),
+        10,
+        CALENDAR_DAYS,
+        package_calendar,
+        pauses=[Pause(D(2026, 3, 10), D(2026, 3, 10)), Pause(D(2026, 3, 4), D(2026, 3, 5))],
+    )
     assert result.due == D(2026, 3, 16)
     assert "3月4日至5日、3月10日共3日" in result.sentence
 
@@ -211,6 +227,11 @@ def test_endless_pause_is_refused_instead_of_counting_forever(package_calendar):
 
 def test_overlapping_pauses_count_each_day_once(package_calendar):
     # 3-01 + 60 days, pauses 3-10..3-19 and 3-15..3-24 cover 15 days → 75 days → 2024-05-15 (Wednesday)
-    result = compute_due(D(2024, 3, 1), 60, CALENDAR_DAYS, package_calendar,
-                         pauses=[Pause(D(2024, 3, 10), D(2024, 3, 19)), Pause(D(2024, 3, 15), D(2024, 3, 24))])
+    result = compute_due(
+        D(2024, 3, 1),
+        60,
+        CALENDAR_DAYS,
+        package_calendar,
+        pauses=[Pause(D(2024, 3, 10), D(2024, 3, 19)), Pause(D(2024, 3, 15), D(2024, 3, 24))],
+    )
     assert result.due == D(2024, 5, 15)

@@ -1,4 +1,5 @@
 """Rules carry their citation, cap their extension and follow the version in force."""
+
 import datetime as dt
 
 import pytest
@@ -13,11 +14,25 @@ D = dt.date
 @pytest.fixture
 def decision_rules():
     # 行政复议法(2023)第六十二条第一款：六十日，经批准可以适当延长，但延长期限最多不得超过三十日
-    new = Rule("test.fuyi_decision_2023", "作出行政复议决定", FUYI_2023, "第六十二条第一款",
-               days=60, unit=CALENDAR_DAYS, extension_days=30)
+    new = Rule(
+        "test.fuyi_decision_2023",
+        "作出行政复议决定",
+        FUYI_2023,
+        "第六十二条第一款",
+        days=60,
+        unit=CALENDAR_DAYS,
+        extension_days=30,
+    )
     # 行政复议法(2017)第三十一条第一款：同为六十日、延长不超过三十日
-    old = Rule("test.fuyi_decision_2017", "作出行政复议决定", FUYI_2017, "第三十一条第一款",
-               days=60, unit=CALENDAR_DAYS, extension_days=30)
+    old = Rule(
+        "test.fuyi_decision_2017",
+        "作出行政复议决定",
+        FUYI_2017,
+        "第三十一条第一款",
+        days=60,
+        unit=CALENDAR_DAYS,
+        extension_days=30,
+    )
     review = Rule("test.fuyi_acceptance", "受理审查", FUYI_2023, "第三十条", days=5, unit=WORKDAYS)
     yield new, old, review
     for rule in (new, old, review):

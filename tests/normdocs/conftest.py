@@ -21,24 +21,47 @@ NEUTRAL_TEXT = (
 @pytest.fixture
 def draft(cast):
     return services.document_create(
-        by=cast["minzheng_liaison"], unit=cast.units["民政局"], title="江临市最低生活保障审核确认办法",
-        full_text=NEUTRAL_TEXT, legal_bases=["社会救助暂行办法"])
+        by=cast["minzheng_liaison"],
+        unit=cast.units["民政局"],
+        title="江临市最低生活保障审核确认办法",
+        full_text=NEUTRAL_TEXT,
+        legal_bases=["社会救助暂行办法"],
+    )
 
 
-def publish_lawfully(cast, doc, *, number="江民发〔2025〕3号", published_on=D(2025, 9, 5),
-                     submitted_on=D(2025, 8, 1), liaison=None):
+PUBLISHED_ON, SUBMITTED_ON = D(2025, 9, 5), D(2025, 8, 1)
+
+
+def publish_lawfully(
+    cast, doc, *, number="江民发〔2025〕3号", published_on=PUBLISHED_ON, submitted_on=SUBMITTED_ON, liaison=None
+):
     """The full drafting procedure, done right."""
     liaison, reviewer = liaison or cast["minzheng_liaison"], cast["reviewer"]
-    doc = services.document_update(by=liaison, doc=doc, expected_version=doc.version, title=doc.title,
-                                   full_text=doc.full_text, legal_bases=doc.legal_bases,
-                                   valid_years=doc.valid_years, involves_business=True,
-                                   fair_competition_conclusion="经审查，不含排除、限制竞争的内容")
+    doc = services.document_update(
+        by=liaison,
+        doc=doc,
+        expected_version=doc.version,
+        title=doc.title,
+        full_text=doc.full_text,
+        legal_bases=doc.legal_bases,
+        valid_years=doc.valid_years,
+        involves_business=True,
+        fair_competition_conclusion="经审查，不含排除、限制竞争的内容",
+    )
     doc = services.submit_review(by=liaison, doc=doc, on=submitted_on)
-    doc = services.review(by=reviewer, doc=doc, opinion="lawful", comments="合法", on=submitted_on + dt.timedelta(days=7))
-    doc = services.record_meeting(by=liaison, doc=doc, meeting_on=submitted_on + dt.timedelta(days=14),
-                                  meeting_name="局务会议", record="会议讨论通过")
-    return services.publish(by=liaison, doc=doc, number=number, signed_by="民政局长",
-                            signed_on=published_on, published_on=published_on)
+    doc = services.review(
+        by=reviewer, doc=doc, opinion="lawful", comments="合法", on=submitted_on + dt.timedelta(days=7)
+    )
+    doc = services.record_meeting(
+        by=liaison,
+        doc=doc,
+        meeting_on=submitted_on + dt.timedelta(days=14),
+        meeting_name="局务会议",
+        record="会议讨论通过",
+    )
+    return services.publish(
+        by=liaison, doc=doc, number=number, signed_by="民政局长", signed_on=published_on, published_on=published_on
+    )
 
 
 @pytest.fixture

@@ -18,16 +18,25 @@ def test_api_lists_only_documents_in_scope(cast, login, draft):
 
 def test_api_submits_for_review_and_shows_the_clock(cast, login, draft):
     client = login(cast["minzheng_liaison"])
-    body = client.post(f"/api/normdocs/documents/{draft.pk}/submit-review", {"expected_version": draft.version},
-                       content_type="application/json").json()
+    body = client.post(
+        f"/api/normdocs/documents/{draft.pk}/submit-review",
+        {"expected_version": draft.version},
+        content_type="application/json",
+    ).json()
     assert body["status"] == DocStatus.REVIEW
     assert body["clocks"][0]["rule_id"] == "normdocs.legality_review"
-    stale = client.post(f"/api/normdocs/documents/{draft.pk}/submit-review", {"expected_version": draft.version},
-                        content_type="application/json")
+    stale = client.post(
+        f"/api/normdocs/documents/{draft.pk}/submit-review",
+        {"expected_version": draft.version},
+        content_type="application/json",
+    )
     assert stale.status_code == 409 and "合法性审核中" in stale.json()["detail"]
 
 
 def test_api_screens_text(cast, login):
-    found = login(cast["minzheng_liaison"]).post("/api/normdocs/screen", {"text": LOCAL_PROTECTION_TEXT},
-                                                  content_type="application/json").json()
+    found = (
+        login(cast["minzheng_liaison"])
+        .post("/api/normdocs/screen", {"text": LOCAL_PROTECTION_TEXT}, content_type="application/json")
+        .json()
+    )
     assert [(f["article"], f["rule"]) for f in found] == [("第九条", "FC-9-3")]

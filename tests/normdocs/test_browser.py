@@ -1,23 +1,30 @@
 """In the browser: the public searches the catalogue, filters it and opens a document's page."""
+
 import pytest
 from playwright.sync_api import expect
 
 from yifa.normdocs import services
 
-from .conftest import D, NEUTRAL_TEXT, publish_lawfully
+from .conftest import NEUTRAL_TEXT, D, publish_lawfully
 
 
 # serialized_rollback: the flush after a live-server test would otherwise drop the seeded calendar and screen rules
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_public_catalogue_works_in_the_browser_search_filter_and_document_page(cast, browser_page):
     liaison = cast["minzheng_liaison"]
-    relief = services.document_create(by=liaison, unit=cast.units["民政局"], title="江临市临时救助实施办法",
-                                      full_text=NEUTRAL_TEXT + "第四条 冷链物流从业人员因意外致困的，可以申请临时救助。")
+    relief = services.document_create(
+        by=liaison,
+        unit=cast.units["民政局"],
+        title="江临市临时救助实施办法",
+        full_text=NEUTRAL_TEXT + "第四条 冷链物流从业人员因意外致困的，可以申请临时救助。",
+    )
     relief = publish_lawfully(cast, relief, number="江民发〔2025〕3号")
-    old = services.document_create(by=liaison, unit=cast.units["民政局"], title="江临市救助管理旧办法",
-                                   full_text="第一条 冷链物流相关的旧规定。")
-    old = publish_lawfully(cast, old, number="江民发〔2024〕9号", published_on=D(2024, 9, 5),
-                           submitted_on=D(2024, 8, 1))
+    old = services.document_create(
+        by=liaison, unit=cast.units["民政局"], title="江临市救助管理旧办法", full_text="第一条 冷链物流相关的旧规定。"
+    )
+    old = publish_lawfully(
+        cast, old, number="江民发〔2024〕9号", published_on=D(2024, 9, 5), submitted_on=D(2024, 8, 1)
+    )
     services.relation_add(by=liaison, source=relief, kind="repeals", target=old, on=D(2025, 9, 5))
     services.document_create(by=liaison, unit=cast.units["民政局"], title="冷链内部草案", full_text="冷链物流草稿")
 

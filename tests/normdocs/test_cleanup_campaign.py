@@ -1,21 +1,30 @@
 import pytest
 
-from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput
+from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput, YifaError
 from yifa.lib.office import docx_text, xlsx_rows
 from yifa.normdocs import campaigns, documents, services
 from yifa.normdocs.models import CampaignStatus, DocStatus, Document, ItemState
 
-from .conftest import D, LOCAL_PROTECTION_TEXT, publish_lawfully
+from .conftest import LOCAL_PROTECTION_TEXT, D, publish_lawfully
 
 
 @pytest.fixture
 def three_in_force(cast, published):
     liaison = cast["minzheng_liaison"]
-    protective = services.document_create(by=liaison, unit=cast.units["民政局"], title="江临市养老服务采购办法",
-                                          full_text=LOCAL_PROTECTION_TEXT, legal_bases=["合同法"])
+    protective = services.document_create(
+        by=liaison,
+        unit=cast.units["民政局"],
+        title="江临市养老服务采购办法",
+        full_text=LOCAL_PROTECTION_TEXT,
+        legal_bases=["合同法"],
+    )
     protective = publish_lawfully(cast, protective, number="江民发〔2025〕5号")
-    old = services.document_create(by=cast["shijian_liaison"], unit=cast.units["市场监管局"], title="江临市集贸市场管理办法",
-                                   full_text="第一条 为了规范集贸市场，制定本办法。")
+    old = services.document_create(
+        by=cast["shijian_liaison"],
+        unit=cast.units["市场监管局"],
+        title="江临市集贸市场管理办法",
+        full_text="第一条 为了规范集贸市场，制定本办法。",
+    )
     old = publish_lawfully(cast, old, number="江市监发〔2025〕1号", liaison=cast["shijian_liaison"])
     return published, protective, old
 
@@ -23,8 +32,12 @@ def three_in_force(cast, published):
 def test_cleanup_campaign_runs_end_to_end_and_publishes_catalogues(cast, three_in_force, login):
     kept, protective, old = three_in_force
     legal = cast["reviewer"]
-    campaign = campaigns.campaign_open(by=legal, title="2026年规范性文件全面清理", baseline=D(2026, 1, 1),
-                                       units=[cast.units["民政局"], cast.units["市场监管局"]])
+    campaign = campaigns.campaign_open(
+        by=legal,
+        title="2026年规范性文件全面清理",
+        baseline=D(2026, 1, 1),
+        units=[cast.units["民政局"], cast.units["市场监管局"]],
+    )
     items = {i.document_id: i for i in campaign.items.all()}
     assert set(items) == {kept.pk, protective.pk, old.pk}
     # 预填：筛查结果、有效期、引用已废止法律
@@ -36,8 +49,9 @@ def test_cleanup_campaign_runs_end_to_end_and_publishes_catalogues(cast, three_i
     with pytest.raises(AccessDenied):  # 其他单位不能替民政局提出意见
         campaigns.item_propose(by=cast["shijian_liaison"], item=items[kept.pk], proposal="retain", reasons="x")
     campaigns.item_propose(by=cast["minzheng_liaison"], item=items[kept.pk], proposal="retain", reasons="仍然适用")
-    campaigns.item_propose(by=cast["minzheng_liaison"], item=items[protective.pk], proposal="modify",
-                           reasons="第二条含地方保护内容，删除")
+    campaigns.item_propose(
+        by=cast["minzheng_liaison"], item=items[protective.pk], proposal="modify", reasons="第二条含地方保护内容，删除"
+    )
     campaigns.item_propose(by=cast["shijian_liaison"], item=items[old.pk], proposal="repeal", reasons="上位法已修改")
 
     board = {row["unit__name"]: row for row in campaigns.progress(campaign)}
@@ -74,8 +88,9 @@ def test_cleanup_campaign_runs_end_to_end_and_publishes_catalogues(cast, three_i
 
 def test_confirmed_item_can_be_returned_and_closed_campaign_is_frozen(cast, three_in_force):
     legal = cast["reviewer"]
-    campaign = campaigns.campaign_open(by=legal, title="专项清理", baseline=D(2026, 1, 1),
-                                       units=[cast.units["市场监管局"]])
+    campaign = campaigns.campaign_open(
+        by=legal, title="专项清理", baseline=D(2026, 1, 1), units=[cast.units["市场监管局"]]
+    )
     item = campaign.items.get()
     campaigns.item_propose(by=cast["shijian_liaison"], item=item, proposal="retain", reasons="适用")
     with pytest.raises(InvalidInput):
@@ -86,26 +101,29 @@ def test_confirmed_item_can_be_returned_and_closed_campaign_is_frozen(cast, thre
     campaigns.item_confirm(by=legal, item=item)
     campaign = campaigns.campaign_close(by=legal, campaign=campaign, on=D(2026, 2, 2))
     assert campaign.status == CampaignStatus.CLOSED
-    with pytest.raises(Exception):
+    with pytest.raises(YifaError, match="清理活动已结束，不能再修改"):
         campaigns.item_propose(by=cast["shijian_liaison"], item=item, proposal="repeal", reasons="改主意")
 
 
 def test_unpublished_campaign_is_not_on_the_portal(cast, three_in_force, client):
-    campaign = campaigns.campaign_open(by=cast["reviewer"], title="未结束的清理", baseline=D(2026, 1, 1),
-                                       units=[cast.units["民政局"]])
+    campaign = campaigns.campaign_open(
+        by=cast["reviewer"], title="未结束的清理", baseline=D(2026, 1, 1), units=[cast.units["民政局"]]
+    )
     assert client.get(f"/normdocs/cleanup/{campaign.pk}/").status_code == 404
     assert client.get(f"/normdocs/cleanup/{campaign.pk}/retained.xlsx").status_code == 404
 
 
 def test_only_the_legal_office_opens_a_campaign(cast):
     with pytest.raises(AccessDenied):
-        campaigns.campaign_open(by=cast["minzheng_liaison"], title="x", baseline=D(2026, 1, 1),
-                                units=[cast.units["民政局"]])
+        campaigns.campaign_open(
+            by=cast["minzheng_liaison"], title="x", baseline=D(2026, 1, 1), units=[cast.units["民政局"]]
+        )
 
 
 def test_open_campaign_catalogues_are_for_the_legal_office_only(cast, three_in_force, login):
-    campaign = campaigns.campaign_open(by=cast["reviewer"], title="未结束的清理", baseline=D(2026, 1, 1),
-                                       units=[cast.units["民政局"]])
+    campaign = campaigns.campaign_open(
+        by=cast["reviewer"], title="未结束的清理", baseline=D(2026, 1, 1), units=[cast.units["民政局"]]
+    )
     url = f"/staff/normdocs/campaigns/{campaign.pk}/retained.xlsx"
     response = login(cast["minzheng_liaison"]).get(url)
     assert response.status_code == 403 and "清理尚未结束" in response.content.decode()

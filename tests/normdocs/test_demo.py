@@ -1,5 +1,5 @@
 from yifa.normdocs import demo
-from yifa.normdocs.models import CampaignStatus, Campaign, DocStatus, Document
+from yifa.normdocs.models import Campaign, CampaignStatus, DocStatus, Document
 
 
 def test_demo_city_gets_documents_in_every_stage(cast):
@@ -17,9 +17,15 @@ def test_every_page_renders_on_the_demo_city(cast, login, client):
         assert client.get(url).status_code == 200, url
     for who in ("reviewer", "minzheng_liaison"):
         staff = login(cast[who])
-        urls = ["/staff/normdocs/", "/staff/normdocs/filing/", "/staff/normdocs/campaigns/",
-                f"/staff/normdocs/campaigns/{campaign.pk}/", "/staff/normdocs/screening/?text=优先采购本市企业的产品",
-                f"/staff/normdocs/campaigns/{campaign.pk}/retained.docx", "/staff/"]
+        urls = [
+            "/staff/normdocs/",
+            "/staff/normdocs/filing/",
+            "/staff/normdocs/campaigns/",
+            f"/staff/normdocs/campaigns/{campaign.pk}/",
+            "/staff/normdocs/screening/?text=优先采购本市企业的产品",
+            f"/staff/normdocs/campaigns/{campaign.pk}/retained.docx",
+            "/staff/",
+        ]
         urls += [f"/staff/normdocs/{d.pk}/" for d in Document.objects.filter(unit=cast["民政局"])]
         for url in urls:
             assert staff.get(url).status_code == 200, (who, url)

@@ -19,10 +19,15 @@ def test_filing_deadline_falls_thirty_days_after_publication_rolled_past_nationa
 
 
 def test_filing_deadline_on_an_ordinary_working_day(cast):
-    doc = services.document_create(by=cast["minzheng_liaison"], unit=cast.units["民政局"], title="春季文件",
-                                   full_text="第一条 本办法自公布之日起施行。")
-    doc = publish_lawfully(cast, doc, number="江民发〔2026〕1号", published_on=D(2026, 3, 2),
-                           submitted_on=D(2026, 2, 2))
+    doc = services.document_create(
+        by=cast["minzheng_liaison"],
+        unit=cast.units["民政局"],
+        title="春季文件",
+        full_text="第一条 本办法自公布之日起施行。",
+    )
+    doc = publish_lawfully(
+        cast, doc, number="江民发〔2026〕1号", published_on=D(2026, 3, 2), submitted_on=D(2026, 2, 2)
+    )
     assert filing_clock(doc).due == D(2026, 4, 1)
 
 
@@ -38,13 +43,19 @@ def test_reminder_before_the_filing_deadline_and_overdue_mark_after(cast, publis
 
 
 def test_late_filing_is_counted_and_timely_filing_is_not(cast, published):
-    services.file_with_superior(by=cast["minzheng_liaison"], doc=published, filed_on=D(2025, 10, 10),
-                                filed_with="江临市人民政府")
-    other = services.document_create(by=cast["minzheng_liaison"], unit=cast.units["民政局"], title="按期文件",
-                                     full_text="第一条 本办法自公布之日起施行。")
+    services.file_with_superior(
+        by=cast["minzheng_liaison"], doc=published, filed_on=D(2025, 10, 10), filed_with="江临市人民政府"
+    )
+    other = services.document_create(
+        by=cast["minzheng_liaison"],
+        unit=cast.units["民政局"],
+        title="按期文件",
+        full_text="第一条 本办法自公布之日起施行。",
+    )
     other = publish_lawfully(cast, other, number="江民发〔2025〕4号")
-    services.file_with_superior(by=cast["minzheng_liaison"], doc=other, filed_on=D(2025, 10, 9),
-                                filed_with="江临市人民政府")
+    services.file_with_superior(
+        by=cast["minzheng_liaison"], doc=other, filed_on=D(2025, 10, 9), filed_with="江临市人民政府"
+    )
     stats = filing_stats(cast["legal_head"], today=D(2025, 11, 1))
     assert (stats["late"], stats["on_time"], stats["overdue"]) == (1, 1, 0)
     assert filing_clock(published).status == "late"
@@ -52,19 +63,24 @@ def test_late_filing_is_counted_and_timely_filing_is_not(cast, published):
 
 def test_filing_before_publication_date_is_refused(cast, published):
     with pytest.raises(InvalidInput) as err:
-        services.file_with_superior(by=cast["minzheng_liaison"], doc=published, filed_on=D(2025, 9, 1),
-                                    filed_with="")
+        services.file_with_superior(by=cast["minzheng_liaison"], doc=published, filed_on=D(2025, 9, 1), filed_with="")
     assert set(err.value.errors) == {"filed_on", "filed_with"}
     assert Document.objects.get(pk=published.pk).filed_on is None
 
 
 def test_correction_required_by_filing_review_is_tracked_until_closed(cast, published):
-    services.file_with_superior(by=cast["minzheng_liaison"], doc=published, filed_on=D(2025, 9, 20),
-                                filed_with="江临市人民政府")
+    services.file_with_superior(
+        by=cast["minzheng_liaison"], doc=published, filed_on=D(2025, 9, 20), filed_with="江临市人民政府"
+    )
     with pytest.raises(InvalidInput):
         services.record_filing_result(by=cast["reviewer"], doc=published, result="correct", on=D(2025, 10, 20))
-    doc = services.record_filing_result(by=cast["reviewer"], doc=published, result="correct", on=D(2025, 10, 20),
-                                        comments="第三条增设了申请人义务，缺乏上位法依据")
+    doc = services.record_filing_result(
+        by=cast["reviewer"],
+        doc=published,
+        result="correct",
+        on=D(2025, 10, 20),
+        comments="第三条增设了申请人义务，缺乏上位法依据",
+    )
     assert doc.correction_open
     doc = services.close_correction(by=cast["reviewer"], doc=doc, report="已删除第三条", on=D(2025, 11, 3))
     assert not doc.correction_open and doc.correction_closed_on == D(2025, 11, 3)
@@ -88,12 +104,16 @@ def test_expiry_reminder_goes_out_six_months_before_and_only_once(cast, publishe
 
 
 def test_relation_repeals_the_target_with_the_deciding_document(cast, published):
-    new = services.document_create(by=cast["minzheng_liaison"], unit=cast.units["民政局"], title="新办法",
-                                   full_text="第一条 本办法自公布之日起施行。")
-    new = publish_lawfully(cast, new, number="江民发〔2026〕2号", published_on=D(2026, 3, 2),
-                           submitted_on=D(2026, 2, 2))
-    services.relation_add(by=cast["minzheng_liaison"], source=new, kind="replaces", target=published,
-                          on=D(2026, 3, 2))
+    new = services.document_create(
+        by=cast["minzheng_liaison"],
+        unit=cast.units["民政局"],
+        title="新办法",
+        full_text="第一条 本办法自公布之日起施行。",
+    )
+    new = publish_lawfully(
+        cast, new, number="江民发〔2026〕2号", published_on=D(2026, 3, 2), submitted_on=D(2026, 2, 2)
+    )
+    services.relation_add(by=cast["minzheng_liaison"], source=new, kind="replaces", target=published, on=D(2026, 3, 2))
     old = Document.objects.get(pk=published.pk)
     assert old.status == DocStatus.REPEALED and old.ended_by == new and old.ended_on == D(2026, 3, 2)
 

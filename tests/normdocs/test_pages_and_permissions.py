@@ -9,17 +9,29 @@ from .conftest import D
 
 
 def test_staff_pages_need_login(client, draft):
-    for url in ["/staff/normdocs/", f"/staff/normdocs/{draft.pk}/", "/staff/normdocs/filing/",
-                "/staff/normdocs/campaigns/", "/staff/normdocs/screening/", "/staff/normdocs/import/",
-                "/staff/normdocs/new/"]:
+    for url in [
+        "/staff/normdocs/",
+        f"/staff/normdocs/{draft.pk}/",
+        "/staff/normdocs/filing/",
+        "/staff/normdocs/campaigns/",
+        "/staff/normdocs/screening/",
+        "/staff/normdocs/import/",
+        "/staff/normdocs/new/",
+    ]:
         assert client.get(url).status_code == 302, url
 
 
 def test_pages_open_for_staff(cast, login, draft):
     client = login(cast["minzheng_liaison"])
-    for url in ["/staff/normdocs/", f"/staff/normdocs/{draft.pk}/", "/staff/normdocs/filing/",
-                "/staff/normdocs/campaigns/", "/staff/normdocs/screening/", "/staff/normdocs/import/",
-                "/staff/normdocs/new/"]:
+    for url in [
+        "/staff/normdocs/",
+        f"/staff/normdocs/{draft.pk}/",
+        "/staff/normdocs/filing/",
+        "/staff/normdocs/campaigns/",
+        "/staff/normdocs/screening/",
+        "/staff/normdocs/import/",
+        "/staff/normdocs/new/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 
@@ -40,20 +52,35 @@ def test_publishing_from_the_page_lists_every_missing_step(cast, login, draft):
 
 def test_review_by_legal_office_through_the_page(cast, login, draft):
     services.submit_review(by=cast["minzheng_liaison"], doc=draft, on=D(2025, 8, 1))
-    assert login(cast["minzheng_liaison"]).post(f"/staff/normdocs/{draft.pk}/", {
-        "action": "review", "review-opinion": "lawful", "review-on": "2025-08-05"}).status_code == 403
+    assert (
+        login(cast["minzheng_liaison"])
+        .post(
+            f"/staff/normdocs/{draft.pk}/", {"action": "review", "review-opinion": "lawful", "review-on": "2025-08-05"}
+        )
+        .status_code
+        == 403
+    )
     assert Document.objects.get(pk=draft.pk).status == DocStatus.REVIEW
-    response = login(cast["reviewer"]).post(f"/staff/normdocs/{draft.pk}/", {
-        "action": "review", "review-opinion": "lawful", "review-comments": "合法", "review-on": "2025-08-05"})
+    response = login(cast["reviewer"]).post(
+        f"/staff/normdocs/{draft.pk}/",
+        {"action": "review", "review-opinion": "lawful", "review-comments": "合法", "review-on": "2025-08-05"},
+    )
     assert response.status_code == 302
     assert Document.objects.get(pk=draft.pk).status == DocStatus.APPROVED
 
 
 def test_create_a_draft_through_the_page(cast, login):
     client = login(cast["minzheng_liaison"])
-    response = client.post("/staff/normdocs/new/", {
-        "title": "江临市殡葬管理实施细则", "unit": cast.units["民政局"].pk, "full_text": "第一条 为了规范殡葬管理。",
-        "valid_years": 5, "involves_business": "on"})
+    response = client.post(
+        "/staff/normdocs/new/",
+        {
+            "title": "江临市殡葬管理实施细则",
+            "unit": cast.units["民政局"].pk,
+            "full_text": "第一条 为了规范殡葬管理。",
+            "valid_years": 5,
+            "involves_business": "on",
+        },
+    )
     assert response.status_code == 302
     assert Document.objects.get(title="江临市殡葬管理实施细则").status == DocStatus.DRAFT
 
@@ -62,9 +89,16 @@ def test_screen_rules_page_lets_only_the_legal_office_edit(cast, login):
     page = login(cast["minzheng_liaison"]).get("/staff/normdocs/screening/").content.decode()
     assert "第九条" in page and "新增或修改规则" not in page
     assert "新增或修改规则" in login(cast["reviewer"]).get("/staff/normdocs/screening/").content.decode()
-    refused = login(cast["minzheng_liaison"]).post("/staff/normdocs/screening/", {
-        "rule-code": "X", "rule-category": "conduct", "rule-pattern": "x", "rule-article": "第十一条",
-        "rule-explanation": "x"})
+    refused = login(cast["minzheng_liaison"]).post(
+        "/staff/normdocs/screening/",
+        {
+            "rule-code": "X",
+            "rule-category": "conduct",
+            "rule-pattern": "x",
+            "rule-article": "第十一条",
+            "rule-explanation": "x",
+        },
+    )
     assert refused.status_code == 403
 
 
@@ -83,9 +117,13 @@ def _xlsx(rows):
 
 def test_import_previews_errors_per_row_and_writes_nothing_until_clean(cast, login):
     client = login(cast["minzheng_liaison"])
-    bad = _xlsx([["江临市救助办法", "江民发〔2021〕2号", "民政局", "2021-03-01", 5],
-                 ["坏行", "民发2021", "不存在的局", "昨天", 5],
-                 ["越权", "江市监发〔2021〕1号", "市场监管局", "2021-03-01", 5]])
+    bad = _xlsx(
+        [
+            ["江临市救助办法", "江民发〔2021〕2号", "民政局", "2021-03-01", 5],
+            ["坏行", "民发2021", "不存在的局", "昨天", 5],
+            ["越权", "江市监发〔2021〕1号", "市场监管局", "2021-03-01", 5],
+        ]
+    )
     page = client.post("/staff/normdocs/import/", {"file": bad, "commit": "on"}).content.decode()
     assert "格式不正确" in page and "不在单位名录中" in page and "无法识别" in page and "无权为" in page
     assert not Document.objects.exists()
@@ -101,13 +139,18 @@ def test_import_previews_errors_per_row_and_writes_nothing_until_clean(cast, log
 def test_campaign_pages_permissions(cast, login, published):
     from yifa.normdocs import campaigns
 
-    campaign = campaigns.campaign_open(by=cast["reviewer"], title="清理", baseline=D(2026, 1, 1),
-                                       units=[cast.units["民政局"]])
+    campaign = campaigns.campaign_open(
+        by=cast["reviewer"], title="清理", baseline=D(2026, 1, 1), units=[cast.units["民政局"]]
+    )
     item = campaign.items.get()
     assert login(cast["shijian_liaison"]).get(f"/staff/normdocs/items/{item.pk}/").status_code == 403
     client = login(cast["minzheng_liaison"])
-    assert client.post(f"/staff/normdocs/items/{item.pk}/", {
-        "version": item.version, "proposal": "retain", "reasons": "仍适用"}).status_code == 302
+    assert (
+        client.post(
+            f"/staff/normdocs/items/{item.pk}/", {"version": item.version, "proposal": "retain", "reasons": "仍适用"}
+        ).status_code
+        == 302
+    )
     page = client.post(f"/staff/normdocs/campaigns/{campaign.pk}/", {"action": "close"})
     assert page.status_code == 403
     board = login(cast["reviewer"]).get(f"/staff/normdocs/campaigns/{campaign.pk}/").content.decode()
@@ -115,8 +158,12 @@ def test_campaign_pages_permissions(cast, login, published):
 
 
 def test_todo_and_portal_home_show_normative_documents(cast, login, client, published):
-    draft = services.document_create(by=cast["minzheng_liaison"], unit=cast.units["民政局"], title="待审草案",
-                                     full_text="第一条 本办法自公布之日起施行。")
+    draft = services.document_create(
+        by=cast["minzheng_liaison"],
+        unit=cast.units["民政局"],
+        title="待审草案",
+        full_text="第一条 本办法自公布之日起施行。",
+    )
     services.submit_review(by=cast["minzheng_liaison"], doc=draft, on=D(2025, 8, 1))
     todo = login(cast["reviewer"]).get("/staff/").content.decode()
     assert f"合法性审核：{draft.title}" in todo

@@ -10,13 +10,26 @@ from .conftest import D, publish_lawfully
 
 @pytest.fixture
 def library(cast, published):
-    other = services.document_create(by=cast["shijian_liaison"], unit=cast.units["市场监管局"],
-                                     title="江临市农贸市场食品安全监督管理办法",
-                                     full_text="第一条 为了保障农贸市场食品安全，加强冷链食品追溯管理，制定本办法。")
-    other = publish_lawfully(cast, other, number="江市监发〔2026〕7号", published_on=D(2026, 3, 2),
-                             submitted_on=D(2026, 2, 2), liaison=cast["shijian_liaison"])
-    draft = services.document_create(by=cast["minzheng_liaison"], unit=cast.units["民政局"],
-                                     title="江临市冷链食品内部草案", full_text="冷链食品追溯的内部讨论稿")
+    other = services.document_create(
+        by=cast["shijian_liaison"],
+        unit=cast.units["市场监管局"],
+        title="江临市农贸市场食品安全监督管理办法",
+        full_text="第一条 为了保障农贸市场食品安全，加强冷链食品追溯管理，制定本办法。",
+    )
+    other = publish_lawfully(
+        cast,
+        other,
+        number="江市监发〔2026〕7号",
+        published_on=D(2026, 3, 2),
+        submitted_on=D(2026, 2, 2),
+        liaison=cast["shijian_liaison"],
+    )
+    draft = services.document_create(
+        by=cast["minzheng_liaison"],
+        unit=cast.units["民政局"],
+        title="江临市冷链食品内部草案",
+        full_text="冷链食品追溯的内部讨论稿",
+    )
     return published, other, draft
 
 

@@ -1,4 +1,5 @@
 """Full text taken from uploads in the encodings offices use."""
+
 import pytest
 
 from yifa.core.errors import YifaError

@@ -1,4 +1,5 @@
 """A year's cycle end to end: plans due, reminders, late marks, return, acceptance, publication."""
+
 import datetime as dt
 
 import pytest
@@ -19,14 +20,15 @@ def board(year, kind, today):
 
 
 def test_default_due_dates_follow_the_arrangement_and_the_national_rules():
-    assert due_for(2026, ReportKind.PLAN) == D(2026, 3, 31)          # 每年第一季度
-    assert due_for(2026, ReportKind.SUMMARY) == D(2026, 12, 31)      # 年底前
-    assert due_for(2025, ReportKind.RULE_OF_LAW) == D(2026, 3, 1)    # 督察工作规定第二十三条
+    assert due_for(2026, ReportKind.PLAN) == D(2026, 3, 31)  # 每年第一季度
+    assert due_for(2026, ReportKind.SUMMARY) == D(2026, 12, 31)  # 年底前
+    assert due_for(2025, ReportKind.RULE_OF_LAW) == D(2026, 3, 1)  # 督察工作规定第二十三条
 
 
 def test_due_date_is_configurable_per_year_and_kind(cast):
-    services.report_due_set(by=cast["reviewer"], year=2026, kind=ReportKind.PLAN, due=D(2026, 3, 20),
-                            note="市政府办公室通知")
+    services.report_due_set(
+        by=cast["reviewer"], year=2026, kind=ReportKind.PLAN, due=D(2026, 3, 20), note="市政府办公室通知"
+    )
     assert due_for(2026, ReportKind.PLAN) == D(2026, 3, 20)
     assert due_for(2027, ReportKind.PLAN) == D(2027, 3, 31)
     with pytest.raises(AccessDenied):
@@ -47,7 +49,7 @@ def test_year_cycle_reminders_late_marks_return_accept_and_publication(cast, dra
     reminded = Notification.objects.filter(title__contains="2026年年度依法行政工作计划将于")
     assert reminded.filter(user=cast["shijian_liaison"]).exists()
     assert not reminded.filter(user=cast["minzheng_liaison"]).exists()
-    assert tasks.daily(D(2026, 3, 26)).startswith("年度计划与报告：到期提醒0条")   # idempotent
+    assert tasks.daily(D(2026, 3, 26)).startswith("年度计划与报告：到期提醒0条")  # idempotent
 
     # 1 April: late.
     tasks.daily(D(2026, 4, 1))
@@ -62,13 +64,20 @@ def test_year_cycle_reminders_late_marks_return_accept_and_publication(cast, dra
     assert board(2026, ReportKind.PLAN, D(2026, 4, 3))["市场监管局"].label == "逾期报送"
 
     # The legal office returns 民政局's plan; the unit revises, approves and submits again.
-    services.report_return(by=cast["reviewer"], report=plan, comment="缺少重大行政决策目录编制安排",
-                           on=D(2026, 3, 23))
+    services.report_return(by=cast["reviewer"], report=plan, comment="缺少重大行政决策目录编制安排", on=D(2026, 3, 23))
     plan.refresh_from_db()
     assert plan.state == ReportState.RETURNED and plan.return_comment == "缺少重大行政决策目录编制安排"
     assert Notification.objects.filter(user=cast["minzheng_liaison"], title__startswith="退回修改").exists()
-    plan = services.report_save(by=cast["minzheng_liaison"], unit=None, year=2026, kind="plan", report=plan,
-                                title=plan.title, body=plan.body + "三、编制重大行政决策事项目录。", is_public=True)
+    plan = services.report_save(
+        by=cast["minzheng_liaison"],
+        unit=None,
+        year=2026,
+        kind="plan",
+        report=plan,
+        title=plan.title,
+        body=plan.body + "三、编制重大行政决策事项目录。",
+        is_public=True,
+    )
     services.report_approve(by=cast["minzheng_head"], report=plan)
     services.report_submit(by=cast["minzheng_liaison"], report=plan, on=D(2026, 4, 7))
     # Still on time: the first submission was before the due date.
@@ -81,11 +90,21 @@ def test_year_cycle_reminders_late_marks_return_accept_and_publication(cast, dra
     assert "江临市民政局2026年依法行政工作计划" in client.get("/").content.decode()
     page = client.get(f"/plans/reports/{plan.pk}/").content.decode()
     assert "编制重大行政决策事项目录" in page
-    actions = list(Event.objects.filter(subject_id=str(plan.pk), action__startswith="annual_report")
-                   .values_list("action", flat=True))
-    assert actions == ["annual_report.create", "annual_report.approve", "annual_report.submit",
-                       "annual_report.return", "annual_report.edit", "annual_report.approve",
-                       "annual_report.submit", "annual_report.accept"]
+    actions = list(
+        Event.objects.filter(subject_id=str(plan.pk), action__startswith="annual_report").values_list(
+            "action", flat=True
+        )
+    )
+    assert actions == [
+        "annual_report.create",
+        "annual_report.approve",
+        "annual_report.submit",
+        "annual_report.return",
+        "annual_report.edit",
+        "annual_report.approve",
+        "annual_report.submit",
+        "annual_report.accept",
+    ]
 
 
 def test_reports_not_marked_public_stay_off_the_portal(cast, draft_plan, client):
@@ -128,16 +147,19 @@ def test_return_needs_a_comment_and_only_the_legal_office_returns(cast, draft_pl
 
 def test_bad_draft_input_names_the_field_and_writes_nothing(cast):
     with pytest.raises(YifaError) as error:
-        services.report_save(by=cast["minzheng_liaison"], unit=cast["民政局"], year=2026, kind="plan",
-                             title=" ", body="x")
+        services.report_save(
+            by=cast["minzheng_liaison"], unit=cast["民政局"], year=2026, kind="plan", title=" ", body="x"
+        )
     assert "标题：必须填写" in error.value.message
     with pytest.raises(YifaError) as error:
-        services.report_save(by=cast["minzheng_liaison"], unit=cast["民政局"], year=1900, kind="weekly",
-                             title="计划", body="x")
+        services.report_save(
+            by=cast["minzheng_liaison"], unit=cast["民政局"], year=1900, kind="weekly", title="计划", body="x"
+        )
     assert "报告类型" in error.value.message and "年度：须在2000至2100之间" in error.value.message
     with pytest.raises(AccessDenied):
-        services.report_save(by=cast["shijian_liaison"], unit=cast["民政局"], year=2026, kind="plan",
-                             title="计划", body="x")
+        services.report_save(
+            by=cast["shijian_liaison"], unit=cast["民政局"], year=2026, kind="plan", title="计划", body="x"
+        )
     assert AnnualReport.objects.count() == 0 and Event.objects.count() == 0
 
 
@@ -151,11 +173,27 @@ def test_a_unit_has_one_report_of_a_kind_per_year(cast, draft_plan):
 
 def test_stale_edit_is_refused(cast, draft_plan):
     plan = draft_plan()
-    services.report_save(by=cast["minzheng_liaison"], unit=None, year=2026, kind="plan", report=plan,
-                         title="新标题", body="甲", expected_version=1)
+    services.report_save(
+        by=cast["minzheng_liaison"],
+        unit=None,
+        year=2026,
+        kind="plan",
+        report=plan,
+        title="新标题",
+        body="甲",
+        expected_version=1,
+    )
     with pytest.raises(YifaError) as error:
-        services.report_save(by=cast["minzheng_head"], unit=None, year=2026, kind="plan", report=plan,
-                             title="旧标题", body="乙", expected_version=1)
+        services.report_save(
+            by=cast["minzheng_head"],
+            unit=None,
+            year=2026,
+            kind="plan",
+            report=plan,
+            title="旧标题",
+            body="乙",
+            expected_version=1,
+        )
     assert "已被他人修改" in error.value.message
     plan.refresh_from_db()
     assert plan.title == "新标题"

@@ -1,4 +1,5 @@
 """/api/plans/: authentication, unit scope, parsing that writes nothing, progress with errors as JSON."""
+
 import datetime as dt
 import json
 
@@ -13,8 +14,15 @@ from .plan_texts import ARABIC_DOT
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("method,url", [("get", "/api/plans/compliance"), ("post", "/api/plans/parse"),
-                                        ("get", "/api/plans/tasks"), ("post", "/api/plans/tasks/1/progress")])
+@pytest.mark.parametrize(
+    "method,url",
+    [
+        ("get", "/api/plans/compliance"),
+        ("post", "/api/plans/parse"),
+        ("get", "/api/plans/tasks"),
+        ("post", "/api/plans/tasks/1/progress"),
+    ],
+)
 def test_api_needs_authentication(client, method, url):
     assert getattr(client, method)(url, content_type="application/json").status_code == 401
 
@@ -28,8 +36,11 @@ def test_compliance_is_scoped_to_the_users_units(cast, login):
 
 
 def test_parse_returns_sections_and_tasks_and_saves_nothing(cast, login):
-    body = login(cast["minzheng_liaison"]).post("/api/plans/parse", json.dumps({"text": ARABIC_DOT}),
-                                                content_type="application/json").json()
+    body = (
+        login(cast["minzheng_liaison"])
+        .post("/api/plans/parse", json.dumps({"text": ARABIC_DOT}), content_type="application/json")
+        .json()
+    )
     assert [s["number"] for s in body["sections"]] == ["一", "二"]
     assert body["sections"][0]["tasks"][0]["due"] == "2025-05-01"
     assert WorkPlan.objects.count() == 0 and Event.objects.count() == 0
@@ -49,15 +60,21 @@ def test_tasks_are_scoped_and_progress_is_reported_by_the_unit(cast, login):
     assert len(items) == 5 and items[0]["due"] == "2025-05-01" and items[0]["overdue"] is True
     assert login(cast["shijian_liaison"]).get("/api/plans/tasks").json()["items"] == []
     first = items[0]["id"]
-    denied = login(cast["shijian_liaison"]).post(f"/api/plans/tasks/{first}/progress",
-                                                 json.dumps({"status": "done", "percent": 100, "narrative": "x"}),
-                                                 content_type="application/json")
+    denied = login(cast["shijian_liaison"]).post(
+        f"/api/plans/tasks/{first}/progress",
+        json.dumps({"status": "done", "percent": 100, "narrative": "x"}),
+        content_type="application/json",
+    )
     assert denied.status_code == 403
-    bad = login(cast["minzheng_liaison"]).post(f"/api/plans/tasks/{first}/progress",
-                                               json.dumps({"status": "done", "percent": 50, "narrative": "x"}),
-                                               content_type="application/json")
+    bad = login(cast["minzheng_liaison"]).post(
+        f"/api/plans/tasks/{first}/progress",
+        json.dumps({"status": "done", "percent": 50, "narrative": "x"}),
+        content_type="application/json",
+    )
     assert bad.status_code == 400 and bad.json()["field"] == "percent"
-    ok = login(cast["minzheng_liaison"]).post(f"/api/plans/tasks/{first}/progress",
-                                              json.dumps({"status": "done", "percent": 100, "narrative": "已建立"}),
-                                              content_type="application/json")
+    ok = login(cast["minzheng_liaison"]).post(
+        f"/api/plans/tasks/{first}/progress",
+        json.dumps({"status": "done", "percent": 100, "narrative": "已建立"}),
+        content_type="application/json",
+    )
     assert ok.status_code == 200 and ok.json()["overdue"] is False

@@ -1,5 +1,6 @@
 """In the browser: paste a plan, correct the suggestions, confirm and assign, report progress, urge,
 close and export the decomposition table."""
+
 import io
 
 import pytest
@@ -59,8 +60,10 @@ def test_import_correct_assign_report_urge_close_and_export_in_the_browser(cast,
     page.select_option(f"#status-{assignment.pk}", "done")
     page.fill(f"#percent-{assignment.pk}", "100")
     page.fill(f"#narrative-{assignment.pk}", "《民政局重大事项决策规则》已经局务会审议通过")
-    page.set_input_files(f"#files-{assignment.pk}", files=[{"name": "决策规则.txt", "mimeType": "text/plain",
-                                                          "buffer": "重大事项决策规则全文".encode()}])
+    page.set_input_files(
+        f"#files-{assignment.pk}",
+        files=[{"name": "决策规则.txt", "mimeType": "text/plain", "buffer": "重大事项决策规则全文".encode()}],
+    )
     page.click("button:has-text('报告进展')")
     page.wait_for_selector("text=已报告进展")
     assert "决策规则.txt" in page.content()
@@ -77,7 +80,8 @@ def test_import_correct_assign_report_urge_close_and_export_in_the_browser(cast,
     with page.expect_download() as download:
         page.click("text=导出Excel")
     path = download.value.path()
-    sheet = load_workbook(io.BytesIO(open(path, "rb").read())).active
+    with open(path, "rb") as exported:
+        sheet = load_workbook(io.BytesIO(exported.read())).active
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     assert rows[0] == ["序号", "工作内容", "责任单位", "完成时限", "进展"]
     assert rows[1][1] == "建立重大事项决策规则，5月1日前完成" and rows[1][4].startswith("已办结")

@@ -1,4 +1,5 @@
 """The demo city's annual cycle loads through the services; to-do items reach the right people."""
+
 import datetime as dt
 
 import pytest

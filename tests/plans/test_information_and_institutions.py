@@ -1,4 +1,5 @@
 """Work information adopted per unit; the institutions each unit must have."""
+
 import datetime as dt
 
 import pytest
@@ -14,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_units_submit_information_and_the_legal_office_adopts_it_for_the_assessment(cast):
-    first = services.info_submit(by=cast["minzheng_liaison"], title="民政局开展会前学法", body="局务会前学习民法典",
-                                 on=D(2026, 5, 6))
+    first = services.info_submit(
+        by=cast["minzheng_liaison"], title="民政局开展会前学法", body="局务会前学习民法典", on=D(2026, 5, 6)
+    )
     services.info_submit(by=cast["minzheng_liaison"], title="民政局清理规范性文件", body="清理12件", on=D(2026, 6, 1))
     services.info_submit(by=cast["town1_liaison"], title="青石镇法治讲座", body="讲座一场", on=D(2026, 6, 2))
     with pytest.raises(AccessDenied):
@@ -39,15 +41,29 @@ def test_information_needs_a_title_and_body_and_a_unit_role(cast):
 
 
 def test_board_shows_which_units_lack_which_institution(cast):
-    rules = services.institution_define(by=cast["reviewer"], year=2026, name="重大事项决策规则", due=D(2026, 5, 1),
-                                        basis="深化依法行政规划安排第1项：尚未建立的要在5月1日前建立")
-    study = services.institution_define(by=cast["reviewer"], year=2026, name="领导干部会前学法制度",
-                                        basis="第18项")
-    services.institution_record(by=cast["minzheng_liaison"], institution=rules, unit=cast["民政局"],
-                                established_on=D(2026, 4, 20), document_title="江临民政〔2026〕3号",
-                                file=("决策规则.txt", "重大事项决策规则".encode()))
-    services.institution_record(by=cast["town1_liaison"], institution=rules, unit=cast["青石镇"],
-                                established_on=D(2026, 5, 8), document_title="青政〔2026〕9号")
+    rules = services.institution_define(
+        by=cast["reviewer"],
+        year=2026,
+        name="重大事项决策规则",
+        due=D(2026, 5, 1),
+        basis="深化依法行政规划安排第1项：尚未建立的要在5月1日前建立",
+    )
+    study = services.institution_define(by=cast["reviewer"], year=2026, name="领导干部会前学法制度", basis="第18项")
+    services.institution_record(
+        by=cast["minzheng_liaison"],
+        institution=rules,
+        unit=cast["民政局"],
+        established_on=D(2026, 4, 20),
+        document_title="江临民政〔2026〕3号",
+        file=("决策规则.txt", "重大事项决策规则".encode()),
+    )
+    services.institution_record(
+        by=cast["town1_liaison"],
+        institution=rules,
+        unit=cast["青石镇"],
+        established_on=D(2026, 5, 8),
+        document_title="青政〔2026〕9号",
+    )
     columns, rows = institution_board(year=2026, today=D(2026, 5, 10))
     assert [c.name for c in columns] == ["重大事项决策规则", "领导干部会前学法制度"]
     by_unit = {r["unit"].short_name: r for r in rows}
@@ -67,12 +83,22 @@ def test_institutions_are_defined_by_the_legal_office_and_recorded_by_the_unit(c
         services.institution_define(by=cast["reviewer"], year=2026, name="重大事项决策规则")
     assert "2026年已列有“重大事项决策规则”" in error.value.message
     with pytest.raises(AccessDenied):
-        services.institution_record(by=cast["shijian_liaison"], institution=rules, unit=cast["民政局"],
-                                    established_on=D(2026, 4, 1), document_title="x")
+        services.institution_record(
+            by=cast["shijian_liaison"],
+            institution=rules,
+            unit=cast["民政局"],
+            established_on=D(2026, 4, 1),
+            document_title="x",
+        )
     before = Event.objects.count()
     with pytest.raises(YifaError) as error:
-        services.institution_record(by=cast["minzheng_liaison"], institution=rules, unit=cast["民政局"],
-                                    established_on=D(2099, 1, 1), document_title="")
+        services.institution_record(
+            by=cast["minzheng_liaison"],
+            institution=rules,
+            unit=cast["民政局"],
+            established_on=D(2099, 1, 1),
+            document_title="",
+        )
     assert "建立日期：不能晚于今天" in error.value.message and "制度文件" in error.value.message
     assert Event.objects.count() == before
 

@@ -1,4 +1,5 @@
 """Each staff page and action: who may see and do what."""
+
 import datetime as dt
 
 import pytest
@@ -9,8 +10,13 @@ from yifa.plans.models import AnnualReport, InfoItem, ReportState, WorkPlan
 from .plan_texts import ARABIC_DOT
 
 pytestmark = pytest.mark.django_db
-PAGES = ["/staff/plans/reports/", "/staff/plans/", "/staff/plans/board/", "/staff/plans/info/",
-         "/staff/plans/institutions/"]
+PAGES = [
+    "/staff/plans/reports/",
+    "/staff/plans/",
+    "/staff/plans/board/",
+    "/staff/plans/info/",
+    "/staff/plans/institutions/",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -33,8 +39,9 @@ def test_compliance_board_shows_a_unit_only_its_own_row_and_the_legal_office_all
 
 def test_a_unit_drafts_in_the_browser_form_and_another_unit_cannot_open_it(cast, login):
     client = login(cast["minzheng_liaison"])
-    response = client.post("/staff/plans/reports/new/", {"kind": "plan", "year": 2026, "title": "民政局2026年计划",
-                                                          "body": "正文"})
+    response = client.post(
+        "/staff/plans/reports/new/", {"kind": "plan", "year": 2026, "title": "民政局2026年计划", "body": "正文"}
+    )
     report = AnnualReport.objects.get()
     assert response["Location"] == f"/staff/plans/reports/{report.pk}/"
     assert "民政局2026年计划" in client.get(response["Location"]).content.decode()
@@ -66,9 +73,9 @@ def test_only_the_legal_office_imports_plans_and_sets_due_dates(cast, login):
     response = login(cast["reviewer"]).post("/staff/plans/import/", {"text": ARABIC_DOT})
     plan = WorkPlan.objects.get()
     assert response["Location"] == f"/staff/plans/{plan.pk}/"
-    login(cast["minzheng_head"]).post("/staff/plans/reports/due/", {"year": 2026, "kind": "plan",
-                                                                     "due": "2026-03-10"})
+    login(cast["minzheng_head"]).post("/staff/plans/reports/due/", {"year": 2026, "kind": "plan", "due": "2026-03-10"})
     from yifa.plans.models import ReportDue
+
     assert not ReportDue.objects.exists()
 
 
@@ -85,8 +92,9 @@ def test_plan_pages_and_exports_are_scoped_to_units_with_tasks(cast, login):
     task = plan.tasks.first()
     assert login(cast["shijian_liaison"]).get(f"/staff/plans/tasks/{task.pk}/").status_code == 403
     assignment = task.assignments.get()
-    login(cast["shijian_liaison"]).post(f"/staff/plans/assignments/{assignment.pk}/progress/",
-                                        {"status": "done", "percent": 100, "narrative": "x"})
+    login(cast["shijian_liaison"]).post(
+        f"/staff/plans/assignments/{assignment.pk}/progress/", {"status": "done", "percent": 100, "narrative": "x"}
+    )
     assignment.refresh_from_db()
     assert assignment.percent == 0
     login(cast["minzheng_liaison"]).post(f"/staff/plans/assignments/{assignment.pk}/urge/")
@@ -106,12 +114,16 @@ def test_information_adoption_is_for_the_legal_office(cast, login):
 
 
 def test_institution_pages_define_and_record(cast, login):
-    login(cast["reviewer"]).post("/staff/plans/institutions/new/", {"year": 2026, "name": "重大事项决策规则",
-                                                                    "due": "2026-05-01"})
+    login(cast["reviewer"]).post(
+        "/staff/plans/institutions/new/", {"year": 2026, "name": "重大事项决策规则", "due": "2026-05-01"}
+    )
     from yifa.plans.models import Institution, InstitutionRecord
+
     inst = Institution.objects.get()
-    login(cast["minzheng_liaison"]).post(f"/staff/plans/institutions/{inst.pk}/record/",
-                                         {"document_title": "民政〔2026〕1号", "established_on": "2026-04-01"})
+    login(cast["minzheng_liaison"]).post(
+        f"/staff/plans/institutions/{inst.pk}/record/",
+        {"document_title": "民政〔2026〕1号", "established_on": "2026-04-01"},
+    )
     assert InstitutionRecord.objects.get().unit == cast["民政局"]
     page = login(cast["reviewer"]).get("/staff/plans/institutions/?year=2026").content.decode()
     assert "民政〔2026〕1号" in page and "已建立" in page
@@ -127,8 +139,9 @@ def test_a_plan_uploaded_as_docx_is_split_and_a_bad_file_is_refused(cast, login)
     response = client.post("/staff/plans/import/", {"file": SimpleUploadedFile("计划.docx", docx), "year": 2025})
     plan = WorkPlan.objects.get()
     assert response["Location"] == f"/staff/plans/{plan.pk}/" and plan.tasks.count() == 5
-    page = client.post("/staff/plans/import/", {"file": SimpleUploadedFile("计划.txt", b"\xff\xfe\x00\x81" * 10)},
-                       follow=True).content.decode()
+    page = client.post(
+        "/staff/plans/import/", {"file": SimpleUploadedFile("计划.txt", b"\xff\xfe\x00\x81" * 10)}, follow=True
+    ).content.decode()
     assert "不是UTF-8或GB18030编码的文本" in page
     assert WorkPlan.objects.count() == 1
 
@@ -143,7 +156,9 @@ def test_a_task_that_requires_an_institution_is_put_on_the_checklist_from_its_pa
     task = plan.tasks.get(number="1")
     client = login(cast["reviewer"])
     assert "列入制度建设清单" in client.get(f"/staff/plans/tasks/{task.pk}/").content.decode()
-    client.post("/staff/plans/institutions/new/", {"year": 2022, "name": "重大事项决策规则", "due": "2022-05-01",
-                                                   "task": task.pk})
+    client.post(
+        "/staff/plans/institutions/new/",
+        {"year": 2022, "name": "重大事项决策规则", "due": "2022-05-01", "task": task.pk},
+    )
     institution = Institution.objects.get()
     assert institution.task == task and institution.due == dt.date(2022, 5, 1)

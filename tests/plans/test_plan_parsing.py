@@ -1,4 +1,5 @@
 """The importer splits real plans into sections and numbered tasks and suggests units and deadlines."""
+
 import datetime as dt
 import json
 from pathlib import Path
@@ -76,18 +77,21 @@ def test_clean_nested_plan_tasks_are_the_second_level_with_explicit_units_and_de
     plan = parse_plan(CLEAN_NESTED)
     assert plan.year == 2026
     assert [(s.number, s.title) for s in plan.sections] == [
-        ("一", "健全依法决策机制"), ("二", "规范行政执法"), ("三", "加强组织保障")]
+        ("一", "健全依法决策机制"),
+        ("二", "规范行政执法"),
+        ("三", "加强组织保障"),
+    ]
     first = plan.sections[0].tasks[0]
     assert (first.number, first.title) == ("一", "严格落实重大行政决策程序")
     assert first.units == ["市司法局", "各乡镇各部门"]
     assert first.due == D(2026, 3, 31)
-    assert "1.目录报市政府审定" in first.text          # deeper levels stay in the task's text
+    assert "1.目录报市政府审定" in first.text  # deeper levels stay in the task's text
     assert plan.sections[0].tasks[1].due is None
     assert plan.sections[0].tasks[1].deadline_text == "长期坚持"
     second = plan.sections[1].tasks
     assert second[0].due == D(2026, 6, 30) and second[0].units == ["市市场监管局", "市生态环境局"]
-    assert second[1].due == D(2026, 6, 30)           # 上半年
-    assert second[2].due == D(2026, 9, 30)           # 第三季度
+    assert second[1].due == D(2026, 6, 30)  # 上半年
+    assert second[2].due == D(2026, 9, 30)  # 第三季度
     assert plan.sections[2].tasks[0].due == D(2026, 12, 31)
 
 
@@ -100,7 +104,7 @@ def test_arabic_numbered_plan_restarts_numbering_in_each_section():
     assert tasks[0].due == D(2025, 5, 1)
     assert tasks[1].due == D(2025, 12, 31)
     assert tasks[2].due == D(2025, 6, 30)
-    assert tasks[3].due == D(2025, 12, 31)           # 全年
+    assert tasks[3].due == D(2025, 12, 31)  # 全年
     assert tasks[4].due is None
 
 
@@ -111,7 +115,7 @@ def test_plan_numbered_with_enumeration_comma_and_parenthesised_subitems():
     mediation = plan.sections[1].tasks[0]
     assert mediation.title == "完善人民调解组织，上半年完成"
     assert "（2）建立调解台账" in mediation.text
-    assert plan.sections[1].tasks[1].due == D(2024, 3, 31)   # 三月底前
+    assert plan.sections[1].tasks[1].due == D(2024, 3, 31)  # 三月底前
 
 
 def test_circled_numbers_stay_inside_their_task():
@@ -123,9 +127,17 @@ def test_circled_numbers_stay_inside_their_task():
 
 
 def test_deadline_phrases_resolve_in_the_plan_year():
-    cases = {"5月1日前": D(2023, 5, 1), "每年第一季度": D(2023, 3, 31), "年底前": D(2023, 12, 31),
-             "二季度": D(2023, 6, 30), "上半年": D(2023, 6, 30), "三月底前": D(2023, 3, 31),
-             "全年": D(2023, 12, 31), "2024年2月底前": D(2024, 2, 29), "10月份": D(2023, 10, 31)}
+    cases = {
+        "5月1日前": D(2023, 5, 1),
+        "每年第一季度": D(2023, 3, 31),
+        "年底前": D(2023, 12, 31),
+        "二季度": D(2023, 6, 30),
+        "上半年": D(2023, 6, 30),
+        "三月底前": D(2023, 3, 31),
+        "全年": D(2023, 12, 31),
+        "2024年2月底前": D(2024, 2, 29),
+        "10月份": D(2023, 10, 31),
+    }
     for text, due in cases.items():
         assert find_deadline(f"要在{text}完成", 2023).due == due, text
     assert find_deadline("长期坚持", 2023).due is None
@@ -146,8 +158,13 @@ def test_cli_prints_the_seed_as_json_and_writes_nothing(db, capsys):
     assert [s["number"] for s in data["sections"]] == list("一二三四五六七")
     tasks = [t for s in data["sections"] for t in s["tasks"]]
     assert len(tasks) == 19
-    assert tasks[0] == {**tasks[0], "number": "1", "title": "完善行政决策机制", "due": "2022-05-01",
-                        "deadline_text": "年5月1日前"}
+    assert tasks[0] == {
+        **tasks[0],
+        "number": "1",
+        "title": "完善行政决策机制",
+        "due": "2022-05-01",
+        "deadline_text": "年5月1日前",
+    }
     assert set(tasks[0]) == {"number", "title", "text", "units", "deadline_text", "due"}
     assert data["preamble"].startswith("年底前向上市政府")
     assert any(t["due"] == "2022-03-31" for t in data["preamble_tasks"])

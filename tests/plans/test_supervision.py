@@ -1,4 +1,5 @@
 """Import a plan, correct the suggestions, assign, report progress, urge, close, export."""
+
 import datetime as dt
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def test_importing_the_seed_creates_a_draft_with_suggested_units_and_deadlines(c
     numbered = plan.tasks.exclude(number="")
     assert numbered.count() == 19
     first = numbered.get(number="1")
-    assert first.due == D(2022, 5, 1) and units_of(first) == ["司法局"]        # 法制机构
+    assert first.due == D(2022, 5, 1) and units_of(first) == ["司法局"]  # 法制机构
     training = numbered.get(number="17")
     assert "司法局" in units_of(training) and "民政局" in units_of(training) and "青石镇" in units_of(training)
     annual = plan.tasks.get(number="", title__contains="第一季度拟定年度依法行政计划")
@@ -72,11 +73,19 @@ def confirmed_small_plan(cast):
     plan = supervision.plan_import(by=cast["reviewer"], text=CLEAN_NESTED)
     rows = []
     for task in plan.tasks.all():
-        rows.append({"task": task.pk, "title": task.title, "due": task.due or D(2026, 12, 31),
-                     "units": [a.unit for a in task.assignments.all()] or [cast["民政局"]], "version": task.version})
+        rows.append(
+            {
+                "task": task.pk,
+                "title": task.title,
+                "due": task.due or D(2026, 12, 31),
+                "units": [a.unit for a in task.assignments.all()] or [cast["民政局"]],
+                "version": task.version,
+            }
+        )
     first = plan.tasks.get(title="严格落实重大行政决策程序")
-    rows[[r["task"] for r in rows].index(first.pk)].update(units=[cast["民政局"], cast["市场监管局"]],
-                                                           due=D(2026, 3, 31))
+    rows[[r["task"] for r in rows].index(first.pk)].update(
+        units=[cast["民政局"], cast["市场监管局"]], due=D(2026, 3, 31)
+    )
     supervision.plan_correct(by=cast["reviewer"], plan=plan, rows=rows)
     supervision.plan_confirm(by=cast["reviewer"], plan=plan, on=D(2026, 2, 10))
     return plan, PlanTask.objects.get(pk=first.pk)
@@ -98,15 +107,23 @@ def test_progress_with_evidence_urging_and_closing(cast):
     minzheng = task.assignments.get(unit=cast["民政局"])
     shijian = task.assignments.get(unit=cast["市场监管局"])
     with pytest.raises(AccessDenied):
-        supervision.progress_report(by=cast["shijian_liaison"], assignment=minzheng, status="done", percent=100,
-                                    narrative="x")
+        supervision.progress_report(
+            by=cast["shijian_liaison"], assignment=minzheng, status="done", percent=100, narrative="x"
+        )
     with pytest.raises(YifaError) as error:
-        supervision.progress_report(by=cast["minzheng_liaison"], assignment=minzheng, status="done", percent=150,
-                                    narrative="")
+        supervision.progress_report(
+            by=cast["minzheng_liaison"], assignment=minzheng, status="done", percent=150, narrative=""
+        )
     assert "完成比例：须为0至100的整数" in error.value.message and "进展情况：必须填写" in error.value.message
-    supervision.progress_report(by=cast["minzheng_liaison"], assignment=minzheng, status="done", percent=100,
-                                narrative="目录已经局务会审定并公布", on=D(2026, 3, 20),
-                                files=[("目录.txt", "重大行政决策事项目录".encode())])
+    supervision.progress_report(
+        by=cast["minzheng_liaison"],
+        assignment=minzheng,
+        status="done",
+        percent=100,
+        narrative="目录已经局务会审定并公布",
+        on=D(2026, 3, 20),
+        files=[("目录.txt", "重大行政决策事项目录".encode())],
+    )
     minzheng.refresh_from_db()
     assert (minzheng.status, minzheng.percent) == (AssignmentStatus.DONE, 100)
     assert Attachment.objects.filter(purpose="evidence", name="目录.txt").exists()
@@ -126,16 +143,18 @@ def test_progress_with_evidence_urging_and_closing(cast):
     with pytest.raises(GateBlocked) as blocked:
         supervision.task_close(by=cast["reviewer"], task=task, on=D(2026, 4, 3))
     assert blocked.value.unmet == ["江临市市场监管局尚未报告完成"]
-    supervision.progress_report(by=cast["shijian_head"], assignment=shijian, status="done", percent=100,
-                                narrative="已完成", on=D(2026, 4, 8))
+    supervision.progress_report(
+        by=cast["shijian_head"], assignment=shijian, status="done", percent=100, narrative="已完成", on=D(2026, 4, 8)
+    )
     with pytest.raises(AccessDenied):
         supervision.task_close(by=cast["minzheng_head"], task=task)
     supervision.task_close(by=cast["reviewer"], task=task, on=D(2026, 4, 9))
     task.refresh_from_db()
     assert task.state == TaskState.CLOSED and task.closed_on == D(2026, 4, 9)
     with pytest.raises(YifaError):
-        supervision.progress_report(by=cast["minzheng_liaison"], assignment=minzheng, status="done", percent=100,
-                                    narrative="再报")
+        supervision.progress_report(
+            by=cast["minzheng_liaison"], assignment=minzheng, status="done", percent=100, narrative="再报"
+        )
 
 
 def test_decomposition_table_exports_to_excel_and_word(cast):

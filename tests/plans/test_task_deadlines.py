@@ -1,4 +1,5 @@
 """Assigned tasks join the core deadline pages: each unit's share has its due date, stopped on closing."""
+
 import datetime as dt
 
 import pytest
@@ -27,16 +28,26 @@ def test_confirmed_tasks_appear_on_each_units_deadline_list(cast):
 def test_overdue_task_is_marked_by_the_sweep_and_closing_stops_its_clocks(cast):
     plan, task = confirmed_small_plan(cast)
     call_command("sweep", today="2026-04-01")
-    shijian = Deadline.objects.get(rule_id=rules.TASK_DUE.id, unit=cast["市场监管局"], subject_label__contains=task.title)
+    shijian = Deadline.objects.get(
+        rule_id=rules.TASK_DUE.id, unit=cast["市场监管局"], subject_label__contains=task.title
+    )
     assert shijian.overdue_marked
     assert Event.objects.filter(action="deadline.overdue", subject_id=str(shijian.pk)).exists()
     for assignment in task.assignments.all():
-        supervision.progress_report(by=cast["minzheng_liaison"] if assignment.unit == cast["民政局"]
-                                    else cast["shijian_head"], assignment=assignment, status="done", percent=100,
-                                    narrative="已完成", on=D(2026, 4, 8))
+        supervision.progress_report(
+            by=cast["minzheng_liaison"] if assignment.unit == cast["民政局"] else cast["shijian_head"],
+            assignment=assignment,
+            status="done",
+            percent=100,
+            narrative="已完成",
+            on=D(2026, 4, 8),
+        )
     supervision.task_close(by=cast["reviewer"], task=task, on=D(2026, 4, 9))
-    statuses = set(Deadline.objects.filter(rule_id=rules.TASK_DUE.id, subject_label__contains=task.title)
-                   .values_list("status", flat=True))
+    statuses = set(
+        Deadline.objects.filter(rule_id=rules.TASK_DUE.id, subject_label__contains=task.title).values_list(
+            "status", flat=True
+        )
+    )
     assert statuses == {DeadlineStatus.LATE}
 
 

@@ -1,4 +1,5 @@
 """The public portal: open to everyone, in Chinese, searching only what modules publish."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +36,15 @@ def test_search_query_is_cut_to_fifty_characters_and_escaped(client, cast):
 def test_portal_never_shows_staff_personal_data(client, cast):
     from yifa.core import services
 
-    services.person_create(by=cast.people["admin"], username="zhangsan", full_name="张三", unit=cast.units["民政局"],
-                           roles=["liaison"], password="long-enough-1", phone="13800138000")
+    services.person_create(
+        by=cast.people["admin"],
+        username="zhangsan",
+        full_name="张三",
+        unit=cast.units["民政局"],
+        roles=["liaison"],
+        password="long-enough-1",
+        phone="13800138000",
+    )
     for path in ("/", "/search/?q=张三"):
         page = client.get(path).content.decode()
         assert "13800138000" not in page

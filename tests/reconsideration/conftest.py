@@ -11,18 +11,31 @@ D = dt.date
 @pytest.fixture
 def receive(cast):
     """Register a counter application received on a given day, respondent 民政局."""
+
     def make(received_on: D, **overrides):
         fields = dict(
-            by=cast["fuyi"], channel=Channel.COUNTER, received_on=received_on,
-            parties=[{"name": "张三", "id_number": "110101199003071233", "phone": "13812345678",
-                      "address": "江临市青石镇幸福路1号"}],
-            respondent_unit=cast.units["民政局"], act_title="江民罚〔2025〕12号行政处罚决定",
-            act_type=ActType.PENALTY, act_date=received_on - dt.timedelta(days=20),
+            by=cast["fuyi"],
+            channel=Channel.COUNTER,
+            received_on=received_on,
+            parties=[
+                {
+                    "name": "张三",
+                    "id_number": "110101199003071233",
+                    "phone": "13812345678",
+                    "address": "江临市青石镇幸福路1号",
+                }
+            ],
+            respondent_unit=cast.units["民政局"],
+            act_title="江民罚〔2025〕12号行政处罚决定",
+            act_type=ActType.PENALTY,
+            act_date=received_on - dt.timedelta(days=20),
             known_on=received_on - dt.timedelta(days=15),
-            requests="撤销该行政处罚决定", facts_reasons="事实不清，证据不足",
+            requests="撤销该行政处罚决定",
+            facts_reasons="事实不清，证据不足",
         )
         fields.update(overrides)
         return services.case_receive(**fields)
+
     return make
 
 
@@ -31,4 +44,5 @@ def accepted(cast, receive):
     def make(received_on: D, accepted_on: D, **accept):
         case = receive(received_on)
         return services.case_accept(case=case, by=cast["fuyi"], on=accepted_on, **accept)
+
     return make

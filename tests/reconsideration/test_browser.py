@@ -1,4 +1,5 @@
 """In the browser: the applicant submits online, then follows the status with the lookup code."""
+
 import pytest
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,5 +38,6 @@ def test_applicant_submits_online_then_follows_status_with_lookup_code(cast, bro
 
     from yifa.core.uploads import attachments_of
     from yifa.reconsideration.models import Case
+
     case = Case.objects.get(number=number)
     assert case.channel == "online" and attachments_of(case).get().name == "处罚决定书.pdf"

@@ -1,6 +1,7 @@
 """Deadline fixes on real dates, each checked by hand against the State Council schedule
 (2025 国庆中秋 10月1日至8日放假，9月28日（日）、10月11日（六）上班；
 2025 劳动节 5月1日至5日，4月27日（日）上班；2025 端午 5月31日至6月2日)."""
+
 import datetime as dt
 
 import pytest
@@ -43,6 +44,7 @@ def test_correction_service_date_cannot_precede_the_notice(cast, receive):
 
 def _outside(case, name="某省某厅"):
     from yifa.reconsideration.models import Case
+
     Case.objects.filter(pk=case.pk).update(respondent_unit=None, respondent_name=name)
     case.refresh_from_db()
     return case
@@ -62,8 +64,7 @@ def test_outside_organ_reply_period_runs_from_the_recorded_service_date(cast, ac
 
 
 def test_outside_organ_in_simplified_procedure_gets_five_working_days_from_service(cast, accepted):
-    case = _outside(accepted(D(2025, 9, 22), D(2025, 9, 26), procedure="simplified",
-                             simplified_basis="small_amount"))
+    case = _outside(accepted(D(2025, 9, 22), D(2025, 9, 26), procedure="simplified", simplified_basis="small_amount"))
     case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 9, 30), served_on=D(2025, 10, 9))
     # 第五十四条：5 working days from 10/9: 10/10, 10/11(六，调休上班), 10/13, 10/14, 10/15
     assert periods.reply_clock(case).due == D(2025, 10, 15)
@@ -72,6 +73,7 @@ def test_outside_organ_in_simplified_procedure_gets_five_working_days_from_servi
 
 def test_copy_service_date_must_be_given_and_not_precede_sending(cast, accepted):
     from yifa.core.errors import InvalidInput
+
     case = _outside(accepted(D(2025, 9, 22), D(2025, 9, 26)))
     case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 9, 30))
     with pytest.raises(InvalidInput) as err:
@@ -90,8 +92,9 @@ def test_respondent_in_yifa_receives_the_copy_the_day_it_lands_in_its_inbox(cast
 
 def test_correction_period_can_be_extended_for_a_recorded_reason_up_to_the_city_cap(cast, receive):
     case = receive(D(2025, 9, 26))
-    case = services.case_request_correction(case=case, by=cast["fuyi"], items="补充身份证明", on=D(2025, 9, 29),
-                                            served_on=D(2025, 9, 30))
+    case = services.case_request_correction(
+        case=case, by=cast["fuyi"], items="补充身份证明", on=D(2025, 9, 29), served_on=D(2025, 9, 30)
+    )
     assert periods.correction_due(case) == D(2025, 10, 21)
     with pytest.raises(GateBlocked) as err:
         services.case_extend_correction(case=case, by=cast["fuyi"], days=5, reason="", on=D(2025, 10, 20))
@@ -123,8 +126,14 @@ def test_2017_case_is_accepted_from_the_day_the_office_received_it(cast, accepte
 
 def test_corrected_2017_case_is_accepted_from_the_day_the_corrections_arrived(cast, receive):
     case = receive(D(2023, 12, 27))
-    case = services.case_request_correction(case=case, by=cast["fuyi"], items="补充材料", on=D(2023, 12, 28),
-                                            served_on=D(2023, 12, 28), correction_due_on=D(2024, 1, 12))
+    case = services.case_request_correction(
+        case=case,
+        by=cast["fuyi"],
+        items="补充材料",
+        on=D(2023, 12, 28),
+        served_on=D(2023, 12, 28),
+        correction_due_on=D(2024, 1, 12),
+    )
     case = services.case_receive_correction(case=case, by=cast["fuyi"], on=D(2024, 1, 3))
     case = services.case_accept(case=case, by=cast["fuyi"], on=D(2024, 1, 5))
     assert case.accepted_on == D(2024, 1, 3)
@@ -141,6 +150,7 @@ def test_decision_period_can_be_extended_several_times_within_thirty_days_in_tot
     from yifa.core.audit import timeline
     from yifa.core.errors import AccessDenied, YifaError
     from yifa.reconsideration import documents
+
     case = accepted(D(2025, 2, 28), D(2025, 3, 3))
     head = cast["legal_head"]
     with pytest.raises(AccessDenied):

@@ -1,6 +1,7 @@
 """Statutory clocks on real dates, each expected date checked by hand against the
 State Council schedule (2025 国庆中秋 10月1日至8日放假，9月28日、10月11日上班；
 2025 劳动节 5月1日至5日；2026 春节 2月15日至23日，2月14日、28日上班)."""
+
 import datetime as dt
 
 import pytest
@@ -38,8 +39,7 @@ def test_reply_period_is_ten_working_days_across_holidays(cast, accepted):
 
 
 def test_simplified_procedure_uses_three_and_five_working_days(cast, accepted):
-    case = accepted(D(2025, 9, 22), D(2025, 9, 26), procedure=Procedure.SIMPLIFIED,
-                    simplified_basis="small_amount")
+    case = accepted(D(2025, 9, 22), D(2025, 9, 26), procedure=Procedure.SIMPLIFIED, simplified_basis="small_amount")
     # 3 working days from 9/26: 9/28(调休), 9/29, 9/30
     assert clocks.open_clock(case, R.COPY_SIMPLE).due == D(2025, 9, 30)
     case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 9, 30))
@@ -70,8 +70,9 @@ def test_case_received_before_2024_follows_2017_law_with_calendar_day_reply(cast
 
 def test_correction_restarts_the_review_period(cast, receive):
     case = receive(D(2025, 9, 26))
-    case = services.case_request_correction(case=case, by=cast["fuyi"], items="请补充处罚决定书复印件",
-                                            on=D(2025, 9, 29), served_on=D(2025, 9, 29))
+    case = services.case_request_correction(
+        case=case, by=cast["fuyi"], items="请补充处罚决定书复印件", on=D(2025, 9, 29), served_on=D(2025, 9, 29)
+    )
     assert case.state == CaseState.CORRECTION
     correction = clocks.open_clock(case, R.CORRECTION_2023)
     # 10 working days from 9/29: 9/30, 10/9, 10/10, 10/11, 10/13 … 10/17, 10/20
@@ -124,6 +125,7 @@ def test_extension_is_capped_at_thirty_days_in_total(cast, accepted):
 def test_extension_needs_the_office_head(cast, accepted):
     case = accepted(D(2025, 2, 28), D(2025, 3, 3))
     from yifa.core.errors import AccessDenied
+
     with pytest.raises(AccessDenied):
         services.case_extend(case=case, by=cast["fuyi"], days=10, reason="复杂", on=D(2025, 4, 1))
 

@@ -1,4 +1,5 @@
 """Every document is a .docx (a valid Office Open XML package) filled with the case's data."""
+
 import datetime as dt
 import io
 import zipfile
@@ -34,14 +35,23 @@ def busy_case(cast, accepted):
     fuyi = cast["fuyi"]
     case = accepted(D(2025, 3, 3), D(2025, 3, 4))
     case = services.case_send_copy(case=case, by=fuyi, on=D(2025, 3, 5))
-    services.case_record_hearing(case=case, by=fuyi, kind="formal", notified_on=D(2025, 3, 17),
-                                 held_on=D(2025, 3, 26), place="司法局听证室", panel="赵复议（主持）、李审核",
-                                 matters="处罚事实是否清楚")
+    services.case_record_hearing(
+        case=case,
+        by=fuyi,
+        kind="formal",
+        notified_on=D(2025, 3, 17),
+        held_on=D(2025, 3, 26),
+        place="司法局听证室",
+        panel="赵复议（主持）、李审核",
+        matters="处罚事实是否清楚",
+    )
     case = services.case_extend(case=case, by=cast["legal_head"], days=30, reason="需要鉴定", on=D(2025, 4, 20))
-    opinions.opinion_issue(case=case, by=fuyi, recipient=cast.units["民政局"], content="未告知陈述申辩权利",
-                           on=D(2025, 4, 1))
-    case = services.case_propose(case=case, by=fuyi, decision_type="revoke", decision_text="主要事实不清",
-                                 on=D(2025, 4, 25))
+    opinions.opinion_issue(
+        case=case, by=fuyi, recipient=cast.units["民政局"], content="未告知陈述申辩权利", on=D(2025, 4, 1)
+    )
+    case = services.case_propose(
+        case=case, by=fuyi, decision_type="revoke", decision_text="主要事实不清", on=D(2025, 4, 25)
+    )
     return case
 
 
@@ -61,13 +71,27 @@ def test_every_document_is_a_filled_docx(busy_case, kind):
 
 def test_all_listed_documents_are_offered():
     titles = " ".join(t for t, _ in documents.KINDS.values())
-    for needed in ("受理通知书", "不予受理", "补正通知书", "答复通知书", "听证通知书", "延期审理通知书", "中止",
-                   "恢复", "终止", "决定书", "调解书", "意见书"):
+    for needed in (
+        "受理通知书",
+        "不予受理",
+        "补正通知书",
+        "答复通知书",
+        "听证通知书",
+        "延期审理通知书",
+        "中止",
+        "恢复",
+        "终止",
+        "决定书",
+        "调解书",
+        "意见书",
+    ):
         assert needed in titles
 
 
 def test_office_edits_a_template_and_documents_use_it(cast, busy_case):
-    edited = docx_from_text("江临市人民政府行政复议决定书（新版）", ["案号：{{案号}}", "被申请人：{{被申请人}}", "{{自创字段}}"])
+    edited = docx_from_text(
+        "江临市人民政府行政复议决定书（新版）", ["案号：{{案号}}", "被申请人：{{被申请人}}", "{{自创字段}}"]
+    )
     unknown = template_set(by=cast["fuyi"], kind="decision", content=edited)
     assert unknown == {"自创字段"}
     text = docx_text(documents.generate(busy_case, "decision")[1])
@@ -76,6 +100,7 @@ def test_office_edits_a_template_and_documents_use_it(cast, busy_case):
 
 def test_a_template_that_is_not_docx_is_refused(cast):
     from yifa.core.errors import InvalidInput
+
     with pytest.raises(InvalidInput) as err:
         template_set(by=cast["fuyi"], kind="decision", content=b"not a word file")
     assert err.value.field == "file"

@@ -2,6 +2,7 @@
 
 2025年国庆、中秋：10月1日至8日放假，9月28日（星期日）、10月11日（星期六）上班。
 2026年春节：2月15日至23日放假，2月14日（星期六）、2月28日（星期六）上班；劳动节5月1日至5日放假。"""
+
 import datetime as dt
 
 import pytest
@@ -18,9 +19,16 @@ D = dt.date
 
 def _open_competent(cast, accepted):
     case = accepted(D(2025, 9, 1), D(2025, 9, 3))
-    review = norms.norm_review_open(case=case, by=cast["fuyi"], source=NormSource.REQUEST,
-                                    document="《江临市道路运输管理办法》第十二条", started_on=D(2025, 9, 5),
-                                    competent=True, drafter_unit=cast.units["交通运输局"], on=D(2025, 9, 26))
+    review = norms.norm_review_open(
+        case=case,
+        by=cast["fuyi"],
+        source=NormSource.REQUEST,
+        document="《江临市道路运输管理办法》第十二条",
+        started_on=D(2025, 9, 5),
+        competent=True,
+        drafter_unit=cast.units["交通运输局"],
+        on=D(2025, 9, 26),
+    )
     return case, review
 
 
@@ -54,17 +62,25 @@ def test_drafter_in_yifa_must_answer_within_ten_working_days_after_the_holiday(c
     # 10/9 = 1, 10/10 = 2, 10/11 (Saturday, 调休上班) = 3, 10/13–10/17 = 4–8, 10/20 = 9, 10/21 = 10
     assert reply.due == D(2025, 10, 21)
     assert reply.unit == cast.units["交通运输局"]
-    review = norms.norm_review_drafter_reply(review=review, by=cast["jiaotong_liaison"], text="相关条款有上位法依据",
-                                             on=D(2025, 10, 20))
+    review = norms.norm_review_drafter_reply(
+        review=review, by=cast["jiaotong_liaison"], text="相关条款有上位法依据", on=D(2025, 10, 20)
+    )
     assert clocks.open_clock(review, R.DRAFTER_REPLY) is None
     assert review.drafter_reply_on == D(2025, 10, 20)
 
 
 def test_outside_drafter_is_not_timed(cast, accepted):
     case = accepted(D(2025, 9, 1), D(2025, 9, 3))
-    review = norms.norm_review_open(case=case, by=cast["fuyi"], source=NormSource.OWN_MOTION, document="某省规章第三条",
-                                    started_on=D(2025, 9, 26), competent=True, drafter_name="某省人民政府",
-                                    on=D(2025, 9, 26))
+    review = norms.norm_review_open(
+        case=case,
+        by=cast["fuyi"],
+        source=NormSource.OWN_MOTION,
+        document="某省规章第三条",
+        started_on=D(2025, 9, 26),
+        competent=True,
+        drafter_name="某省人民政府",
+        on=D(2025, 9, 26),
+    )
     review = norms.norm_review_notify_drafter(review=review, by=cast["fuyi"], on=D(2025, 9, 29))
     assert clocks.open_clock(review, R.DRAFTER_REPLY) is None
     assert clocks.open_clock(review, R.NORM_OWN_HANDLE).due == D(2025, 10, 27)  # 9/26 + 30 = 10/26 Sunday → 10/27
@@ -72,8 +88,13 @@ def test_outside_drafter_is_not_timed(cast, accepted):
 
 def test_concluding_the_review_resumes_the_case_without_counting_the_suspension(cast, accepted):
     case, review = _open_competent(cast, accepted)
-    review = norms.norm_review_conclude(review=review, by=cast["fuyi"], conclusion=NormConclusion.LAWFUL,
-                                        text="相关条款合法，在决定书中一并告知", on=D(2025, 10, 9))
+    review = norms.norm_review_conclude(
+        review=review,
+        by=cast["fuyi"],
+        conclusion=NormConclusion.LAWFUL,
+        text="相关条款合法，在决定书中一并告知",
+        on=D(2025, 10, 9),
+    )
     case.refresh_from_db()
     assert case.state == CaseState.ACCEPTED
     assert clocks.open_clock(review, R.NORM_REQUEST_HANDLE) is None
@@ -84,9 +105,15 @@ def test_concluding_the_review_resumes_the_case_without_counting_the_suspension(
 
 def test_forwarding_within_seven_working_days_across_spring_festival(cast, accepted):
     case = accepted(D(2026, 1, 5), D(2026, 1, 7))
-    review = norms.norm_review_open(case=case, by=cast["fuyi"], source=NormSource.OWN_MOTION,
-                                    document="《江临市某规定》第五条", started_on=D(2026, 2, 11), competent=False,
-                                    on=D(2026, 2, 11))
+    review = norms.norm_review_open(
+        case=case,
+        by=cast["fuyi"],
+        source=NormSource.OWN_MOTION,
+        document="《江临市某规定》第五条",
+        started_on=D(2026, 2, 11),
+        competent=False,
+        on=D(2026, 2, 11),
+    )
     # 2/12 = 1, 2/13 = 2, 2/14 (Saturday, 调休上班) = 3, 2/15–2/23 春节, 2/24–2/27 = 4–7
     assert clocks.open_clock(review, R.NORM_OWN_FORWARD).due == D(2026, 2, 27)
     assert clocks.open_clock(review, R.DRAFTER_NOTICE) is None
@@ -100,27 +127,57 @@ def test_forwarding_within_seven_working_days_across_spring_festival(cast, accep
 
 def test_forwarded_organ_reply_closes_its_clock_and_staff_resume(cast, accepted):
     case = accepted(D(2026, 1, 5), D(2026, 1, 7))
-    review = norms.norm_review_open(case=case, by=cast["fuyi"], source=NormSource.REQUEST, document="某文件",
-                                    started_on=D(2026, 2, 11), competent=False, on=D(2026, 2, 11))
+    review = norms.norm_review_open(
+        case=case,
+        by=cast["fuyi"],
+        source=NormSource.REQUEST,
+        document="某文件",
+        started_on=D(2026, 2, 11),
+        competent=False,
+        on=D(2026, 2, 11),
+    )
     review = norms.norm_review_forward(review=review, by=cast["fuyi"], to_name="某省人民政府", on=D(2026, 2, 12))
     assert clocks.open_clock(review, R.FORWARDED_REPLY) is None  # outside organ: not timed
-    norms.norm_review_conclude(review=review, by=cast["fuyi"], conclusion=NormConclusion.FORWARDED_REPLY,
-                               text="该条款已修改", on=D(2026, 3, 20))
+    norms.norm_review_conclude(
+        review=review,
+        by=cast["fuyi"],
+        conclusion=NormConclusion.FORWARDED_REPLY,
+        text="该条款已修改",
+        on=D(2026, 3, 20),
+    )
     case.refresh_from_db()
     assert case.state == CaseState.ACCEPTED
 
 
 def test_forwarded_reply_by_another_unit_is_refused(cast, accepted):
     case = accepted(D(2026, 1, 5), D(2026, 1, 7))
-    review = norms.norm_review_open(case=case, by=cast["fuyi"], source=NormSource.REQUEST, document="某文件",
-                                    started_on=D(2026, 2, 11), competent=False, on=D(2026, 2, 11))
-    review = norms.norm_review_forward(review=review, by=cast["fuyi"], to_unit=cast.units["自然资源局"],
-                                       on=D(2026, 2, 12))
+    review = norms.norm_review_open(
+        case=case,
+        by=cast["fuyi"],
+        source=NormSource.REQUEST,
+        document="某文件",
+        started_on=D(2026, 2, 11),
+        competent=False,
+        on=D(2026, 2, 11),
+    )
+    review = norms.norm_review_forward(
+        review=review, by=cast["fuyi"], to_unit=cast.units["自然资源局"], on=D(2026, 2, 12)
+    )
     with pytest.raises(AccessDenied):
-        norms.norm_review_conclude(review=review, by=cast["minzheng_liaison"],
-                                   conclusion=NormConclusion.FORWARDED_REPLY, text="x", on=D(2026, 3, 2))
-    norms.norm_review_conclude(review=review, by=cast["ziran_liaison"], conclusion=NormConclusion.FORWARDED_REPLY,
-                               text="已纠正", on=D(2026, 3, 2))
+        norms.norm_review_conclude(
+            review=review,
+            by=cast["minzheng_liaison"],
+            conclusion=NormConclusion.FORWARDED_REPLY,
+            text="x",
+            on=D(2026, 3, 2),
+        )
+    norms.norm_review_conclude(
+        review=review,
+        by=cast["ziran_liaison"],
+        conclusion=NormConclusion.FORWARDED_REPLY,
+        text="已纠正",
+        on=D(2026, 3, 2),
+    )
     case.refresh_from_db()
     assert case.state == CaseState.SUSPENDED  # the forwarded organ cannot resume the case; staff do
 
@@ -128,15 +185,23 @@ def test_forwarded_reply_by_another_unit_is_refused(cast, accepted):
 def test_only_reconsideration_staff_open_a_review(cast, accepted):
     case = accepted(D(2025, 9, 1), D(2025, 9, 3))
     with pytest.raises(AccessDenied):
-        norms.norm_review_open(case=case, by=cast["minzheng_liaison"], source=NormSource.REQUEST, document="x",
-                               started_on=D(2025, 9, 5), competent=False, on=D(2025, 9, 5))
+        norms.norm_review_open(
+            case=case,
+            by=cast["minzheng_liaison"],
+            source=NormSource.REQUEST,
+            document="x",
+            started_on=D(2025, 9, 5),
+            competent=False,
+            on=D(2025, 9, 5),
+        )
 
 
 def test_missing_fields_are_named_and_nothing_is_written(cast, accepted):
     case = accepted(D(2025, 9, 1), D(2025, 9, 3))
     with pytest.raises(InvalidInput) as err:
-        norms.norm_review_open(case=case, by=cast["fuyi"], source="", document=" ", started_on=None,
-                               competent=True, on=D(2025, 9, 5))
+        norms.norm_review_open(
+            case=case, by=cast["fuyi"], source="", document=" ", started_on=None, competent=True, on=D(2025, 9, 5)
+        )
     assert {"source", "document", "started_on", "drafter"} <= set(err.value.errors)
     assert "第五十八条第一款" in err.value.errors["drafter"]
     case.refresh_from_db()
@@ -147,6 +212,7 @@ def test_missing_fields_are_named_and_nothing_is_written(cast, accepted):
 def test_case_cannot_resume_while_an_incidental_review_is_pending(cast, accepted):
     from yifa.core.errors import GateBlocked
     from yifa.reconsideration import services
+
     case, review = _open_competent(cast, accepted)
     with pytest.raises(GateBlocked) as err:
         services.case_resume(case=case, by=cast["fuyi"], on=D(2025, 10, 9))
@@ -157,6 +223,7 @@ def test_case_cannot_resume_while_an_incidental_review_is_pending(cast, accepted
 
 def test_terminating_the_case_stops_the_review_clocks(cast, accepted):
     from yifa.reconsideration import services
+
     case, review = _open_competent(cast, accepted)
     services.case_terminate(case=case, by=cast["fuyi"], ground="1", reason="申请人撤回", on=D(2025, 9, 29))
     assert not clocks.clocks_of(review).exists()

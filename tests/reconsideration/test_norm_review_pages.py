@@ -1,4 +1,5 @@
 """附带审查 on the case page and the drafting / forwarded organ's to-do page."""
+
 import datetime as dt
 
 import pytest
@@ -15,10 +16,17 @@ def _open_on_page(cast, login, accepted):
     client = login(cast["fuyi"])
     page = client.get(reverse("reconsideration:case", args=[case.pk])).content.decode()
     assert "登记附带审查（中止审理）" in page
-    client.post(reverse("reconsideration:act", args=[case.pk, "norm_review"]), {
-        "norm_review-source": "request", "norm_review-document": "《江临市道路运输管理办法》第十二条",
-        "norm_review-started_on": "2025-09-05", "norm_review-competent": "yes",
-        "norm_review-drafter_unit": cast.units["交通运输局"].pk, "norm_review-on": "2025-09-26"})
+    client.post(
+        reverse("reconsideration:act", args=[case.pk, "norm_review"]),
+        {
+            "norm_review-source": "request",
+            "norm_review-document": "《江临市道路运输管理办法》第十二条",
+            "norm_review-started_on": "2025-09-05",
+            "norm_review-competent": "yes",
+            "norm_review-drafter_unit": cast.units["交通运输局"].pk,
+            "norm_review-on": "2025-09-26",
+        },
+    )
     return case, client
 
 
@@ -37,8 +45,10 @@ def test_drafting_organ_answers_from_its_norm_inbox(cast, login, accepted):
     drafter = login(cast["jiaotong_liaison"])
     page = drafter.get(reverse("reconsideration:norm_inbox")).content.decode()
     assert "道路运输管理办法" in page and "2025-10-21" in page
-    drafter.post(reverse("reconsideration:norm_step", args=[review.pk, "drafter_reply"]),
-                 {"norm-drafter_reply-text": "相关条款合法", "norm-drafter_reply-on": "2025-10-15"})
+    drafter.post(
+        reverse("reconsideration:norm_step", args=[review.pk, "drafter_reply"]),
+        {"norm-drafter_reply-text": "相关条款合法", "norm-drafter_reply-on": "2025-10-15"},
+    )
     review.refresh_from_db()
     assert review.drafter_reply == "相关条款合法"
 
@@ -53,8 +63,9 @@ def test_unrelated_unit_cannot_see_or_act_on_a_review(cast, login, accepted):
     review = NormReview.objects.get(case=case)
     other = login(cast["huanjing_liaison"])
     assert "道路运输管理办法" not in other.get(reverse("reconsideration:norm_inbox")).content.decode()
-    response = other.post(reverse("reconsideration:norm_step", args=[review.pk, "notify"]),
-                          {"norm-notify-on": "2025-09-30"})
+    response = other.post(
+        reverse("reconsideration:norm_step", args=[review.pk, "notify"]), {"norm-notify-on": "2025-09-30"}
+    )
     assert response.status_code in (403, 404)
     review.refresh_from_db()
     assert review.drafter_notified_on is None

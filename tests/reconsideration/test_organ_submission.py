@@ -1,6 +1,7 @@
 """经作出处罚决定的机关提交的复议申请：五个工作日内转送（行政复议法（2023）第三十二条第二款）.
 
 2025年国庆、中秋：10月1日至8日放假，9月28日（星期日）上班。"""
+
 import datetime as dt
 
 import pytest
@@ -17,10 +18,18 @@ D = dt.date
 pytestmark = pytest.mark.django_db
 
 
-def _receive(cast, received_on=D(2025, 9, 26)):
-    return submissions.submission_receive(by=cast["shijian_officer"], unit=cast.units["市场监管局"],
-                                          received_on=received_on, applicant_name="李四",
-                                          act_title="江市监当罚〔2025〕88号当场处罚决定", on=received_on)
+RECEIVED_ON = D(2025, 9, 26)
+
+
+def _receive(cast, received_on=RECEIVED_ON):
+    return submissions.submission_receive(
+        by=cast["shijian_officer"],
+        unit=cast.units["市场监管局"],
+        received_on=received_on,
+        applicant_name="李四",
+        act_title="江市监当罚〔2025〕88号当场处罚决定",
+        on=received_on,
+    )
 
 
 def test_penalty_organ_must_forward_within_five_working_days_across_national_day(cast):
@@ -43,16 +52,22 @@ def test_organ_that_revokes_the_penalty_records_it_instead(cast):
     item = _receive(cast)
     with pytest.raises(InvalidInput):
         submissions.submission_resolve(submission=item, by=cast["shijian_liaison"], resolution=" ", on=D(2025, 9, 29))
-    item = submissions.submission_resolve(submission=item, by=cast["shijian_liaison"], resolution="已撤销该处罚决定",
-                                          on=D(2025, 9, 29))
+    item = submissions.submission_resolve(
+        submission=item, by=cast["shijian_liaison"], resolution="已撤销该处罚决定", on=D(2025, 9, 29)
+    )
     assert clocks.open_clock(item, R.FORWARD_VIA_ORGAN) is None
 
 
 def test_another_unit_cannot_register_or_forward(cast):
     with pytest.raises(AccessDenied):
-        submissions.submission_receive(by=cast["minzheng_liaison"], unit=cast.units["市场监管局"],
-                                       received_on=D(2025, 9, 26), applicant_name="李四", act_title="x",
-                                       on=D(2025, 9, 26))
+        submissions.submission_receive(
+            by=cast["minzheng_liaison"],
+            unit=cast.units["市场监管局"],
+            received_on=D(2025, 9, 26),
+            applicant_name="李四",
+            act_title="x",
+            on=D(2025, 9, 26),
+        )
     item = _receive(cast)
     with pytest.raises(AccessDenied):
         submissions.submission_forward(submission=item, by=cast["minzheng_liaison"], on=D(2025, 9, 29))
@@ -60,8 +75,14 @@ def test_another_unit_cannot_register_or_forward(cast):
 
 def test_missing_fields_are_named_and_nothing_is_written(cast):
     with pytest.raises(InvalidInput) as err:
-        submissions.submission_receive(by=cast["shijian_officer"], unit=cast.units["市场监管局"], received_on=None,
-                                       applicant_name="", act_title="", on=D(2025, 9, 26))
+        submissions.submission_receive(
+            by=cast["shijian_officer"],
+            unit=cast.units["市场监管局"],
+            received_on=None,
+            applicant_name="",
+            act_title="",
+            on=D(2025, 9, 26),
+        )
     assert {"received_on", "applicant_name", "act_title"} <= set(err.value.errors)
     assert not OrganSubmission.objects.exists()
 
@@ -73,9 +94,15 @@ def test_submissions_page_needs_login(client):
 
 def test_penalty_organ_registers_and_forwards_on_its_page_and_others_do_not_see_it(cast, login):
     client = login(cast["shijian_liaison"])
-    client.post(reverse("reconsideration:submissions"), {
-        "step": "receive", "received_on": "2025-09-26", "applicant_name": "李四",
-        "act_title": "江市监当罚〔2025〕88号当场处罚决定"})
+    client.post(
+        reverse("reconsideration:submissions"),
+        {
+            "step": "receive",
+            "received_on": "2025-09-26",
+            "applicant_name": "李四",
+            "act_title": "江市监当罚〔2025〕88号当场处罚决定",
+        },
+    )
     item = OrganSubmission.objects.get()
     page = client.get(reverse("reconsideration:submissions")).content.decode()
     assert "2025-10-10" in page and "转送复议机关" in page

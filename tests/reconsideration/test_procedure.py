@@ -1,4 +1,5 @@
 """A case from intake to published decision, through the services; gates list everything missing."""
+
 import datetime as dt
 
 import pytest
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_case_numbers_follow_the_configured_pattern_and_count_per_year(cast, receive):
     from yifa.reconsideration.configuration import numbering_set
+
     numbering_set(by=cast["fuyi"], year=2025, pattern="〔{year}〕江临府复字第{seq}号")
     first = receive(D(2025, 3, 3))
     second = receive(D(2025, 3, 4))
@@ -27,6 +29,7 @@ def test_case_numbers_follow_the_configured_pattern_and_count_per_year(cast, rec
 
 def test_bad_pattern_is_refused_with_the_field_named(cast):
     from yifa.reconsideration.configuration import numbering_set
+
     with pytest.raises(InvalidInput) as err:
         numbering_set(by=cast["fuyi"], year=2025, pattern="江临复字{n}号")
     assert err.value.field == "pattern" and "{seq}" in err.value.message
@@ -34,8 +37,14 @@ def test_bad_pattern_is_refused_with_the_field_named(cast):
 
 def test_incomplete_application_lists_every_missing_field_and_writes_nothing(cast, receive):
     with pytest.raises(InvalidInput) as err:
-        receive(D(2025, 3, 3), parties=[{"name": " ", "id_number": "123"}], respondent_unit=None,
-                requests="", facts_reasons="", known_on=None)
+        receive(
+            D(2025, 3, 3),
+            parties=[{"name": " ", "id_number": "123"}],
+            respondent_unit=None,
+            requests="",
+            facts_reasons="",
+            known_on=None,
+        )
     errors = err.value.errors
     assert {"applicant", "respondent", "requests", "facts_reasons", "known_on", "parties.0.id_number"} <= set(errors)
     assert "第三十条第一款第三项" in errors["requests"]
@@ -45,6 +54,7 @@ def test_incomplete_application_lists_every_missing_field_and_writes_nothing(cas
 def test_personal_data_is_encrypted_at_rest(cast, receive):
     receive(D(2025, 3, 3))
     from django.db import connection
+
     with connection.cursor() as cur:
         cur.execute("select id_number, phone from reconsideration_party")
         id_number, phone = cur.fetchone()
@@ -75,8 +85,9 @@ def test_application_beyond_five_years_cannot_be_accepted(cast, receive):
 
 def test_unanswered_correction_means_the_application_is_abandoned(cast, receive):
     case = receive(D(2025, 9, 26))
-    case = services.case_request_correction(case=case, by=cast["fuyi"], items="补充身份证明", on=D(2025, 9, 29),
-                                            served_on=D(2025, 9, 29))
+    case = services.case_request_correction(
+        case=case, by=cast["fuyi"], items="补充身份证明", on=D(2025, 9, 29), served_on=D(2025, 9, 29)
+    )
     with pytest.raises(GateBlocked):
         services.case_abandon(case=case, by=cast["fuyi"], on=D(2025, 10, 20))
     case = services.case_abandon(case=case, by=cast["fuyi"], on=D(2025, 10, 21))
@@ -89,8 +100,13 @@ def test_respondent_answers_in_its_own_inbox(cast, accepted):
     assert Notification.objects.filter(user=cast["minzheng_liaison"], key=f"fuyi-copy:{case.pk}").exists()
     with pytest.raises(AccessDenied):
         services.case_reply(case=case, by=cast["shijian_officer"], text="答复", on=D(2025, 3, 10))
-    case = services.case_reply(case=case, by=cast["minzheng_liaison"], text="处罚事实清楚", on=D(2025, 3, 10),
-                               files=[("证据.txt", "执法记录".encode())])
+    case = services.case_reply(
+        case=case,
+        by=cast["minzheng_liaison"],
+        text="处罚事实清楚",
+        on=D(2025, 3, 10),
+        files=[("证据.txt", "执法记录".encode())],
+    )
     assert case.reply_on == D(2025, 3, 10)
     assert periods.reply_clock(case).status == "met"
 
@@ -116,11 +132,24 @@ def test_formal_hearing_needs_five_working_days_notice(cast, accepted):
     case = accepted(D(2025, 9, 22), D(2025, 9, 23))
     # notice 9/26: 5 working days = 9/28, 9/29, 9/30, 10/9, 10/10 → hearing from 10/11 (调休上班日)
     with pytest.raises(InvalidInput) as err:
-        services.case_record_hearing(case=case, by=cast["fuyi"], kind="formal", notified_on=D(2025, 9, 26),
-                                     held_on=D(2025, 10, 10), panel="赵复议")
+        services.case_record_hearing(
+            case=case,
+            by=cast["fuyi"],
+            kind="formal",
+            notified_on=D(2025, 9, 26),
+            held_on=D(2025, 10, 10),
+            panel="赵复议",
+        )
     assert "第五十一条" in err.value.message
-    services.case_record_hearing(case=case, by=cast["fuyi"], kind="formal", notified_on=D(2025, 9, 26),
-                                 held_on=D(2025, 10, 11), panel="赵复议（主持）", place="司法局听证室")
+    services.case_record_hearing(
+        case=case,
+        by=cast["fuyi"],
+        kind="formal",
+        notified_on=D(2025, 9, 26),
+        held_on=D(2025, 10, 11),
+        panel="赵复议（主持）",
+        place="司法局听证室",
+    )
     assert case.hearings.count() == 1
 
 
@@ -129,8 +158,9 @@ def full_case(cast, accepted, **accept):
     case = accepted(D(2025, 3, 3), D(2025, 3, 4), **accept)
     case = services.case_send_copy(case=case, by=fuyi, on=D(2025, 3, 5))
     case = services.case_reply(case=case, by=cast["minzheng_liaison"], text="答复意见", on=D(2025, 3, 12))
-    services.case_record_hearing(case=case, by=fuyi, kind="hear", held_on=D(2025, 3, 20), place="电话",
-                                 record="申请人坚持请求")
+    services.case_record_hearing(
+        case=case, by=fuyi, kind="hear", held_on=D(2025, 3, 20), place="电话", record="申请人坚持请求"
+    )
     return case
 
 
@@ -138,30 +168,47 @@ def test_committee_opinion_is_required_for_technical_cases_and_recorded(cast, ac
     case = full_case(cast, accepted, is_technical=True)
     assert case in committee.pending_referrals()
     with pytest.raises(GateBlocked):
-        services.case_propose(case=case, by=cast["fuyi"], decision_type="revoke", decision_text="事实不清",
-                              on=D(2025, 4, 1))
-    member = committee.member_add(by=cast["fuyi"], name="陈教授", kind="scholar", affiliation="江临大学",
-                                  term_start=D(2024, 1, 1), term_end=D(2026, 12, 31))
-    committee.meeting_hold(by=cast["fuyi"], held_on=D(2025, 3, 25), title="第一次会议", members=[member],
-                           opinions={case.pk: "建议撤销"})
-    case = services.case_propose(case=case, by=cast["fuyi"], decision_type="revoke", decision_text="事实不清",
-                                 on=D(2025, 4, 1))
+        services.case_propose(
+            case=case, by=cast["fuyi"], decision_type="revoke", decision_text="事实不清", on=D(2025, 4, 1)
+        )
+    member = committee.member_add(
+        by=cast["fuyi"],
+        name="陈教授",
+        kind="scholar",
+        affiliation="江临大学",
+        term_start=D(2024, 1, 1),
+        term_end=D(2026, 12, 31),
+    )
+    committee.meeting_hold(
+        by=cast["fuyi"], held_on=D(2025, 3, 25), title="第一次会议", members=[member], opinions={case.pk: "建议撤销"}
+    )
+    case = services.case_propose(
+        case=case, by=cast["fuyi"], decision_type="revoke", decision_text="事实不清", on=D(2025, 4, 1)
+    )
     assert case.state == CaseState.APPROVAL
 
 
 def test_committee_member_out_of_term_cannot_sit(cast):
-    member = committee.member_add(by=cast["fuyi"], name="李专家", kind="expert", affiliation="设计院",
-                                  term_start=D(2022, 1, 1), term_end=D(2024, 12, 31))
+    member = committee.member_add(
+        by=cast["fuyi"],
+        name="李专家",
+        kind="expert",
+        affiliation="设计院",
+        term_start=D(2022, 1, 1),
+        term_end=D(2024, 12, 31),
+    )
     with pytest.raises(InvalidInput) as err:
-        committee.meeting_hold(by=cast["fuyi"], held_on=D(2025, 3, 25), title="会议", members=[member],
-                               opinions={1: "意见"})
+        committee.meeting_hold(
+            by=cast["fuyi"], held_on=D(2025, 3, 25), title="会议", members=[member], opinions={1: "意见"}
+        )
     assert "李专家" in err.value.message
 
 
 def test_decision_needs_head_approval_and_overdue_needs_justification(cast, accepted):
     case = full_case(cast, accepted)
-    case = services.case_propose(case=case, by=cast["fuyi"], decision_type="revoke", decision_text="主要事实不清",
-                                 on=D(2025, 5, 1))
+    case = services.case_propose(
+        case=case, by=cast["fuyi"], decision_type="revoke", decision_text="主要事实不清", on=D(2025, 5, 1)
+    )
     with pytest.raises(AccessDenied):
         services.case_approve(case=case, by=cast["fuyi"], approval_mode="head", on=D(2025, 5, 8))
     # decision due: 60 days from 3/4 = 5/3 (劳动节) → 5/6
@@ -178,8 +225,13 @@ def test_decision_needs_head_approval_and_overdue_needs_justification(cast, acce
 
 def test_published_decision_has_no_personal_data(cast, accepted):
     case = full_case(cast, accepted)
-    case = services.case_propose(case=case, by=cast["fuyi"], decision_type="revoke",
-                                 decision_text="张三提交的证据表明，联系电话13812345678的举报不实", on=D(2025, 4, 1))
+    case = services.case_propose(
+        case=case,
+        by=cast["fuyi"],
+        decision_type="revoke",
+        decision_text="张三提交的证据表明，联系电话13812345678的举报不实",
+        on=D(2025, 4, 1),
+    )
     case = services.case_approve(case=case, by=cast["legal_head"], approval_mode="collective", on=D(2025, 4, 2))
     case = services.case_publish(case=case, by=cast["fuyi"], on=D(2025, 4, 3))
     assert "张某" in case.public_text
@@ -193,8 +245,9 @@ def test_mediation_and_termination_close_the_case_and_its_clocks(cast, accepted)
     one = services.case_mediate(case=one, by=cast["fuyi"], mediation_text="被申请人减少罚款至500元", on=D(2025, 3, 20))
     assert one.state == CaseState.MEDIATED and periods.decision_clock(one) is None
     two = accepted(D(2025, 3, 3), D(2025, 3, 4))
-    two = services.case_terminate(case=two, by=cast["fuyi"], ground="1s", reason="双方和解，申请人撤回",
-                                  on=D(2025, 3, 20))
+    two = services.case_terminate(
+        case=two, by=cast["fuyi"], ground="1s", reason="双方和解，申请人撤回", on=D(2025, 3, 20)
+    )
     assert two.state == CaseState.TERMINATED
 
 
@@ -225,9 +278,15 @@ def test_simplified_procedure_needs_a_basis(cast, receive):
 
 def test_opinion_letter_feedback_is_tracked_for_sixty_days(cast, accepted):
     case = accepted(D(2025, 3, 3), D(2025, 3, 4))
-    letter = opinions.opinion_issue(case=case, by=cast["fuyi"], recipient=cast.units["民政局"],
-                                    content="处罚程序中未告知陈述申辩权利", on=D(2025, 4, 1))
+    letter = opinions.opinion_issue(
+        case=case,
+        by=cast["fuyi"],
+        recipient=cast.units["民政局"],
+        content="处罚程序中未告知陈述申辩权利",
+        on=D(2025, 4, 1),
+    )
     from yifa.core import clocks
+
     clock = clocks.clocks_of(letter).get()
     assert clock.due == D(2025, 6, 3)  # 60 days from 4/1 = 5/31 (端午假期) → 6/3
     opinions.opinion_feedback(letter=letter, by=cast["minzheng_liaison"], feedback="已整改", on=D(2025, 5, 20))
@@ -244,13 +303,18 @@ def test_sweep_deems_acceptance_once(cast, receive):
 def test_stale_edit_is_refused(cast, receive):
     case = receive(D(2025, 3, 3))
     from yifa.core.errors import Conflict
+
     with pytest.raises(Conflict):
         services.case_accept(case=case, by=cast["fuyi"], on=D(2025, 3, 4), expected_version=case.version - 1 or 99)
 
 
 def test_reply_of_an_outside_organ_is_entered_by_the_office(cast, accepted):
-    case = accepted(D(2025, 3, 3), D(2025, 3, 4), )
+    case = accepted(
+        D(2025, 3, 3),
+        D(2025, 3, 4),
+    )
     from yifa.reconsideration.models import Case as C
+
     C.objects.filter(pk=case.pk).update(respondent_unit=None, respondent_name="某省某厅")
     case.refresh_from_db()
     case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 3, 5))
@@ -263,16 +327,19 @@ def test_correction_in_a_2017_case_needs_a_period_set_by_the_office(cast, receiv
     with pytest.raises(InvalidInput) as err:
         services.case_request_correction(case=case, by=cast["fuyi"], items="补充材料", on=D(2023, 12, 28))
     assert "实施条例" in err.value.message or "第二十九条" in err.value.message
-    case = services.case_request_correction(case=case, by=cast["fuyi"], items="补充材料", on=D(2023, 12, 28),
-                                            correction_due_on=D(2024, 1, 12))
+    case = services.case_request_correction(
+        case=case, by=cast["fuyi"], items="补充材料", on=D(2023, 12, 28), correction_due_on=D(2024, 1, 12)
+    )
     assert periods.correction_due(case) == D(2024, 1, 12)
 
 
 def test_statistics_count_corrections_and_average_duration(cast, accepted):
     from yifa.reconsideration.queries import statistics
+
     one = full_case(cast, accepted)
-    one = services.case_propose(case=one, by=cast["fuyi"], decision_type="change", decision_text="罚款过重",
-                                on=D(2025, 4, 1))
+    one = services.case_propose(
+        case=one, by=cast["fuyi"], decision_type="change", decision_text="罚款过重", on=D(2025, 4, 1)
+    )
     services.case_approve(case=one, by=cast["legal_head"], approval_mode="head", on=D(2025, 4, 2))
     two = accepted(D(2025, 3, 3), D(2025, 3, 4))
     services.case_mediate(case=two, by=cast["fuyi"], mediation_text="和解", on=D(2025, 3, 23))
@@ -285,6 +352,7 @@ def test_statistics_count_corrections_and_average_duration(cast, accepted):
 
 def test_sweep_reminds_the_respondent_before_the_reply_is_due_and_marks_it_overdue(cast, accepted):
     from yifa.core.sweep import run_sweep
+
     case = accepted(D(2025, 3, 3), D(2025, 3, 4))
     services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 3, 5))
     # reply due 2025-03-19 (10 working days)
@@ -301,6 +369,7 @@ def test_identity_numbers_are_checked_by_party_kind(cast, receive):
         receive(D(2025, 3, 3), parties=[{"name": "张三", "id_number": "110101199003071234"}])
     assert "身份证号码：须为18位且校验码正确" in err.value.message
     assert not Case.objects.exists()
-    case = receive(D(2025, 3, 3), parties=[{"name": "江临某某有限公司", "kind": "legal",
-                                            "id_number": "91330100MA2B3C4D5E"}])
+    case = receive(
+        D(2025, 3, 3), parties=[{"name": "江临某某有限公司", "kind": "legal", "id_number": "91330100MA2B3C4D5E"}]
+    )
     assert case.pk

@@ -1,4 +1,5 @@
 """`yifa rules --json` lists this module's periods with their articles, as the statute texts say."""
+
 import io
 import json
 from pathlib import Path

@@ -4,6 +4,7 @@
 - 其他人员：本单位及其下属机构的记录，以及送达本单位的记录；
 - 公众：只有已公开的（由门户自行筛选）。
 """
+
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
@@ -21,9 +22,7 @@ def visible_unit_ids(user: User) -> list[int] | None:
     if not user.unit_id:
         return []
     if not hasattr(user, "_visible_units"):
-        user._visible_units = list(
-            Unit.objects.filter(path__startswith=user.unit.path).values_list("pk", flat=True)
-        )
+        user._visible_units = list(Unit.objects.filter(path__startswith=user.unit.path).values_list("pk", flat=True))
     return user._visible_units
 
 

@@ -1,4 +1,5 @@
 """Core endpoints: me, units, deadlines, rules, calendar, deadline calculator."""
+
 import datetime as dt
 
 from django.utils import timezone
@@ -78,8 +79,13 @@ class DueOut(Schema):
 @router.get("/me", response=MeOut, summary="当前用户：单位、角色、可见范围")
 def me(request):
     u = request.user
-    return {"username": u.username, "full_name": u.full_name, "unit": u.unit.name if u.unit else None,
-            "roles": sorted(u.role_set), "sees_everything": u.sees_everything}
+    return {
+        "username": u.username,
+        "full_name": u.full_name,
+        "unit": u.unit.name if u.unit else None,
+        "roles": sorted(u.role_set),
+        "sees_everything": u.sees_everything,
+    }
 
 
 @router.get("/units", response=list[UnitOut], summary="单位（分页）")
@@ -91,8 +97,13 @@ def units(request):
 @router.get("/deadlines", response=list[DeadlineOut], summary="本人可见的法定期限（分页，按届满日排序）")
 @paginate(CursorlessPagination)
 def deadlines(request, filters: Query[DeadlineFilter]):
-    return queries.deadlines_for(request.user, status=filters.status, unit_id=filters.unit,
-                                 within_days=filters.within_days, today=timezone.localdate())
+    return queries.deadlines_for(
+        request.user,
+        status=filters.status,
+        unit_id=filters.unit,
+        within_days=filters.within_days,
+        today=timezone.localdate(),
+    )
 
 
 @router.get("/rules", response=list[RuleOut], auth=None, summary="法定期限与程序关口及其法律依据")
@@ -104,8 +115,14 @@ def rules(request):
 def deadline(request, payload: DueIn):
     try:
         pauses = [Pause(a, b) for a, b in payload.pauses]
-        result = compute_due(payload.start, payload.days, WORKDAYS if payload.workdays else CALENDAR_DAYS,
-                             current_calendar(), pauses=pauses, extension=payload.extend)
+        result = compute_due(
+            payload.start,
+            payload.days,
+            WORKDAYS if payload.workdays else CALENDAR_DAYS,
+            current_calendar(),
+            pauses=pauses,
+            extension=payload.extend,
+        )
     except (ValueError, OverflowError) as exc:
         raise YifaError(f"期限计算：{exc}", field="days") from None
     return {"due": result.due, "explanation": result.explanation}

@@ -1,4 +1,5 @@
 """The audit chain: each event's SM3 hash covers its content and the previous hash."""
+
 from __future__ import annotations
 
 import hashlib
@@ -39,9 +40,19 @@ def _canonical(event: Event) -> bytes:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
 
 
-def record_event(*, actor=None, subject=None, action: str, action_label: str = "",
-                 from_state: str = "", to_state: str = "", reason: str = "",
-                 data: dict | None = None, unit=None, actor_name: str = "") -> Event:
+def record_event(
+    *,
+    actor=None,
+    subject=None,
+    action: str,
+    action_label: str = "",
+    from_state: str = "",
+    to_state: str = "",
+    reason: str = "",
+    data: dict | None = None,
+    unit=None,
+    actor_name: str = "",
+) -> Event:
     """Append one event. Must run inside the caller's transaction.
     ``actor_name`` names an actor without an account (e.g. “公众” on the portal)."""
     if not transaction.get_connection().in_atomic_block:

@@ -4,6 +4,7 @@ Every process keeps one parsed copy, checked against a one-query stamp of the
 table on each use: an edit made in another worker (or rolled back) is seen at
 once, so no process ever computes a deadline on a stale calendar.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -4,6 +4,7 @@ Each call recomputes ``due`` from the stored inputs with the one engine in
 ``yifa.lib.deadlines``; nothing shifts a date by hand. Run these inside the
 calling service's transaction: the service writes the event.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,36 +34,56 @@ def recompute(deadline: Deadline, *, save: bool = True, calendar=None) -> Deadli
         deadline.due = None
         deadline.explanation = f"自{deadline.paused_since:%Y年%m月%d日}起中止计时，恢复后重新计算届满日"
     else:
-        result = rule.due(deadline.start, calendar or current_calendar(), pauses=_pauses(deadline),
-                          extension=deadline.extension_days, restart=deadline.restart)
+        result = rule.due(
+            deadline.start,
+            calendar or current_calendar(),
+            pauses=_pauses(deadline),
+            extension=deadline.extension_days,
+            restart=deadline.restart,
+        )
         deadline.due, deadline.explanation = result.due, "，".join(result.explanation)
     if save:
         deadline.save(update_fields=["due", "explanation"])
     return deadline
 
 
-def start_clock(*, subject, rule: Rule, start: dt.date, unit, title: str | None = None,
-                assignee=None, link: str = "") -> Deadline:
+def start_clock(
+    *, subject, rule: Rule, start: dt.date, unit, title: str | None = None, assignee=None, link: str = ""
+) -> Deadline:
     deadline = Deadline(
-        subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk),
-        subject_label=str(subject)[:200], link=link or _link(subject), rule_id=rule.id,
-        title=title or rule.title, unit=unit, assignee=assignee, start=start,
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=str(subject.pk),
+        subject_label=str(subject)[:200],
+        link=link or _link(subject),
+        rule_id=rule.id,
+        title=title or rule.title,
+        unit=unit,
+        assignee=assignee,
+        start=start,
     )
     recompute(deadline, save=False)
     deadline.save()
     return deadline
 
 
-def start_fixed_clock(*, subject, rule: Rule, due: dt.date, unit, start: dt.date, title: str | None = None,
-                      assignee=None, link: str = "") -> Deadline:
+def start_fixed_clock(
+    *, subject, rule: Rule, due: dt.date, unit, start: dt.date, title: str | None = None, assignee=None, link: str = ""
+) -> Deadline:
     """A due date fixed by a plan or decision (``rule`` is the gate that requires it), not counted
     from an event: it joins the deadline pages, reminders and overdue marks like any clock."""
     if rule.is_period:
         raise ValueError(f"{rule.id} is a period: use start_clock")
     return Deadline.objects.create(
-        subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk),
-        subject_label=str(subject)[:200], link=link or _link(subject), rule_id=rule.id,
-        title=title or rule.title, unit=unit, assignee=assignee, start=start, due=due,
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=str(subject.pk),
+        subject_label=str(subject)[:200],
+        link=link or _link(subject),
+        rule_id=rule.id,
+        title=title or rule.title,
+        unit=unit,
+        assignee=assignee,
+        start=start,
+        due=due,
         explanation=f"完成时限为{zh_date(due)}，依据{rule.citation}",
     )
 
@@ -72,8 +93,7 @@ def _link(subject) -> str:
 
 
 def clocks_of(subject, *, rule: Rule | None = None, open_only: bool = True):
-    qs = Deadline.objects.filter(subject_type=ContentType.objects.get_for_model(subject),
-                                 subject_id=str(subject.pk))
+    qs = Deadline.objects.filter(subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk))
     if rule is not None:
         qs = qs.filter(rule_id=rule.id)
     if open_only:
@@ -87,8 +107,9 @@ def clocks_by_subject(subjects, *, open_only: bool = True) -> dict[int, list[Dea
     grouped: dict[int, list[Deadline]] = {s.pk: [] for s in subjects}
     if not subjects:
         return grouped
-    qs = Deadline.objects.filter(subject_type=ContentType.objects.get_for_model(subjects[0]),
-                                 subject_id__in=[str(s.pk) for s in subjects]).select_related("unit")
+    qs = Deadline.objects.filter(
+        subject_type=ContentType.objects.get_for_model(subjects[0]), subject_id__in=[str(s.pk) for s in subjects]
+    ).select_related("unit")
     if open_only:
         qs = qs.filter(status__in=OPEN_STATUSES)
     for deadline in qs.order_by("due", "id"):

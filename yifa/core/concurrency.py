@@ -1,4 +1,5 @@
 """Optimistic locking: a write names the version it read; a stale write is refused."""
+
 from django.db.models import F
 
 from .errors import Conflict

@@ -1,4 +1,5 @@
 """Personal data at rest: AES (Fernet) with a key from YIFA_FIELD_KEY, and masking for screens."""
+
 import base64
 import hashlib
 
@@ -25,7 +26,7 @@ def decrypt(stored: str) -> str:
     if not stored or not stored.startswith(PREFIX):
         return stored or ""
     try:
-        return _fernet().decrypt(stored[len(PREFIX):].encode()).decode()
+        return _fernet().decrypt(stored[len(PREFIX) :].encode()).decode()
     except InvalidToken:
         return "（无法解密）"
 

@@ -1,4 +1,5 @@
 """Generated files (Word, Excel, archives) sent as downloads with their Chinese names."""
+
 from pathlib import PurePath
 from urllib.parse import quote
 

@@ -4,11 +4,12 @@ that list every unmet condition, and the statutory clocks each starts or stops.
 ``fire`` runs one transition: permission, guards, optimistic lock, state, clocks
 and one audit event, in one transaction.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +22,7 @@ from .audit import record_event
 from .concurrency import claim_version
 from .errors import AccessDenied, GateBlocked, YifaError
 
-FLOWS: dict[str, "Flow"] = {}
+FLOWS: dict[str, Flow] = {}
 
 Guard = Callable[..., "str | list[str] | None"]
 Permission = Callable[..., bool]
@@ -94,9 +95,19 @@ class Flow:
         return [t for t in self.transitions if state in t.source and t.who(user, obj)]
 
 
-def fire(flow: Flow, obj, name: str, *, by, reason: str = "", data: dict | None = None,
-         expected_version: int | None = None, on: dt.date | None = None,
-         before_save: Callable | None = None, **context):
+def fire(
+    flow: Flow,
+    obj,
+    name: str,
+    *,
+    by,
+    reason: str = "",
+    data: dict | None = None,
+    expected_version: int | None = None,
+    on: dt.date | None = None,
+    before_save: Callable | None = None,
+    **context,
+):
     """Run transition ``name`` on ``obj``. ``before_save(obj)`` may set fields that
     the transition writes along with the state (e.g. an opinion)."""
     t = flow.transition(name)
@@ -117,8 +128,16 @@ def fire(flow: Flow, obj, name: str, *, by, reason: str = "", data: dict | None 
             before_save(obj)
         obj.save()
         _run_clocks(flow, t, obj, on)
-        record_event(actor=by, subject=obj, action=f"{flow.name}.{t.name}", action_label=t.label,
-                     from_state=before, to_state=t.target, reason=reason, data=data)
+        record_event(
+            actor=by,
+            subject=obj,
+            action=f"{flow.name}.{t.name}",
+            action_label=t.label,
+            from_state=before,
+            to_state=t.target,
+            reason=reason,
+            data=data,
+        )
     return obj
 
 
@@ -163,6 +182,7 @@ def own_unit(*roles: str, unit_attr: str = "unit") -> Permission:
         unit = getattr(obj, unit_attr)
         in_unit = unit is not None and user.unit_id is not None and unit.path.startswith(user.unit.path)
         return user.is_superuser or (in_unit and (not roles or user.has_role(*roles)))
+
     return check
 
 

@@ -7,8 +7,9 @@ class UnitForm(forms.Form):
     name = forms.CharField(label="单位名称", max_length=100)
     short_name = forms.CharField(label="简称", max_length=30, required=False)
     kind = forms.ChoiceField(label="类型", choices=UnitKind.choices)
-    parent = forms.ModelChoiceField(label="上级单位", queryset=Unit.objects.filter(active=True).order_by("path"),
-                                    required=False)
+    parent = forms.ModelChoiceField(
+        label="上级单位", queryset=Unit.objects.filter(active=True).order_by("path"), required=False
+    )
     is_legal_office = forms.BooleanField(label="法制机构", required=False)
 
 
@@ -16,8 +17,9 @@ class PersonForm(forms.Form):
     username = forms.CharField(label="登录名", max_length=40)
     full_name = forms.CharField(label="姓名", max_length=50)
     unit = forms.ModelChoiceField(label="所在单位", queryset=Unit.objects.order_by("path"))
-    roles = forms.MultipleChoiceField(label="角色", choices=Role.choices, required=False,
-                                      widget=forms.CheckboxSelectMultiple)
+    roles = forms.MultipleChoiceField(
+        label="角色", choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
     title = forms.CharField(label="职务", max_length=50, required=False)
     phone = forms.CharField(label="电话", max_length=20, required=False)
     id_number = forms.CharField(label="身份证号", max_length=18, required=False)
@@ -33,8 +35,9 @@ class CalendarDayForm(forms.Form):
 
 class PersonUpdateForm(forms.Form):
     user = forms.ModelChoiceField(label="人员", queryset=User.objects.select_related("unit").order_by("username"))
-    roles = forms.MultipleChoiceField(label="角色", choices=Role.choices, required=False,
-                                      widget=forms.CheckboxSelectMultiple)
+    roles = forms.MultipleChoiceField(
+        label="角色", choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
     is_active = forms.BooleanField(label="允许登录", required=False, initial=True)
 
 
@@ -47,8 +50,12 @@ class UnitEditForm(forms.Form):
 
 
 class UnitMoveForm(forms.Form):
-    parent = forms.ModelChoiceField(label="新的上级单位", queryset=Unit.objects.filter(active=True).order_by("path"),
-                                    required=False, empty_label="（无，作为顶级单位）")
+    parent = forms.ModelChoiceField(
+        label="新的上级单位",
+        queryset=Unit.objects.filter(active=True).order_by("path"),
+        required=False,
+        empty_label="（无，作为顶级单位）",
+    )
 
 
 class UnitDeactivateForm(forms.Form):

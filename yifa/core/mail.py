@@ -1,4 +1,5 @@
 """Development mail: printed to stderr, so command output (``yifa sweep``) stays a clean report."""
+
 import sys
 
 from django.core.mail.backends.console import EmailBackend

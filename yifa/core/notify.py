@@ -1,4 +1,5 @@
 """Inbox and email. ``key`` makes each message idempotent per person."""
+
 from __future__ import annotations
 
 from django.core.mail import send_mail
@@ -19,8 +20,7 @@ def notify(*, users, key: str, title: str, body: str = "", link: str = "") -> in
             continue
         sent += 1
         if user.email:
-            send_mail(f"[依法] {title}", f"{body}\n\n{link}".strip(), None, [user.email],
-                      fail_silently=True)
+            send_mail(f"[依法] {title}", f"{body}\n\n{link}".strip(), None, [user.email], fail_silently=True)
             Notification.objects.filter(user=user, key=key).update(emailed=True)
     return sent
 

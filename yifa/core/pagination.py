@@ -1,4 +1,5 @@
 """API pagination by page number and size, without COUNT(*) over large tables."""
+
 from typing import Any
 
 from ninja import Field, Schema
@@ -18,6 +19,10 @@ class CursorlessPagination(PaginationBase):
 
     def paginate_queryset(self, queryset, pagination: Input, **params):
         offset = (pagination.page - 1) * pagination.size
-        rows = list(queryset[offset:offset + pagination.size + 1])
-        return {"items": rows[:pagination.size], "page": pagination.page, "size": pagination.size,
-                "has_next": len(rows) > pagination.size}
+        rows = list(queryset[offset : offset + pagination.size + 1])
+        return {
+            "items": rows[: pagination.size],
+            "page": pagination.page,
+            "size": pagination.size,
+            "has_next": len(rows) > pagination.size,
+        }

@@ -1,4 +1,5 @@
 """Reads for the workspace pages and API: scoped, with their joins, paginated."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,9 @@ from .models.deadlines import OPEN_STATUSES
 PAGE_SIZE = 50
 
 
-def deadlines_for(user, *, status: str = "open", today: dt.date, unit_id: int | None = None,
-                  within_days: int | None = None):
+def deadlines_for(
+    user, *, status: str = "open", today: dt.date, unit_id: int | None = None, within_days: int | None = None
+):
     qs = scope(Deadline.objects.select_related("unit", "assignee"), user)
     if status == "open":
         qs = qs.filter(status__in=OPEN_STATUSES)
@@ -37,9 +39,8 @@ def page_of(qs, number, size: int = PAGE_SIZE):
     except (TypeError, ValueError):
         number = 1
     offset = (number - 1) * size
-    rows = list(qs[offset:offset + size + 1])
-    return {"rows": rows[:size], "number": number, "has_next": len(rows) > size,
-            "has_previous": number > 1}
+    rows = list(qs[offset : offset + size + 1])
+    return {"rows": rows[:size], "number": number, "has_next": len(rows) > size, "has_previous": number > 1}
 
 
 def audit_events(user, *, subject_type: int | None = None, action: str = ""):

@@ -6,6 +6,7 @@
 - ``<app>/todo.py``: ``items_for(user)`` for the staff to-do list;
 - ``<app>/nav.py``: ``NAV`` = [(label, url name)] for the staff menu.
 """
+
 from importlib import import_module
 
 from django.conf import settings

@@ -11,6 +11,7 @@ with ``Rule.due`` and reused by every row that shares it.
 ``progress`` (given to each module's ``seed``) may be called as ``progress("文字")`` or
 ``progress("文字", done, total)``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,7 @@ from .audit import GENESIS, _canonical, sm3
 from .calendar import current_calendar
 from .clocks import recompute
 from .demo import DEPARTMENTS, TOWNSHIPS, Cast, build_city
-from .models import (AuditHead, Deadline, DeadlineStatus, Event, Notification, Role, RoleGrant, Unit,
-                     UnitKind, User)
+from .models import AuditHead, Deadline, DeadlineStatus, Event, Notification, Role, RoleGrant, Unit, UnitKind, User
 from .registry import contributions
 
 BATCH = 2000
@@ -40,10 +40,14 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰飞鹏辉建国晓红文斌宁"
 DIVISIONS = ["办公室", "法规科", "执法监督科", "审批服务科", "综合执法大队", "信访科", "政策研究室", "财务科"]
 ACTIONS = [
-    ("clock.start", "开始计时", "", "running"), ("clock.pause", "中止计时", "running", "paused"),
-    ("clock.resume", "恢复计时", "paused", "running"), ("clock.extend", "延长期限", "running", "running"),
-    ("clock.stop", "按期办结", "running", "met"), ("deadline.overdue", "标记逾期", "running", "running"),
-    ("record.update", "修改登记信息", "", ""), ("record.assign", "指定承办人", "", ""),
+    ("clock.start", "开始计时", "", "running"),
+    ("clock.pause", "中止计时", "running", "paused"),
+    ("clock.resume", "恢复计时", "paused", "running"),
+    ("clock.extend", "延长期限", "running", "running"),
+    ("clock.stop", "按期办结", "running", "met"),
+    ("deadline.overdue", "标记逾期", "running", "running"),
+    ("record.update", "修改登记信息", "", ""),
+    ("record.assign", "指定承办人", "", ""),
 ]
 
 
@@ -160,11 +164,18 @@ def seed_people(scale: int, units: list[Unit], rng: random.Random, progress) -> 
         for i in range(first, last):
             unit = units[i % len(units)]
             born = dt.date(1965, 1, 1) + dt.timedelta(days=rng.randint(0, 12000))
-            people.append(User(
-                username=f"{PREFIX}_{offset + i:06d}", password=password, full_name=_name(rng), unit=unit,
-                title="工作人员", email=f"{PREFIX}_{offset + i:06d}@demo.yifa.local",
-                phone=f"1{rng.choice('3589')}{rng.randint(0, 999999999):09d}", id_number=_id_number(rng, born),
-            ))
+            people.append(
+                User(
+                    username=f"{PREFIX}_{offset + i:06d}",
+                    password=password,
+                    full_name=_name(rng),
+                    unit=unit,
+                    title="工作人员",
+                    email=f"{PREFIX}_{offset + i:06d}@demo.yifa.local",
+                    phone=f"1{rng.choice('3589')}{rng.randint(0, 999999999):09d}",
+                    id_number=_id_number(rng, born),
+                )
+            )
         User.objects.bulk_create(people)
         created = User.objects.filter(username__in=[p.username for p in people])
         RoleGrant.objects.bulk_create([RoleGrant(user=u, role=roles[u.pk % len(roles)]) for u in created])
@@ -195,11 +206,17 @@ def _deadline_rows(count, rules, units, people_by_unit, subject_type, today, rng
             start = today - dt.timedelta(days=length + rng.randint(1, 700))
         staff = people_by_unit.get(unit.pk)
         deadline = Deadline(
-            subject_type=subject_type, subject_id=str(unit.pk),
+            subject_type=subject_type,
+            subject_id=str(unit.pk),
             subject_label=f"{unit.short_name or unit.name}（合成）事项{i + 1:06d}号",
-            rule_id=rule.id, title=rule.title, unit=unit,
+            rule_id=rule.id,
+            title=rule.title,
+            unit=unit,
             assignee=staff[rng.randrange(len(staff))] if staff and rng.random() < 0.7 else None,
-            start=start, status=status, extension_days=extension, extensions_used=1 if extension else 0,
+            start=start,
+            status=status,
+            extension_days=extension,
+            extensions_used=1 if extension else 0,
         )
         if status == DeadlineStatus.PAUSED:
             deadline.paused_since = start + dt.timedelta(days=rng.randint(0, max(0, (today - start).days)))
@@ -247,8 +264,10 @@ def seed_events(scale: int, people, today, rng, progress) -> int:
         if prev != head.last_hash:
             raise ValueError("审计链尾与链头记录不符，请先运行 yifa audit verify")
         newest = Event.objects.order_by("-id").values_list("at", flat=True).first()
-        begin = max(newest or dt.datetime.min.replace(tzinfo=dt.timezone.utc),
-                    dt.datetime.combine(today - dt.timedelta(days=730), dt.time(), tzinfo=dt.timezone.utc))
+        begin = max(
+            newest or dt.datetime.min.replace(tzinfo=dt.timezone.utc),
+            dt.datetime.combine(today - dt.timedelta(days=730), dt.time(), tzinfo=dt.timezone.utc),
+        )
         step = max(1, int((timezone.now() - begin).total_seconds() * 1_000_000) // (scale + 1))
         for first, last_n in _batches(scale):
             batch = []
@@ -257,12 +276,21 @@ def seed_events(scale: int, people, today, rng, progress) -> int:
                 action, label, src, dst = ACTIONS[rng.randrange(len(ACTIONS))]
                 subject_id = deadline_ids[rng.randrange(len(deadline_ids))]
                 event = Event(
-                    id=next_id + i, at=begin + dt.timedelta(microseconds=step * (i + 1)),
-                    actor=actor, actor_name=actor.display_name, unit_id=actor.unit_id,
-                    subject_type=deadline_type, subject_id=str(subject_id),
-                    subject_label=f"合成期限#{subject_id}", action=action, action_label=label,
-                    from_state=src, to_state=dst, reason="合成数据" if rng.random() < 0.1 else "",
-                    data={"seed": True, "n": i}, prev_hash=prev,
+                    id=next_id + i,
+                    at=begin + dt.timedelta(microseconds=step * (i + 1)),
+                    actor=actor,
+                    actor_name=actor.display_name,
+                    unit_id=actor.unit_id,
+                    subject_type=deadline_type,
+                    subject_id=str(subject_id),
+                    subject_label=f"合成期限#{subject_id}",
+                    action=action,
+                    action_label=label,
+                    from_state=src,
+                    to_state=dst,
+                    reason="合成数据" if rng.random() < 0.1 else "",
+                    data={"seed": True, "n": i},
+                    prev_hash=prev,
                 )
                 event.hash = prev = sm3(_canonical(event))
                 batch.append(event)
@@ -284,11 +312,16 @@ def seed_notifications(scale: int, people, rng, progress) -> int:
         rows = []
         for i in range(first, last):
             user = liaisons[i % len(liaisons)] if i % 4 == 0 else people[rng.randrange(len(people))]
-            rows.append(Notification(
-                user=user, key=f"{PREFIX}:{offset + i}", title=f"合成提醒{offset + i}号：期限即将届满",
-                body="合成数据，用于性能测试。", link="/staff/deadlines/",
-                read_at=timezone.now() if rng.random() < 0.6 else None,
-            ))
+            rows.append(
+                Notification(
+                    user=user,
+                    key=f"{PREFIX}:{offset + i}",
+                    title=f"合成提醒{offset + i}号：期限即将届满",
+                    body="合成数据，用于性能测试。",
+                    link="/staff/deadlines/",
+                    read_at=timezone.now() if rng.random() < 0.6 else None,
+                )
+            )
         Notification.objects.bulk_create(rows)
         progress("通知", last, total)
     return total
@@ -302,8 +335,9 @@ def _call_app_seed(module, *, scale: int, cast: Cast, progress):
     return module.seed(**{k: v for k, v in kwargs.items() if k in params or "kwargs" in params})
 
 
-def seed(*, scale: int, today: dt.date | None = None, random_seed: int = 2026, progress=None,
-         rules: list[Rule] | None = None) -> dict:
+def seed(
+    *, scale: int, today: dt.date | None = None, random_seed: int = 2026, progress=None, rules: list[Rule] | None = None
+) -> dict:
     if scale < 1:
         raise ValueError("--scale 须为正整数")
     progress = progress or Progress()

@@ -1,4 +1,5 @@
 """Writes on units, people, roles and the calendar: one transaction, a permission check, one event."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,7 @@ from .access import require_admin
 from .audit import record_event
 from .clocks import recompute_open_clocks
 from .errors import Conflict, GateBlocked, InvalidInput, YifaError
-from .models import (CalendarDay, CalendarYear, DayKind, Deadline, Role, RoleGrant, Unit, UnitKind,
-                     User)
+from .models import CalendarDay, CalendarYear, DayKind, Deadline, Role, RoleGrant, Unit, UnitKind, User
 from .models.deadlines import OPEN_STATUSES
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
@@ -21,8 +21,9 @@ PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
 FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR = 2000, 2100
 
 
-def unit_create(*, by, name: str, kind: str, parent: Unit | None = None,
-                is_legal_office: bool = False, short_name: str = "") -> Unit:
+def unit_create(
+    *, by, name: str, kind: str, parent: Unit | None = None, is_legal_office: bool = False, short_name: str = ""
+) -> Unit:
     require_admin(by)
     errors = {}
     if not (name or "").strip():
@@ -37,10 +38,16 @@ def unit_create(*, by, name: str, kind: str, parent: Unit | None = None,
         raise InvalidInput(errors)
     try:
         with transaction.atomic():
-            unit = Unit.objects.create(name=name.strip(), kind=kind, parent=parent,
-                                       is_legal_office=is_legal_office, short_name=short_name)
-            record_event(actor=by, subject=unit, action="unit.create", action_label="新建单位",
-                         data={"name": unit.name, "kind": kind, "parent": parent.pk if parent else None})
+            unit = Unit.objects.create(
+                name=name.strip(), kind=kind, parent=parent, is_legal_office=is_legal_office, short_name=short_name
+            )
+            record_event(
+                actor=by,
+                subject=unit,
+                action="unit.create",
+                action_label="新建单位",
+                data={"name": unit.name, "kind": kind, "parent": parent.pk if parent else None},
+            )
     except IntegrityError:
         raise YifaError(f"单位名称：上级单位下已有“{name}”", field="name") from None
     return unit
@@ -48,9 +55,15 @@ def unit_create(*, by, name: str, kind: str, parent: Unit | None = None,
 
 def unit_state(unit: Unit) -> dict:
     """What an edit may change, as stored; before/after of the unit events."""
-    return {"name": unit.name, "short_name": unit.short_name, "kind": unit.kind,
-            "is_legal_office": unit.is_legal_office, "parent": unit.parent_id, "path": unit.path,
-            "active": unit.active}
+    return {
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "kind": unit.kind,
+        "is_legal_office": unit.is_legal_office,
+        "parent": unit.parent_id,
+        "path": unit.path,
+        "active": unit.active,
+    }
 
 
 def unit_version(unit: Unit) -> str:
@@ -62,13 +75,15 @@ def unit_version(unit: Unit) -> str:
 def _lock_unit(unit: Unit, expected_version: str | None) -> Unit:
     current = Unit.objects.select_for_update().get(pk=unit.pk)
     if expected_version is not None and unit_version(current) != expected_version:
-        raise Conflict(f"单位“{current.name}”已被他人修改，为避免覆盖他人的修改，本次保存未生效，请刷新后重试",
-                       field="version")
+        raise Conflict(
+            f"单位“{current.name}”已被他人修改，为避免覆盖他人的修改，本次保存未生效，请刷新后重试", field="version"
+        )
     return current
 
 
-def unit_update(*, by, unit: Unit, name: str, short_name: str, kind: str, is_legal_office: bool,
-                expected_version: str | None = None) -> Unit:
+def unit_update(
+    *, by, unit: Unit, name: str, short_name: str, kind: str, is_legal_office: bool, expected_version: str | None = None
+) -> Unit:
     """Rename or reclassify a unit; its place in the tree is changed only by ``unit_move``."""
     require_admin(by)
     name, short_name = (name or "").strip(), (short_name or "").strip()
@@ -92,8 +107,14 @@ def unit_update(*, by, unit: Unit, name: str, short_name: str, kind: str, is_leg
             current.name, current.short_name, current.kind = name, short_name, kind
             current.is_legal_office = bool(is_legal_office)
             current.save(update_fields=["name", "short_name", "kind", "is_legal_office"])
-            record_event(actor=by, subject=current, action="unit.update", action_label="修改单位",
-                         unit=current, data={"before": before, "after": unit_state(current)})
+            record_event(
+                actor=by,
+                subject=current,
+                action="unit.update",
+                action_label="修改单位",
+                unit=current,
+                data={"before": before, "after": unit_state(current)},
+            )
     except IntegrityError:
         raise YifaError(f"单位名称：同一上级单位下已有“{name}”", field="name") from None
     return current
@@ -110,8 +131,10 @@ def unit_move(*, by, unit: Unit, parent: Unit | None) -> Unit:
             if parent.pk == current.pk:
                 raise YifaError(f"上级单位：不能把“{current.name}”移到它自己之下", field="parent")
             if parent.path.startswith(current.path):
-                raise YifaError(f"上级单位：“{parent.name}”是“{current.name}”的下级单位，"
-                                "不能把单位移到自己的下级单位之下", field="parent")
+                raise YifaError(
+                    f"上级单位：“{parent.name}”是“{current.name}”的下级单位，不能把单位移到自己的下级单位之下",
+                    field="parent",
+                )
             if not parent.active:
                 raise YifaError(f"上级单位：“{parent.name}”已停用", field="parent")
         new_parent_id = parent.pk if parent else None
@@ -124,9 +147,14 @@ def unit_move(*, by, unit: Unit, parent: Unit | None) -> Unit:
         old_path, size = current.path, current.subtree().count()
         current.parent = parent
         current.save()
-        record_event(actor=by, subject=current, action="unit.move", action_label="调整上级单位",
-                     unit=current, data={"before": before, "after": unit_state(current),
-                                         "old_path": old_path, "units_moved": size})
+        record_event(
+            actor=by,
+            subject=current,
+            action="unit.move",
+            action_label="调整上级单位",
+            unit=current,
+            data={"before": before, "after": unit_state(current), "old_path": old_path, "units_moved": size},
+        )
     return current
 
 
@@ -143,28 +171,49 @@ def unit_deactivate(*, by, unit: Unit, reason: str) -> Unit:
         current = _lock_unit(unit, None)
         if not current.active:
             raise YifaError(f"单位“{current.name}”已停用", field="active")
-        blockers = [f"下级单位“{c.name}”仍在用，请先停用或移出"
-                    for c in current.children.filter(active=True).order_by("path")]
-        blockers += [f"人员“{u.full_name or u.username}”（{u.username}）仍在本单位且可登录，请先调整其单位或停用"
-                     for u in User.objects.filter(unit=current, is_active=True).order_by("username")]
-        blockers += [f"期限“{d.subject_label}：{d.title}”（届满日{d.due}）尚未办结，请先办结或移交"
-                     for d in Deadline.objects.filter(unit=current, status__in=OPEN_STATUSES).order_by("due")]
+        blockers = [
+            f"下级单位“{c.name}”仍在用，请先停用或移出" for c in current.children.filter(active=True).order_by("path")
+        ]
+        blockers += [
+            f"人员“{u.full_name or u.username}”（{u.username}）仍在本单位且可登录，请先调整其单位或停用"
+            for u in User.objects.filter(unit=current, is_active=True).order_by("username")
+        ]
+        blockers += [
+            f"期限“{d.subject_label}：{d.title}”（届满日{d.due}）尚未办结，请先办结或移交"
+            for d in Deadline.objects.filter(unit=current, status__in=OPEN_STATUSES).order_by("due")
+        ]
         if blockers:
             raise GateBlocked(f"停用“{current.name}”", blockers)
         before = unit_state(current)
         current.active = False
         current.save(update_fields=["active"])
-        record_event(actor=by, subject=current, action="unit.deactivate", action_label="停用单位",
-                     unit=current, reason=reason, data={"before": before, "after": unit_state(current)})
+        record_event(
+            actor=by,
+            subject=current,
+            action="unit.deactivate",
+            action_label="停用单位",
+            unit=current,
+            reason=reason,
+            data={"before": before, "after": unit_state(current)},
+        )
     return current
 
 
-def person_create(*, by, username: str, full_name: str, unit: Unit, roles: list[str],
-                  password: str, phone: str = "", id_number: str = "", email: str = "",
-                  title: str = "") -> User:
+def person_create(
+    *,
+    by,
+    username: str,
+    full_name: str,
+    unit: Unit,
+    roles: list[str],
+    password: str,
+    phone: str = "",
+    id_number: str = "",
+    email: str = "",
+    title: str = "",
+) -> User:
     require_admin(by)
-    errors = _person_errors(username=username, full_name=full_name, roles=roles,
-                            phone=phone, id_number=id_number)
+    errors = _person_errors(username=username, full_name=full_name, roles=roles, phone=phone, id_number=id_number)
     if len(password or "") < 8:
         errors["password"] = "密码：至少8位"
     if errors:
@@ -172,12 +221,25 @@ def person_create(*, by, username: str, full_name: str, unit: Unit, roles: list[
     with transaction.atomic():
         if User.objects.filter(username=username).exists():
             raise YifaError(f"登录名：“{username}”已被使用", field="username")
-        user = User.objects.create_user(username=username, password=password, full_name=full_name,
-                                        unit=unit, phone=phone, id_number=id_number.upper(),
-                                        email=email, title=title)
+        user = User.objects.create_user(
+            username=username,
+            password=password,
+            full_name=full_name,
+            unit=unit,
+            phone=phone,
+            id_number=id_number.upper(),
+            email=email,
+            title=title,
+        )
         RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r) for r in set(roles)])
-        record_event(actor=by, subject=user, action="person.create", action_label="新增人员",
-                     unit=unit, data={"username": username, "roles": sorted(set(roles))})
+        record_event(
+            actor=by,
+            subject=user,
+            action="person.create",
+            action_label="新增人员",
+            unit=unit,
+            data={"username": username, "roles": sorted(set(roles))},
+        )
     return user
 
 
@@ -215,8 +277,14 @@ def roles_set(*, by, user: User, roles: list[str]) -> User:
         before = sorted(user.role_grants.values_list("role", flat=True))
         user.role_grants.exclude(role__in=roles).delete()
         RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r) for r in set(roles) - set(before)])
-        record_event(actor=by, subject=user, action="person.roles", action_label="调整角色",
-                     unit=user.unit, data={"before": before, "after": sorted(set(roles))})
+        record_event(
+            actor=by,
+            subject=user,
+            action="person.roles",
+            action_label="调整角色",
+            unit=user.unit,
+            data={"before": before, "after": sorted(set(roles))},
+        )
     user.__dict__.pop("_role_cache", None)
     return user
 
@@ -237,8 +305,14 @@ def person_update(*, by, user: User, roles: list[str], is_active: bool) -> User:
             user.is_active = is_active
             user.save(update_fields=["is_active"])
         after = {"roles": sorted(set(roles)), "active": is_active}
-        record_event(actor=by, subject=user, action="person.update", action_label="调整人员角色或状态",
-                     unit=user.unit, data={"before": before, "after": after})
+        record_event(
+            actor=by,
+            subject=user,
+            action="person.update",
+            action_label="调整人员角色或状态",
+            unit=user.unit,
+            data={"before": before, "after": after},
+        )
     user.__dict__.pop("_role_cache", None)
     return user
 
@@ -257,8 +331,13 @@ def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> Calenda
     with transaction.atomic():
         day, created = CalendarDay.objects.update_or_create(date=date, defaults={"kind": kind, "name": name})
         changed = recompute_open_clocks(**_calendar_scope(date))
-        record_event(actor=by, subject=day, action="calendar.set", action_label="设置日历",
-                     data={"date": date, "kind": kind, "name": name, "recomputed": changed})
+        record_event(
+            actor=by,
+            subject=day,
+            action="calendar.set",
+            action_label="设置日历",
+            data={"date": date, "kind": kind, "name": name, "recomputed": changed},
+        )
     return day
 
 
@@ -268,8 +347,13 @@ def calendar_day_remove(*, by, date: dt.date) -> None:
         day = CalendarDay.objects.filter(date=date).first()
         if day is None:
             raise YifaError(f"日期：{date}不是节假日或调休上班日", field="date")
-        record_event(actor=by, subject=day, action="calendar.remove", action_label="删除日历条目",
-                     data={"date": date, "kind": day.kind, "name": day.name})
+        record_event(
+            actor=by,
+            subject=day,
+            action="calendar.remove",
+            action_label="删除日历条目",
+            data={"date": date, "kind": day.kind, "name": day.name},
+        )
         day.delete()
         recompute_open_clocks(**_calendar_scope(date))
 
@@ -284,8 +368,13 @@ def calendar_year_publish(*, by, year: int, source: str) -> CalendarYear:
     with transaction.atomic():
         entry, _ = CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
         changed = recompute_open_clocks(year=year)
-        record_event(actor=by, subject=entry, action="calendar.publish", action_label="确认年度放假安排",
-                     data={"year": year, "source": source, "recomputed": changed})
+        record_event(
+            actor=by,
+            subject=entry,
+            action="calendar.publish",
+            action_label="确认年度放假安排",
+            data={"year": year, "source": source, "recomputed": changed},
+        )
     return entry
 
 

@@ -1,4 +1,5 @@
 """Attachments: the type is sniffed from the bytes, never trusted from the name."""
+
 from __future__ import annotations
 
 import hashlib
@@ -47,9 +48,11 @@ def sniff(content: bytes, name: str) -> str:
     kind = filetype.guess(content)
     if kind is not None:
         mime = kind.mime
-        if mime in {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    "application/vnd.openxmlformats-officedocument.presentationml.presentation"}:
+        if mime in {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        }:
             mime = "application/zip"
     elif _is_text(content):
         mime = "text/plain"
@@ -59,9 +62,7 @@ def sniff(content: bytes, name: str) -> str:
     if allowed is None:
         raise YifaError(f"文件“{name}”的内容类型为{mime}，不在允许上传的类型之列", field="file")
     if suffix not in allowed:
-        raise YifaError(
-            f"文件“{name}”的扩展名{suffix or '（无）'}与内容（{mime}）不符", field="file"
-        )
+        raise YifaError(f"文件“{name}”的扩展名{suffix or '（无）'}与内容（{mime}）不符", field="file")
     if suffix in CONTAINER_MEMBERS and not _holds(content, CONTAINER_MEMBERS[suffix]):
         raise YifaError(f"文件“{name}”不是有效的{suffix[1:].upper()}文件（压缩包内容与扩展名不符）", field="file")
     return EXTENSION_MIME.get(suffix, mime)
@@ -93,8 +94,9 @@ def safe_name(name: str) -> str:
     return base[:200] or "未命名"
 
 
-def store_upload(*, content: bytes, name: str, by=None, subject=None, purpose: str = "",
-                 is_public: bool = False) -> Attachment:
+def store_upload(
+    *, content: bytes, name: str, by=None, subject=None, purpose: str = "", is_public: bool = False
+) -> Attachment:
     """Validate and store one file. Call inside the service's transaction."""
     name = safe_name(name)
     if not content:
@@ -104,9 +106,16 @@ def store_upload(*, content: bytes, name: str, by=None, subject=None, purpose: s
         raise YifaError(f"文件“{name}”超过{limit // (1024 * 1024)}MB的大小限制", field="file")
     mime = sniff(content, name)
     digest = hashlib.sha256(content).hexdigest()
-    attachment = Attachment(name=name, mime=mime, size=len(content), sha256=digest,
-                            uploaded_by=by if getattr(by, "pk", None) else None,
-                            unit=getattr(by, "unit", None), purpose=purpose, is_public=is_public)
+    attachment = Attachment(
+        name=name,
+        mime=mime,
+        size=len(content),
+        sha256=digest,
+        uploaded_by=by if getattr(by, "pk", None) else None,
+        unit=getattr(by, "unit", None),
+        purpose=purpose,
+        is_public=is_public,
+    )
     if subject is not None:
         attachment.subject_type = ContentType.objects.get_for_model(subject)
         attachment.subject_id = str(subject.pk)
@@ -116,8 +125,7 @@ def store_upload(*, content: bytes, name: str, by=None, subject=None, purpose: s
 
 
 def attachments_of(subject, purpose: str | None = None):
-    qs = Attachment.objects.filter(subject_type=ContentType.objects.get_for_model(subject),
-                                   subject_id=str(subject.pk))
+    qs = Attachment.objects.filter(subject_type=ContentType.objects.get_for_model(subject), subject_id=str(subject.pk))
     return qs.filter(purpose=purpose) if purpose is not None else qs
 
 
@@ -127,8 +135,9 @@ def attachments_by_subject(subjects, purpose: str | None = None) -> dict[int, li
     grouped: dict[int, list[Attachment]] = {s.pk: [] for s in subjects}
     if not subjects:
         return grouped
-    qs = Attachment.objects.filter(subject_type=ContentType.objects.get_for_model(subjects[0]),
-                                   subject_id__in=[str(s.pk) for s in subjects])
+    qs = Attachment.objects.filter(
+        subject_type=ContentType.objects.get_for_model(subjects[0]), subject_id__in=[str(s.pk) for s in subjects]
+    )
     if purpose is not None:
         qs = qs.filter(purpose=purpose)
     for attachment in qs.order_by("id"):

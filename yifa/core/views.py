@@ -1,4 +1,5 @@
 """Staff workspace pages of the core: validate, call one service or query, render."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,14 +17,22 @@ from . import queries, services
 from .access import can_see_personal_data, fetch, is_admin, require_admin, visible_unit_ids
 from .calendar import current_calendar, next_year_missing
 from .errors import YifaError
-from .forms import (CalendarDayForm, PersonForm, PersonUpdateForm, UnitDeactivateForm, UnitEditForm, UnitForm,
-                    UnitMoveForm)
+from .forms import (
+    CalendarDayForm,
+    PersonForm,
+    PersonUpdateForm,
+    UnitDeactivateForm,
+    UnitEditForm,
+    UnitForm,
+    UnitMoveForm,
+)
 from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
 from .registry import contributions
 
 
 def staff_view(view):
     """Login required; our errors become a Chinese message on the page."""
+
     @login_required
     def wrapped(request, *args, **kwargs):
         try:
@@ -31,9 +40,13 @@ def staff_view(view):
         except YifaError as exc:
             # Anything a service refuses (no permission, stale version, unmet gate…) reaches the
             # user as its Chinese message with the matching status, never as a server error.
-            return render(request, "core/error.html", {"message": exc.message,
-                                                       "unmet": getattr(exc, "unmet", None)},
-                          status=exc.status)
+            return render(
+                request,
+                "core/error.html",
+                {"message": exc.message, "unmet": getattr(exc, "unmet", None)},
+                status=exc.status,
+            )
+
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
     return wrapped
@@ -46,10 +59,15 @@ def todo(request):
     for _, module in contributions("todo"):
         items.extend(module.items_for(request.user, today))
     items.sort(key=lambda i: (i.get("due") is None, i.get("due") or dt.date.max))
-    return render(request, "core/todo.html", {
-        "items": items, "today": today,
-        "calendar_missing": request.user.has_role(Role.ADMIN) and next_year_missing(today),
-    })
+    return render(
+        request,
+        "core/todo.html",
+        {
+            "items": items,
+            "today": today,
+            "calendar_missing": request.user.has_role(Role.ADMIN) and next_year_missing(today),
+        },
+    )
 
 
 @staff_view
@@ -57,12 +75,16 @@ def deadlines(request):
     today = timezone.localdate()
     status = request.GET.get("status", "open")
     unit_id = request.GET.get("unit") or None
-    qs = queries.deadlines_for(request.user, status=status, today=today,
-                               unit_id=int(unit_id) if unit_id and unit_id.isdigit() else None)
+    qs = queries.deadlines_for(
+        request.user, status=status, today=today, unit_id=int(unit_id) if unit_id and unit_id.isdigit() else None
+    )
     page = queries.page_of(qs, request.GET.get("page"))
     template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
-    return render(request, template, {"page": page, "today": today, "status": status,
-                                      "title": "本单位期限", "units": _unit_choices(request.user)})
+    return render(
+        request,
+        template,
+        {"page": page, "today": today, "status": status, "title": "本单位期限", "units": _unit_choices(request.user)},
+    )
 
 
 @staff_view
@@ -71,8 +93,11 @@ def overdue(request):
     qs = queries.deadlines_for(request.user, status="overdue", today=today)
     page = queries.page_of(qs, request.GET.get("page"))
     template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
-    return render(request, template, {"page": page, "today": today, "status": "overdue",
-                                      "title": "逾期事项", "units": _unit_choices(request.user)})
+    return render(
+        request,
+        template,
+        {"page": page, "today": today, "status": "overdue", "title": "逾期事项", "units": _unit_choices(request.user)},
+    )
 
 
 def _unit_choices(user):
@@ -106,8 +131,12 @@ def units(request):
         except YifaError as exc:
             _show_errors(form, exc)
     status = 400 if form.errors else 200
-    return render(request, "core/units.html", {"units": queries.units_tree(), "form": form,
-                                               "can_admin": is_admin(request.user)}, status=status)
+    return render(
+        request,
+        "core/units.html",
+        {"units": queries.units_tree(), "form": form, "can_admin": is_admin(request.user)},
+        status=status,
+    )
 
 
 UNIT_ACTIONS = {"update": "已保存单位“{}”", "move": "已调整“{}”的上级单位", "deactivate": "已停用单位“{}”"}
@@ -121,15 +150,25 @@ def unit_edit(request, pk: int):
     unit = fetch(Unit.objects.select_related("parent"), request.user, pk)
     action = request.POST.get("action") if request.method == "POST" else None
     forms = {
-        "update": UnitEditForm(request.POST if action == "update" else None, prefix="edit", initial={
-            "name": unit.name, "short_name": unit.short_name, "kind": unit.kind,
-            "is_legal_office": unit.is_legal_office, "expected_version": services.unit_version(unit)}),
-        "move": UnitMoveForm(request.POST if action == "move" else None, prefix="move",
-                             initial={"parent": unit.parent_id}),
+        "update": UnitEditForm(
+            request.POST if action == "update" else None,
+            prefix="edit",
+            initial={
+                "name": unit.name,
+                "short_name": unit.short_name,
+                "kind": unit.kind,
+                "is_legal_office": unit.is_legal_office,
+                "expected_version": services.unit_version(unit),
+            },
+        ),
+        "move": UnitMoveForm(
+            request.POST if action == "move" else None, prefix="move", initial={"parent": unit.parent_id}
+        ),
         "deactivate": UnitDeactivateForm(request.POST if action == "deactivate" else None, prefix="off"),
     }
-    forms["move"].fields["parent"].queryset = Unit.objects.filter(active=True).exclude(
-        path__startswith=unit.path).order_by("path")
+    forms["move"].fields["parent"].queryset = (
+        Unit.objects.filter(active=True).exclude(path__startswith=unit.path).order_by("path")
+    )
     unmet = []
     if request.method == "POST":
         form = forms.get(action)
@@ -139,10 +178,15 @@ def unit_edit(request, pk: int):
             try:
                 data = form.cleaned_data
                 if action == "update":
-                    done = services.unit_update(by=request.user, unit=unit, name=data["name"],
-                                                short_name=data["short_name"], kind=data["kind"],
-                                                is_legal_office=data["is_legal_office"],
-                                                expected_version=data["expected_version"] or None)
+                    done = services.unit_update(
+                        by=request.user,
+                        unit=unit,
+                        name=data["name"],
+                        short_name=data["short_name"],
+                        kind=data["kind"],
+                        is_legal_office=data["is_legal_office"],
+                        expected_version=data["expected_version"] or None,
+                    )
                 elif action == "move":
                     done = services.unit_move(by=request.user, unit=unit, parent=data["parent"])
                 else:
@@ -155,9 +199,12 @@ def unit_edit(request, pk: int):
                     _show_errors(form, exc)
     failed = any(f.errors for f in forms.values()) or unmet
     template = "core/_unit_edit.html" if getattr(request, "htmx", False) else "core/unit_edit.html"
-    return render(request, template, {"unit": unit, "forms": forms, "unmet": unmet,
-                                      "blocked": unmet and f"不能停用“{unit.name}”"},
-                  status=(409 if unmet else 400) if failed else 200)
+    return render(
+        request,
+        template,
+        {"unit": unit, "forms": forms, "unmet": unmet, "blocked": unmet and f"不能停用“{unit.name}”"},
+        status=(409 if unmet else 400) if failed else 200,
+    )
 
 
 @staff_view
@@ -182,10 +229,19 @@ def people(request):
         except YifaError as exc:
             _show_errors(form, exc)
     page = queries.page_of(queries.people(request.user, request.GET.get("q", "")), request.GET.get("page"))
-    return render(request, "core/people.html", {
-        "page": page, "form": form, "show_personal": can_see_personal_data(request.user),
-        "q": request.GET.get("q", ""), "can_admin": is_admin(request.user), "update_form": update_form,
-    }, status=400 if (form.errors or update_form.errors) else 200)
+    return render(
+        request,
+        "core/people.html",
+        {
+            "page": page,
+            "form": form,
+            "show_personal": can_see_personal_data(request.user),
+            "q": request.GET.get("q", ""),
+            "can_admin": is_admin(request.user),
+            "update_form": update_form,
+        },
+        status=400 if (form.errors or update_form.errors) else 200,
+    )
 
 
 def _year(text, default: int) -> int:
@@ -211,8 +267,9 @@ def calendar(request):
                 services.calendar_day_remove(by=request.user, date=_date_or_error(request.POST["remove"]))
                 messages.success(request, "已删除，所有未结期限已重新计算")
             elif request.POST.get("publish"):
-                services.calendar_year_publish(by=request.user, year=year,
-                                               source=request.POST.get("source") or "国务院办公厅通知")
+                services.calendar_year_publish(
+                    by=request.user, year=year, source=request.POST.get("source") or "国务院办公厅通知"
+                )
                 messages.success(request, f"已确认{year}年放假安排，所有未结期限已重新计算")
             elif form.is_valid():
                 services.calendar_day_set(by=request.user, **form.cleaned_data)
@@ -226,11 +283,21 @@ def calendar(request):
             else:
                 error = exc.message
     days = CalendarDay.objects.filter(date__year=year)
-    return render(request, "core/calendar.html", {
-        "year": year, "days": days, "form": form, "years": CalendarYear.objects.all(), "error": error,
-        "published": current_calendar().is_published(year), "missing_next": next_year_missing(today),
-        "can_admin": is_admin(request.user),
-    }, status=400 if (form.errors or error) else 200)
+    return render(
+        request,
+        "core/calendar.html",
+        {
+            "year": year,
+            "days": days,
+            "form": form,
+            "years": CalendarYear.objects.all(),
+            "error": error,
+            "published": current_calendar().is_published(year),
+            "missing_next": next_year_missing(today),
+            "can_admin": is_admin(request.user),
+        },
+        status=400 if (form.errors or error) else 200,
+    )
 
 
 def _date_or_error(text: str) -> dt.date:
@@ -247,8 +314,9 @@ def rules(request):
 
 @staff_view
 def audit_log(request):
-    page = queries.page_of(queries.audit_events(request.user, action=request.GET.get("action", "")),
-                           request.GET.get("page"))
+    page = queries.page_of(
+        queries.audit_events(request.user, action=request.GET.get("action", "")), request.GET.get("page")
+    )
     return render(request, "core/audit.html", {"page": page})
 
 
@@ -263,12 +331,14 @@ def inbox(request):
 @staff_view
 def attachment_download(request, pk: int):
     """Always as a download with a fixed type, so nothing uploaded runs in the browser."""
-    attachment = Attachment.objects.filter(pk=pk, uploaded_by=request.user).first() \
-        or fetch(Attachment.objects.all(), request.user, pk)
+    attachment = Attachment.objects.filter(pk=pk, uploaded_by=request.user).first() or fetch(
+        Attachment.objects.all(), request.user, pk
+    )
     if not attachment.file:
         raise Http404
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name,
-                            content_type=attachment.mime)
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.name, content_type=attachment.mime
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

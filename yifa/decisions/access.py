@@ -1,5 +1,6 @@
 """Who may see a decision: its decision body, lead unit and executing unit (and the
 legal office, leaders and administrators, who see everything)."""
+
 from yifa.core.access import fetch
 
 from .models import Decision
@@ -8,8 +9,7 @@ UNIT_FIELDS = ("lead_unit", "decision_body", "executing_unit")
 
 
 def access_decision(user, pk) -> Decision:
-    qs = Decision.objects.select_related("lead_unit", "decision_body", "executing_unit", "previous",
-                                         "catalogue_item")
+    qs = Decision.objects.select_related("lead_unit", "decision_body", "executing_unit", "previous", "catalogue_item")
     return fetch(qs, user, pk, *UNIT_FIELDS)
 
 
@@ -19,4 +19,5 @@ def can_see_contacts(user, decision) -> bool:
     from yifa.core.access import can_see_personal_data
 
     from .flows import lead_unit
+
     return can_see_personal_data(user) or lead_unit(user, decision)

@@ -1,5 +1,6 @@
 """/api/decisions/: decisions in scope, their gaps and clocks, the timeline, sending for review;
 and the public part (drafts open for comment, commenting, looking up an answer)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -112,8 +113,7 @@ def decisions(request, state: str = ""):
 def decision(request, pk: int):
     d = access_decision(request.user, pk)
     today = timezone.localdate()
-    d.required_steps = [{"key": s.key, "label": s.label, "article": s.rule.citation}
-                        for s in rules.required_steps(d)]
+    d.required_steps = [{"key": s.key, "label": s.label, "article": s.rule.citation} for s in rules.required_steps(d)]
     d.missing = step_gaps(d, today) if d.state == "drafting" else []
     d.clocks = list(clocks_of(d, open_only=False))
     return d
@@ -127,9 +127,14 @@ def timeline(request, pk: int):
 @router.post("/{int:pk}/review", response=DecisionOut)
 def submit_for_review(request, pk: int, payload: ReviewIn):
     d = access_decision(request.user, pk)
-    return services.review_submit(by=request.user, decision=d, planned_meeting_on=payload.planned_meeting_on,
-                                  procedure_note=payload.procedure_note, short_reason=payload.short_reason,
-                                  expected_version=payload.version)
+    return services.review_submit(
+        by=request.user,
+        decision=d,
+        planned_meeting_on=payload.planned_meeting_on,
+        procedure_note=payload.procedure_note,
+        short_reason=payload.short_reason,
+        expected_version=payload.version,
+    )
 
 
 @router.get("/public/open", response=list[DecisionOut], auth=None)

@@ -1,4 +1,5 @@
 """The decision procedure: states, transitions, who fires them, the gates (每项缺漏一次列全)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,8 @@ from yifa.core.models import Role, Unit
 from yifa.lib.deadlines import zh_date
 
 from . import rules
-from .models import Comment, CommentKind, DecisionState as S, Opinion, Verdict
+from .models import Comment, CommentKind, Opinion, Verdict
+from .models import DecisionState as S
 
 lead_unit = own_unit(Role.LIAISON, Role.HEAD, unit_attr="lead_unit")
 decision_body = own_unit(Role.LEADER, Role.HEAD, Role.LIAISON, unit_attr="decision_body")
@@ -29,8 +31,11 @@ def step_gaps(decision, today: dt.date) -> list[str]:
     gaps: list[str] = []
     keys = {step.key for step in rules.required_steps(decision)}
     if "drafting" in keys:
-        for field, label in (("research", "调查研究情况"), ("legal_basis", "法律、法规、规章等依据"),
-                             ("draft_text", "决策草案")):
+        for field, label in (
+            ("research", "调查研究情况"),
+            ("legal_basis", "法律、法规、规章等依据"),
+            ("draft_text", "决策草案"),
+        ):
             if not getattr(decision, field).strip():
                 gaps.append(_cite(f"起草：尚未填写{label}", rules.DRAFTING))
     if "public_comment" in keys:
@@ -51,8 +56,9 @@ def public_comment_gaps(decision, today: dt.date) -> list[str]:
         return [_cite("尚未向社会公开征求意见", rules.PUBLIC_PARTICIPATION)]
     gaps = []
     if today <= decision.comment_closes:
-        gaps.append(_cite(f"公开征求意见期限至{zh_date(decision.comment_closes)}，尚未届满",
-                          rules.PUBLIC_COMMENT_PERIOD))
+        gaps.append(
+            _cite(f"公开征求意见期限至{zh_date(decision.comment_closes)}，尚未届满", rules.PUBLIC_COMMENT_PERIOD)
+        )
     unanswered = Comment.objects.filter(decision=decision, kind=CommentKind.DRAFT, response="").count()
     if unanswered:
         gaps.append(_cite(f"尚有{unanswered}条公众意见未答复采纳情况", rules.COMMENT_HANDLING))
@@ -103,9 +109,13 @@ def review_submission_complete(decision, *, review=None, **_):
         gaps.append(_cite("送审材料缺少履行决策法定程序的说明", rules.LEGALITY_REVIEW_MATERIALS))
     earliest = rules.LEGALITY_REVIEW_TIME.due(review.submitted_on, current_calendar())
     if review.planned_meeting_on <= earliest.due and not review.short_reason.strip():
-        gaps.append(_cite(
-            f"拟于{zh_date(review.planned_meeting_on)}提交讨论，审查时间不足7个工作日"
-            f"（{earliest.sentence}，讨论须在其后）；确需缩短的须说明理由", rules.LEGALITY_REVIEW_TIME))
+        gaps.append(
+            _cite(
+                f"拟于{zh_date(review.planned_meeting_on)}提交讨论，审查时间不足7个工作日"
+                f"（{earliest.sentence}，讨论须在其后）；确需缩短的须说明理由",
+                rules.LEGALITY_REVIEW_TIME,
+            )
+        )
     return gaps
 
 
@@ -144,8 +154,9 @@ def meeting_record_complete(decision, *, meeting=None, **_):
     total = len(meeting.opinions)
     against = len(meeting.dissents)
     agree = sum(1 for o in meeting.opinions if o.get("stance") == "agree")
-    differs = (meeting.outcome == "adopt" and against * 2 > total) or \
-        (meeting.outcome == "return" and agree * 2 > total)
+    differs = (meeting.outcome == "adopt" and against * 2 > total) or (
+        meeting.outcome == "return" and agree * 2 > total
+    )
     if differs and not meeting.majority_differs_reason.strip():
         gaps.append(_cite("行政首长的决定与多数人意见不一致，应当在会上说明理由", rules.COLLECTIVE_DISCUSSION))
     return gaps
@@ -169,6 +180,7 @@ def evaluation_says(verdict):
         if evaluation is None or evaluation.verdict != verdict:
             return _cite(f"须经决策后评估作出“{Verdict(verdict).label}”的决定", rules.ADJUSTMENT)
         return None
+
     return guard
 
 
@@ -183,32 +195,116 @@ DECISION_FLOW = Flow(
     states=S,
     clock_unit=_legal_office_unit,
     transitions=[
-        Transition("submit_review", "送请合法性审查", (S.DRAFTING,), S.REVIEWING, lead_unit, "承办单位联络员或负责人",
-                   guards=(steps_complete, review_submission_complete), starts=(rules.LEGALITY_REVIEW_TIME,)),
-        Transition("review_lawful", "出具合法性审查意见：合法", (S.REVIEWING,), S.REVIEWED, reviewer, "法制机构审核人员",
-                   stops=(rules.LEGALITY_REVIEW_TIME,)),
-        Transition("review_risk_stated", "出具合法性审查意见：明示法律风险", (S.REVIEWING,), S.REVIEWED, reviewer,
-                   "法制机构审核人员", stops=(rules.LEGALITY_REVIEW_TIME,), reason_required=True),
-        Transition("review_revise", "出具合法性审查意见：修改", (S.REVIEWING,), S.DRAFTING, reviewer, "法制机构审核人员",
-                   stops=(rules.LEGALITY_REVIEW_TIME,), reason_required=True),
-        Transition("review_unlawful", "出具合法性审查意见：不合法", (S.REVIEWING,), S.DRAFTING, reviewer,
-                   "法制机构审核人员", stops=(rules.LEGALITY_REVIEW_TIME,), reason_required=True),
-        Transition("decide", "集体讨论决定", (S.REVIEWED,), S.DECIDED, decision_body, "决策机关",
-                   guards=(legality_passed, risk_controllable, meeting_record_complete)),
-        Transition("return_to_drafting", "集体讨论退回修改", (S.REVIEWED,), S.DRAFTING, decision_body, "决策机关",
-                   guards=(legality_passed, meeting_record_complete), reason_required=True),
-        Transition("publish", "公布决策", (S.DECIDED,), S.PUBLISHED, decision_body, "决策机关",
-                   guards=(publication_complete,)),
-        Transition("suspend", "中止执行", (S.PUBLISHED,), S.SUSPENDED, decision_body, "决策机关",
-                   reason_required=True),
-        Transition("resume", "恢复执行", (S.SUSPENDED,), S.PUBLISHED, decision_body, "决策机关",
-                   guards=(evaluation_says(Verdict.CONTINUE),)),
-        Transition("stop", "停止执行", (S.PUBLISHED, S.SUSPENDED), S.STOPPED, decision_body, "决策机关",
-                   guards=(evaluation_says(Verdict.STOP),), reason_required=True),
-        Transition("adjust", "启动调整", (S.PUBLISHED, S.SUSPENDED), S.ADJUSTED, decision_body, "决策机关",
-                   guards=(evaluation_says(Verdict.ADJUST),), reason_required=True),
-        Transition("terminate", "终止决策程序", (S.DRAFTING, S.REVIEWING, S.REVIEWED), S.TERMINATED,
-                   decision_body, "决策机关", reason_required=True,
-                   stops=(rules.LEGALITY_REVIEW_TIME,)),
+        Transition(
+            "submit_review",
+            "送请合法性审查",
+            (S.DRAFTING,),
+            S.REVIEWING,
+            lead_unit,
+            "承办单位联络员或负责人",
+            guards=(steps_complete, review_submission_complete),
+            starts=(rules.LEGALITY_REVIEW_TIME,),
+        ),
+        Transition(
+            "review_lawful",
+            "出具合法性审查意见：合法",
+            (S.REVIEWING,),
+            S.REVIEWED,
+            reviewer,
+            "法制机构审核人员",
+            stops=(rules.LEGALITY_REVIEW_TIME,),
+        ),
+        Transition(
+            "review_risk_stated",
+            "出具合法性审查意见：明示法律风险",
+            (S.REVIEWING,),
+            S.REVIEWED,
+            reviewer,
+            "法制机构审核人员",
+            stops=(rules.LEGALITY_REVIEW_TIME,),
+            reason_required=True,
+        ),
+        Transition(
+            "review_revise",
+            "出具合法性审查意见：修改",
+            (S.REVIEWING,),
+            S.DRAFTING,
+            reviewer,
+            "法制机构审核人员",
+            stops=(rules.LEGALITY_REVIEW_TIME,),
+            reason_required=True,
+        ),
+        Transition(
+            "review_unlawful",
+            "出具合法性审查意见：不合法",
+            (S.REVIEWING,),
+            S.DRAFTING,
+            reviewer,
+            "法制机构审核人员",
+            stops=(rules.LEGALITY_REVIEW_TIME,),
+            reason_required=True,
+        ),
+        Transition(
+            "decide",
+            "集体讨论决定",
+            (S.REVIEWED,),
+            S.DECIDED,
+            decision_body,
+            "决策机关",
+            guards=(legality_passed, risk_controllable, meeting_record_complete),
+        ),
+        Transition(
+            "return_to_drafting",
+            "集体讨论退回修改",
+            (S.REVIEWED,),
+            S.DRAFTING,
+            decision_body,
+            "决策机关",
+            guards=(legality_passed, meeting_record_complete),
+            reason_required=True,
+        ),
+        Transition(
+            "publish", "公布决策", (S.DECIDED,), S.PUBLISHED, decision_body, "决策机关", guards=(publication_complete,)
+        ),
+        Transition("suspend", "中止执行", (S.PUBLISHED,), S.SUSPENDED, decision_body, "决策机关", reason_required=True),
+        Transition(
+            "resume",
+            "恢复执行",
+            (S.SUSPENDED,),
+            S.PUBLISHED,
+            decision_body,
+            "决策机关",
+            guards=(evaluation_says(Verdict.CONTINUE),),
+        ),
+        Transition(
+            "stop",
+            "停止执行",
+            (S.PUBLISHED, S.SUSPENDED),
+            S.STOPPED,
+            decision_body,
+            "决策机关",
+            guards=(evaluation_says(Verdict.STOP),),
+            reason_required=True,
+        ),
+        Transition(
+            "adjust",
+            "启动调整",
+            (S.PUBLISHED, S.SUSPENDED),
+            S.ADJUSTED,
+            decision_body,
+            "决策机关",
+            guards=(evaluation_says(Verdict.ADJUST),),
+            reason_required=True,
+        ),
+        Transition(
+            "terminate",
+            "终止决策程序",
+            (S.DRAFTING, S.REVIEWING, S.REVIEWED),
+            S.TERMINATED,
+            decision_body,
+            "决策机关",
+            reason_required=True,
+            stops=(rules.LEGALITY_REVIEW_TIME,),
+        ),
     ],
 )

@@ -1,10 +1,22 @@
 """Forms of the decision pages: they only parse; the services judge."""
+
 from django import forms
 
 from yifa.core.models import Unit, UnitKind
 
-from .models import (Category, CatalogueItem, ExecutionStatus, MeetingKind, Opinion, Outcome, Performer, Response,
-                     RiskLevel, Trigger, Verdict)
+from .models import (
+    CatalogueItem,
+    Category,
+    ExecutionStatus,
+    MeetingKind,
+    Opinion,
+    Outcome,
+    Performer,
+    Response,
+    RiskLevel,
+    Trigger,
+    Verdict,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -20,8 +32,9 @@ def units():
 
 
 class StartForm(forms.Form):
-    catalogue_item = forms.ModelChoiceField(label="目录事项", required=False,
-                                            queryset=CatalogueItem.objects.select_related("catalogue__unit"))
+    catalogue_item = forms.ModelChoiceField(
+        label="目录事项", required=False, queryset=CatalogueItem.objects.select_related("catalogue__unit")
+    )
     title = forms.CharField(label="决策事项", max_length=200, required=False)
     decision_body_unit = forms.ModelChoiceField(label="决策机关", queryset=Unit.objects.none())
     lead = forms.ModelChoiceField(label="承办单位", queryset=Unit.objects.none())
@@ -48,8 +61,9 @@ class DraftForm(forms.Form):
     legal_basis = forms.CharField(label="法律、法规、规章等依据", widget=forms.Textarea, required=False)
     draft_text = forms.CharField(label="决策草案（每行一段，公众可逐段提意见）", widget=forms.Textarea, required=False)
     draft_explanation = forms.CharField(label="草案说明", widget=forms.Textarea, required=False)
-    fair_competition = forms.CharField(label="公平竞争审查情况（涉及市场主体经济活动的）", widget=forms.Textarea,
-                                       required=False)
+    fair_competition = forms.CharField(
+        label="公平竞争审查情况（涉及市场主体经济活动的）", widget=forms.Textarea, required=False
+    )
 
 
 class CommentWindowForm(forms.Form):
@@ -116,10 +130,12 @@ class HearingRecordForm(forms.Form):
 class ReviewSubmitForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     planned_meeting_on = forms.DateField(label="拟提交讨论日期", widget=DATE)
-    procedure_note = forms.CharField(label="履行决策法定程序的说明", widget=forms.Textarea(attrs={"rows": 3}),
-                                     required=False)
-    short_reason = forms.CharField(label="审查时间不足7个工作日的理由", widget=forms.Textarea(attrs={"rows": 2}),
-                                   required=False)
+    procedure_note = forms.CharField(
+        label="履行决策法定程序的说明", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    short_reason = forms.CharField(
+        label="审查时间不足7个工作日的理由", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class OpinionForm(forms.Form):
@@ -133,13 +149,17 @@ class MeetingForm(forms.Form):
     held_on = forms.DateField(label="会议日期", widget=DATE)
     attendees = forms.CharField(label="出席人员", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     legal_head_attended = forms.BooleanField(label="法制机构负责人列席", required=False)
-    opinions = forms.CharField(label="发言意见（每行：发言人｜同意/不同意/其他｜意见）",
-                               widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    opinions = forms.CharField(
+        label="发言意见（每行：发言人｜同意/不同意/其他｜意见）",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
     head_name = forms.CharField(label="行政首长", max_length=50)
     head_spoke_last = forms.BooleanField(label="行政首长最后发表意见", required=False)
     head_conclusion = forms.CharField(label="行政首长的决定", widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    majority_differs_reason = forms.CharField(label="与多数意见不一致的理由", widget=forms.Textarea(attrs={"rows": 2}),
-                                              required=False)
+    majority_differs_reason = forms.CharField(
+        label="与多数意见不一致的理由", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     outcome = forms.ChoiceField(label="结果", choices=Outcome.choices)
 
     STANCES = {"同意": "agree", "不同意": "disagree", "其他": "other"}
@@ -245,7 +265,8 @@ class PublicCommentForm(forms.Form):
     def __init__(self, *args, paragraphs=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["paragraph"].choices = [("", "对草案整体")] + [
-            (i, f"第{i}段：{text[:20]}") for i, text in enumerate(paragraphs, start=1)]
+            (i, f"第{i}段：{text[:20]}") for i, text in enumerate(paragraphs, start=1)
+        ]
 
 
 class SignupForm(forms.Form):

@@ -1,4 +1,5 @@
 """Major administrative decisions (重大行政决策): catalogue, the procedure's records, execution."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,7 @@ class DecisionState(models.TextChoices):
     TERMINATED = "terminated", "已终止"
 
 
-PUBLIC_STATES = (DecisionState.PUBLISHED, DecisionState.SUSPENDED, DecisionState.STOPPED,
-                 DecisionState.ADJUSTED)
+PUBLIC_STATES = (DecisionState.PUBLISHED, DecisionState.SUSPENDED, DecisionState.STOPPED, DecisionState.ADJUSTED)
 
 
 class Catalogue(Versioned):
@@ -81,8 +81,7 @@ class DecisionRules(models.Model):
     title = models.CharField("规则名称", max_length=200)
     document_no = models.CharField("文号", max_length=80, blank=True)
     adopted_on = models.DateField("通过日期")
-    document = models.ForeignKey("core.Attachment", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="+")
+    document = models.ForeignKey("core.Attachment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     recorded_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
@@ -95,12 +94,16 @@ class DecisionRules(models.Model):
 
 class Decision(Versioned):
     title = models.CharField("决策事项", max_length=200)
-    decision_body = models.ForeignKey("core.Unit", verbose_name="决策机关", on_delete=models.PROTECT,
-                                      related_name="+")
-    lead_unit = models.ForeignKey("core.Unit", verbose_name="承办单位", on_delete=models.PROTECT,
-                                  related_name="+")
-    catalogue_item = models.ForeignKey(CatalogueItem, verbose_name="目录事项", null=True, blank=True,
-                                       on_delete=models.PROTECT, related_name="decisions")
+    decision_body = models.ForeignKey("core.Unit", verbose_name="决策机关", on_delete=models.PROTECT, related_name="+")
+    lead_unit = models.ForeignKey("core.Unit", verbose_name="承办单位", on_delete=models.PROTECT, related_name="+")
+    catalogue_item = models.ForeignKey(
+        CatalogueItem,
+        verbose_name="目录事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
     ad_hoc_reason = models.TextField("目录外启动理由", blank=True)
     category = models.CharField("类别", max_length=12, choices=Category.choices)
     public_interest = models.BooleanField("涉及社会公众切身利益", default=False)
@@ -109,11 +112,13 @@ class Decision(Versioned):
     hearing_required = models.BooleanField("依法应当听证", default=False)
     hearing_basis = models.CharField("听证依据", max_length=200, blank=True)
     affects_market = models.BooleanField("涉及市场主体经济活动", default=False)
-    state = models.CharField("状态", max_length=12, choices=DecisionState.choices,
-                             default=DecisionState.DRAFTING, db_index=True)
+    state = models.CharField(
+        "状态", max_length=12, choices=DecisionState.choices, default=DecisionState.DRAFTING, db_index=True
+    )
     round = models.PositiveSmallIntegerField("轮次", default=1)
-    previous = models.ForeignKey("self", verbose_name="调整前的决策", null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="next_rounds")
+    previous = models.ForeignKey(
+        "self", verbose_name="调整前的决策", null=True, blank=True, on_delete=models.PROTECT, related_name="next_rounds"
+    )
     started_on = models.DateField("启动日期")
     # 起草 (第十二条)
     research = models.TextField("调查研究情况", blank=True)
@@ -135,8 +140,9 @@ class Decision(Versioned):
     decision_no = models.CharField("文号", max_length=80, blank=True)
     decision_text = models.TextField("决策内容", blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
-    executing_unit = models.ForeignKey("core.Unit", verbose_name="执行单位", null=True, blank=True,
-                                       on_delete=models.PROTECT, related_name="+")
+    executing_unit = models.ForeignKey(
+        "core.Unit", verbose_name="执行单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     feedback_every_days = models.PositiveSmallIntegerField("执行情况报告周期（日）", default=90)
     archived_on = models.DateField("归档日期", null=True, blank=True)
     created_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
@@ -196,8 +202,7 @@ class Comment(models.Model):
     submitted_on = models.DateField("提交日期")
     response = models.CharField("处理结果", max_length=12, choices=Response.choices, blank=True)
     response_reason = models.TextField("理由", blank=True)
-    answered_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    answered_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     answered_on = models.DateField("答复日期", null=True, blank=True)
 
     class Meta:
@@ -243,8 +248,7 @@ class RiskAssessment(models.Model):
     measures = models.TextField("防范措施")
     contingency = models.TextField("处置预案")
     controllable = models.BooleanField("风险可控", default=True)
-    report = models.ForeignKey("core.Attachment", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    report = models.ForeignKey("core.Attachment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = verbose_name_plural = "风险评估"
@@ -263,8 +267,9 @@ class Hearing(Versioned):
     signup_closes = models.DateField("报名截止")
     participants_published_on = models.DateField("参加人名单公布日期", null=True, blank=True)
     held_on = models.DateField("举行日期", null=True, blank=True)
-    transcript = models.ForeignKey("core.Attachment", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    transcript = models.ForeignKey(
+        "core.Attachment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     transcript_is_basis = models.BooleanField("听证笔录作为决策依据", default=False)
     participants_signed = models.BooleanField("参加人已确认笔录并签字", default=False)
 
@@ -289,8 +294,9 @@ class HearingParticipant(models.Model):
     affiliation = models.CharField("单位或身份", max_length=100, blank=True)
     interest = models.CharField("利益相关方面", max_length=100, blank=True)
     invited = models.BooleanField("由承办单位邀请", default=False)
-    status = models.CharField("状态", max_length=14, choices=ParticipantStatus.choices,
-                              default=ParticipantStatus.APPLIED)
+    status = models.CharField(
+        "状态", max_length=14, choices=ParticipantStatus.choices, default=ParticipantStatus.APPLIED
+    )
     code = models.CharField("查询码", max_length=16, unique=True, default=new_code)
 
     class Meta:

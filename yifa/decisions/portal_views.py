@@ -1,4 +1,5 @@
 """Public pages: drafts open for comment, hearing notices, published decisions. Only published data."""
+
 from __future__ import annotations
 
 from django.http import Http404
@@ -14,9 +15,16 @@ from .models import Comment, CommentKind, Hearing, HearingParticipant
 
 def index(request):
     today = timezone.localdate()
-    return render(request, "decisions/portal/index.html", {
-        "today": today, "open": [(d, d.comment_days_left(today)) for d in queries.open_for_comment(today)], "hearings": queries.upcoming_hearings(today),
-        "published": queries.published_decisions()[:50]})
+    return render(
+        request,
+        "decisions/portal/index.html",
+        {
+            "today": today,
+            "open": [(d, d.comment_days_left(today)) for d in queries.open_for_comment(today)],
+            "hearings": queries.upcoming_hearings(today),
+            "published": queries.published_decisions()[:50],
+        },
+    )
 
 
 def _public(pk):
@@ -33,11 +41,14 @@ def decision(request, pk: int, form=None, impl_form=None):
     chosen = request.GET.get("p")
     answered = queries.comments_by_paragraph(d, answered_only=True)
     context = {
-        "d": d, "today": today, "open": d.comment_open_on(today), "days_left": d.comment_days_left(today),
+        "d": d,
+        "today": today,
+        "open": d.comment_open_on(today),
+        "days_left": d.comment_days_left(today),
         "paragraphs": [(i, text, answered.get(i, [])) for i, text in enumerate(paragraphs, start=1)],
         "general": answered.get(None, []),
-        "form": form or forms.PublicCommentForm(paragraphs=paragraphs,
-                                                initial={"paragraph": chosen} if chosen else None),
+        "form": form
+        or forms.PublicCommentForm(paragraphs=paragraphs, initial={"paragraph": chosen} if chosen else None),
         "impl_form": impl_form or forms.PublicCommentForm(),
         "hearings": queries.public_hearings(d, today),
         "feedback": queries.latest_feedback(d) if d.is_public else None,
@@ -83,9 +94,11 @@ def hearing(request, pk: int):
         except YifaError as exc:
             forms.add_service_error(form, exc)
     selected = h.participants.filter(status="selected") if h.participants_published_on else []
-    return render(request, "decisions/portal/hearing.html", {"h": h, "form": form, "today": today,
-                                                              "selected": selected,
-                                                              "open": today <= h.signup_closes})
+    return render(
+        request,
+        "decisions/portal/hearing.html",
+        {"h": h, "form": form, "today": today, "selected": selected, "open": today <= h.signup_closes},
+    )
 
 
 def signup(request, code: str):

@@ -1,4 +1,5 @@
 """Reads for the decision pages, API and portal: scoped, with their joins."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +10,18 @@ from django.db.models import Count, Q
 from yifa.core.access import scope
 from yifa.core.models import Event
 
-from .models import (PUBLIC_STATES, Catalogue, Comment, CommentKind, Decision, DecisionState as S, Feedback,
-                     Hearing)
+from .models import PUBLIC_STATES, Catalogue, Comment, CommentKind, Decision, Feedback, Hearing
+from .models import DecisionState as S
 
 
 def decisions_for(user, *, state: str = "", q: str = ""):
-    qs = scope(Decision.objects.select_related("lead_unit", "decision_body"), user,
-               "lead_unit", "decision_body", "executing_unit")
+    qs = scope(
+        Decision.objects.select_related("lead_unit", "decision_body"),
+        user,
+        "lead_unit",
+        "decision_body",
+        "executing_unit",
+    )
     if state:
         qs = qs.filter(state=state)
     if q:
@@ -54,26 +60,40 @@ def comments_by_paragraph(decision: Decision, *, answered_only: bool = False) ->
 
 # The public portal: only what has been published.
 def open_for_comment(today: dt.date):
-    return (Decision.objects.filter(comment_opens__lte=today, comment_closes__gte=today)
-            .select_related("lead_unit").annotate(n_comments=Count("comments")).order_by("comment_closes"))
+    return (
+        Decision.objects.filter(comment_opens__lte=today, comment_closes__gte=today)
+        .select_related("lead_unit")
+        .annotate(n_comments=Count("comments"))
+        .order_by("comment_closes")
+    )
 
 
 def upcoming_hearings(today: dt.date):
-    return (Hearing.objects.filter(hearing_on__gte=today, notice_on__lte=today).select_related("decision", "decision__lead_unit")
-            .order_by("hearing_on"))
+    return (
+        Hearing.objects.filter(hearing_on__gte=today, notice_on__lte=today)
+        .select_related("decision", "decision__lead_unit")
+        .order_by("hearing_on")
+    )
 
 
 def published_decisions():
-    return (Decision.objects.filter(state__in=PUBLIC_STATES).select_related("decision_body", "executing_unit")
-            .order_by("-published_on", "-id"))
+    return (
+        Decision.objects.filter(state__in=PUBLIC_STATES)
+        .select_related("decision_body", "executing_unit")
+        .order_by("-published_on", "-id")
+    )
 
 
 def public_decision(pk, today: dt.date) -> Decision | None:
     """A decision the public may see: its draft has been put out for comment, a hearing
     notice is out, or it has been published."""
-    return (Decision.objects.filter(pk=pk).filter(
-        Q(state__in=PUBLIC_STATES) | Q(comment_opens__lte=today) | Q(hearings__notice_on__lte=today))
-        .select_related("decision_body", "lead_unit", "executing_unit").distinct().first())
+    return (
+        Decision.objects.filter(pk=pk)
+        .filter(Q(state__in=PUBLIC_STATES) | Q(comment_opens__lte=today) | Q(hearings__notice_on__lte=today))
+        .select_related("decision_body", "lead_unit", "executing_unit")
+        .distinct()
+        .first()
+    )
 
 
 def public_hearings(decision: Decision, today: dt.date):
@@ -85,8 +105,12 @@ def latest_feedback(decision: Decision) -> Feedback | None:
 
 
 def published_catalogues():
-    return (Catalogue.objects.filter(published_on__isnull=False).select_related("unit")
-            .prefetch_related("items__lead_unit").order_by("-year", "unit__path"))
+    return (
+        Catalogue.objects.filter(published_on__isnull=False)
+        .select_related("unit")
+        .prefetch_related("items__lead_unit")
+        .order_by("-year", "unit__path")
+    )
 
 
 def in_force_states():
@@ -101,8 +125,11 @@ def rules_board(user, year: int):
     from .rules import UNIT_RULES_MONTH_DAY
 
     due = dt.date(year, *UNIT_RULES_MONTH_DAY)
-    organs = scope(Unit.objects.filter(kind__in=(UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP),
-                                       active=True), user, "pk").order_by("path")
+    organs = scope(
+        Unit.objects.filter(kind__in=(UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP), active=True),
+        user,
+        "pk",
+    ).order_by("path")
     latest: dict[int, DecisionRules] = {}
     for entry in DecisionRules.objects.filter(unit__in=organs).order_by("adopted_on", "id"):
         latest[entry.unit_id] = entry

@@ -1,4 +1,5 @@
 """``yifa seed``: synthetic decisions and public comments for the benchmarks (bulk rows, no procedure)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,11 +26,21 @@ def seed(*, scale: int, progress) -> dict:
     for i in range(count):
         started = today - dt.timedelta(days=rng.randint(0, 700))
         opens = started + dt.timedelta(days=rng.randint(5, 30))
-        rows.append(Decision(
-            title=f"{rng.choice(TOPICS)}方案（样本{i + 1}）", decision_body_id=city, lead_unit_id=rng.choice(units),
-            category="policy", state=rng.choice(states), started_on=started, public_interest=rng.random() < 0.6,
-            ad_hoc_reason="基准测试样本", draft_text="第一条 样本。\n第二条 样本。\n第三条 样本。",
-            comment_opens=opens, comment_closes=opens + dt.timedelta(days=30)))
+        rows.append(
+            Decision(
+                title=f"{rng.choice(TOPICS)}方案（样本{i + 1}）",
+                decision_body_id=city,
+                lead_unit_id=rng.choice(units),
+                category="policy",
+                state=rng.choice(states),
+                started_on=started,
+                public_interest=rng.random() < 0.6,
+                ad_hoc_reason="基准测试样本",
+                draft_text="第一条 样本。\n第二条 样本。\n第三条 样本。",
+                comment_opens=opens,
+                comment_closes=opens + dt.timedelta(days=30),
+            )
+        )
     Decision.objects.bulk_create(rows, batch_size=BATCH)
     progress("重大行政决策", count, count)
     ids = list(Decision.objects.filter(ad_hoc_reason="基准测试样本").values_list("pk", "comment_opens"))
@@ -37,10 +48,18 @@ def seed(*, scale: int, progress) -> dict:
     for n in range(scale):
         pk, opens = rng.choice(ids)
         answered = rng.random() < 0.7
-        comments.append(Comment(
-            decision_id=pk, kind=CommentKind.DRAFT, paragraph=rng.randint(1, 3), body=f"样本意见{n}",
-            anonymous=True, submitted_on=opens + dt.timedelta(days=rng.randint(0, 29)),
-            response=rng.choice(Response.values) if answered else "", response_reason="样本答复" if answered else ""))
+        comments.append(
+            Comment(
+                decision_id=pk,
+                kind=CommentKind.DRAFT,
+                paragraph=rng.randint(1, 3),
+                body=f"样本意见{n}",
+                anonymous=True,
+                submitted_on=opens + dt.timedelta(days=rng.randint(0, 29)),
+                response=rng.choice(Response.values) if answered else "",
+                response_reason="样本答复" if answered else "",
+            )
+        )
         if len(comments) >= BATCH:
             Comment.objects.bulk_create(comments)
             progress("公众意见", n + 1, scale)

@@ -1,4 +1,5 @@
 """Staff pages of the decisions module: validate, call one service, render."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -6,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from yifa.core.downloads import file_download
 from yifa.core.access import scope
 from yifa.core.clocks import clocks_of
+from yifa.core.downloads import file_download
 from yifa.core.errors import GateBlocked, YifaError
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
@@ -25,8 +26,9 @@ from .services.execution import next_feedback_due
 @staff_view
 def index(request):
     state = request.GET.get("state", "")
-    page = page_of(queries.decisions_for(request.user, state=state, q=request.GET.get("q", "")),
-                   request.GET.get("page"))
+    page = page_of(
+        queries.decisions_for(request.user, state=state, q=request.GET.get("q", "")), request.GET.get("page")
+    )
     return render(request, "decisions/index.html", {"page": page, "states": DecisionState.choices, "state": state})
 
 
@@ -50,7 +52,8 @@ def detail(request, pk: int):
     user = request.user
     available = DECISION_FLOW.available(user, decision)
     context = {
-        "d": decision, "today": today,
+        "d": decision,
+        "today": today,
         "steps": rules.required_steps(decision),
         "gaps": step_gaps(decision, today) if decision.state == DecisionState.DRAFTING else [],
         "available": {t.name for t in available},
@@ -76,12 +79,18 @@ def _blank_forms(decision):
     v = {"version": decision.version}
     draft = {k: getattr(decision, k) for k in services.procedure.DRAFT_FIELDS}
     return {
-        "draft": forms.DraftForm(initial={**v, **draft}), "window": forms.CommentWindowForm(initial=v),
-        "expert": forms.ExpertForm(), "risk": forms.RiskForm(), "hearing": forms.HearingForm(),
-        "review": forms.ReviewSubmitForm(initial=v), "opinion": forms.OpinionForm(),
+        "draft": forms.DraftForm(initial={**v, **draft}),
+        "window": forms.CommentWindowForm(initial=v),
+        "expert": forms.ExpertForm(),
+        "risk": forms.RiskForm(),
+        "hearing": forms.HearingForm(),
+        "review": forms.ReviewSubmitForm(initial=v),
+        "opinion": forms.OpinionForm(),
         "meeting": forms.MeetingForm(initial=v),
         "publish": forms.PublishForm(initial={**v, "decision_text": decision.decision_text or decision.draft_text}),
-        "feedback": forms.FeedbackForm(), "evaluation": forms.EvaluationStartForm(), "reason": forms.ReasonForm(),
+        "feedback": forms.FeedbackForm(),
+        "evaluation": forms.EvaluationStartForm(),
+        "reason": forms.ReasonForm(),
         "conclude": forms.EvaluationConcludeForm(),
     }
 
@@ -97,8 +106,9 @@ def act(request, pk: int, action: str):
     form_class, run, label = handler
     form = form_class(request.POST, request.FILES, **_form_kwargs(form_class, decision, request))
     if not form.is_valid():
-        text = "；".join(f"{form.fields[f].label if f in form.fields else ''}：{'、'.join(e)}"
-                        for f, e in form.errors.items())
+        text = "；".join(
+            f"{form.fields[f].label if f in form.fields else ''}：{'、'.join(e)}" for f, e in form.errors.items()
+        )
         messages.error(request, f"{label}未办理：{text}")
         return redirect(decision)
     try:
@@ -121,8 +131,11 @@ def _form_kwargs(form_class, decision, request):
 @staff_view
 def timeline(request, pk: int):
     decision = access_decision(request.user, pk)
-    return render(request, "decisions/timeline.html", {
-        "d": decision, "events": queries.chain_timeline(decision), "rounds": queries.rounds_of(decision)})
+    return render(
+        request,
+        "decisions/timeline.html",
+        {"d": decision, "events": queries.chain_timeline(decision), "rounds": queries.rounds_of(decision)},
+    )
 
 
 @staff_view
@@ -142,9 +155,16 @@ def catalogues(request):
         except YifaError as exc:
             forms.add_service_error(form, exc)
     rows = scope(Catalogue.objects.select_related("unit").prefetch_related("items__lead_unit"), request.user)
-    return render(request, "decisions/catalogues.html", {
-        "catalogues": rows, "form": form, "item_form": forms.CatalogueItemForm(),
-        "publish_form": forms.CataloguePublishForm()})
+    return render(
+        request,
+        "decisions/catalogues.html",
+        {
+            "catalogues": rows,
+            "form": form,
+            "item_form": forms.CatalogueItemForm(),
+            "publish_form": forms.CataloguePublishForm(),
+        },
+    )
 
 
 @staff_view
@@ -182,14 +202,26 @@ def rules_board(request):
         data = form.cleaned_data
         upload = data.pop("document")
         try:
-            services.decision_rules_record(by=request.user, document=upload.read() if upload else None,
-                                           document_name=upload.name if upload else "", **data)
+            services.decision_rules_record(
+                by=request.user,
+                document=upload.read() if upload else None,
+                document_name=upload.name if upload else "",
+                **data,
+            )
             messages.success(request, "已登记")
             return redirect("decisions:rules_board")
         except YifaError as exc:
             forms.add_service_error(form, exc)
     board = queries.rules_board(request.user, year)
-    return render(request, "decisions/rules_board.html", {
-        "board": board, "year": year, "form": form, "rule": rules.UNIT_RULES_BY_MAY, "today": today,
-        "entries": scope(DecisionRules.objects.select_related("unit"), request.user)})
-
+    return render(
+        request,
+        "decisions/rules_board.html",
+        {
+            "board": board,
+            "year": year,
+            "form": form,
+            "rule": rules.UNIT_RULES_BY_MAY,
+            "today": today,
+            "entries": scope(DecisionRules.objects.select_related("unit"), request.user),
+        },
+    )

@@ -9,12 +9,13 @@ Counting rules:
   weekends and holidays are skipped, 调休上班日 count.
 - Pause ranges (中止、补正、听证、鉴定 …) are inclusive and their days do not count.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable
 
 from .workdays import WorkCalendar
 
@@ -174,8 +175,7 @@ def compute_due(
     if unit is DayUnit.CALENDAR and calendar.is_rest_day(due):
         due = calendar.next_workday(due)
         lines.append(
-            f"期间最后一日{zh_date(last_counted, False)}为休息日，顺延至休息日后第一个工作日"
-            "（民事诉讼法第八十五条）"
+            f"期间最后一日{zh_date(last_counted, False)}为休息日，顺延至休息日后第一个工作日（民事诉讼法第八十五条）"
         )
     lines.append(f"届满日为{zh_date(due)}")
 
@@ -187,8 +187,10 @@ def compute_due(
     if missing:
         lines.append("、".join(f"{y}年" for y in missing) + "放假安排尚未录入，按周末计算，录入后自动重算")
     if partial:
-        lines.append("、".join(f"{y}年" for y in partial)
-                     + "放假安排尚未确认录入完毕，暂按已录入的日子和周末计算，确认后自动重算")
+        lines.append(
+            "、".join(f"{y}年" for y in partial)
+            + "放假安排尚未确认录入完毕，暂按已录入的日子和周末计算，确认后自动重算"
+        )
     return DueDate(due, lines, unpublished)
 
 

@@ -3,6 +3,7 @@
 Each rule is declared once, in the ``rules.py`` of the app that enforces it, and
 registers itself here; flows, reminders, pages and ``yifa rules`` all read it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from .deadlines import DayUnit, DueDate, Pause, compute_due
 from .workdays import WorkCalendar
 
-REGISTRY: dict[str, "Rule"] = {}
+REGISTRY: dict[str, Rule] = {}
 
 
 @dataclass(frozen=True)
@@ -64,19 +65,17 @@ class Rule:
             text += f"，可延长不超过{self.extension_days}{self.unit.label}"
         return text
 
-    def due(self, start: dt.date, calendar: WorkCalendar, *, pauses=(), extension: int = 0,
-            restart: dt.date | None = None) -> DueDate:
+    def due(
+        self, start: dt.date, calendar: WorkCalendar, *, pauses=(), extension: int = 0, restart: dt.date | None = None
+    ) -> DueDate:
         if not self.is_period:
             raise ValueError(f"{self.id} is a gate, not a period")
         if extension and extension > (self.extension_days or 0):
             raise ValueError(
-                f"延长{extension}{self.unit.label}超过{self.citation}允许的"
-                f"{self.extension_days or 0}{self.unit.label}"
+                f"延长{extension}{self.unit.label}超过{self.citation}允许的{self.extension_days or 0}{self.unit.label}"
             )
-        result = compute_due(start, self.days, self.unit, calendar, pauses=pauses,
-                             extension=extension, restart=restart)
-        return DueDate(result.due, [*result.explanation, f"依据{self.citation}"],
-                       result.unpublished_years)
+        result = compute_due(start, self.days, self.unit, calendar, pauses=pauses, extension=extension, restart=restart)
+        return DueDate(result.due, [*result.explanation, f"依据{self.citation}"], result.unpublished_years)
 
     def as_dict(self) -> dict:
         return {

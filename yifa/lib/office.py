@@ -3,11 +3,12 @@
 Templates are ordinary .docx files with ``{{字段}}`` placeholders in paragraphs or
 table cells; offices edit them in Word and upload them again.
 """
+
 from __future__ import annotations
 
 import io
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from docx import Document
 from docx.shared import Pt
@@ -56,7 +57,9 @@ def placeholders(template: bytes) -> set[str]:
     return {m.group(1) for p in _paragraphs(doc) for m in PLACEHOLDER.finditer(p.text)}
 
 
-def docx_from_text(title: str, paragraphs: Iterable[str], *, table: tuple[list[str], list[list]] | None = None) -> bytes:
+def docx_from_text(
+    title: str, paragraphs: Iterable[str], *, table: tuple[list[str], list[list]] | None = None
+) -> bytes:
     """A plain document: a centred title, body paragraphs, and optionally one table."""
     doc = Document()
     style = doc.styles["Normal"]

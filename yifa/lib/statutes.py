@@ -1,4 +1,5 @@
 """The statutes yifa encodes (texts in ../shared/laws/), by version and effective date."""
+
 import datetime as dt
 
 from .law import Law

@@ -3,6 +3,7 @@
 Pure Python; the database-backed calendar in ``yifa.core.calendar`` builds one
 of these from its editable table.
 """
+
 from __future__ import annotations
 
 import datetime as dt

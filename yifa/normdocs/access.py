@@ -13,6 +13,7 @@ def access_item(user, pk) -> CampaignItem:
 
 def access_campaign(pk) -> Campaign:
     from yifa.core.errors import NotFound
+
     campaign = Campaign.objects.filter(pk=pk).first()
     if campaign is None:
         raise NotFound()

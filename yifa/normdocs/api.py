@@ -1,5 +1,6 @@
 """/api/normdocs/: documents in scope (with full-text search), one document with its clocks,
 sending a draft for legality review, and the fair-competition screener."""
+
 from __future__ import annotations
 
 import datetime as dt

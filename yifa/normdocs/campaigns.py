@@ -1,5 +1,6 @@
 """清理活动（种子文本二、7）：开启 → 各单位提出保留/修改/废止/宣布失效意见 → 法制机构确认 →
 结束时公布目录并改变文件状态，清理活动为决定依据。"""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,14 +8,13 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Count, Q
 
-from yifa.core.access import require_legal_office, is_legal_office
+from yifa.core.access import is_legal_office, require_legal_office
 from yifa.core.audit import record_event
 from yifa.core.concurrency import claim_version
 from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput, YifaError
 
 from . import rules
-from .models import (Campaign, CampaignItem, CampaignStatus, DocStatus, Document, ItemState, Proposal,
-                     add_months)
+from .models import Campaign, CampaignItem, CampaignStatus, DocStatus, Document, ItemState, Proposal, add_months
 from .screener import screen_text
 
 # 民法典第一千二百六十条：本法自2021年1月1日起施行，下列法律同时废止。
@@ -29,8 +29,7 @@ REPEALED_LAWS = {
     "侵权责任法": "2021年1月1日起废止（民法典第一千二百六十条）",
     "民法总则": "2021年1月1日起废止（民法典第一千二百六十条）",
 }
-ENDED = {Proposal.MODIFY: DocStatus.MODIFIED, Proposal.REPEAL: DocStatus.REPEALED,
-         Proposal.INVALID: DocStatus.INVALID}
+ENDED = {Proposal.MODIFY: DocStatus.MODIFIED, Proposal.REPEAL: DocStatus.REPEALED, Proposal.INVALID: DocStatus.INVALID}
 
 
 def in_force_on(baseline: dt.date, units):
@@ -38,15 +37,19 @@ def in_force_on(baseline: dt.date, units):
     unit_filter = Q(pk__in=[])
     for path in paths:
         unit_filter |= Q(unit__path__startswith=path)
-    return (Document.objects.filter(unit_filter, published_on__lte=baseline, status=DocStatus.IN_FORCE)
-            .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=baseline))
-            .select_related("unit"))
+    return (
+        Document.objects.filter(unit_filter, published_on__lte=baseline, status=DocStatus.IN_FORCE)
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=baseline))
+        .select_related("unit")
+    )
 
 
 def ended_documents() -> dict[str, Document]:
     """Documents no longer in force, by title: what a citation may point at."""
-    return {d.title: d for d in Document.objects.exclude(status__in=(DocStatus.IN_FORCE, *_drafts()))
-            .only("title", "number", "status")}
+    return {
+        d.title: d
+        for d in Document.objects.exclude(status__in=(DocStatus.IN_FORCE, *_drafts())).only("title", "number", "status")
+    }
 
 
 def citation_notes(doc: Document, ended: dict[str, Document] | None = None) -> list[str]:
@@ -93,14 +96,26 @@ def campaign_open(*, by, title: str, baseline: dt.date | None, units) -> Campaig
         campaign = Campaign.objects.create(title=title.strip(), baseline=baseline, opened_by=by)
         campaign.units.set(units)
         ended = ended_documents()
-        items = [CampaignItem(campaign=campaign, document=doc, unit=doc.unit,
-                              findings=[f.as_dict() for f in screen_text(doc.full_text)],
-                              expiry_note=expiry_note(doc, baseline), citation_notes=citation_notes(doc, ended))
-                 for doc in in_force_on(baseline, units)]
+        items = [
+            CampaignItem(
+                campaign=campaign,
+                document=doc,
+                unit=doc.unit,
+                findings=[f.as_dict() for f in screen_text(doc.full_text)],
+                expiry_note=expiry_note(doc, baseline),
+                citation_notes=citation_notes(doc, ended),
+            )
+            for doc in in_force_on(baseline, units)
+        ]
         CampaignItem.objects.bulk_create(items)
-        record_event(actor=by, subject=campaign, action="normdocs.campaign_open", action_label="开启清理",
-                     to_state=CampaignStatus.OPEN,
-                     data={"baseline": baseline, "units": [u.pk for u in units], "items": len(items)})
+        record_event(
+            actor=by,
+            subject=campaign,
+            action="normdocs.campaign_open",
+            action_label="开启清理",
+            to_state=CampaignStatus.OPEN,
+            data={"baseline": baseline, "units": [u.pk for u in units], "items": len(items)},
+        )
     return campaign
 
 
@@ -112,8 +127,9 @@ def _item_for_update(item: CampaignItem, expected_version):
     return item
 
 
-def item_propose(*, by, item: CampaignItem, proposal: str, reasons: str,
-                 expected_version: int | None = None) -> CampaignItem:
+def item_propose(
+    *, by, item: CampaignItem, proposal: str, reasons: str, expected_version: int | None = None
+) -> CampaignItem:
     unit = item.unit
     if not (is_legal_office(by) or (by.unit_id and unit.path.startswith(by.unit.path))):
         raise AccessDenied(f"清理意见由{unit.name}提出")
@@ -129,14 +145,22 @@ def item_propose(*, by, item: CampaignItem, proposal: str, reasons: str,
         before = item.state
         item.proposal, item.reasons, item.state = proposal, reasons.strip(), ItemState.PROPOSED
         item.save()
-        record_event(actor=by, subject=item.document, action="normdocs.cleanup_propose",
-                     action_label=f"清理意见：{Proposal(proposal).label}", from_state=before,
-                     to_state=item.state, reason=reasons, data={"campaign": item.campaign_id})
+        record_event(
+            actor=by,
+            subject=item.document,
+            action="normdocs.cleanup_propose",
+            action_label=f"清理意见：{Proposal(proposal).label}",
+            from_state=before,
+            to_state=item.state,
+            reason=reasons,
+            data={"campaign": item.campaign_id},
+        )
     return item
 
 
-def item_confirm(*, by, item: CampaignItem, agree: bool = True, comments: str = "",
-                 expected_version: int | None = None) -> CampaignItem:
+def item_confirm(
+    *, by, item: CampaignItem, agree: bool = True, comments: str = "", expected_version: int | None = None
+) -> CampaignItem:
     require_legal_office(by)
     if not agree and not (comments or "").strip():
         raise InvalidInput({"comments": "退回意见：退回时必须写明理由"})
@@ -148,20 +172,31 @@ def item_confirm(*, by, item: CampaignItem, agree: bool = True, comments: str = 
         item.state = ItemState.CONFIRMED if agree else ItemState.PENDING
         item.confirmed_by = by if agree else None
         item.save()
-        record_event(actor=by, subject=item.document, action="normdocs.cleanup_confirm",
-                     action_label="确认清理意见" if agree else "退回清理意见", from_state=before,
-                     to_state=item.state, reason=comments, data={"campaign": item.campaign_id})
+        record_event(
+            actor=by,
+            subject=item.document,
+            action="normdocs.cleanup_confirm",
+            action_label="确认清理意见" if agree else "退回清理意见",
+            from_state=before,
+            to_state=item.state,
+            reason=comments,
+            data={"campaign": item.campaign_id},
+        )
     return item
 
 
 def progress(campaign: Campaign):
     """Per unit: total, pending, proposed, confirmed."""
-    return (campaign.items.values("unit__name", "unit_id")
-            .annotate(total=Count("id"),
-                      pending=Count("id", filter=Q(state=ItemState.PENDING)),
-                      proposed=Count("id", filter=Q(state=ItemState.PROPOSED)),
-                      confirmed=Count("id", filter=Q(state=ItemState.CONFIRMED)))
-            .order_by("unit__path"))
+    return (
+        campaign.items.values("unit__name", "unit_id")
+        .annotate(
+            total=Count("id"),
+            pending=Count("id", filter=Q(state=ItemState.PENDING)),
+            proposed=Count("id", filter=Q(state=ItemState.PROPOSED)),
+            confirmed=Count("id", filter=Q(state=ItemState.CONFIRMED)),
+        )
+        .order_by("unit__path")
+    )
 
 
 def campaign_close(*, by, campaign: Campaign, on: dt.date, expected_version: int | None = None) -> Campaign:
@@ -170,8 +205,11 @@ def campaign_close(*, by, campaign: Campaign, on: dt.date, expected_version: int
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if campaign.status != CampaignStatus.OPEN:
             raise YifaError("清理活动已结束", field="status")
-        unmet = [f"{row['unit__name']}还有{row['total'] - row['confirmed']}件文件的清理意见未经确认"
-                 for row in progress(campaign) if row["confirmed"] < row["total"]]
+        unmet = [
+            f"{row['unit__name']}还有{row['total'] - row['confirmed']}件文件的清理意见未经确认"
+            for row in progress(campaign)
+            if row["confirmed"] < row["total"]
+        ]
         if unmet:
             raise GateBlocked("结束清理并公布目录", unmet)
         claim_version(campaign, expected_version)
@@ -181,15 +219,28 @@ def campaign_close(*, by, campaign: Campaign, on: dt.date, expected_version: int
             doc.ended_on, doc.ended_by_campaign = on, campaign
             claim_version(doc, None)
             doc.save()
-            record_event(actor=by, subject=doc, action="normdocs.cleanup_apply",
-                         action_label=f"经清理{Proposal(item.proposal).label}", from_state=before,
-                         to_state=doc.status, reason=item.reasons, data={"campaign": campaign.pk})
+            record_event(
+                actor=by,
+                subject=doc,
+                action="normdocs.cleanup_apply",
+                action_label=f"经清理{Proposal(item.proposal).label}",
+                from_state=before,
+                to_state=doc.status,
+                reason=item.reasons,
+                data={"campaign": campaign.pk},
+            )
         campaign.status, campaign.closed_on = CampaignStatus.CLOSED, on
         campaign.save()
         counts = {p: campaign.items.filter(proposal=p).count() for p in Proposal.values}
-        record_event(actor=by, subject=campaign, action="normdocs.campaign_close",
-                     action_label="结束清理并公布目录", from_state=CampaignStatus.OPEN,
-                     to_state=CampaignStatus.CLOSED, data={"counts": counts, "basis": rules.CLEANUP.citation})
+        record_event(
+            actor=by,
+            subject=campaign,
+            action="normdocs.campaign_close",
+            action_label="结束清理并公布目录",
+            from_state=CampaignStatus.OPEN,
+            to_state=CampaignStatus.CLOSED,
+            data={"counts": counts, "basis": rules.CLEANUP.citation},
+        )
     return campaign
 
 
@@ -203,7 +254,10 @@ CATALOGUES = [
 def catalogue(campaign: Campaign, kind: str):
     for key, title, proposals in CATALOGUES:
         if key == kind:
-            items = (campaign.items.filter(proposal__in=proposals, state=ItemState.CONFIRMED)
-                     .select_related("document", "unit").order_by("unit__path", "document__published_on"))
+            items = (
+                campaign.items.filter(proposal__in=proposals, state=ItemState.CONFIRMED)
+                .select_related("document", "unit")
+                .order_by("unit__path", "document__published_on")
+            )
             return title, items
     raise YifaError(f"没有名为“{kind}”的目录", field="kind")

@@ -1,4 +1,5 @@
 """The files this module produces: published catalogues (.xlsx/.docx) and open data (CSV/JSON)."""
+
 from __future__ import annotations
 
 import csv
@@ -10,15 +11,34 @@ from yifa.lib.office import docx_from_text, xlsx_table
 from .campaigns import catalogue
 
 CATALOGUE_HEADERS = ["序号", "文件名称", "文号", "制定机关", "公布日期", "清理结果", "理由"]
-OPEN_DATA_FIELDS = ["id", "title", "number", "unit", "joint_issuers", "status", "published_on",
-                    "effective_on", "expires_on", "url"]
+OPEN_DATA_FIELDS = [
+    "id",
+    "title",
+    "number",
+    "unit",
+    "joint_issuers",
+    "status",
+    "published_on",
+    "effective_on",
+    "expires_on",
+    "url",
+]
 
 
 def catalogue_rows(campaign, kind):
     title, items = catalogue(campaign, kind)
-    rows = [[i, item.document.title, item.document.number, item.unit.name,
-             item.document.published_on.isoformat() if item.document.published_on else "",
-             item.get_proposal_display(), item.reasons] for i, item in enumerate(items, start=1)]
+    rows = [
+        [
+            i,
+            item.document.title,
+            item.document.number,
+            item.unit.name,
+            item.document.published_on.isoformat() if item.document.published_on else "",
+            item.get_proposal_display(),
+            item.reasons,
+        ]
+        for i, item in enumerate(items, start=1)
+    ]
     return title, rows
 
 
@@ -29,7 +49,9 @@ def catalogue_xlsx(campaign, kind) -> bytes:
 
 def catalogue_docx(campaign, kind) -> bytes:
     title, rows = catalogue_rows(campaign, kind)
-    intro = [f"根据{campaign.title}（清理基准日{campaign.baseline:%Y年%m月%d日}）的结果，现公布{title}，共{len(rows)}件。"]
+    intro = [
+        f"根据{campaign.title}（清理基准日{campaign.baseline:%Y年%m月%d日}）的结果，现公布{title}，共{len(rows)}件。"
+    ]
     if kind == "retained":
         intro.append("未列入继续有效目录的规范性文件，不得作为行政管理的依据。")
     return docx_from_text(f"{campaign.title}\n{title}", intro, table=(CATALOGUE_HEADERS, rows))
@@ -38,7 +60,10 @@ def catalogue_docx(campaign, kind) -> bytes:
 def open_data_rows(documents, base_url: str = ""):
     for doc in documents:
         yield {
-            "id": doc.pk, "title": doc.title, "number": doc.number, "unit": doc.unit.name,
+            "id": doc.pk,
+            "title": doc.title,
+            "number": doc.number,
+            "unit": doc.unit.name,
             "joint_issuers": "、".join(u.name for u in doc.joint_issuers.all()),
             "status": doc.get_status_display(),
             "published_on": doc.published_on.isoformat() if doc.published_on else "",

@@ -3,8 +3,7 @@ from django import forms
 from yifa.core.access import visible_unit_ids
 from yifa.core.models import Unit
 
-from .models import (FilingResult, Proposal, RelationKind, ReviewOpinion, ScreenCategory,
-                     SolicitationKind)
+from .models import FilingResult, Proposal, RelationKind, ReviewOpinion, ScreenCategory, SolicitationKind
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -18,15 +17,16 @@ def unit_choices(user):
 class DocumentForm(forms.Form):
     title = forms.CharField(label="标题", max_length=200)
     unit = forms.ModelChoiceField(label="制定机关", queryset=Unit.objects.none())
-    joint_issuers = forms.ModelMultipleChoiceField(label="联合制定机关", required=False,
-                                                   queryset=Unit.objects.filter(active=True).order_by("path"))
+    joint_issuers = forms.ModelMultipleChoiceField(
+        label="联合制定机关", required=False, queryset=Unit.objects.filter(active=True).order_by("path")
+    )
     full_text = forms.CharField(label="全文", widget=forms.Textarea(attrs={"rows": 12}), required=False)
     upload = forms.FileField(label="或上传正文（.docx/.pdf）", required=False)
-    legal_bases = forms.CharField(label="制定依据（每行一项）", widget=forms.Textarea(attrs={"rows": 3}),
-                                  required=False)
+    legal_bases = forms.CharField(
+        label="制定依据（每行一项）", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     valid_years = forms.IntegerField(label="有效期（年）", min_value=0, max_value=50, initial=5)
-    involves_business = forms.BooleanField(label="涉及经营者经济活动（须公平竞争审查）", required=False,
-                                           initial=True)
+    involves_business = forms.BooleanField(label="涉及经营者经济活动（须公平竞争审查）", required=False, initial=True)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,12 +37,14 @@ class EditForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label="标题", max_length=200)
     full_text = forms.CharField(label="全文", widget=forms.Textarea(attrs={"rows": 12}), required=False)
-    legal_bases = forms.CharField(label="制定依据（每行一项）", widget=forms.Textarea(attrs={"rows": 3}),
-                                  required=False)
+    legal_bases = forms.CharField(
+        label="制定依据（每行一项）", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     valid_years = forms.IntegerField(label="有效期（年）", min_value=0, max_value=50)
     involves_business = forms.BooleanField(label="涉及经营者经济活动", required=False)
-    fair_competition_conclusion = forms.CharField(label="公平竞争审查结论（公平竞争审查条例第十七条）",
-                                                  widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    fair_competition_conclusion = forms.CharField(
+        label="公平竞争审查结论（公平竞争审查条例第十七条）", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class SolicitForm(forms.Form):
@@ -121,8 +123,9 @@ class ScreenTryForm(forms.Form):
 class CampaignForm(forms.Form):
     title = forms.CharField(label="名称", max_length=200)
     baseline = forms.DateField(label="清理基准日", widget=DATE)
-    units = forms.ModelMultipleChoiceField(label="清理范围", queryset=Unit.objects.filter(active=True)
-                                           .exclude(kind="division").order_by("path"))
+    units = forms.ModelMultipleChoiceField(
+        label="清理范围", queryset=Unit.objects.filter(active=True).exclude(kind="division").order_by("path")
+    )
 
 
 class ProposeForm(forms.Form):

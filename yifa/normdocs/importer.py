@@ -1,4 +1,5 @@
 """导入各单位已有的规范性文件目录（.xlsx）：先预览，逐行报错，确认后写入。"""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,8 +27,11 @@ COLUMNS = {
     "status": ("状态", "效力状态"),
     "full_text": ("全文", "正文"),
 }
-STATUS_BY_LABEL = {DocStatus(s).label: s for s in PUBLISHED_STATUSES} | {"有效": DocStatus.IN_FORCE, "失效": DocStatus.EXPIRED,
-                                                                         "废止": DocStatus.REPEALED}
+STATUS_BY_LABEL = {DocStatus(s).label: s for s in PUBLISHED_STATUSES} | {
+    "有效": DocStatus.IN_FORCE,
+    "失效": DocStatus.EXPIRED,
+    "废止": DocStatus.REPEALED,
+}
 
 
 @dataclass
@@ -78,7 +82,10 @@ def parse(*, by, content: bytes) -> list[Row]:
     for line, values in enumerate(raw, start=2):
         if not any(v not in (None, "") for v in values):
             continue
-        get = lambda k: values[index[k]] if k in index and index[k] < len(values) else None  # noqa: E731
+
+        def get(key, values=values):
+            return values[index[key]] if key in index and index[key] < len(values) else None
+
         row = Row(line)
         title, number = str(get("title") or "").strip(), str(get("number") or "").strip()
         unit_name = str(get("unit") or "").strip()
@@ -108,9 +115,16 @@ def parse(*, by, content: bytes) -> list[Row]:
             elif Document.objects.filter(unit=unit, number=number).exists():
                 row.errors.append(f"文号“{number}”在{unit.name}已登记")
             seen.add((unit.pk, number))
-        row.values = {"title": title, "number": number, "unit": unit, "published_on": published,
-                      "effective_on": effective, "valid_years": years, "status": status,
-                      "full_text": str(get("full_text") or "")}
+        row.values = {
+            "title": title,
+            "number": number,
+            "unit": unit,
+            "published_on": published,
+            "effective_on": effective,
+            "valid_years": years,
+            "status": status,
+            "full_text": str(get("full_text") or ""),
+        }
         rows.append(row)
     return rows
 
@@ -127,7 +141,14 @@ def commit(*, by, rows: list[Row]) -> list[Document]:
             doc.involves_business = False
             doc.save()
             search.index_document(doc)
-            record_event(actor=by, subject=doc, action="normdocs.import", action_label="从目录导入",
-                         to_state=doc.status, unit=doc.unit, data={"line": row.line})
+            record_event(
+                actor=by,
+                subject=doc,
+                action="normdocs.import",
+                action_label="从目录导入",
+                to_state=doc.status,
+                unit=doc.unit,
+                data={"line": row.line},
+            )
             created.append(doc)
     return created

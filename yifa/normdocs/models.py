@@ -1,4 +1,5 @@
 """行政规范性文件：登记、起草程序、备案、清理、公平竞争审查规则。"""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,7 @@ class DocStatus(models.TextChoices):
     INVALID = "invalid", "宣布失效"
 
 
-PUBLISHED_STATUSES = (DocStatus.IN_FORCE, DocStatus.EXPIRED, DocStatus.MODIFIED,
-                      DocStatus.REPEALED, DocStatus.INVALID)
+PUBLISHED_STATUSES = (DocStatus.IN_FORCE, DocStatus.EXPIRED, DocStatus.MODIFIED, DocStatus.REPEALED, DocStatus.INVALID)
 DRAFTING_STATUSES = (DocStatus.DRAFT, DocStatus.SOLICITING, DocStatus.REVIEW, DocStatus.APPROVED)
 
 
@@ -64,27 +64,25 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class Document(Versioned):
     title = models.CharField("标题", max_length=200)
     number = models.CharField("文号", max_length=60, blank=True)
-    unit = models.ForeignKey("core.Unit", verbose_name="制定机关", on_delete=models.PROTECT,
-                             related_name="normdocs")
-    joint_issuers = models.ManyToManyField("core.Unit", verbose_name="联合制定机关", blank=True,
-                                           related_name="joint_normdocs")
-    status = models.CharField("状态", max_length=12, choices=DocStatus.choices, default=DocStatus.DRAFT,
-                              db_index=True)
+    unit = models.ForeignKey("core.Unit", verbose_name="制定机关", on_delete=models.PROTECT, related_name="normdocs")
+    joint_issuers = models.ManyToManyField(
+        "core.Unit", verbose_name="联合制定机关", blank=True, related_name="joint_normdocs"
+    )
+    status = models.CharField("状态", max_length=12, choices=DocStatus.choices, default=DocStatus.DRAFT, db_index=True)
     signed_on = models.DateField("签发日期", null=True, blank=True)
     signed_by = models.CharField("签发人", max_length=50, blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True, db_index=True)
     effective_on = models.DateField("施行日期", null=True, blank=True)
-    valid_years = models.PositiveSmallIntegerField("有效期（年）", default=5,
-                                                   help_text="0表示未设有效期")
+    valid_years = models.PositiveSmallIntegerField("有效期（年）", default=5, help_text="0表示未设有效期")
     expires_on = models.DateField("有效期届满日", null=True, blank=True, db_index=True)
     full_text = models.TextField("全文", blank=True)
     legal_bases = models.JSONField("制定依据", default=list, blank=True)
-    involves_business = models.BooleanField("涉及经营者经济活动", default=True,
-                                            help_text="涉及的须经公平竞争审查（公平竞争审查条例第二条）")
+    involves_business = models.BooleanField(
+        "涉及经营者经济活动", default=True, help_text="涉及的须经公平竞争审查（公平竞争审查条例第二条）"
+    )
     fair_competition_conclusion = models.TextField("公平竞争审查结论", blank=True)
     # 征求意见（可选步骤）
-    solicitation_kind = models.CharField("征求意见方式", max_length=10, choices=SolicitationKind.choices,
-                                         blank=True)
+    solicitation_kind = models.CharField("征求意见方式", max_length=10, choices=SolicitationKind.choices, blank=True)
     solicitation_start = models.DateField("征求意见开始", null=True, blank=True)
     solicitation_end = models.DateField("征求意见截止", null=True, blank=True)
     solicitation_summary = models.TextField("意见采纳情况", blank=True)
@@ -92,8 +90,9 @@ class Document(Versioned):
     review_opinion = models.CharField("审核意见", max_length=10, choices=ReviewOpinion.choices, blank=True)
     review_comments = models.TextField("审核说明", blank=True)
     reviewed_on = models.DateField("审核日期", null=True, blank=True)
-    reviewer = models.ForeignKey("core.User", verbose_name="审核人", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    reviewer = models.ForeignKey(
+        "core.User", verbose_name="审核人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # 集体讨论
     meeting_on = models.DateField("集体讨论日期", null=True, blank=True)
     meeting_name = models.CharField("会议名称", max_length=100, blank=True)
@@ -101,8 +100,9 @@ class Document(Versioned):
     # 备案
     filed_on = models.DateField("报送备案日期", null=True, blank=True)
     filed_with = models.CharField("备案机关", max_length=100, blank=True)
-    filing_result = models.CharField("备案审查结果", max_length=10, choices=FilingResult.choices,
-                                     blank=True, default="")
+    filing_result = models.CharField(
+        "备案审查结果", max_length=10, choices=FilingResult.choices, blank=True, default=""
+    )
     filing_result_on = models.DateField("审查结果日期", null=True, blank=True)
     filing_comments = models.TextField("审查意见", blank=True)
     correction_open = models.BooleanField("纠正未完成", default=False)
@@ -110,20 +110,22 @@ class Document(Versioned):
     correction_report = models.TextField("纠正情况", blank=True)
     # 失效、修改、废止的决定
     ended_on = models.DateField("失效/修改/废止日期", null=True, blank=True)
-    ended_by = models.ForeignKey("self", verbose_name="决定文件", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
-    ended_by_campaign = models.ForeignKey("Campaign", verbose_name="清理活动", null=True, blank=True,
-                                          on_delete=models.SET_NULL, related_name="+")
-    created_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    ended_by = models.ForeignKey(
+        "self", verbose_name="决定文件", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ended_by_campaign = models.ForeignKey(
+        "Campaign", verbose_name="清理活动", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "行政规范性文件"
         ordering = ["-published_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "number"], condition=~models.Q(number=""),
-                                    name="normdoc_number_unique_per_unit"),
+            models.UniqueConstraint(
+                fields=["unit", "number"], condition=~models.Q(number=""), name="normdoc_number_unique_per_unit"
+            ),
         ]
         indexes = [models.Index(fields=["status", "published_on"])]
 
@@ -163,15 +165,15 @@ class RelationKind(models.TextChoices):
 class Relation(models.Model):
     """source 对 target 的关系（如 source 废止 target），由 decided_by 文件或清理活动决定。"""
 
-    source = models.ForeignKey(Document, verbose_name="文件", on_delete=models.CASCADE,
-                               related_name="relations_out")
+    source = models.ForeignKey(Document, verbose_name="文件", on_delete=models.CASCADE, related_name="relations_out")
     kind = models.CharField("关系", max_length=12, choices=RelationKind.choices)
-    target = models.ForeignKey(Document, verbose_name="对象文件", on_delete=models.CASCADE,
-                               related_name="relations_in")
-    decided_by = models.ForeignKey(Document, verbose_name="决定文件", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    campaign = models.ForeignKey("Campaign", verbose_name="清理活动", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="relations")
+    target = models.ForeignKey(Document, verbose_name="对象文件", on_delete=models.CASCADE, related_name="relations_in")
+    decided_by = models.ForeignKey(
+        Document, verbose_name="决定文件", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    campaign = models.ForeignKey(
+        "Campaign", verbose_name="清理活动", null=True, blank=True, on_delete=models.SET_NULL, related_name="relations"
+    )
     on = models.DateField("日期")
     note = models.CharField("说明", max_length=200, blank=True)
 
@@ -187,8 +189,7 @@ class SearchGrams(models.Model):
     """全文检索用的二元切分文本（“民政 政局 …”）。SQLite 由 FTS5 外部内容表索引，
     PostgreSQL 由生成列 tsv = to_tsvector('simple', grams) 的 GIN 索引检索（迁移0003）。"""
 
-    document = models.OneToOneField(Document, primary_key=True, on_delete=models.CASCADE,
-                                    related_name="search_grams")
+    document = models.OneToOneField(Document, primary_key=True, on_delete=models.CASCADE, related_name="search_grams")
     grams = models.TextField()
 
 
@@ -232,8 +233,7 @@ class Campaign(Versioned):
     title = models.CharField("名称", max_length=200)
     baseline = models.DateField("清理基准日")
     units = models.ManyToManyField("core.Unit", verbose_name="清理范围", related_name="+")
-    status = models.CharField("状态", max_length=10, choices=CampaignStatus.choices,
-                              default=CampaignStatus.OPEN)
+    status = models.CharField("状态", max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.OPEN)
     opened_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
     closed_on = models.DateField("结束日期", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -266,15 +266,13 @@ class CampaignItem(Versioned):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="items")
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="campaign_items")
     unit = models.ForeignKey("core.Unit", verbose_name="承办单位", on_delete=models.PROTECT, related_name="+")
-    state = models.CharField("进度", max_length=10, choices=ItemState.choices, default=ItemState.PENDING,
-                             db_index=True)
+    state = models.CharField("进度", max_length=10, choices=ItemState.choices, default=ItemState.PENDING, db_index=True)
     findings = models.JSONField("公平竞争审查提示", default=list, blank=True)
     expiry_note = models.CharField("有效期情况", max_length=200, blank=True)
     citation_notes = models.JSONField("所引依据的情况", default=list, blank=True)
     proposal = models.CharField("清理意见", max_length=10, choices=Proposal.choices, blank=True)
     reasons = models.TextField("理由", blank=True)
-    confirmed_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    confirmed_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = verbose_name_plural = "清理事项"

@@ -1,4 +1,5 @@
 """Public catalogue: only published documents; search, filters, a page per document, open data."""
+
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
@@ -7,43 +8,65 @@ from django.shortcuts import render
 from yifa.core.errors import YifaError
 
 from . import campaigns, documents, queries
-from .models import PUBLISHED_STATUSES, CampaignStatus, Document, DocStatus
+from .models import PUBLISHED_STATUSES, CampaignStatus, DocStatus, Document
 
 OPEN_DATA_LIMIT = 100_000
 
 
 def _filters(request):
     unit, year = request.GET.get("unit", ""), request.GET.get("year", "")
-    return {"q": (request.GET.get("q") or "").strip()[:queries.MAX_QUERY],
-            "status": request.GET.get("status", ""),
-            "unit_id": int(unit) if unit.isdigit() else None,
-            "year": int(year) if year.isdigit() else None}
+    return {
+        "q": (request.GET.get("q") or "").strip()[: queries.MAX_QUERY],
+        "status": request.GET.get("status", ""),
+        "unit_id": int(unit) if unit.isdigit() else None,
+        "year": int(year) if year.isdigit() else None,
+    }
 
 
 def catalogue(request):
     filters = _filters(request)
     page = queries.page_of_documents(queries.public_documents(**filters), request.GET.get("page"), size=20)
-    return render(request, "normdocs/portal/catalogue.html", {
-        "page": page, **filters, "statuses": [(s, DocStatus(s).label) for s in PUBLISHED_STATUSES],
-        "issuers": queries.public_issuers(), "years": queries.public_years(),
-        "query_string": request.GET.urlencode(),
-        "campaigns": queries.campaigns(published_only=True)[:10],
-    })
+    return render(
+        request,
+        "normdocs/portal/catalogue.html",
+        {
+            "page": page,
+            **filters,
+            "statuses": [(s, DocStatus(s).label) for s in PUBLISHED_STATUSES],
+            "issuers": queries.public_issuers(),
+            "years": queries.public_years(),
+            "query_string": request.GET.urlencode(),
+            "campaigns": queries.campaigns(published_only=True)[:10],
+        },
+    )
 
 
 def detail(request, pk):
-    doc = (Document.objects.select_related("unit", "ended_by", "ended_by_campaign")
-           .filter(pk=pk, status__in=PUBLISHED_STATUSES, published_on__isnull=False).first())
+    doc = (
+        Document.objects.select_related("unit", "ended_by", "ended_by_campaign")
+        .filter(pk=pk, status__in=PUBLISHED_STATUSES, published_on__isnull=False)
+        .first()
+    )
     if doc is None:
         raise Http404("没有这份公开的规范性文件")
     relations_out, relations_in = queries.relations_of(doc)
-    history = [e for e in queries.history(doc) if e.to_state in PUBLISHED_STATUSES or
-               e.action in {"normdocs.publish", "normdocs.import", "normdocs.file"}]
-    return render(request, "normdocs/portal/detail.html", {
-        "doc": doc, "relations_out": [r for r in relations_out if r.target.is_published],
-        "relations_in": relations_in, "history": history, "joint": doc.joint_issuers.all(),
-        "files": queries.files_of(doc, public=True),
-    })
+    history = [
+        e
+        for e in queries.history(doc)
+        if e.to_state in PUBLISHED_STATUSES or e.action in {"normdocs.publish", "normdocs.import", "normdocs.file"}
+    ]
+    return render(
+        request,
+        "normdocs/portal/detail.html",
+        {
+            "doc": doc,
+            "relations_out": [r for r in relations_out if r.target.is_published],
+            "relations_in": relations_in,
+            "history": history,
+            "joint": doc.joint_issuers.all(),
+            "files": queries.files_of(doc, public=True),
+        },
+    )
 
 
 def export(request, fmt):

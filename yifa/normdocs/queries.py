@@ -1,4 +1,5 @@
 """Reads for pages, the API and the portal."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,20 +48,26 @@ def page_of_documents(qs, number, size: int = 20):
     except (TypeError, ValueError):
         number = 1
     offset = (number - 1) * size
-    ids = list(qs.values_list("pk", flat=True)[offset:offset + size + 1])
+    ids = list(qs.values_list("pk", flat=True)[offset : offset + size + 1])
     rows = Document.objects.select_related("unit").in_bulk(ids[:size])
-    return {"rows": [rows[i] for i in ids[:size]], "number": number, "has_next": len(ids) > size,
-            "has_previous": number > 1}
+    return {
+        "rows": [rows[i] for i in ids[:size]],
+        "number": number,
+        "has_next": len(ids) > size,
+        "has_previous": number > 1,
+    }
 
 
 def public_issuers():
     from yifa.core.models import Unit
+
     return Unit.objects.filter(normdocs__status__in=PUBLISHED_STATUSES).distinct().order_by("path")
 
 
 def public_years():
-    years = (Document.objects.filter(status__in=PUBLISHED_STATUSES, published_on__isnull=False)
-             .dates("published_on", "year", order="DESC"))
+    years = Document.objects.filter(status__in=PUBLISHED_STATUSES, published_on__isnull=False).dates(
+        "published_on", "year", order="DESC"
+    )
     return [d.year for d in years]
 
 
@@ -94,14 +101,18 @@ def filing_stats(user, *, today: dt.date):
 
 
 def filing_deadlines(user, *, today: dt.date):
-    return (scope(Deadline.objects.filter(rule_id=rules.FILING.id).select_related("unit"), user)
-            .order_by("status", "due"))
+    return scope(Deadline.objects.filter(rule_id=rules.FILING.id).select_related("unit"), user).order_by(
+        "status", "due"
+    )
 
 
 def expiring(user, *, today: dt.date, months: int = rules.EXPIRY_NOTICE_MONTHS):
     horizon = add_months(today, months)
-    return (scope(Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__lte=horizon), user, "unit")
-            .select_related("unit").order_by("expires_on"))
+    return (
+        scope(Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__lte=horizon), user, "unit")
+        .select_related("unit")
+        .order_by("expires_on")
+    )
 
 
 def files_of(doc: Document, *, public: bool):

@@ -1,4 +1,5 @@
 """The screener over the legal office's rule list (ScreenRule rows), and editing that list."""
+
 from __future__ import annotations
 
 import re
@@ -14,18 +15,39 @@ from .screening import Finding, ScreenPattern, check_pattern, screen
 
 
 def active_patterns() -> list[ScreenPattern]:
-    return [ScreenPattern(code=r.code, category=r.category, category_label=r.get_category_display(),
-                          pattern=r.pattern, is_regex=r.is_regex, unless=r.unless, article=r.article,
-                          item=r.item, explanation=r.explanation)
-            for r in ScreenRule.objects.filter(active=True)]
+    return [
+        ScreenPattern(
+            code=r.code,
+            category=r.category,
+            category_label=r.get_category_display(),
+            pattern=r.pattern,
+            is_regex=r.is_regex,
+            unless=r.unless,
+            article=r.article,
+            item=r.item,
+            explanation=r.explanation,
+        )
+        for r in ScreenRule.objects.filter(active=True)
+    ]
 
 
 def screen_text(text: str) -> list[Finding]:
     return screen(text, active_patterns())
 
 
-def rule_save(*, by, code: str, category: str, pattern: str, is_regex: bool = True, unless: str = "",
-              article: str, item: str = "", explanation: str, active: bool = True) -> ScreenRule:
+def rule_save(
+    *,
+    by,
+    code: str,
+    category: str,
+    pattern: str,
+    is_regex: bool = True,
+    unless: str = "",
+    article: str,
+    item: str = "",
+    explanation: str,
+    active: bool = True,
+) -> ScreenRule:
     require_legal_office(by)
     errors = {}
     if not (code or "").strip():
@@ -46,10 +68,24 @@ def rule_save(*, by, code: str, category: str, pattern: str, is_regex: bool = Tr
     if errors:
         raise InvalidInput(errors)
     with transaction.atomic():
-        rule, created = ScreenRule.objects.update_or_create(code=code.strip(), defaults=dict(
-            category=category, pattern=pattern, is_regex=is_regex, unless=unless.strip(),
-            article=article.strip(), item=item.strip(), explanation=explanation.strip(), active=active))
-        record_event(actor=by, subject=rule, action="normdocs.screen_rule",
-                     action_label="新增审查规则" if created else "修改审查规则",
-                     data={"code": rule.code, "pattern": pattern, "article": article, "active": active})
+        rule, created = ScreenRule.objects.update_or_create(
+            code=code.strip(),
+            defaults=dict(
+                category=category,
+                pattern=pattern,
+                is_regex=is_regex,
+                unless=unless.strip(),
+                article=article.strip(),
+                item=item.strip(),
+                explanation=explanation.strip(),
+                active=active,
+            ),
+        )
+        record_event(
+            actor=by,
+            subject=rule,
+            action="normdocs.screen_rule",
+            action_label="新增审查规则" if created else "修改审查规则",
+            data={"code": rule.code, "pattern": pattern, "article": article, "active": active},
+        )
     return rule

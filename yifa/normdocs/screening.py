@@ -3,6 +3,7 @@
 提示不是结论：公平竞争审查条例第十七条要求起草单位评估后作出审查结论，
 第十二条的例外情形也由人判断。
 """
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,7 @@ def sentences(text: str):
     start = 0
     for m in SENTENCE_END.finditer(text + "\n"):
         end = m.end() if m.group() not in "\n" else m.start()
-        raw = text[start:min(end, len(text))]
+        raw = text[start : min(end, len(text))]
         stripped = raw.strip()
         if stripped:
             offset = start + (len(raw) - len(raw.lstrip()))
@@ -64,9 +65,19 @@ def screen(text: str, rules: list[ScreenPattern]) -> list[Finding]:
             hit = pattern.search(sentence)
             if hit is None or (unless is not None and unless.search(sentence)):
                 continue
-            findings.append(Finding(category=rule.category_label, article=rule.article, item=rule.item,
-                                    sentence=sentence, start=start, end=end, rule=rule.code,
-                                    explanation=rule.explanation, match=hit.group()))
+            findings.append(
+                Finding(
+                    category=rule.category_label,
+                    article=rule.article,
+                    item=rule.item,
+                    sentence=sentence,
+                    start=start,
+                    end=end,
+                    rule=rule.code,
+                    explanation=rule.explanation,
+                    match=hit.group(),
+                )
+            )
     return findings
 
 

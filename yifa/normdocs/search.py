@@ -4,6 +4,7 @@ SQLite 用 FTS5 短语查询，PostgreSQL 用存储的 to_tsvector('simple') 列
 
 PostgreSQL 的 tsvector 位置上限为16383，超长全文末尾的短语可能只按词匹配。
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,7 @@ def runs(text: str) -> list[str]:
 
 
 def bigrams(run: str) -> list[str]:
-    return [run[i:i + 2] for i in range(len(run) - 1)]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def grams_of(*texts: str) -> str:
@@ -37,9 +38,13 @@ def grams_of(*texts: str) -> str:
 
 
 def index_document(document) -> None:
-    grams = grams_of(document.title, document.number, document.unit.name,
-                     " ".join(u.name for u in document.joint_issuers.all()) if document.pk else "",
-                     document.full_text)
+    grams = grams_of(
+        document.title,
+        document.number,
+        document.unit.name,
+        " ".join(u.name for u in document.joint_issuers.all()) if document.pk else "",
+        document.full_text,
+    )
     SearchGrams.objects.update_or_create(document=document, defaults={"grams": grams})
 
 
@@ -60,8 +65,9 @@ def matching(qs, query: str):
     if phrases:
         if connection.vendor == "postgresql":
             tsquery = " & ".join("(" + " <-> ".join(p) + ")" for p in phrases)
-            ids = RawSQL("SELECT document_id FROM normdocs_searchgrams WHERE tsv @@ to_tsquery('simple', %s)",
-                         [tsquery])
+            ids = RawSQL(
+                "SELECT document_id FROM normdocs_searchgrams WHERE tsv @@ to_tsquery('simple', %s)", [tsquery]
+            )
         else:
             match = " AND ".join('"' + " ".join(p) + '"' for p in phrases)
             ids = RawSQL("SELECT rowid FROM normdocs_fts WHERE normdocs_fts MATCH %s", [match])

@@ -1,4 +1,5 @@
 """Every change to a normative document: one transaction, one audit event."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,11 +18,13 @@ from yifa.core.uploads import store_upload
 
 from . import rules, search
 from .flows import DRAFTING, drafter
-from .models import (NUMBER_PATTERN, DocStatus, Document, FilingResult, Relation, RelationKind,
-                     ReviewOpinion)
+from .models import NUMBER_PATTERN, DocStatus, Document, FilingResult, Relation, RelationKind, ReviewOpinion
 
-ENDING_KIND = {RelationKind.MODIFIES: DocStatus.MODIFIED, RelationKind.REPEALS: DocStatus.REPEALED,
-               RelationKind.REPLACES: DocStatus.REPEALED}
+ENDING_KIND = {
+    RelationKind.MODIFIES: DocStatus.MODIFIED,
+    RelationKind.REPEALS: DocStatus.REPEALED,
+    RelationKind.REPLACES: DocStatus.REPEALED,
+}
 
 
 def may_edit(user, doc) -> bool:
@@ -39,12 +42,15 @@ def extract_text(*, content: bytes, name: str) -> str:
     try:
         if lower.endswith(".docx"):
             from yifa.lib.office import docx_text
+
             return docx_text(content).strip()
         if lower.endswith(".pdf"):
             from pypdf import PdfReader
+
             return "\n".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(content)).pages).strip()
         if lower.endswith(".txt"):
             from yifa.lib.office import decode_text
+
             text = decode_text(content)
             if text is None:
                 raise YifaError(f"文件“{name}”不是UTF-8或GB18030编码的文本", field="file")
@@ -71,17 +77,32 @@ def _validate_fields(*, title: str, valid_years: int | None) -> dict:
     return errors
 
 
-def document_create(*, by, unit, title: str, full_text: str = "", legal_bases=(), joint_issuers=(),
-                    valid_years: int | None = None, involves_business: bool = True,
-                    upload: tuple[bytes, str] | None = None) -> Document:
+def document_create(
+    *,
+    by,
+    unit,
+    title: str,
+    full_text: str = "",
+    legal_bases=(),
+    joint_issuers=(),
+    valid_years: int | None = None,
+    involves_business: bool = True,
+    upload: tuple[bytes, str] | None = None,
+) -> Document:
     errors = _validate_fields(title=title, valid_years=valid_years)
     if unit is None:
         errors["unit"] = "制定机关：必须选择"
     if errors:
         raise InvalidInput(errors)
-    doc = Document(unit=unit, title=title.strip(), full_text=full_text or "",
-                   legal_bases=_clean_bases(legal_bases), involves_business=involves_business,
-                   valid_years=rules.VALIDITY_YEARS if valid_years is None else valid_years, created_by=by)
+    doc = Document(
+        unit=unit,
+        title=title.strip(),
+        full_text=full_text or "",
+        legal_bases=_clean_bases(legal_bases),
+        involves_business=involves_business,
+        valid_years=rules.VALIDITY_YEARS if valid_years is None else valid_years,
+        created_by=by,
+    )
     _require_drafter(by, doc)
     with transaction.atomic():
         if upload:
@@ -92,17 +113,27 @@ def document_create(*, by, unit, title: str, full_text: str = "", legal_bases=()
         if upload:
             store_upload(content=upload[0], name=upload[1], by=by, subject=doc, purpose="正文")
         search.index_document(doc)
-        record_event(actor=by, subject=doc, action="normdocs.create", action_label="起草登记",
-                     to_state=doc.status, unit=unit)
+        record_event(
+            actor=by, subject=doc, action="normdocs.create", action_label="起草登记", to_state=doc.status, unit=unit
+        )
     return doc
 
 
 EDITABLE = (DocStatus.DRAFT, DocStatus.SOLICITING)
 
 
-def document_update(*, by, doc: Document, expected_version: int, title: str, full_text: str,
-                    legal_bases=(), valid_years: int, involves_business: bool,
-                    fair_competition_conclusion: str = "") -> Document:
+def document_update(
+    *,
+    by,
+    doc: Document,
+    expected_version: int,
+    title: str,
+    full_text: str,
+    legal_bases=(),
+    valid_years: int,
+    involves_business: bool,
+    fair_competition_conclusion: str = "",
+) -> Document:
     _require_drafter(by, doc)
     if doc.status not in EDITABLE:
         raise YifaError(f"文件处于“{doc.get_status_display()}”状态，不能修改内容", field="status")
@@ -112,9 +143,14 @@ def document_update(*, by, doc: Document, expected_version: int, title: str, ful
     with transaction.atomic():
         doc = Document.objects.select_for_update().get(pk=doc.pk)
         claim_version(doc, expected_version)
-        values = {"title": title.strip(), "full_text": full_text, "legal_bases": _clean_bases(legal_bases),
-                  "valid_years": valid_years, "involves_business": involves_business,
-                  "fair_competition_conclusion": fair_competition_conclusion.strip()}
+        values = {
+            "title": title.strip(),
+            "full_text": full_text,
+            "legal_bases": _clean_bases(legal_bases),
+            "valid_years": valid_years,
+            "involves_business": involves_business,
+            "fair_competition_conclusion": fair_competition_conclusion.strip(),
+        }
         changed = [name for name, value in values.items() if getattr(doc, name) != value]
         for name in changed:
             setattr(doc, name, values[name])
@@ -122,60 +158,109 @@ def document_update(*, by, doc: Document, expected_version: int, title: str, ful
             doc.review_opinion, doc.reviewed_on = "", None  # 改过的稿子须重新审核
         doc.save()
         search.index_document(doc)
-        record_event(actor=by, subject=doc, action="normdocs.edit", action_label="修改草案",
-                     data={"fields": changed}, unit=doc.unit)
+        record_event(
+            actor=by,
+            subject=doc,
+            action="normdocs.edit",
+            action_label="修改草案",
+            data={"fields": changed},
+            unit=doc.unit,
+        )
     return doc
 
 
 def attach(*, by, doc: Document, content: bytes, name: str, purpose: str = "附件"):
     _require_drafter(by, doc)
     with transaction.atomic():
-        attachment = store_upload(content=content, name=name, by=by, subject=doc, purpose=purpose,
-                                  is_public=doc.is_published)
-        record_event(actor=by, subject=doc, action="normdocs.attach", action_label="上传附件",
-                     data={"name": attachment.name, "sha256": attachment.sha256}, unit=doc.unit)
+        attachment = store_upload(
+            content=content, name=name, by=by, subject=doc, purpose=purpose, is_public=doc.is_published
+        )
+        record_event(
+            actor=by,
+            subject=doc,
+            action="normdocs.attach",
+            action_label="上传附件",
+            data={"name": attachment.name, "sha256": attachment.sha256},
+            unit=doc.unit,
+        )
     return attachment
 
 
-def solicit(*, by, doc: Document, kind: str, start: dt.date | None, end: dt.date | None,
-            expected_version: int | None = None) -> Document:
+def solicit(
+    *, by, doc: Document, kind: str, start: dt.date | None, end: dt.date | None, expected_version: int | None = None
+) -> Document:
     def write(d):
         d.solicitation_kind, d.solicitation_start, d.solicitation_end = kind, start, end
-    return fire(DRAFTING, doc, "solicit", by=by, kind=kind, start=start, end=end, before_save=write,
-                expected_version=expected_version, data={"kind": kind, "start": start, "end": end})
+
+    return fire(
+        DRAFTING,
+        doc,
+        "solicit",
+        by=by,
+        kind=kind,
+        start=start,
+        end=end,
+        before_save=write,
+        expected_version=expected_version,
+        data={"kind": kind, "start": start, "end": end},
+    )
 
 
 def end_solicitation(*, by, doc: Document, summary: str, expected_version: int | None = None) -> Document:
     def write(d):
         d.solicitation_summary = summary.strip()
-    return fire(DRAFTING, doc, "end_solicitation", by=by, before_save=write, expected_version=expected_version,
-                reason=summary)
+
+    return fire(
+        DRAFTING, doc, "end_solicitation", by=by, before_save=write, expected_version=expected_version, reason=summary
+    )
 
 
-def submit_review(*, by, doc: Document, on: dt.date | None = None,
-                  expected_version: int | None = None) -> Document:
+def submit_review(*, by, doc: Document, on: dt.date | None = None, expected_version: int | None = None) -> Document:
     return fire(DRAFTING, doc, "submit_review", by=by, on=on, expected_version=expected_version)
 
 
-def review(*, by, doc: Document, opinion: str, comments: str = "", on: dt.date | None = None,
-           expected_version: int | None = None) -> Document:
+def review(
+    *,
+    by,
+    doc: Document,
+    opinion: str,
+    comments: str = "",
+    on: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Document:
     if opinion not in ReviewOpinion.values:
         raise InvalidInput({"opinion": "审核意见：须为合法、须修改或不合法"})
     on = on or timezone.localdate()
 
     def write(d):
         d.review_opinion, d.review_comments, d.reviewed_on, d.reviewer = opinion, comments.strip(), on, by
-    return fire(DRAFTING, doc, f"review_{opinion}", by=by, reason=comments, on=on, before_save=write,
-                expected_version=expected_version, data={"opinion": opinion})
+
+    return fire(
+        DRAFTING,
+        doc,
+        f"review_{opinion}",
+        by=by,
+        reason=comments,
+        on=on,
+        before_save=write,
+        expected_version=expected_version,
+        data={"opinion": opinion},
+    )
 
 
-def record_meeting(*, by, doc: Document, meeting_on: dt.date | None, meeting_name: str, record: str,
-                   expected_version: int | None = None) -> Document:
+def record_meeting(
+    *,
+    by,
+    doc: Document,
+    meeting_on: dt.date | None,
+    meeting_name: str,
+    record: str,
+    expected_version: int | None = None,
+) -> Document:
     _require_drafter(by, doc)
     errors = {}
     if doc.status != DocStatus.APPROVED:
-        errors["status"] = (f"未经合法性审核或者经审核不合法的，不得提交集体讨论"
-                            f"（{rules.REVIEW_REQUIRED.citation}）")
+        errors["status"] = f"未经合法性审核或者经审核不合法的，不得提交集体讨论（{rules.REVIEW_REQUIRED.citation}）"
     if not meeting_on:
         errors["meeting_on"] = "集体讨论日期：必须填写"
     elif doc.reviewed_on and meeting_on < doc.reviewed_on:
@@ -189,14 +274,28 @@ def record_meeting(*, by, doc: Document, meeting_on: dt.date | None, meeting_nam
         claim_version(doc, expected_version)
         doc.meeting_on, doc.meeting_name, doc.meeting_record = meeting_on, meeting_name.strip(), record.strip()
         doc.save()
-        record_event(actor=by, subject=doc, action="normdocs.meeting", action_label="记录集体讨论",
-                     data={"meeting_on": meeting_on, "meeting_name": meeting_name}, unit=doc.unit)
+        record_event(
+            actor=by,
+            subject=doc,
+            action="normdocs.meeting",
+            action_label="记录集体讨论",
+            data={"meeting_on": meeting_on, "meeting_name": meeting_name},
+            unit=doc.unit,
+        )
     return doc
 
 
-def publish(*, by, doc: Document, number: str, signed_by: str, signed_on: dt.date | None,
-            published_on: dt.date | None, effective_on: dt.date | None = None,
-            expected_version: int | None = None) -> Document:
+def publish(
+    *,
+    by,
+    doc: Document,
+    number: str,
+    signed_by: str,
+    signed_on: dt.date | None,
+    published_on: dt.date | None,
+    effective_on: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Document:
     """签发公布；自公布之日起计算报送备案期限。"""
     number = (number or "").strip()
     effective_on = effective_on or published_on
@@ -205,11 +304,23 @@ def publish(*, by, doc: Document, number: str, signed_by: str, signed_on: dt.dat
         d.number, d.signed_by, d.signed_on = number, signed_by.strip(), signed_on
         d.published_on, d.effective_on = published_on, effective_on
         d.expires_on = d.computed_expiry()
+
     try:
-        doc = fire(DRAFTING, doc, "publish", by=by, on=published_on, before_save=write,
-                   expected_version=expected_version, number=number, signed_by=signed_by,
-                   signed_on=signed_on, published_on=published_on, effective_on=effective_on,
-                   data={"number": number, "published_on": published_on, "effective_on": effective_on})
+        doc = fire(
+            DRAFTING,
+            doc,
+            "publish",
+            by=by,
+            on=published_on,
+            before_save=write,
+            expected_version=expected_version,
+            number=number,
+            signed_by=signed_by,
+            signed_on=signed_on,
+            published_on=published_on,
+            effective_on=effective_on,
+            data={"number": number, "published_on": published_on, "effective_on": effective_on},
+        )
     except IntegrityError:
         raise Conflict(f"文号“{number}”在{doc.unit.name}已被使用", field="number") from None
     search.index_document(doc)
@@ -241,8 +352,14 @@ def file_with_superior(*, by, doc: Document, filed_on: dt.date | None, filed_wit
         late = False
         for deadline in clocks.clocks_of(doc, rule=rules.FILING):
             late = clocks.stop_clock(deadline, on=filed_on).status == "late"
-        record_event(actor=by, subject=doc, action="normdocs.file", action_label="报送备案",
-                     data={"filed_on": filed_on, "filed_with": filed_with, "late": late}, unit=doc.unit)
+        record_event(
+            actor=by,
+            subject=doc,
+            action="normdocs.file",
+            action_label="报送备案",
+            data={"filed_on": filed_on, "filed_with": filed_with, "late": late},
+            unit=doc.unit,
+        )
     return doc
 
 
@@ -269,9 +386,16 @@ def record_filing_result(*, by, doc: Document, result: str, on: dt.date | None, 
         if result == FilingResult.REVOKE:
             doc.status, doc.ended_on = DocStatus.REPEALED, on
         doc.save()
-        record_event(actor=by, subject=doc, action="normdocs.filing_result",
-                     action_label=f"备案审查：{FilingResult(result).label}", from_state=before,
-                     to_state=doc.status, reason=comments, data={"result": result, "on": on})
+        record_event(
+            actor=by,
+            subject=doc,
+            action="normdocs.filing_result",
+            action_label=f"备案审查：{FilingResult(result).label}",
+            from_state=before,
+            to_state=doc.status,
+            reason=comments,
+            data={"result": result, "on": on},
+        )
     return doc
 
 
@@ -292,13 +416,27 @@ def close_correction(*, by, doc: Document, report: str, on: dt.date | None) -> D
         claim_version(doc, None)
         doc.correction_open, doc.correction_closed_on, doc.correction_report = False, on, report.strip()
         doc.save()
-        record_event(actor=by, subject=doc, action="normdocs.correction_closed", action_label="纠正完成",
-                     reason=report, data={"on": on})
+        record_event(
+            actor=by,
+            subject=doc,
+            action="normdocs.correction_closed",
+            action_label="纠正完成",
+            reason=report,
+            data={"on": on},
+        )
     return doc
 
 
-def relation_add(*, by, source: Document, kind: str, target: Document, on: dt.date | None,
-                 decided_by: Document | None = None, note: str = "") -> Relation:
+def relation_add(
+    *,
+    by,
+    source: Document,
+    kind: str,
+    target: Document,
+    on: dt.date | None,
+    decided_by: Document | None = None,
+    note: str = "",
+) -> Relation:
     """source 修改、废止、替代或实施 target；修改、废止、替代的，target 状态随之改变。"""
     _require_drafter(by, source)
     source.refresh_from_db()
@@ -321,8 +459,9 @@ def relation_add(*, by, source: Document, kind: str, target: Document, on: dt.da
     with transaction.atomic():
         try:
             with transaction.atomic():
-                relation = Relation.objects.create(source=source, kind=kind, target=target, on=on,
-                                                   decided_by=decided_by, note=note.strip()[:200])
+                relation = Relation.objects.create(
+                    source=source, kind=kind, target=target, on=on, decided_by=decided_by, note=note.strip()[:200]
+                )
         except IntegrityError:
             raise Conflict("该关系已登记", field="target") from None
         target = Document.objects.select_for_update().get(pk=target.pk)
@@ -331,9 +470,15 @@ def relation_add(*, by, source: Document, kind: str, target: Document, on: dt.da
             claim_version(target, None)
             target.status, target.ended_on, target.ended_by = ending, on, decided_by
             target.save()
-        record_event(actor=by, subject=target, action=f"normdocs.{kind}",
-                     action_label=f"被《{source.title}》{RelationKind(kind).label}", from_state=before,
-                     to_state=target.status, data={"source": source.pk, "decided_by": decided_by.pk, "on": on})
+        record_event(
+            actor=by,
+            subject=target,
+            action=f"normdocs.{kind}",
+            action_label=f"被《{source.title}》{RelationKind(kind).label}",
+            from_state=before,
+            to_state=target.status,
+            data={"source": source.pk, "decided_by": decided_by.pk, "on": on},
+        )
     return relation
 
 
@@ -343,11 +488,19 @@ def expire_lapsed(*, today: dt.date) -> int:
     for doc in Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__lt=today).select_related("unit"):
         with transaction.atomic():
             updated = Document.objects.filter(pk=doc.pk, status=DocStatus.IN_FORCE).update(
-                status=DocStatus.EXPIRED, ended_on=doc.expires_on + dt.timedelta(days=1))
+                status=DocStatus.EXPIRED, ended_on=doc.expires_on + dt.timedelta(days=1)
+            )
             if updated:
-                record_event(actor=None, subject=doc, action="normdocs.expire", action_label="有效期届满失效",
-                             from_state=DocStatus.IN_FORCE, to_state=DocStatus.EXPIRED, unit=doc.unit,
-                             data={"expires_on": doc.expires_on})
+                record_event(
+                    actor=None,
+                    subject=doc,
+                    action="normdocs.expire",
+                    action_label="有效期届满失效",
+                    from_state=DocStatus.IN_FORCE,
+                    to_state=DocStatus.EXPIRED,
+                    unit=doc.unit,
+                    data={"expires_on": doc.expires_on},
+                )
                 count += 1
     return count
 

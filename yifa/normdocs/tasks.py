@@ -1,10 +1,11 @@
 """``yifa sweep``: documents past their validity lapse; reminders before expiry.
 The filing clock's reminders and overdue marks come from the core sweep."""
+
 from __future__ import annotations
 
 import datetime as dt
 
-from yifa.core.notify import unit_contacts, notify
+from yifa.core.notify import notify, unit_contacts
 
 from . import rules
 from .models import DocStatus, Document, add_months
@@ -14,13 +15,17 @@ from .services import expire_lapsed
 def remind_expiring(today: dt.date) -> int:
     horizon = add_months(today, rules.EXPIRY_NOTICE_MONTHS)
     sent = 0
-    for doc in Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__gte=today,
-                                       expires_on__lte=horizon).select_related("unit"):
+    for doc in Document.objects.filter(
+        status=DocStatus.IN_FORCE, expires_on__gte=today, expires_on__lte=horizon
+    ).select_related("unit"):
         sent += notify(
-            users=unit_contacts(doc.unit), key=f"normdocs:expiry:{doc.pk}:{doc.expires_on}",
+            users=unit_contacts(doc.unit),
+            key=f"normdocs:expiry:{doc.pk}:{doc.expires_on}",
             title=f"规范性文件将于{doc.expires_on:%Y年%m月%d日}有效期届满：{doc.title}",
-            body=(f"{doc}有效期届满前{rules.EXPIRY_NOTICE_MONTHS}个月，请组织评估，决定修改、废止或者"
-                  f"重新发布继续实施，否则届满后自动失效（{rules.VALIDITY.citation}）。"),
+            body=(
+                f"{doc}有效期届满前{rules.EXPIRY_NOTICE_MONTHS}个月，请组织评估，决定修改、废止或者"
+                f"重新发布继续实施，否则届满后自动失效（{rules.VALIDITY.citation}）。"
+            ),
             link=doc.get_absolute_url(),
         )
     return sent

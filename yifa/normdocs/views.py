@@ -1,4 +1,5 @@
 """Staff pages for normative documents: validate, call one service or query, render."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -22,26 +23,36 @@ from .screener import screen_text
 def document_list(request):
     status = request.GET.get("status", "")
     unit = request.GET.get("unit", "")
-    qs = queries.staff_documents(request.user, q=request.GET.get("q", ""), status=status,
-                                 unit_id=int(unit) if unit.isdigit() else None)
-    return render(request, "normdocs/list.html", {
-        "page": queries.page_of_documents(qs, request.GET.get("page"), size=50), "statuses": DocStatus.choices,
-        "units": forms.unit_choices(request.user), "q": request.GET.get("q", ""),
-        "status": status, "unit": unit,
-    })
+    qs = queries.staff_documents(
+        request.user, q=request.GET.get("q", ""), status=status, unit_id=int(unit) if unit.isdigit() else None
+    )
+    return render(
+        request,
+        "normdocs/list.html",
+        {
+            "page": queries.page_of_documents(qs, request.GET.get("page"), size=50),
+            "statuses": DocStatus.choices,
+            "units": forms.unit_choices(request.user),
+            "q": request.GET.get("q", ""),
+            "status": status,
+            "unit": unit,
+        },
+    )
 
 
 @staff_view
 @require_http_methods(["GET", "POST"])
 def document_create(request):
-    form = forms.DocumentForm(request.POST or None, request.FILES or None, user=request.user,
-                              initial={"unit": request.user.unit_id})
+    form = forms.DocumentForm(
+        request.POST or None, request.FILES or None, user=request.user, initial={"unit": request.user.unit_id}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         upload = data.pop("upload")
         try:
             doc = services.document_create(
-                by=request.user, upload=(upload.read(), upload.name) if upload else None, **data)
+                by=request.user, upload=(upload.read(), upload.name) if upload else None, **data
+            )
             messages.success(request, f"已登记草案“{doc.title}”")
             return redirect(doc.get_absolute_url())
         except YifaError as exc:
@@ -58,10 +69,18 @@ def _form_error(form, exc: YifaError):
 
 
 ACTION_FORMS = {
-    "edit": forms.EditForm, "solicit": forms.SolicitForm, "end_solicitation": forms.SummaryForm,
-    "submit_review": None, "review": forms.ReviewForm, "meeting": forms.MeetingForm,
-    "publish": forms.PublishForm, "file": forms.FileForm, "filing_result": forms.FilingResultForm,
-    "close_correction": forms.CorrectionForm, "relation": forms.RelationForm, "attach": forms.AttachForm,
+    "edit": forms.EditForm,
+    "solicit": forms.SolicitForm,
+    "end_solicitation": forms.SummaryForm,
+    "submit_review": None,
+    "review": forms.ReviewForm,
+    "meeting": forms.MeetingForm,
+    "publish": forms.PublishForm,
+    "file": forms.FileForm,
+    "filing_result": forms.FilingResultForm,
+    "close_correction": forms.CorrectionForm,
+    "relation": forms.RelationForm,
+    "attach": forms.AttachForm,
 }
 
 
@@ -139,12 +158,21 @@ def _detail_context(request, doc, bound, unmet):
     def flow_allows(transition):
         """The procedure's own table decides, so the page never drifts from the flow."""
         return doc.status in DRAFTING.transition(transition).source and DRAFTING.may(request.user, doc, transition)
+
     drafting = doc.status in (DocStatus.DRAFT, DocStatus.SOLICITING)
-    offer("edit", may_edit and drafting, {
-        "version": doc.version, "title": doc.title, "full_text": doc.full_text,
-        "legal_bases": "\n".join(doc.legal_bases), "valid_years": doc.valid_years,
-        "involves_business": doc.involves_business,
-        "fair_competition_conclusion": doc.fair_competition_conclusion})
+    offer(
+        "edit",
+        may_edit and drafting,
+        {
+            "version": doc.version,
+            "title": doc.title,
+            "full_text": doc.full_text,
+            "legal_bases": "\n".join(doc.legal_bases),
+            "valid_years": doc.valid_years,
+            "involves_business": doc.involves_business,
+            "fair_competition_conclusion": doc.fair_competition_conclusion,
+        },
+    )
     offer("solicit", flow_allows("solicit"))
     offer("end_solicitation", flow_allows("end_solicitation"))
     offer("review", flow_allows("review_lawful"), {"on": today})
@@ -157,23 +185,35 @@ def _detail_context(request, doc, bound, unmet):
     offer("attach", may_edit)
     relations_out, relations_in = queries.relations_of(doc)
     return {
-        "doc": doc, "forms": forms_, "unmet": unmet, "today": today,
+        "doc": doc,
+        "forms": forms_,
+        "unmet": unmet,
+        "today": today,
         "can_submit": flow_allows("submit_review"),
-        "findings": screen_text(doc.full_text), "history": queries.history(doc),
-        "filing_clock": queries.filing_clock(doc), "review_clock": queries.review_clock(doc),
-        "relations_out": relations_out, "relations_in": relations_in,
-        "files": queries.files_of(doc, public=False), "joint": doc.joint_issuers.all(),
+        "findings": screen_text(doc.full_text),
+        "history": queries.history(doc),
+        "filing_clock": queries.filing_clock(doc),
+        "review_clock": queries.review_clock(doc),
+        "relations_out": relations_out,
+        "relations_in": relations_in,
+        "files": queries.files_of(doc, public=False),
+        "joint": doc.joint_issuers.all(),
     }
 
 
 @staff_view
 def filing_board(request):
     today = timezone.localdate()
-    return render(request, "normdocs/filing.html", {
-        "stats": queries.filing_stats(request.user, today=today), "today": today,
-        "page": page_of(queries.filing_deadlines(request.user, today=today), request.GET.get("page")),
-        "expiring": queries.expiring(request.user, today=today)[:100],
-    })
+    return render(
+        request,
+        "normdocs/filing.html",
+        {
+            "stats": queries.filing_stats(request.user, today=today),
+            "today": today,
+            "page": page_of(queries.filing_deadlines(request.user, today=today), request.GET.get("page")),
+            "expiring": queries.expiring(request.user, today=today)[:100],
+        },
+    )
 
 
 @staff_view
@@ -196,10 +236,16 @@ def screen_rules(request):
     edit = ScreenRule.objects.filter(code=request.GET.get("edit", "")).first()
     if edit and request.method == "GET":
         form = forms.ScreenRuleForm(prefix="rule", initial={f: getattr(edit, f) for f in form.fields})
-    return render(request, "normdocs/screen_rules.html", {
-        "rules": ScreenRule.objects.all(), "form": form if legal else None, "try_form": try_form,
-        "findings": findings,
-    })
+    return render(
+        request,
+        "normdocs/screen_rules.html",
+        {
+            "rules": ScreenRule.objects.all(),
+            "form": form if legal else None,
+            "try_form": try_form,
+            "findings": findings,
+        },
+    )
 
 
 @staff_view
@@ -216,5 +262,6 @@ def import_catalogue(request):
                 return redirect("normdocs:list")
         except YifaError as exc:
             _form_error(form, exc)
-    return render(request, "normdocs/import.html", {"form": form, "rows": rows,
-                                                    "errors": sum(bool(r.errors) for r in rows or [])})
+    return render(
+        request, "normdocs/import.html", {"form": form, "rows": rows, "errors": sum(bool(r.errors) for r in rows or [])}
+    )

@@ -1,4 +1,5 @@
 """Staff pages for cleanup campaigns (清理)."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -7,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from yifa.core.access import is_legal_office, scope
 from yifa.core.downloads import file_download
-from yifa.core.access import scope, is_legal_office
 from yifa.core.errors import AccessDenied, GateBlocked, NotFound, YifaError
 from yifa.core.views import staff_view
 
@@ -55,30 +56,50 @@ def campaign_detail(request, pk):
     state = request.GET.get("state", "")
     if state in ItemState.values:
         items = items.filter(state=state)
-    return render(request, "normdocs/campaign.html", {
-        "campaign": campaign, "board": campaigns.progress(campaign) if legal else None, "legal": legal,
-        "items": items[:500], "unmet": unmet, "states": ItemState.choices, "state": state,
-        "is_open": campaign.status == CampaignStatus.OPEN, "catalogues": campaigns.CATALOGUES,
-    })
+    return render(
+        request,
+        "normdocs/campaign.html",
+        {
+            "campaign": campaign,
+            "board": campaigns.progress(campaign) if legal else None,
+            "legal": legal,
+            "items": items[:500],
+            "unmet": unmet,
+            "states": ItemState.choices,
+            "state": state,
+            "is_open": campaign.status == CampaignStatus.OPEN,
+            "catalogues": campaigns.CATALOGUES,
+        },
+    )
 
 
 @staff_view
 @require_http_methods(["GET", "POST"])
 def item_detail(request, pk):
     item = access_item(request.user, pk)
-    form = forms.ProposeForm(request.POST or None, initial={
-        "version": item.version, "proposal": item.proposal, "reasons": item.reasons})
+    form = forms.ProposeForm(
+        request.POST or None, initial={"version": item.version, "proposal": item.proposal, "reasons": item.reasons}
+    )
     if request.method == "POST":
         try:
             if request.POST.get("action") in ("confirm", "return"):
-                campaigns.item_confirm(by=request.user, item=item, agree=request.POST["action"] == "confirm",
-                                       comments=request.POST.get("comments", ""),
-                                       expected_version=request.POST.get("version"))
+                campaigns.item_confirm(
+                    by=request.user,
+                    item=item,
+                    agree=request.POST["action"] == "confirm",
+                    comments=request.POST.get("comments", ""),
+                    expected_version=request.POST.get("version"),
+                )
                 return redirect(item.campaign.get_absolute_url())
             if form.is_valid():
                 data = form.cleaned_data
-                campaigns.item_propose(by=request.user, item=item, proposal=data["proposal"],
-                                       reasons=data["reasons"], expected_version=data["version"])
+                campaigns.item_propose(
+                    by=request.user,
+                    item=item,
+                    proposal=data["proposal"],
+                    reasons=data["reasons"],
+                    expected_version=data["version"],
+                )
                 messages.success(request, "清理意见已提交，待法制机构确认")
                 return redirect(item.campaign.get_absolute_url())
         except (AccessDenied, NotFound):
@@ -87,10 +108,16 @@ def item_detail(request, pk):
             errors = getattr(exc, "errors", None) or {exc.field: exc.message}
             for field, message in errors.items():
                 form.add_error(field if field in form.fields else None, message)
-    return render(request, "normdocs/item.html", {
-        "item": item, "form": form, "is_open": item.campaign.status == CampaignStatus.OPEN,
-        "legal": is_legal_office(request.user),
-    })
+    return render(
+        request,
+        "normdocs/item.html",
+        {
+            "item": item,
+            "form": form,
+            "is_open": item.campaign.status == CampaignStatus.OPEN,
+            "legal": is_legal_office(request.user),
+        },
+    )
 
 
 def catalogue_file(campaign, kind: str, fmt: str) -> HttpResponse:

@@ -1,4 +1,5 @@
 """Who may act on a unit's plans and reports, and fetches within scope."""
+
 from yifa.core.access import fetch
 from yifa.core.errors import AccessDenied
 from yifa.core.models import Role

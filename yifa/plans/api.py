@@ -1,4 +1,5 @@
 """/api/plans/: the compliance board, plan parsing (writes nothing), tasks in scope and progress reports."""
+
 import datetime as dt
 
 from django.utils import timezone
@@ -83,16 +84,26 @@ class ProgressIn(Schema):
 def compliance(request, year: int | None = None):
     today = timezone.localdate()
     rows = queries.compliance_board(year=year or today.year, today=today, user=request.user)
-    return [{"unit_id": r.unit.pk, "unit": r.unit.name, "kind": r.kind, "due": r.due, "status": r.status,
-             "label": r.label, "submitted_on": r.report.first_submitted_on if r.report else None,
-             "state": r.report.state if r.report else None} for r in rows]
+    return [
+        {
+            "unit_id": r.unit.pk,
+            "unit": r.unit.name,
+            "kind": r.kind,
+            "due": r.due,
+            "status": r.status,
+            "label": r.label,
+            "submitted_on": r.report.first_submitted_on if r.report else None,
+            "state": r.report.state if r.report else None,
+        }
+        for r in rows
+    ]
 
 
 @router.post("/parse")
 def parse(request, payload: ParseIn):
     """Split a plan's text into sections and tasks with suggested units and deadlines; nothing is saved."""
     names = [n for pair in Unit.objects.values_list("name", "short_name") for n in pair if n]
-    return parse_plan(payload.text[:supervision.MAX_PLAN_CHARS], year=payload.year, unit_names=names).as_dict()
+    return parse_plan(payload.text[: supervision.MAX_PLAN_CHARS], year=payload.year, unit_names=names).as_dict()
 
 
 @router.get("/tasks", response=list[AssignmentOut])
@@ -106,8 +117,13 @@ def tasks(request, filters: Query[TaskFilter]):
 @router.post("/tasks/{assignment_id}/progress", response=AssignmentOut)
 def progress(request, assignment_id: int, payload: ProgressIn):
     assignment = access_assignment(request.user, assignment_id)
-    supervision.progress_report(by=request.user, assignment=assignment, status=payload.status,
-                                percent=payload.percent, narrative=payload.narrative,
-                                expected_version=payload.version)
+    supervision.progress_report(
+        by=request.user,
+        assignment=assignment,
+        status=payload.status,
+        percent=payload.percent,
+        narrative=payload.narrative,
+        expected_version=payload.version,
+    )
     assignment.refresh_from_db()
     return assignment

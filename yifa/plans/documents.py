@@ -1,4 +1,5 @@
 """The decomposition table (序号, 工作内容, 责任单位, 完成时限, 进展) as .xlsx and .docx."""
+
 from yifa.lib.office import docx_from_text, xlsx_table
 
 from .queries import plan_rows, progress_text
@@ -20,8 +21,9 @@ def decomposition_xlsx(plan) -> bytes:
 
 
 def decomposition_docx(plan) -> bytes:
-    return docx_from_text(f"{plan.title}任务分解表", [f"年度：{plan.year}年"],
-                          table=(HEADERS, decomposition_rows(plan)))
+    return docx_from_text(
+        f"{plan.title}任务分解表", [f"年度：{plan.year}年"], table=(HEADERS, decomposition_rows(plan))
+    )
 
 
 def filename(plan, fmt: str) -> str:

@@ -1,4 +1,5 @@
 """Annual plans and reports, imported work plans and their tasks, work information, institutions."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,11 @@ class ReportKind(models.TextChoices):
 
     @property
     def rule(self):
-        return {ReportKind.PLAN: rules.ANNUAL_PLAN, ReportKind.SUMMARY: rules.YEAR_END_REPORT,
-                ReportKind.RULE_OF_LAW: rules.RULE_OF_LAW_REPORT}[self]
+        return {
+            ReportKind.PLAN: rules.ANNUAL_PLAN,
+            ReportKind.SUMMARY: rules.YEAR_END_REPORT,
+            ReportKind.RULE_OF_LAW: rules.RULE_OF_LAW_REPORT,
+        }[self]
 
     def default_due(self, year: int) -> dt.date:
         """``year`` is the year the report covers; the 法治政府建设年度报告 on it is due the next spring."""
@@ -57,8 +61,9 @@ class ReportState(models.TextChoices):
 
 
 class AnnualReport(Versioned):
-    unit = models.ForeignKey("core.Unit", verbose_name="报送单位", on_delete=models.PROTECT,
-                             related_name="annual_reports")
+    unit = models.ForeignKey(
+        "core.Unit", verbose_name="报送单位", on_delete=models.PROTECT, related_name="annual_reports"
+    )
     year = models.PositiveIntegerField("年度", db_index=True)
     kind = models.CharField("报告类型", max_length=20, choices=ReportKind.choices)
     state = models.CharField("状态", max_length=20, choices=ReportState.choices, default=ReportState.DRAFT)
@@ -69,8 +74,9 @@ class AnnualReport(Versioned):
     accepted_on = models.DateField("接收日", null=True, blank=True)
     published_on = models.DateField("公开日", null=True, blank=True)
     return_comment = models.TextField("退回意见", blank=True)
-    drafted_by = models.ForeignKey("core.User", verbose_name="起草人", null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    drafted_by = models.ForeignKey(
+        "core.User", verbose_name="起草人", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "年度计划与报告"
@@ -140,8 +146,7 @@ class PlanTask(Versioned):
     deadline_text = models.CharField("原文时限", max_length=60, blank=True)
     due = models.DateField("完成时限", null=True, blank=True, db_index=True)
     suggested_units = models.JSONField("原文所列单位", default=list, blank=True)
-    state = models.CharField("状态", max_length=20, choices=TaskState.choices, default=TaskState.DRAFT,
-                             db_index=True)
+    state = models.CharField("状态", max_length=20, choices=TaskState.choices, default=TaskState.DRAFT, db_index=True)
     closed_on = models.DateField("办结日", null=True, blank=True)
 
     class Meta:
@@ -169,10 +174,12 @@ class Assignment(Versioned):
     """One responsible unit's share of a task."""
 
     task = models.ForeignKey(PlanTask, on_delete=models.CASCADE, related_name="assignments")
-    unit = models.ForeignKey("core.Unit", verbose_name="责任单位", on_delete=models.PROTECT,
-                             related_name="plan_assignments")
-    status = models.CharField("进展", max_length=20, choices=AssignmentStatus.choices,
-                              default=AssignmentStatus.NOT_STARTED)
+    unit = models.ForeignKey(
+        "core.Unit", verbose_name="责任单位", on_delete=models.PROTECT, related_name="plan_assignments"
+    )
+    status = models.CharField(
+        "进展", max_length=20, choices=AssignmentStatus.choices, default=AssignmentStatus.NOT_STARTED
+    )
     percent = models.PositiveSmallIntegerField("完成比例", default=0)
     last_reported_on = models.DateField("最近报告日", null=True, blank=True)
     urge_count = models.PositiveSmallIntegerField("催办次数", default=0)
@@ -190,8 +197,12 @@ class Assignment(Versioned):
         return self.task.get_absolute_url()
 
     def overdue(self, today: dt.date) -> bool:
-        return (self.task.state == TaskState.OPEN and self.task.due is not None and today > self.task.due
-                and self.status != AssignmentStatus.DONE)
+        return (
+            self.task.state == TaskState.OPEN
+            and self.task.due is not None
+            and today > self.task.due
+            and self.status != AssignmentStatus.DONE
+        )
 
 
 class ProgressReport(models.Model):
@@ -259,8 +270,9 @@ class InstitutionRecord(models.Model):
     unit = models.ForeignKey("core.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     established_on = models.DateField("建立日期")
     document_title = models.CharField("制度文件", max_length=200)
-    evidence = models.ForeignKey("core.Attachment", verbose_name="佐证文件", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    evidence = models.ForeignKey(
+        "core.Attachment", verbose_name="佐证文件", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recorded_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:

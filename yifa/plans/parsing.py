@@ -4,6 +4,7 @@ Pure Python (no database). Copes with real government texts: 一、/（一）/1.
 numbering, task numbers standing mid-paragraph (",1完善行政决策机制。"), sentences out of
 order, and dates whose year was left out ("年5月1日前"), resolved in the plan's year.
 """
+
 from __future__ import annotations
 
 import calendar as _calendar
@@ -11,8 +12,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -24,7 +24,9 @@ PAREN_ARABIC = re.compile(r"^[（(](\d{1,3})[）)]\s*(.*)$")
 CIRCLED_ITEM = re.compile(rf"^([{CIRCLED}])\s*(.*)$")
 # A number standing mid-paragraph, after a clause mark and before a Chinese word that is no unit
 # of measure: ",1完善行政决策机制" but not "年5月1日前".
-MID_NUMBER = re.compile(r"(?<=[,，。；;：:、])\s*(\d{1,3})(?=[\u4e00-\u9fff“《])(?![年月日个项次名人万亿天周岁倍件条款届批家所期号时分元])")
+MID_NUMBER = re.compile(
+    r"(?<=[,，。；;：:、])\s*(\d{1,3})(?=[\u4e00-\u9fff“《])(?![年月日个项次名人万亿天周岁倍件条款届批家所期号时分元])"
+)
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 OBLIGATION = re.compile(r"(?<![纲重主需])要(?![求点素件])|应当|必须|须|不得|负责")
 GUIDING = re.compile(r"为指导|为统领|指导思想|为主线")
@@ -44,6 +46,7 @@ def cn_to_int(text: str) -> int:
 
 # ---- deadlines -------------------------------------------------------------------------------
 
+
 def _month(text: str) -> int:
     return int(text) if text.isdigit() else cn_to_int(text)
 
@@ -55,17 +58,24 @@ def _month_end(year: int, month: int) -> dt.date:
 QUARTER_END = {1: 3, 2: 6, 3: 9, 4: 12}
 M = rf"(\d{{1,2}}|[{CN_NUM}]{{1,3}})"
 DEADLINE_PATTERNS: list[tuple[re.Pattern, object]] = [
-    (re.compile(rf"(\d{{4}})?年{M}月(\d{{1,2}})日(?:前|之前|以前)?"),
-     lambda m, y: dt.date(int(m.group(1) or y), _month(m.group(2)), int(m.group(3)))),
-    (re.compile(rf"(?<![年\d]){M}月(\d{{1,2}})日(?:前|之前|以前)"),
-     lambda m, y: dt.date(y, _month(m.group(1)), int(m.group(2)))),
-    (re.compile(rf"(\d{{4}})?年?{M}月(?:底|末|份)(?:前|之前|以前)?"),
-     lambda m, y: _month_end(int(m.group(1) or y), _month(m.group(2)))),
-    (re.compile(r"(?:每年|本年度?)?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前)?"),
-     lambda m, y: _month_end(y, QUARTER_END[_month(m.group(1))])),
+    (
+        re.compile(rf"(\d{{4}})?年{M}月(\d{{1,2}})日(?:前|之前|以前)?"),
+        lambda m, y: dt.date(int(m.group(1) or y), _month(m.group(2)), int(m.group(3))),
+    ),
+    (
+        re.compile(rf"(?<![年\d]){M}月(\d{{1,2}})日(?:前|之前|以前)"),
+        lambda m, y: dt.date(y, _month(m.group(1)), int(m.group(2))),
+    ),
+    (
+        re.compile(rf"(\d{{4}})?年?{M}月(?:底|末|份)(?:前|之前|以前)?"),
+        lambda m, y: _month_end(int(m.group(1) or y), _month(m.group(2))),
+    ),
+    (
+        re.compile(r"(?:每年|本年度?)?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前)?"),
+        lambda m, y: _month_end(y, QUARTER_END[_month(m.group(1))]),
+    ),
     (re.compile(r"上半年(?:底|末)?(?:前|之前)?"), lambda m, y: dt.date(y, 6, 30)),
-    (re.compile(r"下半年|年底(?:前|之前|以前)?|年末(?:前|之前)?|年内|全年|年度内"),
-     lambda m, y: dt.date(y, 12, 31)),
+    (re.compile(r"下半年|年底(?:前|之前|以前)?|年末(?:前|之前)?|年内|全年|年度内"), lambda m, y: dt.date(y, 12, 31)),
     (re.compile(r"长期坚持|长期执行|持续推进|常态化"), lambda m, y: None),
 ]
 
@@ -106,9 +116,20 @@ def explicit_field(text: str, *labels: str) -> str:
 
 # Longest first: a matched span is blanked so "市政府法制办" is not also "市政府".
 GROUP_MENTIONS = [
-    "各乡镇各部门", "各乡镇、各部门", "乡镇政府、各部门", "各乡镇部门", "各级行政机关",
-    "市政府法制办", "政府法制办", "法制机构", "法制办", "政府各部门", "有关行政执法部门",
-    "各乡镇", "各部门", "市政府",
+    "各乡镇各部门",
+    "各乡镇、各部门",
+    "乡镇政府、各部门",
+    "各乡镇部门",
+    "各级行政机关",
+    "市政府法制办",
+    "政府法制办",
+    "法制机构",
+    "法制办",
+    "政府各部门",
+    "有关行政执法部门",
+    "各乡镇",
+    "各部门",
+    "市政府",
 ]
 # "省市政府", "全市政府法制培训" do not name the city government.
 NOT_AFTER = {"市政府": "省全县区本"}
@@ -127,7 +148,7 @@ def find_units(text: str, unit_names=()) -> list[str]:
         while start >= 0:
             if not (start and blank[start - 1] in NOT_AFTER.get(name, "")):
                 found.append((start + 1, name))
-            blank = blank[:start] + "\0" * len(name) + blank[start + len(name):]
+            blank = blank[:start] + "\0" * len(name) + blank[start + len(name) :]
             start = blank.find(name)
     names: list[str] = []
     for _, name in sorted(found):
@@ -137,6 +158,7 @@ def find_units(text: str, unit_names=()) -> list[str]:
 
 
 # ---- structure -------------------------------------------------------------------------------
+
 
 @dataclass
 class Task:
@@ -161,8 +183,7 @@ class Section:
     intro: str = ""
 
     def as_dict(self) -> dict:
-        return {"number": self.number, "title": self.title,
-                "tasks": [t.as_dict() for t in self.tasks]}
+        return {"number": self.number, "title": self.title, "tasks": [t.as_dict() for t in self.tasks]}
 
 
 @dataclass
@@ -178,9 +199,13 @@ class ParsedPlan:
         return [t for s in self.sections for t in s.tasks]
 
     def as_dict(self) -> dict:
-        return {"title": self.title, "year": self.year, "preamble": self.preamble,
-                "preamble_tasks": [t.as_dict() for t in self.preamble_tasks],
-                "sections": [s.as_dict() for s in self.sections]}
+        return {
+            "title": self.title,
+            "year": self.year,
+            "preamble": self.preamble,
+            "preamble_tasks": [t.as_dict() for t in self.preamble_tasks],
+            "sections": [s.as_dict() for s in self.sections],
+        }
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -190,15 +215,19 @@ def _paragraphs(text: str) -> list[str]:
 def _title_of(body: str) -> str:
     body = body.strip()
     m = SENTENCE_END.search(body)
-    title = body[:m.start()] if m else body
+    title = body[: m.start()] if m else body
     title = re.sub(r"[（(](?:责任单位|牵头单位|完成时限)[^）)]*[）)]?", "", title)
     return title.strip(" ，,：:")[:80]
 
 
 def _marker(paragraph: str):
     """(level, number, rest) of a paragraph that starts with a numbering mark, else None."""
-    for level, pattern in (("subsection", SUBSECTION), ("paren", PAREN_ARABIC), ("circled", CIRCLED_ITEM),
-                           ("arabic", ARABIC)):
+    for level, pattern in (
+        ("subsection", SUBSECTION),
+        ("paren", PAREN_ARABIC),
+        ("circled", CIRCLED_ITEM),
+        ("arabic", ARABIC),
+    ):
         m = pattern.match(paragraph)
         if m:
             return level, m.group(1), m.group(2)
@@ -232,8 +261,13 @@ def parse_plan(text: str, *, year: int | None = None, unit_names=()) -> ParsedPl
         builder.add(paragraph, task_level)
     builder.close()
     preamble_text = "\n".join(p for p in preamble_paras if SENTENCE_END.search(p))
-    return ParsedPlan(title=title, year=year, preamble=preamble_text,
-                      preamble_tasks=_obligations(preamble_text, year, unit_names), sections=sections)
+    return ParsedPlan(
+        title=title,
+        year=year,
+        preamble=preamble_text,
+        preamble_tasks=_obligations(preamble_text, year, unit_names),
+        sections=sections,
+    )
 
 
 def _task_level(body: list[str]) -> str:
@@ -247,7 +281,7 @@ class _TaskBuilder:
     def __init__(self, year: int, unit_names):
         self.year, self.unit_names = year, unit_names
         self.section: Section | None = None
-        self.current: list | None = None   # [number, title, [text parts]]
+        self.current: list | None = None  # [number, title, [text parts]]
         self.last_number = 0
 
     def add(self, paragraph: str, level: str) -> None:
@@ -287,7 +321,7 @@ class _TaskBuilder:
             bounds.append(ends[-1] if ends else m.start())
         bounds.append(len(paragraph))
         for i, m in enumerate(starts):
-            self._start(m.group(1), _title_of(paragraph[m.end():bounds[i + 1]]), paragraph[bounds[i]:bounds[i + 1]])
+            self._start(m.group(1), _title_of(paragraph[m.end() : bounds[i + 1]]), paragraph[bounds[i] : bounds[i + 1]])
         return True
 
     def _plausible(self, number: int) -> bool:
@@ -312,9 +346,14 @@ def _task(number: str, title: str, text: str, year: int, unit_names) -> Task:
     explicit = explicit_field(text, "完成时限", "完成时间", "时间要求", "时限要求")
     deadline = find_deadline(explicit, year) if explicit else None
     deadline = deadline or find_deadline(text, year)
-    return Task(number=number, title=title, text=text, units=find_units(text, unit_names),
-                deadline_text=(explicit or deadline.text) if deadline else explicit,
-                due=deadline.due if deadline else None)
+    return Task(
+        number=number,
+        title=title,
+        text=text,
+        units=find_units(text, unit_names),
+        deadline_text=(explicit or deadline.text) if deadline else explicit,
+        due=deadline.due if deadline else None,
+    )
 
 
 def _obligations(preamble: str, year: int, unit_names) -> list[Task]:
@@ -328,10 +367,16 @@ def _obligations(preamble: str, year: int, unit_names) -> list[Task]:
             deadline = find_deadline(sentence, year)
             if deadline is None and not OBLIGATION.search(sentence):
                 continue
-            tasks.append(Task(number="", title=_title_of(sentence), text=sentence,
-                              units=find_units(sentence, unit_names),
-                              deadline_text=deadline.text if deadline else "",
-                              due=deadline.due if deadline else None))
+            tasks.append(
+                Task(
+                    number="",
+                    title=_title_of(sentence),
+                    text=sentence,
+                    units=find_units(sentence, unit_names),
+                    deadline_text=deadline.text if deadline else "",
+                    due=deadline.due if deadline else None,
+                )
+            )
     return tasks
 
 

@@ -1,4 +1,5 @@
 """What the public sees: accepted reports that their unit marked public."""
+
 from django.db.models import Q
 from django.urls import reverse
 
@@ -6,8 +7,12 @@ from .queries import published_reports
 
 
 def _item(report):
-    return {"title": f"{report.unit.name}：{report.title}", "url": reverse("portal_plans:report", args=[report.pk]),
-            "date": report.published_on, "kind": report.get_kind_display()}
+    return {
+        "title": f"{report.unit.name}：{report.title}",
+        "url": reverse("portal_plans:report", args=[report.pk]),
+        "date": report.published_on,
+        "kind": report.get_kind_display(),
+    }
 
 
 def latest_reports(limit):

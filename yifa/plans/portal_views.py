@@ -1,4 +1,5 @@
 """Public pages: published reports only; nothing else of this module is reachable here."""
+
 from django.http import Http404
 from django.shortcuts import render
 

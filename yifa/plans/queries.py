@@ -1,4 +1,5 @@
 """Reads for the boards, the portal and the API."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +11,22 @@ from yifa.core.access import scope, visible_unit_ids
 from yifa.core.models import Unit, UnitKind
 
 from . import rules
-from .models import (AnnualReport, Assignment, AssignmentStatus, InfoItem, InfoState, Institution, InstitutionRecord, PlanTask,
-                     ReportDue, ReportKind, ReportState, TaskState, WorkPlan, publication_due)
+from .models import (
+    AnnualReport,
+    Assignment,
+    AssignmentStatus,
+    InfoItem,
+    InfoState,
+    Institution,
+    InstitutionRecord,
+    PlanTask,
+    ReportDue,
+    ReportKind,
+    ReportState,
+    TaskState,
+    WorkPlan,
+    publication_due,
+)
 
 REPORTING_KINDS = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)
 
@@ -43,7 +58,7 @@ class Compliance:
     kind: str
     due: dt.date
     report: AnnualReport | None
-    status: str      # on_time / late / missing / pending
+    status: str  # on_time / late / missing / pending
     label: str
     rag: str
 
@@ -81,8 +96,11 @@ def compliance_matrix(rows: list[Compliance]) -> list[tuple[Unit, list[Complianc
 
 
 def published_reports(limit: int | None = None):
-    qs = (AnnualReport.objects.filter(state=ReportState.ACCEPTED, is_public=True, published_on__isnull=False)
-          .select_related("unit").order_by("-published_on", "-id"))
+    qs = (
+        AnnualReport.objects.filter(state=ReportState.ACCEPTED, is_public=True, published_on__isnull=False)
+        .select_related("unit")
+        .order_by("-published_on", "-id")
+    )
     return qs[:limit] if limit else qs
 
 
@@ -91,11 +109,15 @@ def publication_of(report: AnnualReport) -> dict | None:
     if report.kind != ReportKind.RULE_OF_LAW:
         return None
     due = publication_due(report.year)
-    return {"due": due, "rule": rules.RULE_OF_LAW_PUBLICATION,
-            "late": bool(report.published_on and report.published_on > due)}
+    return {
+        "due": due,
+        "rule": rules.RULE_OF_LAW_PUBLICATION,
+        "late": bool(report.published_on and report.published_on > due),
+    }
 
 
 # ---- plans and supervision -------------------------------------------------------------------
+
 
 def plans_for(user):
     return scope(WorkPlan.objects.all(), user, "unit", "tasks__assignments__unit").order_by("-year", "-id")
@@ -103,8 +125,12 @@ def plans_for(user):
 
 def plan_rows(plan: WorkPlan):
     """The decomposition table: 序号, 工作内容, 责任单位, 完成时限, 进展."""
-    tasks = (PlanTask.objects.filter(plan=plan).select_related("section")
-             .prefetch_related("assignments__unit").order_by("order"))
+    tasks = (
+        PlanTask.objects.filter(plan=plan)
+        .select_related("section")
+        .prefetch_related("assignments__unit")
+        .order_by("order")
+    )
     return list(tasks)
 
 
@@ -135,13 +161,19 @@ def assignments_for(user, *, plan: WorkPlan | None = None, unit_id: int | None =
 def unit_board(user, *, plan: WorkPlan | None, today: dt.date):
     """Per unit: tasks assigned, done, overdue."""
     qs = assignments_for(user, plan=plan)
-    return (qs.values("unit__id", "unit__name")
-            .annotate(total=Count("id"), done=Count("id", filter=Q(status=AssignmentStatus.DONE)),
-                      overdue=Count("id", filter=overdue_q(today)))
-            .order_by("unit__name"))
+    return (
+        qs.values("unit__id", "unit__name")
+        .annotate(
+            total=Count("id"),
+            done=Count("id", filter=Q(status=AssignmentStatus.DONE)),
+            overdue=Count("id", filter=overdue_q(today)),
+        )
+        .order_by("unit__name")
+    )
 
 
 # ---- work information and institutions --------------------------------------------------------
+
 
 def info_items_for(user, *, state: str | None = None):
     qs = scope(InfoItem.objects.select_related("unit"), user)
@@ -153,17 +185,21 @@ def info_counts(*, year: int, user=None):
     items = InfoItem.objects.filter(submitted_on__year=year)
     if user is not None:
         items = scope(items, user)
-    return (items.values("unit__id", "unit__name")
-            .annotate(submitted=Count("id"), adopted=Count("id", filter=Q(state=InfoState.ADOPTED)))
-            .order_by("-adopted", "unit__name"))
+    return (
+        items.values("unit__id", "unit__name")
+        .annotate(submitted=Count("id"), adopted=Count("id", filter=Q(state=InfoState.ADOPTED)))
+        .order_by("-adopted", "unit__name")
+    )
 
 
 def institution_board(*, year: int, user=None, today: dt.date):
     """Units × institutions: which unit lacks which."""
     institutions = list(Institution.objects.filter(year=year).order_by(F("due").asc(nulls_last=True), "id"))
     units = list(reporting_units(user))
-    records = {(r.institution_id, r.unit_id): r
-               for r in InstitutionRecord.objects.filter(institution__in=institutions, unit__in=units)}
+    records = {
+        (r.institution_id, r.unit_id): r
+        for r in InstitutionRecord.objects.filter(institution__in=institutions, unit__in=units)
+    }
     rows = []
     for unit in units:
         cells = []
@@ -171,11 +207,13 @@ def institution_board(*, year: int, user=None, today: dt.date):
             record = records.get((inst.pk, unit.pk))
             if record:
                 late = bool(inst.due and record.established_on > inst.due)
-                cells.append({"record": record, "rag": "amber" if late else "green",
-                              "label": "逾期建立" if late else "已建立"})
+                cells.append(
+                    {"record": record, "rag": "amber" if late else "green", "label": "逾期建立" if late else "已建立"}
+                )
             else:
                 overdue = bool(inst.due and today > inst.due)
-                cells.append({"record": None, "rag": "red" if overdue else "grey",
-                              "label": "缺失" if overdue else "未建立"})
+                cells.append(
+                    {"record": None, "rag": "red" if overdue else "grey", "label": "缺失" if overdue else "未建立"}
+                )
         rows.append({"unit": unit, "cells": cells, "missing": sum(1 for c in cells if c["record"] is None)})
     return institutions, rows

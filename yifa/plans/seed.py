@@ -1,4 +1,5 @@
 """``yifa seed``: synthetic annual reports, a large decomposed plan and work information (bulk rows)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,17 @@ import random
 
 from yifa.core.models import Unit, UnitKind
 
-from .models import (AnnualReport, Assignment, InfoItem, PlanState, PlanTask, ReportKind, ReportState, TaskState,
-                     WorkPlan)
+from .models import (
+    AnnualReport,
+    Assignment,
+    InfoItem,
+    PlanState,
+    PlanTask,
+    ReportKind,
+    ReportState,
+    TaskState,
+    WorkPlan,
+)
 
 BATCH = 2000
 TOPICS = ["重大行政决策", "规范性文件清理", "行政执法案卷评查", "领导干部学法", "行政复议", "政务公开", "执法人员培训"]
@@ -20,25 +30,65 @@ def seed(*, scale: int, progress) -> dict:
     legal = Unit.objects.filter(is_legal_office=True).order_by("path").values_list("pk", flat=True).first()
     if not units or legal is None:
         return {"reports": 0, "tasks": 0, "info": 0}
-    reports = [AnnualReport(unit_id=u, year=y, kind=k, title=f"{y}年{ReportKind(k).label}（样本）", body="样本",
-                            state=rng.choice(ReportState.values),
-                            first_submitted_on=dt.date(y, 3, rng.randint(1, 28)) if rng.random() < 0.8 else None)
-               for u in units for y in range(today.year - 2, today.year + 1) for k in ReportKind.values]
+    reports = [
+        AnnualReport(
+            unit_id=u,
+            year=y,
+            kind=k,
+            title=f"{y}年{ReportKind(k).label}（样本）",
+            body="样本",
+            state=rng.choice(ReportState.values),
+            first_submitted_on=dt.date(y, 3, rng.randint(1, 28)) if rng.random() < 0.8 else None,
+        )
+        for u in units
+        for y in range(today.year - 2, today.year + 1)
+        for k in ReportKind.values
+    ]
     AnnualReport.objects.bulk_create(reports, batch_size=BATCH, ignore_conflicts=True)
     progress("年度计划与报告", len(reports), len(reports))
-    plan = WorkPlan.objects.create(title=f"{today.year}年依法行政工作要点（样本）", year=today.year, source_text="样本",
-                                   state=PlanState.CONFIRMED, unit_id=legal, confirmed_on=dt.date(today.year, 2, 1))
+    plan = WorkPlan.objects.create(
+        title=f"{today.year}年依法行政工作要点（样本）",
+        year=today.year,
+        source_text="样本",
+        state=PlanState.CONFIRMED,
+        unit_id=legal,
+        confirmed_on=dt.date(today.year, 2, 1),
+    )
     count = max(1, scale // 10)
-    tasks = PlanTask.objects.bulk_create([
-        PlanTask(plan=plan, order=i, number=str(i + 1), title=f"{rng.choice(TOPICS)}（样本{i + 1}）", text="样本",
-                 due=dt.date(today.year, rng.randint(1, 12), 28), state=TaskState.OPEN) for i in range(count)
-    ], batch_size=BATCH)
-    Assignment.objects.bulk_create([Assignment(task=t, unit_id=u, percent=rng.randint(0, 100))
-                                    for t in tasks for u in rng.sample(units, min(3, len(units)))], batch_size=BATCH)
+    tasks = PlanTask.objects.bulk_create(
+        [
+            PlanTask(
+                plan=plan,
+                order=i,
+                number=str(i + 1),
+                title=f"{rng.choice(TOPICS)}（样本{i + 1}）",
+                text="样本",
+                due=dt.date(today.year, rng.randint(1, 12), 28),
+                state=TaskState.OPEN,
+            )
+            for i in range(count)
+        ],
+        batch_size=BATCH,
+    )
+    Assignment.objects.bulk_create(
+        [
+            Assignment(task=t, unit_id=u, percent=rng.randint(0, 100))
+            for t in tasks
+            for u in rng.sample(units, min(3, len(units)))
+        ],
+        batch_size=BATCH,
+    )
     progress("分解任务", count, count)
-    items = [InfoItem(unit_id=rng.choice(units), title=f"{rng.choice(TOPICS)}工作信息（样本{i + 1}）", body="样本",
-                      submitted_on=today - dt.timedelta(days=rng.randint(0, 700)),
-                      state=rng.choice(["submitted", "adopted", "declined"])) for i in range(scale)]
+    items = [
+        InfoItem(
+            unit_id=rng.choice(units),
+            title=f"{rng.choice(TOPICS)}工作信息（样本{i + 1}）",
+            body="样本",
+            submitted_on=today - dt.timedelta(days=rng.randint(0, 700)),
+            state=rng.choice(["submitted", "adopted", "declined"]),
+        )
+        for i in range(scale)
+    ]
     InfoItem.objects.bulk_create(items, batch_size=BATCH)
     progress("工作信息", len(items), len(items))
     return {"reports": len(reports), "tasks": count, "info": len(items)}

@@ -1,4 +1,5 @@
 """Writes on imported work plans: import, correct, confirm and assign, report progress, urge, close."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,11 +17,10 @@ from yifa.core.models import Unit, UnitKind
 from yifa.core.notify import notify, unit_contacts
 from yifa.core.uploads import store_upload
 
-from .access import require_unit_staff
 from . import rules
+from .access import require_unit_staff
 from .flows import TASK
-from .models import (Assignment, AssignmentStatus, PlanSection, PlanState, PlanTask, ProgressReport, TaskState,
-                     WorkPlan)
+from .models import Assignment, AssignmentStatus, PlanSection, PlanState, PlanTask, ProgressReport, TaskState, WorkPlan
 from .parsing import parse_plan
 from .queries import overdue_q, reporting_units
 
@@ -47,8 +47,11 @@ def resolve_units(names) -> list[Unit]:
             found = list(active.filter(kind=UnitKind.GOVERNMENT, parent__isnull=True)[:1])
         else:
             bare = name[1:] if name.startswith("市") else name
-            found = list(active.filter(name=name)) or list(active.filter(short_name__in=[name, bare])) \
+            found = (
+                list(active.filter(name=name))
+                or list(active.filter(short_name__in=[name, bare]))
                 or list(active.filter(name__endswith=name))[:1]
+            )
         units.extend(u for u in found if u not in units)
     return units
 
@@ -70,8 +73,14 @@ def plan_import(*, by, text: str, year: int | None = None, title: str = "") -> W
     if not parsed.tasks and not parsed.preamble_tasks:
         raise InvalidInput({"text": "计划原文：没有识别出任何编号任务（一、/（一）/1./1、/（1）/①）"})
     with transaction.atomic():
-        plan = WorkPlan.objects.create(title=(title or parsed.title)[:200], year=parsed.year, source_text=text,
-                                       preamble=parsed.preamble, unit=by.unit, created_by=by)
+        plan = WorkPlan.objects.create(
+            title=(title or parsed.title)[:200],
+            year=parsed.year,
+            source_text=text,
+            preamble=parsed.preamble,
+            unit=by.unit,
+            created_by=by,
+        )
         order = 0
         for task in parsed.preamble_tasks:
             order += 1
@@ -81,17 +90,34 @@ def plan_import(*, by, text: str, year: int | None = None, title: str = "") -> W
             for task in section.tasks:
                 order += 1
                 _create_task(plan, row, task, order)
-        record_event(actor=by, subject=plan, action="plan.import", action_label="导入工作计划",
-                     to_state=plan.state, data={"year": plan.year, "sections": len(parsed.sections),
-                                                "tasks": len(parsed.tasks),
-                                                "preamble_tasks": len(parsed.preamble_tasks)})
+        record_event(
+            actor=by,
+            subject=plan,
+            action="plan.import",
+            action_label="导入工作计划",
+            to_state=plan.state,
+            data={
+                "year": plan.year,
+                "sections": len(parsed.sections),
+                "tasks": len(parsed.tasks),
+                "preamble_tasks": len(parsed.preamble_tasks),
+            },
+        )
     return plan
 
 
 def _create_task(plan, section, parsed, order) -> PlanTask:
-    task = PlanTask.objects.create(plan=plan, section=section, order=order, number=parsed.number,
-                                   title=parsed.title[:300], text=parsed.text, deadline_text=parsed.deadline_text[:60],
-                                   due=parsed.due, suggested_units=parsed.units)
+    task = PlanTask.objects.create(
+        plan=plan,
+        section=section,
+        order=order,
+        number=parsed.number,
+        title=parsed.title[:300],
+        text=parsed.text,
+        deadline_text=parsed.deadline_text[:60],
+        due=parsed.due,
+        suggested_units=parsed.units,
+    )
     Assignment.objects.bulk_create([Assignment(task=task, unit=u) for u in resolve_units(parsed.units)])
     return task
 
@@ -131,8 +157,13 @@ def plan_correct(*, by, plan: WorkPlan, rows: list[dict]) -> WorkPlan:
             have = set(task.assignments.values_list("unit_id", flat=True))
             Assignment.objects.bulk_create([Assignment(task=task, unit=u) for u in units if u.pk not in have])
             changed.append(task.pk)
-        record_event(actor=by, subject=plan, action="plan.correct", action_label="核对修改分解建议",
-                     data={"changed": changed, "dropped": dropped})
+        record_event(
+            actor=by,
+            subject=plan,
+            action="plan.correct",
+            action_label="核对修改分解建议",
+            data={"changed": changed, "dropped": dropped},
+        )
     return plan
 
 
@@ -152,25 +183,50 @@ def plan_confirm(*, by, plan: WorkPlan, on: dt.date | None = None) -> WorkPlan:
         plan.save(update_fields=["state", "confirmed_on"])
         plan.tasks.update(state=TaskState.OPEN)
         units = Unit.objects.filter(plan_assignments__task__plan=plan).distinct()
-        record_event(actor=by, subject=plan, action="plan.confirm", action_label="确认分解并交办",
-                     from_state=PlanState.DRAFT, to_state=plan.state,
-                     data={"tasks": len(tasks), "units": [u.name for u in units]})
+        record_event(
+            actor=by,
+            subject=plan,
+            action="plan.confirm",
+            action_label="确认分解并交办",
+            from_state=PlanState.DRAFT,
+            to_state=plan.state,
+            data={"tasks": len(tasks), "units": [u.name for u in units]},
+        )
         for task in tasks:
             for assignment in task.assignments.all():
                 if task.due:
-                    clocks.start_fixed_clock(subject=assignment, rule=rules.TASK_DUE, due=task.due,
-                                             unit=assignment.unit, start=on, title=f"{task.label}完成时限",
-                                             link=plan.get_absolute_url())
+                    clocks.start_fixed_clock(
+                        subject=assignment,
+                        rule=rules.TASK_DUE,
+                        due=task.due,
+                        unit=assignment.unit,
+                        start=on,
+                        title=f"{task.label}完成时限",
+                        link=plan.get_absolute_url(),
+                    )
         for unit in units:
             count = Assignment.objects.filter(task__plan=plan, unit=unit).count()
-            notify(users=unit_contacts(unit), key=f"plan-assigned:{plan.pk}:{unit.pk}",
-                   title=f"交办任务：{plan.title}", body=f"{unit.name}承担{count}项任务，请按时限推进并报告进展。",
-                   link=plan.get_absolute_url())
+            notify(
+                users=unit_contacts(unit),
+                key=f"plan-assigned:{plan.pk}:{unit.pk}",
+                title=f"交办任务：{plan.title}",
+                body=f"{unit.name}承担{count}项任务，请按时限推进并报告进展。",
+                link=plan.get_absolute_url(),
+            )
     return plan
 
 
-def progress_report(*, by, assignment: Assignment, status: str, percent, narrative: str, files=(),
-                    on: dt.date | None = None, expected_version: int | None = None) -> ProgressReport:
+def progress_report(
+    *,
+    by,
+    assignment: Assignment,
+    status: str,
+    percent,
+    narrative: str,
+    files=(),
+    on: dt.date | None = None,
+    expected_version: int | None = None,
+) -> ProgressReport:
     """A responsible unit reports progress with evidence files."""
     require_unit_staff(by, assignment.unit)
     errors = {}
@@ -192,18 +248,33 @@ def progress_report(*, by, assignment: Assignment, status: str, percent, narrati
     with transaction.atomic():
         assignment = Assignment.objects.select_for_update().select_related("task", "unit").get(pk=assignment.pk)
         if assignment.task.state != TaskState.OPEN:
-            raise YifaError(f"任务“{assignment.task.title}”当前为“{assignment.task.get_state_display()}”，不能报告进展",
-                            field="status")
+            raise YifaError(
+                f"任务“{assignment.task.title}”当前为“{assignment.task.get_state_display()}”，不能报告进展",
+                field="status",
+            )
         before = assignment.status
-        report = ProgressReport.objects.create(assignment=assignment, status=status, percent=percent,
-                                               narrative=narrative.strip(), reported_by=by, reported_on=on)
+        report = ProgressReport.objects.create(
+            assignment=assignment,
+            status=status,
+            percent=percent,
+            narrative=narrative.strip(),
+            reported_by=by,
+            reported_on=on,
+        )
         files = [(name, content) for name, content in files or ()]
         stored = [store_upload(content=c, name=n, by=by, subject=report, purpose="evidence") for n, c in files]
         assignment.status, assignment.percent, assignment.last_reported_on = status, percent, on
         save_versioned(assignment, expected_version=expected_version, fields=["status", "percent", "last_reported_on"])
-        record_event(actor=by, subject=assignment, action="plan_task.progress", action_label="报告进展",
-                     from_state=before, to_state=status, unit=assignment.unit,
-                     data={"percent": percent, "files": [a.name for a in stored]})
+        record_event(
+            actor=by,
+            subject=assignment,
+            action="plan_task.progress",
+            action_label="报告进展",
+            from_state=before,
+            to_state=status,
+            unit=assignment.unit,
+            data={"percent": percent, "files": [a.name for a in stored]},
+        )
     return report
 
 
@@ -220,12 +291,22 @@ def task_urge(*, by, assignment: Assignment, note: str = "", on: dt.date | None 
         assignment.urge_count += 1
         assignment.last_urged_on = on
         assignment.save(update_fields=["urge_count", "last_urged_on"])
-        record_event(actor=by, subject=assignment, action="plan_task.urge", action_label="催办", reason=note,
-                     unit=assignment.unit, data={"due": assignment.task.due, "times": assignment.urge_count})
-        notify(users=unit_contacts(assignment.unit), key=f"urge:{assignment.pk}:{assignment.urge_count}",
-               title=f"催办：{assignment.task.title[:40]}",
-               body=(f"该任务完成时限为{assignment.task.due:%Y年%m月%d日}，已逾期，请抓紧办理并报告进展。{note}").strip(),
-               link=assignment.get_absolute_url())
+        record_event(
+            actor=by,
+            subject=assignment,
+            action="plan_task.urge",
+            action_label="催办",
+            reason=note,
+            unit=assignment.unit,
+            data={"due": assignment.task.due, "times": assignment.urge_count},
+        )
+        notify(
+            users=unit_contacts(assignment.unit),
+            key=f"urge:{assignment.pk}:{assignment.urge_count}",
+            title=f"催办：{assignment.task.title[:40]}",
+            body=(f"该任务完成时限为{assignment.task.due:%Y年%m月%d日}，已逾期，请抓紧办理并报告进展。{note}").strip(),
+            link=assignment.get_absolute_url(),
+        )
     return assignment
 
 

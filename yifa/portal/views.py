@@ -1,4 +1,5 @@
 """The public portal: only what the modules publish (each app's portal.py)."""
+
 from django.shortcuts import render
 
 from yifa.core.registry import contributions

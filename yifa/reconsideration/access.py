@@ -1,4 +1,5 @@
 """Who sees a case: the legal office (and leaders) all; a respondent unit its own cases."""
+
 from yifa.core.access import fetch, scope
 from yifa.core.errors import NotFound
 
@@ -21,8 +22,7 @@ def access_letter(user, pk) -> OpinionLetter:
 
 def public_case(number: str, code: str) -> Case:
     """The applicant's view: both the number and the lookup code must match."""
-    case = (Case.objects.select_related("office").filter(number=number.strip(), lookup_code=code.strip().upper())
-            .first())
+    case = Case.objects.select_related("office").filter(number=number.strip(), lookup_code=code.strip().upper()).first()
     if case is None:
         raise NotFound("案号或查询码不正确，请核对受理通知书或申请回执")
     return case

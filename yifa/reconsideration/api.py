@@ -1,4 +1,5 @@
 """/api/reconsideration/: cases (scoped), intake, statistics, and the public status lookup."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -93,13 +94,25 @@ def list_cases(request, state: str = "", q: str = ""):
 def get_case(request, pk: int):
     case = access_case(request.user, pk)
     personal = can_see_personal_data(request.user)
-    parties = [{"role": p.role, "name": p.name, "id_number": p.id_number if personal else mask_id_number(p.id_number),
-                "phone": p.phone if personal else mask_phone(p.phone)} for p in case.parties.all()]
-    return {**{f: getattr(case, f) for f in CaseOut.model_fields if f != "state_label"},
-            "id": case.pk,
-            "state_label": case.get_state_display(), "law_year": case.law_year,
-            "deemed_accepted": case.deemed_accepted, "decision_type": case.decision_type, "parties": parties,
-            "clocks": list(clocks.clocks_of(case, open_only=False).order_by("id"))}
+    parties = [
+        {
+            "role": p.role,
+            "name": p.name,
+            "id_number": p.id_number if personal else mask_id_number(p.id_number),
+            "phone": p.phone if personal else mask_phone(p.phone),
+        }
+        for p in case.parties.all()
+    ]
+    return {
+        **{f: getattr(case, f) for f in CaseOut.model_fields if f != "state_label"},
+        "id": case.pk,
+        "state_label": case.get_state_display(),
+        "law_year": case.law_year,
+        "deemed_accepted": case.deemed_accepted,
+        "decision_type": case.decision_type,
+        "parties": parties,
+        "clocks": list(clocks.clocks_of(case, open_only=False).order_by("id")),
+    }
 
 
 @router.post("/cases", response={201: CaseOut})
@@ -107,8 +120,9 @@ def create_case(request, payload: CaseIn):
     data = payload.dict()
     unit_id = data.pop("respondent_unit_id")
     data["parties"] = [dict(p) for p in data["parties"]]
-    case = services.case_receive(by=request.user, respondent_unit=Unit.objects.filter(pk=unit_id).first()
-                                 if unit_id else None, **data)
+    case = services.case_receive(
+        by=request.user, respondent_unit=Unit.objects.filter(pk=unit_id).first() if unit_id else None, **data
+    )
     return 201, case
 
 
@@ -125,7 +139,13 @@ class LookupIn(Schema):
 @router.get("/status", response=StatusOut, auth=None)
 def status(request, lookup: Query[LookupIn]):
     from .periods import decision_clock
+
     case = public_case(lookup.number, lookup.code)
     clock = decision_clock(case)
-    return {"number": case.number, "state_label": case.get_state_display(), "received_on": case.received_on,
-            "accepted_on": case.accepted_on, "decision_due": clock.due if clock else None}
+    return {
+        "number": case.number,
+        "state_label": case.get_state_display(),
+        "received_on": case.received_on,
+        "accepted_on": case.accepted_on,
+        "decision_due": clock.due if clock else None,
+    }

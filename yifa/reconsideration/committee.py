@@ -1,4 +1,5 @@
 """行政复议委员会（第五十二条）：委员及任期、会议、对案件的咨询意见。"""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,10 +26,16 @@ def member_add(*, by, name: str, kind: str, affiliation: str, term_start: dt.dat
     if errors:
         raise InvalidInput(errors)
     with transaction.atomic():
-        member = CommitteeMember.objects.create(name=name.strip(), kind=kind, affiliation=affiliation.strip(),
-                                                term_start=term_start, term_end=term_end)
-        record_event(actor=by, subject=member, action="reconsideration.committee.member", action_label="聘任委员",
-                     data={"term": [term_start, term_end]})
+        member = CommitteeMember.objects.create(
+            name=name.strip(), kind=kind, affiliation=affiliation.strip(), term_start=term_start, term_end=term_end
+        )
+        record_event(
+            actor=by,
+            subject=member,
+            action="reconsideration.committee.member",
+            action_label="聘任委员",
+            data={"term": [term_start, term_end]},
+        )
     return member
 
 
@@ -53,9 +60,15 @@ def meeting_hold(*, by, held_on: dt.date, title: str, members, opinions: dict[in
             if not case.is_open:
                 raise YifaError(f"案件{case.number}已结案，不能再记录咨询意见", field="opinions")
             CommitteeOpinion.objects.create(case=case, meeting=meeting, opinion=opinions[case.pk].strip())
-            record_event(actor=by, subject=case, action="reconsideration.committee.opinion",
-                         action_label="记录委员会咨询意见", from_state=case.state, to_state=case.state,
-                         data={"meeting": meeting.pk})
+            record_event(
+                actor=by,
+                subject=case,
+                action="reconsideration.committee.opinion",
+                action_label="记录委员会咨询意见",
+                from_state=case.state,
+                to_state=case.state,
+                data={"meeting": meeting.pk},
+            )
     return meeting
 
 
@@ -64,6 +77,12 @@ def pending_referrals():
     from django.db.models import Q
 
     from .models import OPEN_STATES
-    return (Case.objects.filter(state__in=OPEN_STATES).filter(Q(is_major=True) | Q(is_technical=True))
-            .filter(committee_opinions__isnull=True).exclude(state="review").exclude(state="correction")
-            .order_by("received_on"))
+
+    return (
+        Case.objects.filter(state__in=OPEN_STATES)
+        .filter(Q(is_major=True) | Q(is_technical=True))
+        .filter(committee_opinions__isnull=True)
+        .exclude(state="review")
+        .exclude(state="correction")
+        .order_by("received_on")
+    )

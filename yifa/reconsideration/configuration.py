@@ -1,4 +1,5 @@
 """The office's own settings: case-number pattern and document templates."""
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -20,8 +21,13 @@ def numbering_set(*, by, year: int, pattern: str) -> Numbering:
         row, _ = Numbering.objects.select_for_update().get_or_create(year=year, defaults={"pattern": pattern})
         row.pattern = pattern
         row.save(update_fields=["pattern"])
-        record_event(actor=by, subject=row, action="reconsideration.numbering", action_label="设置案号格式",
-                     data={"year": year, "pattern": pattern})
+        record_event(
+            actor=by,
+            subject=row,
+            action="reconsideration.numbering",
+            action_label="设置案号格式",
+            data={"year": year, "pattern": pattern},
+        )
     return row
 
 
@@ -37,6 +43,11 @@ def template_set(*, by, kind: str, content: bytes) -> set[str]:
         raise InvalidInput({"file": "模板须为Word文档（.docx）"}) from None
     with transaction.atomic():
         row, _ = DocTemplate.objects.update_or_create(kind=kind, defaults={"content": content, "updated_by": by})
-        record_event(actor=by, subject=row, action="reconsideration.template", action_label="更新文书模板",
-                     data={"kind": kind, "unknown": sorted(unknown)})
+        record_event(
+            actor=by,
+            subject=row,
+            action="reconsideration.template",
+            action_label="更新文书模板",
+            data={"kind": kind, "unknown": sorted(unknown)},
+        )
     return unknown

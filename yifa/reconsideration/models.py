@@ -1,4 +1,5 @@
 """Reconsideration cases (行政复议案件), their parties, hearings, committee and opinion letters."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,7 @@ class CaseState(models.TextChoices):
     ABANDONED = "abandoned", "视为放弃申请"
 
 
-OPEN_STATES = (CaseState.REVIEW, CaseState.CORRECTION, CaseState.ACCEPTED, CaseState.SUSPENDED,
-               CaseState.APPROVAL)
+OPEN_STATES = (CaseState.REVIEW, CaseState.CORRECTION, CaseState.ACCEPTED, CaseState.SUSPENDED, CaseState.APPROVAL)
 CLOSED_STATES = (CaseState.DECIDED, CaseState.MEDIATED, CaseState.TERMINATED)
 
 
@@ -75,8 +75,14 @@ class DecisionType(models.TextChoices):
 
 
 # 纠错：改变或否定原行政行为的决定。
-CORRECTING = (DecisionType.CHANGE, DecisionType.REVOKE, DecisionType.REVOKE_REDO, DecisionType.ILLEGAL,
-              DecisionType.PERFORM, DecisionType.VOID)
+CORRECTING = (
+    DecisionType.CHANGE,
+    DecisionType.REVOKE,
+    DecisionType.REVOKE_REDO,
+    DecisionType.ILLEGAL,
+    DecisionType.PERFORM,
+    DecisionType.VOID,
+)
 
 SIMPLE_MAX_AMOUNT = 3000  # 第五十三条第一款第三项：三千元以下
 
@@ -117,18 +123,25 @@ class Case(Versioned):
     lookup_code = models.CharField("查询码", max_length=12, unique=True)
     channel = models.CharField("申请方式", max_length=10, choices=Channel.choices)
     received_on = models.DateField("收到申请日期", db_index=True)
-    state = models.CharField("状态", max_length=20, choices=CaseState.choices, default=CaseState.REVIEW,
-                             db_index=True)
-    procedure = models.CharField("审理程序", max_length=12, choices=Procedure.choices,
-                                 default=Procedure.NORMAL)
-    simplified_basis = models.CharField("适用简易程序的依据", max_length=20, choices=SimplifiedBasis.choices,
-                                        blank=True)
-    office = models.ForeignKey("core.Unit", verbose_name="复议机构", on_delete=models.PROTECT,
-                               related_name="reconsideration_cases")
-    handler = models.ForeignKey("core.User", verbose_name="承办人", null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
-    respondent_unit = models.ForeignKey("core.Unit", verbose_name="被申请人", null=True, blank=True,
-                                        on_delete=models.PROTECT, related_name="reconsideration_respondent")
+    state = models.CharField("状态", max_length=20, choices=CaseState.choices, default=CaseState.REVIEW, db_index=True)
+    procedure = models.CharField("审理程序", max_length=12, choices=Procedure.choices, default=Procedure.NORMAL)
+    simplified_basis = models.CharField(
+        "适用简易程序的依据", max_length=20, choices=SimplifiedBasis.choices, blank=True
+    )
+    office = models.ForeignKey(
+        "core.Unit", verbose_name="复议机构", on_delete=models.PROTECT, related_name="reconsideration_cases"
+    )
+    handler = models.ForeignKey(
+        "core.User", verbose_name="承办人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    respondent_unit = models.ForeignKey(
+        "core.Unit",
+        verbose_name="被申请人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reconsideration_respondent",
+    )
     respondent_name = models.CharField("被申请人名称", max_length=100)
     act_title = models.CharField("被申请复议的行政行为", max_length=200)
     act_type = models.CharField("行政行为类型", max_length=20, choices=ActType.choices)
@@ -161,8 +174,7 @@ class Case(Versioned):
     reply_text = models.TextField("书面答复", blank=True)
     suspended_on = models.DateField("中止日期", null=True, blank=True)
     suspension_ground = models.CharField("中止情形", max_length=3, choices=SuspensionGround.choices, blank=True)
-    termination_ground = models.CharField("终止情形", max_length=3, choices=TerminationGround.choices,
-                                          blank=True)
+    termination_ground = models.CharField("终止情形", max_length=3, choices=TerminationGround.choices, blank=True)
     extension_days = models.PositiveSmallIntegerField("延长天数", default=0)
     extension_last_days = models.PositiveSmallIntegerField("最近一次延长天数", default=0)
     extension_reason = models.TextField("延长理由", blank=True)
@@ -171,8 +183,9 @@ class Case(Versioned):
     compensation = models.TextField("赔偿、返还财产等决定", blank=True)
     mediation_text = models.TextField("调解协议内容", blank=True)
     approval_mode = models.CharField("审批方式", max_length=12, choices=ApprovalMode.choices, blank=True)
-    approved_by = models.ForeignKey("core.User", verbose_name="批准人", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    approved_by = models.ForeignKey(
+        "core.User", verbose_name="批准人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     closed_on = models.DateField("结案日期", null=True, blank=True, db_index=True)
     overdue_justification = models.TextField("超审限理由", blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True, db_index=True)
@@ -306,8 +319,9 @@ class CommitteeMeeting(models.Model):
 
 class CommitteeOpinion(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="committee_opinions")
-    meeting = models.ForeignKey(CommitteeMeeting, verbose_name="会议", on_delete=models.PROTECT,
-                                related_name="opinions")
+    meeting = models.ForeignKey(
+        CommitteeMeeting, verbose_name="会议", on_delete=models.PROTECT, related_name="opinions"
+    )
     opinion = models.TextField("咨询意见")
 
     class Meta:
@@ -318,8 +332,7 @@ class OpinionLetter(models.Model):
     """行政复议意见书（第七十六条），纠正情况六十日内报送。"""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="opinion_letters")
-    recipient = models.ForeignKey("core.Unit", verbose_name="送达机关", on_delete=models.PROTECT,
-                                  related_name="+")
+    recipient = models.ForeignKey("core.Unit", verbose_name="送达机关", on_delete=models.PROTECT, related_name="+")
     issued_on = models.DateField("制发日期")
     content = models.TextField("意见内容")
     feedback_on = models.DateField("报送纠正情况日期", null=True, blank=True)
@@ -376,8 +389,9 @@ class NormReview(models.Model):
     document = models.CharField("规范性文件或依据", max_length=200)
     started_on = models.DateField("收到附带审查申请/认为依据不合法之日")
     competent = models.BooleanField("本机关有权处理")
-    drafter_unit = models.ForeignKey("core.Unit", verbose_name="制定机关", null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="+")
+    drafter_unit = models.ForeignKey(
+        "core.Unit", verbose_name="制定机关", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     drafter_name = models.CharField("制定机关名称", max_length=100, blank=True)
     suspended_case = models.BooleanField("因本审查中止复议", default=False)
     drafter_notified_on = models.DateField("书面通知制定机关日期", null=True, blank=True)
@@ -385,8 +399,9 @@ class NormReview(models.Model):
     drafter_reply_on = models.DateField("制定机关答复日期", null=True, blank=True)
     drafter_reply = models.TextField("制定机关书面答复", blank=True)
     forwarded_on = models.DateField("转送日期", null=True, blank=True)
-    forwarded_to_unit = models.ForeignKey("core.Unit", verbose_name="接受转送的机关", null=True, blank=True,
-                                          on_delete=models.PROTECT, related_name="+")
+    forwarded_to_unit = models.ForeignKey(
+        "core.Unit", verbose_name="接受转送的机关", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     forwarded_to_name = models.CharField("接受转送的机关名称", max_length=100, blank=True)
     concluded_on = models.DateField("处理完毕日期", null=True, blank=True)
     conclusion = models.CharField("处理结果", max_length=12, choices=NormConclusion.choices, blank=True)
@@ -411,15 +426,15 @@ class OrganSubmission(models.Model):
     """经作出处罚决定的机关提交的复议申请（第三十二条）：该机关认为需要维持处罚决定的，
     自收到之日起五个工作日内转送复议机关。仅当该机关为本平台单位时登记计时。"""
 
-    unit = models.ForeignKey("core.Unit", verbose_name="作出处罚决定的机关", on_delete=models.PROTECT,
-                             related_name="+")
+    unit = models.ForeignKey("core.Unit", verbose_name="作出处罚决定的机关", on_delete=models.PROTECT, related_name="+")
     received_on = models.DateField("收到复议申请日期")
     applicant_name = models.CharField("申请人", max_length=100)
     act_title = models.CharField("行政处罚决定", max_length=200)
     summary = models.TextField("申请内容摘要", blank=True)
     forwarded_on = models.DateField("转送复议机关日期", null=True, blank=True)
-    case = models.ForeignKey(Case, verbose_name="复议案件", null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="+")
+    case = models.ForeignKey(
+        Case, verbose_name="复议案件", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     resolved_on = models.DateField("自行处理完毕日期", null=True, blank=True)
     resolution = models.TextField("自行处理情况（撤销或变更处罚决定等）", blank=True)
 

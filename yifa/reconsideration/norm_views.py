@@ -1,4 +1,5 @@
 """附带审查的页面（案件页上的步骤表单，制定机关、接受转送机关的待办页）；经原机关提交的复议申请页（第三十二条）。"""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -58,8 +59,11 @@ def norm_inbox(request):
     """制定机关答复（第五十八条）、接受转送机关回复（第六十条）的待办。"""
     qs = NormReview.objects.select_related("case", "case__office", "drafter_unit", "forwarded_to_unit")
     reviews = scope(qs, request.user, "drafter_unit", "forwarded_to_unit").filter(concluded_on__isnull=True)
-    return render(request, "reconsideration/norm_inbox.html", {
-        "rows": reviews_with_steps(reviews, request.user), "today": timezone.localdate()})
+    return render(
+        request,
+        "reconsideration/norm_inbox.html",
+        {"rows": reviews_with_steps(reviews, request.user), "today": timezone.localdate()},
+    )
 
 
 @staff_view
@@ -72,20 +76,23 @@ def organ_submissions(request):
             step = request.POST.get("step")
             if step == "receive":
                 if form.is_valid():
-                    submissions.submission_receive(by=request.user, unit=request.user.unit, on=today,
-                                                   **form.cleaned_data)
+                    submissions.submission_receive(
+                        by=request.user, unit=request.user.unit, on=today, **form.cleaned_data
+                    )
                     messages.success(request, "已登记，转送期限已起算")
                     return redirect("reconsideration:submissions")
                 messages.error(request, form_errors(form))
             else:
-                item = fetch(OrganSubmission.objects.select_related("unit"), request.user,
-                             request.POST.get("item"), "unit")
+                item = fetch(
+                    OrganSubmission.objects.select_related("unit"), request.user, request.POST.get("item"), "unit"
+                )
                 if step == "forward":
                     submissions.submission_forward(submission=item, by=request.user, on=today)
                     messages.success(request, "已转送复议机关")
                 elif step == "resolve":
-                    submissions.submission_resolve(submission=item, by=request.user, on=today,
-                                                   resolution=request.POST.get("resolution", ""))
+                    submissions.submission_resolve(
+                        submission=item, by=request.user, on=today, resolution=request.POST.get("resolution", "")
+                    )
                     messages.success(request, "已记录处理情况")
                 return redirect("reconsideration:submissions")
         except YifaError as exc:
@@ -94,5 +101,8 @@ def organ_submissions(request):
     items = list(items)
     by_item = clocks.clocks_by_subject(items, open_only=False)
     rows = [(i, next(iter(by_item[i.pk]), None)) for i in items]
-    return render(request, "reconsideration/submissions.html", {
-        "form": form, "rows": rows, "today": today, "can_register": bool(request.user.unit_id)})
+    return render(
+        request,
+        "reconsideration/submissions.html",
+        {"form": form, "rows": rows, "today": today, "can_register": bool(request.user.unit_id)},
+    )

@@ -4,6 +4,7 @@
 并自中止之日起三个工作日内书面通知制定机关，制定机关十个工作日内答复（第五十八条）；
 无权处理的，七个工作日内转送，接受转送的机关六十日内回复（第六十条）。全部处理完毕后恢复审理。
 制定机关、接受转送的机关是本平台单位的，其期限由平台计时并通知该单位；外部机关不计时。"""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,9 +43,19 @@ def _locked(review) -> NormReview:
     return related.select_for_update(of=("self",)).get(pk=review.pk)
 
 
-def norm_review_open(*, case, by, source: str, document: str, started_on: dt.date | None, competent: bool,
-                     drafter_unit=None, drafter_name: str = "", on: dt.date | None = None,
-                     expected_version=None) -> NormReview:
+def norm_review_open(
+    *,
+    case,
+    by,
+    source: str,
+    document: str,
+    started_on: dt.date | None,
+    competent: bool,
+    drafter_unit=None,
+    drafter_name: str = "",
+    on: dt.date | None = None,
+    expected_version=None,
+) -> NormReview:
     """登记附带审查并中止复议（第三十九条第一款第九项）；起算处理或转送期限（第五十六条、第五十七条）。"""
     from .services import case_suspend
 
@@ -70,31 +81,56 @@ def norm_review_open(*, case, by, source: str, document: str, started_on: dt.dat
         raise InvalidInput(errors)
     with transaction.atomic():
         review = NormReview.objects.create(
-            case=case, source=source, document=document.strip(), started_on=started_on, competent=competent,
+            case=case,
+            source=source,
+            document=document.strip(),
+            started_on=started_on,
+            competent=competent,
             drafter_unit=drafter_unit if competent else None,
             drafter_name=(drafter_name.strip() or (drafter_unit.name if drafter_unit else "")) if competent else "",
-            suspended_case=case.state == CaseState.ACCEPTED)
+            suspended_case=case.state == CaseState.ACCEPTED,
+        )
         rule = HANDLE[source] if competent else FORWARD[source]
-        main = clocks.start_clock(subject=review, rule=rule, start=started_on, unit=case.office,
-                                  assignee=case.handler)
+        main = clocks.start_clock(subject=review, rule=rule, start=started_on, unit=case.office, assignee=case.handler)
         notice = None
         if competent:  # 第五十八条：自行政复议中止之日起三日内书面通知制定机关
-            notice = clocks.start_clock(subject=review, rule=R.DRAFTER_NOTICE, start=on, unit=case.office,
-                                        assignee=case.handler)
-        details = {"norm_review": review.pk, "source": source, "competent": competent, "due": main.due,
-                   "drafter_notice_due": notice.due if notice else None}
+            notice = clocks.start_clock(
+                subject=review, rule=R.DRAFTER_NOTICE, start=on, unit=case.office, assignee=case.handler
+            )
+        details = {
+            "norm_review": review.pk,
+            "source": source,
+            "competent": competent,
+            "due": main.due,
+            "drafter_notice_due": notice.due if notice else None,
+        }
         if review.suspended_case:
-            case_suspend(case=case, by=by, ground=SuspensionGround.NORM_REVIEW, on=on,
-                         reason=f"附带审查：{review.document}（{R.NORM_REVIEW_SUSPENDS.citation}）",
-                         expected_version=expected_version, details=details)
+            case_suspend(
+                case=case,
+                by=by,
+                ground=SuspensionGround.NORM_REVIEW,
+                on=on,
+                reason=f"附带审查：{review.document}（{R.NORM_REVIEW_SUSPENDS.citation}）",
+                expected_version=expected_version,
+                details=details,
+            )
         else:
-            record_event(actor=by, subject=case, action="reconsideration.norm_review", action_label="登记附带审查",
-                         from_state=case.state, to_state=case.state, unit=case.office, data=details)
+            record_event(
+                actor=by,
+                subject=case,
+                action="reconsideration.norm_review",
+                action_label="登记附带审查",
+                from_state=case.state,
+                to_state=case.state,
+                unit=case.office,
+                data=details,
+            )
     return review
 
 
-def norm_review_notify_drafter(*, review, by, on: dt.date | None = None,
-                               served_on: dt.date | None = None) -> NormReview:
+def norm_review_notify_drafter(
+    *, review, by, on: dt.date | None = None, served_on: dt.date | None = None
+) -> NormReview:
     """第五十八条第一款：书面通知制定机关。本平台单位经平台送达，当日收到，十个工作日答复期限自该日起算。"""
     on = on or timezone.localdate()
     with transaction.atomic():
@@ -112,15 +148,30 @@ def norm_review_notify_drafter(*, review, by, on: dt.date | None = None,
         _stop(review, R.DRAFTER_NOTICE, on=on)
         reply = None
         if review.drafter_unit_id:
-            reply = clocks.start_clock(subject=review, rule=R.DRAFTER_REPLY, start=on, unit=review.drafter_unit,
-                                       link=reverse("reconsideration:norm_inbox"))
-            notify(users=unit_contacts(review.drafter_unit), key=f"fuyi-norm-drafter:{review.pk}",
-                   title=f"请于{zh_date(reply.due)}前就《{review.document}》相关条款的合法性提出书面答复",
-                   body=f"行政复议案件{case.number}附带审查。{reply.explanation}", link=reverse("reconsideration:norm_inbox"))
-        record_event(actor=by, subject=case, action="reconsideration.norm_notify_drafter",
-                     action_label="书面通知制定机关答复", from_state=case.state, to_state=case.state,
-                     unit=case.office, data={"norm_review": review.pk, "drafter": review.drafter_name,
-                                             "reply_due": reply.due if reply else None})
+            reply = clocks.start_clock(
+                subject=review,
+                rule=R.DRAFTER_REPLY,
+                start=on,
+                unit=review.drafter_unit,
+                link=reverse("reconsideration:norm_inbox"),
+            )
+            notify(
+                users=unit_contacts(review.drafter_unit),
+                key=f"fuyi-norm-drafter:{review.pk}",
+                title=f"请于{zh_date(reply.due)}前就《{review.document}》相关条款的合法性提出书面答复",
+                body=f"行政复议案件{case.number}附带审查。{reply.explanation}",
+                link=reverse("reconsideration:norm_inbox"),
+            )
+        record_event(
+            actor=by,
+            subject=case,
+            action="reconsideration.norm_notify_drafter",
+            action_label="书面通知制定机关答复",
+            from_state=case.state,
+            to_state=case.state,
+            unit=case.office,
+            data={"norm_review": review.pk, "drafter": review.drafter_name, "reply_due": reply.due if reply else None},
+        )
     return review
 
 
@@ -139,9 +190,16 @@ def norm_review_drafter_reply(*, review, by, text: str, on: dt.date | None = Non
         review.drafter_reply_on, review.drafter_reply = on, text.strip()
         review.save()
         _stop(review, R.DRAFTER_REPLY, on=on)
-        record_event(actor=by, subject=case, action="reconsideration.norm_drafter_reply",
-                     action_label="制定机关提交书面答复", from_state=case.state, to_state=case.state,
-                     unit=review.drafter_unit or case.office, data={"norm_review": review.pk})
+        record_event(
+            actor=by,
+            subject=case,
+            action="reconsideration.norm_drafter_reply",
+            action_label="制定机关提交书面答复",
+            from_state=case.state,
+            to_state=case.state,
+            unit=review.drafter_unit or case.office,
+            data={"norm_review": review.pk},
+        )
     return review
 
 
@@ -164,15 +222,30 @@ def norm_review_forward(*, review, by, to_unit=None, to_name: str = "", on: dt.d
         _stop(review, FORWARD[review.source], on=on)
         reply = None
         if to_unit:
-            reply = clocks.start_clock(subject=review, rule=R.FORWARDED_REPLY, start=on, unit=to_unit,
-                                       link=reverse("reconsideration:norm_inbox"))
-            notify(users=unit_contacts(to_unit), key=f"fuyi-norm-forward:{review.pk}",
-                   title=f"请于{zh_date(reply.due)}前将《{review.document}》的处理意见回复{case.office}",
-                   body=f"行政复议案件{case.number}附带审查转送。{reply.explanation}", link=reverse("reconsideration:norm_inbox"))
-        record_event(actor=by, subject=case, action="reconsideration.norm_forward", action_label="转送附带审查",
-                     from_state=case.state, to_state=case.state, unit=case.office,
-                     data={"norm_review": review.pk, "to": review.forwarded_to_name,
-                           "reply_due": reply.due if reply else None})
+            reply = clocks.start_clock(
+                subject=review,
+                rule=R.FORWARDED_REPLY,
+                start=on,
+                unit=to_unit,
+                link=reverse("reconsideration:norm_inbox"),
+            )
+            notify(
+                users=unit_contacts(to_unit),
+                key=f"fuyi-norm-forward:{review.pk}",
+                title=f"请于{zh_date(reply.due)}前将《{review.document}》的处理意见回复{case.office}",
+                body=f"行政复议案件{case.number}附带审查转送。{reply.explanation}",
+                link=reverse("reconsideration:norm_inbox"),
+            )
+        record_event(
+            actor=by,
+            subject=case,
+            action="reconsideration.norm_forward",
+            action_label="转送附带审查",
+            from_state=case.state,
+            to_state=case.state,
+            unit=case.office,
+            data={"norm_review": review.pk, "to": review.forwarded_to_name, "reply_due": reply.due if reply else None},
+        )
     return review
 
 
@@ -194,8 +267,11 @@ def norm_review_conclude(*, review, by, conclusion: str, text: str, on: dt.date 
         errors = {}
         expected = [NormConclusion.FORWARDED_REPLY] if forwarded else [NormConclusion.LAWFUL, NormConclusion.UNLAWFUL]
         if conclusion not in expected:
-            errors["conclusion"] = ("处理结果：转送的，登记接受转送机关的回复（第六十条）" if forwarded
-                                    else "处理结果：请选择相关条款合法或停止执行并责令纠正（第五十九条）")
+            errors["conclusion"] = (
+                "处理结果：转送的，登记接受转送机关的回复（第六十条）"
+                if forwarded
+                else "处理结果：请选择相关条款合法或停止执行并责令纠正（第五十九条）"
+            )
         if not (text or "").strip():
             errors["conclusion_text"] = "处理意见：须填写"
         if errors:
@@ -208,19 +284,39 @@ def norm_review_conclude(*, review, by, conclusion: str, text: str, on: dt.date 
         details = {"norm_review": review.pk, "conclusion": conclusion}
         case.refresh_from_db()
         pending = case.norm_reviews.filter(concluded_on__isnull=True).exists()
-        if (not pending and handler(by, case) and case.state == CaseState.SUSPENDED
-                and case.suspension_ground == SuspensionGround.NORM_REVIEW):
-            case_resume(case=case, by=by, on=on, reason=f"附带审查处理完毕（{R.NORM_REVIEW_SUSPENDS.citation}）",
-                        details=details)
+        if (
+            not pending
+            and handler(by, case)
+            and case.state == CaseState.SUSPENDED
+            and case.suspension_ground == SuspensionGround.NORM_REVIEW
+        ):
+            case_resume(
+                case=case,
+                by=by,
+                on=on,
+                reason=f"附带审查处理完毕（{R.NORM_REVIEW_SUSPENDS.citation}）",
+                details=details,
+            )
         else:
-            record_event(actor=by, subject=case, action="reconsideration.norm_conclude",
-                         action_label="附带审查处理完毕", from_state=case.state, to_state=case.state,
-                         unit=case.office, data=details)
+            record_event(
+                actor=by,
+                subject=case,
+                action="reconsideration.norm_conclude",
+                action_label="附带审查处理完毕",
+                from_state=case.state,
+                to_state=case.state,
+                unit=case.office,
+                data=details,
+            )
     return review
 
 
-STEPS = {"notify": norm_review_notify_drafter, "drafter_reply": norm_review_drafter_reply,
-         "forward": norm_review_forward, "conclude": norm_review_conclude}
+STEPS = {
+    "notify": norm_review_notify_drafter,
+    "drafter_reply": norm_review_drafter_reply,
+    "forward": norm_review_forward,
+    "conclude": norm_review_conclude,
+}
 
 
 def steps_for(review, user) -> list[str]:

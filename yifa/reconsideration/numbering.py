@@ -1,4 +1,5 @@
 """案号：格式可配置（{year}、{seq}），每年从第1号起，并发登记不重号。"""
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -26,7 +27,8 @@ def next_number(year: int) -> str:
         if row is None:
             latest = Numbering.objects.order_by("-year").first()
             row, _ = Numbering.objects.get_or_create(
-                year=year, defaults={"pattern": latest.pattern if latest else DEFAULT_PATTERN})
+                year=year, defaults={"pattern": latest.pattern if latest else DEFAULT_PATTERN}
+            )
             row = Numbering.objects.select_for_update().get(pk=row.pk)
         row.last += 1
         row.save(update_fields=["last"])

@@ -1,4 +1,5 @@
 """行政复议意见书（第七十六条）：制发后六十日内报送纠正情况，期限由平台跟踪。"""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,13 +30,25 @@ def opinion_issue(*, case, by, recipient, content: str, on: dt.date) -> OpinionL
         raise InvalidInput(errors)
     with transaction.atomic():
         letter = OpinionLetter.objects.create(case=case, recipient=recipient, issued_on=on, content=content.strip())
-        clock = clocks.start_clock(subject=letter, rule=OPINION_FEEDBACK, start=on, unit=recipient,
-                                   link=reverse("reconsideration:opinions"))
-        record_event(actor=by, subject=case, action="reconsideration.opinion", action_label="制发行政复议意见书",
-                     from_state=case.state, to_state=case.state, data={"letter": letter.pk, "due": clock.due})
-        notify(users=unit_contacts(recipient), key=f"fuyi-opinion:{letter.pk}",
-               title=f"行政复议意见书：请于{zh_date(clock.due)}前报送纠正情况",
-               body=f"{letter.content[:200]}\n{clock.explanation}", link=reverse("reconsideration:opinions"))
+        clock = clocks.start_clock(
+            subject=letter, rule=OPINION_FEEDBACK, start=on, unit=recipient, link=reverse("reconsideration:opinions")
+        )
+        record_event(
+            actor=by,
+            subject=case,
+            action="reconsideration.opinion",
+            action_label="制发行政复议意见书",
+            from_state=case.state,
+            to_state=case.state,
+            data={"letter": letter.pk, "due": clock.due},
+        )
+        notify(
+            users=unit_contacts(recipient),
+            key=f"fuyi-opinion:{letter.pk}",
+            title=f"行政复议意见书：请于{zh_date(clock.due)}前报送纠正情况",
+            body=f"{letter.content[:200]}\n{clock.explanation}",
+            link=reverse("reconsideration:opinions"),
+        )
     return letter
 
 
@@ -53,6 +66,12 @@ def opinion_feedback(*, letter, by, feedback: str, on: dt.date) -> OpinionLetter
         letter.save()
         for clock in clocks.clocks_of(letter, rule=OPINION_FEEDBACK):
             clocks.stop_clock(clock, on=on)
-        record_event(actor=by, subject=letter.case, action="reconsideration.opinion_feedback",
-                     action_label="报送意见书纠正情况", data={"letter": letter.pk}, unit=letter.recipient)
+        record_event(
+            actor=by,
+            subject=letter.case,
+            action="reconsideration.opinion_feedback",
+            action_label="报送意见书纠正情况",
+            data={"letter": letter.pk},
+            unit=letter.recipient,
+        )
     return letter

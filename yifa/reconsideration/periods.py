@@ -1,5 +1,6 @@
 """Which rule governs a case's clock: by law version (the day the application was
 received) and by procedure (simplified or normal)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -88,12 +89,15 @@ def application_problems(case) -> list[str]:
     years = R.ABSOLUTE_LIMIT_YEARS[kind]
     absolute = years_due(case.act_date, years)
     if case.law_year == 2023 and case.received_on > absolute:  # 2017年法无此规定
-        problems.append(f"自行政行为作出之日起已超过{years}年（{zh_date(absolute)}届满），不予受理"
-                        f"（{R.ABSOLUTE_LIMIT.citation}）")
+        problems.append(
+            f"自行政行为作出之日起已超过{years}年（{zh_date(absolute)}届满），不予受理（{R.ABSOLUTE_LIMIT.citation}）"
+        )
     due = application_due(case)
     if case.received_on > due and not case.delay_grounds.strip():
-        problems.append(f"申请超过法定申请期限（届满日{zh_date(due)}，{R.APPLICATION.on(case.known_on).citation}），"
-                        "如因不可抗力或其他正当理由耽误，请先记录理由（第二十条第二款）")
+        problems.append(
+            f"申请超过法定申请期限（届满日{zh_date(due)}，{R.APPLICATION.on(case.known_on).citation}），"
+            "如因不可抗力或其他正当理由耽误，请先记录理由（第二十条第二款）"
+        )
     return problems
 
 

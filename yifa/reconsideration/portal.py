@@ -1,13 +1,20 @@
 """What the portal shows of reconsideration: published decisions (第七十九条) and the two services."""
+
 from django.urls import reverse, reverse_lazy
 
 from .queries import published
 
 
 def _items(cases):
-    return [{"title": f"{c.number} 行政复议决定书（{c.respondent_name}）",
-             "url": reverse("portal_reconsideration:decision", args=[c.pk]), "date": c.published_on,
-             "kind": "行政复议决定"} for c in cases]
+    return [
+        {
+            "title": f"{c.number} 行政复议决定书（{c.respondent_name}）",
+            "url": reverse("portal_reconsideration:decision", args=[c.pk]),
+            "date": c.published_on,
+            "kind": "行政复议决定",
+        }
+        for c in cases
+    ]
 
 
 def latest_decisions(limit):

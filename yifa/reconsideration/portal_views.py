@@ -1,4 +1,5 @@
 """Public pages: apply online (第二十二条), follow the case with its lookup code, read published decisions."""
+
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,17 +15,35 @@ from .models import Case, Channel
 
 APPLIED = "reconsideration_applied"
 # Steps the applicant is told about; internal deliberation (drafts, committee, returns) stays inside.
-PUBLIC_STEPS = {"receive", "request_correction", "serve_correction", "receive_correction", "abandon", "accept", "deemed_accept",
-                "not_accept", "send_copy", "reply", "extend", "suspend", "resume", "terminate", "mediate",
-                "approve", "publish", "to_normal"}
+PUBLIC_STEPS = {
+    "receive",
+    "request_correction",
+    "serve_correction",
+    "receive_correction",
+    "abandon",
+    "accept",
+    "deemed_accept",
+    "not_accept",
+    "send_copy",
+    "reply",
+    "extend",
+    "suspend",
+    "resume",
+    "terminate",
+    "mediate",
+    "approve",
+    "publish",
+    "to_normal",
+}
 
 
 def apply(request):
     form = ApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            case = services.case_receive(by=None, channel=Channel.ONLINE, received_on=timezone.localdate(),
-                                         **form.service_kwargs())
+            case = services.case_receive(
+                by=None, channel=Channel.ONLINE, received_on=timezone.localdate(), **form.service_kwargs()
+            )
             request.session[APPLIED] = case.pk
             return redirect("portal_reconsideration:applied")
         except YifaError as exc:
@@ -38,8 +57,7 @@ def applied(request):
     case = Case.objects.filter(pk=request.session.get(APPLIED)).first()
     if case is None:
         return redirect("portal_reconsideration:apply")
-    return render(request, "reconsideration/portal_applied.html", {"case": case,
-                                                                    "review": periods.review_clock(case)})
+    return render(request, "reconsideration/portal_applied.html", {"case": case, "review": periods.review_clock(case)})
 
 
 def status(request):
@@ -48,13 +66,19 @@ def status(request):
     if request.GET and form.is_valid():
         try:
             case = public_case(form.cleaned_data["number"], form.cleaned_data["code"])
-            steps = [(e.at, e.action_label) for e in timeline(case)
-                     if e.action.removeprefix("reconsideration.") in PUBLIC_STEPS]
+            steps = [
+                (e.at, e.action_label)
+                for e in timeline(case)
+                if e.action.removeprefix("reconsideration.") in PUBLIC_STEPS
+            ]
             clock = periods.decision_clock(case) or periods.review_clock(case)
         except NotFound as exc:
             error = exc.message
-    return render(request, "reconsideration/portal_status.html",
-                  {"form": form, "case": case, "error": error, "steps": steps, "clock": clock})
+    return render(
+        request,
+        "reconsideration/portal_status.html",
+        {"form": form, "case": case, "error": error, "steps": steps, "clock": clock},
+    )
 
 
 def decisions(request):

@@ -1,9 +1,9 @@
 """Reads for the board, the lists, statistics and the portal."""
+
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-
 
 from yifa.core import clocks
 from yifa.core.models import Deadline
@@ -27,8 +27,14 @@ def board(user, today: dt.date, *, only_red=False):
         steps = clocks.get(case.pk, [])
         worst = min((rank[d.rag(today)] for d in steps), default=3)
         decision_late = any(d.rule_id == periods.decision_rule(case).id and d.rag(today) == "red" for d in steps)
-        rows.append({"case": case, "steps": steps, "worst": worst,
-                     "needs_justification": decision_late and not case.overdue_justification})
+        rows.append(
+            {
+                "case": case,
+                "steps": steps,
+                "worst": worst,
+                "needs_justification": decision_late and not case.overdue_justification,
+            }
+        )
     if only_red:
         rows = [r for r in rows if r["worst"] == 0]
     return sorted(rows, key=lambda r: (r["worst"], r["case"].received_on))
@@ -47,15 +53,19 @@ def awaiting_reply(user):
     """The respondent's inbox: copies received, reply not yet given."""
     if not user.unit_id:
         return Case.objects.none()
-    return (Case.objects.filter(respondent_unit__path__startswith=user.unit.path, copy_sent_on__isnull=False)
-            .select_related("respondent_unit").order_by("reply_on", "copy_sent_on"))
+    return (
+        Case.objects.filter(respondent_unit__path__startswith=user.unit.path, copy_sent_on__isnull=False)
+        .select_related("respondent_unit")
+        .order_by("reply_on", "copy_sent_on")
+    )
 
 
 def statistics(user, year: int) -> dict:
     """纠错率 = 变更、撤销、确认违法、责令履行、确认无效的决定 ÷ 审结案件（决定、调解、终止）。"""
     received = cases_for(user).filter(received_on__year=year)
-    closed = list(cases_for(user).filter(state__in=CLOSED_STATES, closed_on__year=year)
-                  .select_related("respondent_unit"))
+    closed = list(
+        cases_for(user).filter(state__in=CLOSED_STATES, closed_on__year=year).select_related("respondent_unit")
+    )
     corrected = [c for c in closed if c.state == CaseState.DECIDED and c.decision_type in CORRECTING]
     durations = [(c.closed_on - c.received_on).days for c in closed]
     by_unit: dict[str, Counter] = defaultdict(Counter)
@@ -63,8 +73,9 @@ def statistics(user, year: int) -> dict:
         row = by_unit[c.respondent_name]
         row["审结"] += 1
         row["纠错"] += c in corrected
-    outcome = Counter(c.get_decision_type_display() if c.state == CaseState.DECIDED else c.get_state_display()
-                      for c in closed)
+    outcome = Counter(
+        c.get_decision_type_display() if c.state == CaseState.DECIDED else c.get_state_display() for c in closed
+    )
     return {
         "year": year,
         "received": received.count(),
@@ -75,8 +86,7 @@ def statistics(user, year: int) -> dict:
         "correction_rate": round(100 * len(corrected) / len(closed), 1) if closed else None,
         "average_days": round(sum(durations) / len(durations), 1) if durations else None,
         "by_unit": sorted(((name, c["审结"], c["纠错"]) for name, c in by_unit.items()), key=lambda r: -r[1]),
-        "by_act_type": [(ActType(k).label, n) for k, n in
-                        Counter(c.act_type for c in closed).most_common()],
+        "by_act_type": [(ActType(k).label, n) for k, n in Counter(c.act_type for c in closed).most_common()],
         "by_outcome": outcome.most_common(),
     }
 

@@ -1,4 +1,5 @@
 """``yifa seed``: synthetic reconsideration cases with their decision clocks (bulk rows, no procedure)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,29 +32,58 @@ def seed(*, scale: int, progress) -> dict:
         state = rng.choice(STATES)
         unit = rng.choice(units)
         accepted = received + dt.timedelta(days=rng.randint(1, 7)) if state != CaseState.REVIEW else None
-        closed = accepted + dt.timedelta(days=rng.randint(20, 80)) if state in (CaseState.DECIDED,
-                                                                                 CaseState.TERMINATED) else None
-        cases.append(Case(
-            number=f"样本〔{received.year}〕复字第{i + 1}号", lookup_code=f"S{i:07d}", channel=rng.choice(Channel.values),
-            received_on=received, state=state, office=office, respondent_unit=unit, respondent_name=unit.name,
-            act_title=f"样本行政行为{i + 1}", act_type=rng.choice(ActType.values),
-            act_date=received - dt.timedelta(days=30), known_on=received - dt.timedelta(days=20),
-            requests="撤销", facts_reasons="样本", accepted_on=accepted, closed_on=closed,
-            decision_type=rng.choice(list(CORRECTING) + ["uphold"] * 4) if state == CaseState.DECIDED else ""))
+        closed = (
+            accepted + dt.timedelta(days=rng.randint(20, 80))
+            if state in (CaseState.DECIDED, CaseState.TERMINATED)
+            else None
+        )
+        cases.append(
+            Case(
+                number=f"样本〔{received.year}〕复字第{i + 1}号",
+                lookup_code=f"S{i:07d}",
+                channel=rng.choice(Channel.values),
+                received_on=received,
+                state=state,
+                office=office,
+                respondent_unit=unit,
+                respondent_name=unit.name,
+                act_title=f"样本行政行为{i + 1}",
+                act_type=rng.choice(ActType.values),
+                act_date=received - dt.timedelta(days=30),
+                known_on=received - dt.timedelta(days=20),
+                requests="撤销",
+                facts_reasons="样本",
+                accepted_on=accepted,
+                closed_on=closed,
+                decision_type=rng.choice(list(CORRECTING) + ["uphold"] * 4) if state == CaseState.DECIDED else "",
+            )
+        )
     Case.objects.bulk_create(cases, batch_size=BATCH)
     progress("行政复议案件", count, count)
     saved = list(Case.objects.filter(number__startswith="样本").order_by("-id")[:count])
-    Party.objects.bulk_create([Party(case=c, role="applicant", name=f"申请人{c.pk}", phone="13800000000")
-                               for c in saved], batch_size=BATCH)
+    Party.objects.bulk_create(
+        [Party(case=c, role="applicant", name=f"申请人{c.pk}", phone="13800000000") for c in saved], batch_size=BATCH
+    )
     ct, calendar, clocks = ContentType.objects.get_for_model(Case), current_calendar(), []
     for case in saved:
         if case.state != CaseState.ACCEPTED:
             continue
         rule = periods.decision_rule(case)
         due = rule.due(case.accepted_on, calendar)
-        clocks.append(Deadline(subject_type=ct, subject_id=str(case.pk), subject_label=case.number,
-                               link=case.get_absolute_url(), rule_id=rule.id, title=rule.title, unit=office,
-                               start=case.accepted_on, due=due.due, explanation=due.sentence))
+        clocks.append(
+            Deadline(
+                subject_type=ct,
+                subject_id=str(case.pk),
+                subject_label=case.number,
+                link=case.get_absolute_url(),
+                rule_id=rule.id,
+                title=rule.title,
+                unit=office,
+                start=case.accepted_on,
+                due=due.due,
+                explanation=due.sentence,
+            )
+        )
     Deadline.objects.bulk_create(clocks, batch_size=BATCH)
     progress("行政复议期限", len(clocks), len(clocks))
     return {"cases": count, "deadlines": len(clocks)}

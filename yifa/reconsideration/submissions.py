@@ -3,6 +3,7 @@
 当场作出或依据电子技术监控设备记录作出的行政处罚，申请人可以通过作出处罚决定的机关提交复议申请；
 该机关认为需要维持处罚决定的，应当自收到申请之日起五个工作日内转送复议机关（第二款）。
 期限约束该机关（被申请人），仅当它是本平台单位时登记计时。"""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,16 @@ from .models import OrganSubmission
 from .norms import in_unit
 
 
-def submission_receive(*, by, unit, received_on: dt.date | None, applicant_name: str, act_title: str,
-                       summary: str = "", on: dt.date | None = None) -> OrganSubmission:
+def submission_receive(
+    *,
+    by,
+    unit,
+    received_on: dt.date | None,
+    applicant_name: str,
+    act_title: str,
+    summary: str = "",
+    on: dt.date | None = None,
+) -> OrganSubmission:
     on = on or timezone.localdate()
     if unit is None or not in_unit(by, unit):
         raise AccessDenied("只有作出行政处罚决定的机关本单位人员可以登记经本机关提交的复议申请")
@@ -39,11 +48,22 @@ def submission_receive(*, by, unit, received_on: dt.date | None, applicant_name:
     if errors:
         raise InvalidInput(errors)
     with transaction.atomic():
-        item = OrganSubmission.objects.create(unit=unit, received_on=received_on, applicant_name=applicant_name.strip(),
-                                              act_title=act_title.strip(), summary=(summary or "").strip())
+        item = OrganSubmission.objects.create(
+            unit=unit,
+            received_on=received_on,
+            applicant_name=applicant_name.strip(),
+            act_title=act_title.strip(),
+            summary=(summary or "").strip(),
+        )
         clock = clocks.start_clock(subject=item, rule=R.FORWARD_VIA_ORGAN, start=received_on, unit=unit)
-        record_event(actor=by, subject=item, action="reconsideration.organ_submission",
-                     action_label="登记经本机关提交的复议申请", unit=unit, data={"due": clock.due})
+        record_event(
+            actor=by,
+            subject=item,
+            action="reconsideration.organ_submission",
+            action_label="登记经本机关提交的复议申请",
+            unit=unit,
+            data={"due": clock.due},
+        )
     return item
 
 
@@ -71,14 +91,24 @@ def submission_forward(*, submission, by, on: dt.date | None = None) -> OrganSub
         item.save()
         for clock in clocks.clocks_of(item, rule=R.FORWARD_VIA_ORGAN):
             clocks.stop_clock(clock, on=on)
-        record_event(actor=by, subject=item, action="reconsideration.organ_forward", action_label="转送复议机关",
-                     unit=item.unit, data={"forwarded_on": on})
+        record_event(
+            actor=by,
+            subject=item,
+            action="reconsideration.organ_forward",
+            action_label="转送复议机关",
+            unit=item.unit,
+            data={"forwarded_on": on},
+        )
         office = _office()
         if office:
-            notify(users=unit_contacts(office), key=f"fuyi-organ-forward:{item.pk}",
-                   title=f"{item.unit}转送复议申请（{item.applicant_name}）",
-                   body=f"{item.act_title}；{item.unit}于{zh_date(item.received_on)}收到，{zh_date(on)}转送"
-                        f"（{R.FORWARD_VIA_ORGAN.citation}）。请登记复议申请。", link=item.get_absolute_url())
+            notify(
+                users=unit_contacts(office),
+                key=f"fuyi-organ-forward:{item.pk}",
+                title=f"{item.unit}转送复议申请（{item.applicant_name}）",
+                body=f"{item.act_title}；{item.unit}于{zh_date(item.received_on)}收到，{zh_date(on)}转送"
+                f"（{R.FORWARD_VIA_ORGAN.citation}）。请登记复议申请。",
+                link=item.get_absolute_url(),
+            )
     return item
 
 
@@ -93,6 +123,12 @@ def submission_resolve(*, submission, by, resolution: str, on: dt.date | None = 
         item.save()
         for clock in clocks.clocks_of(item, rule=R.FORWARD_VIA_ORGAN):
             clocks.stop_clock(clock, on=on)
-        record_event(actor=by, subject=item, action="reconsideration.organ_resolve",
-                     action_label="不维持处罚决定，自行处理", unit=item.unit, reason=item.resolution)
+        record_event(
+            actor=by,
+            subject=item,
+            action="reconsideration.organ_resolve",
+            action_label="不维持处罚决定，自行处理",
+            unit=item.unit,
+            reason=item.resolution,
+        )
     return item

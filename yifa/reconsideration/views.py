@@ -1,4 +1,5 @@
 """Staff pages: validate, call one service or query, render."""
+
 from __future__ import annotations
 
 import inspect
@@ -9,9 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from yifa.core import clocks
-from yifa.core.downloads import file_download
 from yifa.core.access import can_see_personal_data, require_legal_office
 from yifa.core.audit import timeline
+from yifa.core.downloads import file_download
 from yifa.core.errors import AccessDenied, GateBlocked, YifaError
 from yifa.core.queries import page_of
 from yifa.core.uploads import attachments_of
@@ -21,8 +22,7 @@ from yifa.lib.office import xlsx_table
 from . import committee, configuration, documents, norms, opinions, periods, queries, services
 from .access import access_case, access_letter
 from .flows import FLOW, handler
-from .forms import (CounterForm, FeedbackForm, MemberForm, NumberingForm, ReplyForm,
-                    TemplateForm, action_form)
+from .forms import CounterForm, FeedbackForm, MemberForm, NumberingForm, ReplyForm, TemplateForm, action_form
 from .models import CaseState, CommitteeMember, Numbering, OpinionLetter
 from .norm_views import form_errors, reviews_with_steps
 from .numbering import pattern_for
@@ -53,18 +53,26 @@ ACTIONS = {
     "publish": services.case_publish,
     "norm_review": norms.norm_review_open,
 }
-LABELS = {"send_copy": "发送申请书副本", "serve_copy": "登记外部机关收到副本日期", "justify": "记录超审限理由", "hearing": "记录听取意见、听证或调查",
-          "opinion": "制发行政复议意见书", "publish": "公开决定书（去除个人信息）",
-          "norm_review": "登记附带审查（中止审理）"}
+LABELS = {
+    "send_copy": "发送申请书副本",
+    "serve_copy": "登记外部机关收到副本日期",
+    "justify": "记录超审限理由",
+    "hearing": "记录听取意见、听证或调查",
+    "opinion": "制发行政复议意见书",
+    "publish": "公开决定书（去除个人信息）",
+    "norm_review": "登记附带审查（中止审理）",
+}
 HEARING = (CaseState.ACCEPTED, CaseState.SUSPENDED)
 # Recording steps that do not change the state, and when the case page offers them.
-ON_CASE = {"send_copy": lambda c: c.state in HEARING and not c.copy_sent_on,
-           "serve_copy": lambda c: c.is_open and c.copy_sent_on and not c.copy_served_on,
-           "hearing": lambda c: c.state in HEARING,
-           "justify": lambda c: c.state in (*HEARING, CaseState.APPROVAL),
-           "opinion": lambda c: c.state in (*HEARING, CaseState.APPROVAL, CaseState.DECIDED, CaseState.MEDIATED),
-           "publish": lambda c: c.state == CaseState.DECIDED and not c.published_on,
-           "norm_review": lambda c: c.state in HEARING and c.law_year == 2023}
+ON_CASE = {
+    "send_copy": lambda c: c.state in HEARING and not c.copy_sent_on,
+    "serve_copy": lambda c: c.is_open and c.copy_sent_on and not c.copy_served_on,
+    "hearing": lambda c: c.state in HEARING,
+    "justify": lambda c: c.state in (*HEARING, CaseState.APPROVAL),
+    "opinion": lambda c: c.state in (*HEARING, CaseState.APPROVAL, CaseState.DECIDED, CaseState.MEDIATED),
+    "publish": lambda c: c.state == CaseState.DECIDED and not c.published_on,
+    "norm_review": lambda c: c.state in HEARING and c.law_year == 2023,
+}
 
 
 def _flash(request, exc: YifaError):
@@ -81,10 +89,14 @@ def board(request):
 @staff_view
 def cases(request):
     state = request.GET.get("state", "")
-    page = page_of(queries.case_list(request.user, state=state, q=request.GET.get("q", "").strip()),
-                   request.GET.get("page"))
-    return render(request, "reconsideration/cases.html", {"page": page, "states": CaseState.choices,
-                                                          "state": state, "q": request.GET.get("q", "")})
+    page = page_of(
+        queries.case_list(request.user, state=state, q=request.GET.get("q", "").strip()), request.GET.get("page")
+    )
+    return render(
+        request,
+        "reconsideration/cases.html",
+        {"page": page, "states": CaseState.choices, "state": state, "q": request.GET.get("q", "")},
+    )
 
 
 @staff_view
@@ -94,8 +106,12 @@ def intake(request):
     form = CounterForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            case = services.case_receive(by=request.user, channel=form.cleaned_data["channel"],
-                                         received_on=form.cleaned_data["received_on"], **form.service_kwargs())
+            case = services.case_receive(
+                by=request.user,
+                channel=form.cleaned_data["channel"],
+                received_on=form.cleaned_data["received_on"],
+                **form.service_kwargs(),
+            )
             messages.success(request, f"已登记{case.number}，查询码{case.lookup_code}")
             return redirect(case)
         except YifaError as exc:
@@ -113,20 +129,31 @@ def case_detail(request, pk: int):
     forms = [(n, LABELS.get(n) or FLOW.transition(n).label, action_form(n)) for n in names]
     for _, _, form in forms:
         form.initial["version"] = case.version
-    return render(request, "reconsideration/case.html", {
-        "case": case, "today": today, "forms": forms,
-        "clocks": clocks.clocks_of(case, open_only=False).order_by("id"),
-        "parties": case.parties.all(), "show_personal": can_see_personal_data(request.user),
-        "findings": periods.application_problems(case) if case.state == CaseState.REVIEW else [],
-        "application_due": periods.application_due(case), "hearings": case.hearings.all(),
-        "opinions": case.committee_opinions.select_related("meeting"),
-        "letters": case.opinion_letters.select_related("recipient"),
-        "files": attachments_of(case), "events": timeline(case),
-        "documents": documents.KINDS, "reply_lapsed": periods.reply_lapsed(case, today),
-        "can_handle": handler(request.user, case),
-        "norm_rows": reviews_with_steps(case.norm_reviews.select_related("drafter_unit", "forwarded_to_unit"),
-                                        request.user),
-    })
+    return render(
+        request,
+        "reconsideration/case.html",
+        {
+            "case": case,
+            "today": today,
+            "forms": forms,
+            "clocks": clocks.clocks_of(case, open_only=False).order_by("id"),
+            "parties": case.parties.all(),
+            "show_personal": can_see_personal_data(request.user),
+            "findings": periods.application_problems(case) if case.state == CaseState.REVIEW else [],
+            "application_due": periods.application_due(case),
+            "hearings": case.hearings.all(),
+            "opinions": case.committee_opinions.select_related("meeting"),
+            "letters": case.opinion_letters.select_related("recipient"),
+            "files": attachments_of(case),
+            "events": timeline(case),
+            "documents": documents.KINDS,
+            "reply_lapsed": periods.reply_lapsed(case, today),
+            "can_handle": handler(request.user, case),
+            "norm_rows": reviews_with_steps(
+                case.norm_reviews.select_related("drafter_unit", "forwarded_to_unit"), request.user
+            ),
+        },
+    )
 
 
 @staff_view
@@ -167,9 +194,16 @@ def respondent_inbox(request):
     today = timezone.localdate()
     rows = list(queries.awaiting_reply(request.user))
     due = queries.clocks_by_case(rows, open_only=False)
-    return render(request, "reconsideration/inbox.html", {
-        "rows": [(c, next((d for d in due.get(c.pk, []) if d.rule_id == periods.reply_rule(c).id), None))
-                 for c in rows], "today": today})
+    return render(
+        request,
+        "reconsideration/inbox.html",
+        {
+            "rows": [
+                (c, next((d for d in due.get(c.pk, []) if d.rule_id == periods.reply_rule(c).id), None)) for c in rows
+            ],
+            "today": today,
+        },
+    )
 
 
 @staff_view
@@ -178,16 +212,28 @@ def reply(request, pk: int):
     form = ReplyForm(request.POST or None, request.FILES or None, initial={"version": case.version})
     if request.method == "POST" and form.is_valid():
         try:
-            services.case_reply(case=case, by=request.user, text=form.cleaned_data["text"],
-                                files=[(f.name, f.read()) for f in form.cleaned_data["files"]],
-                                expected_version=form.cleaned_data["version"])
+            services.case_reply(
+                case=case,
+                by=request.user,
+                text=form.cleaned_data["text"],
+                files=[(f.name, f.read()) for f in form.cleaned_data["files"]],
+                expected_version=form.cleaned_data["version"],
+            )
             messages.success(request, "答复已提交")
             return redirect("reconsideration:inbox")
         except YifaError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-    return render(request, "reconsideration/reply.html", {
-        "case": case, "form": form, "clock": periods.reply_clock(case), "today": timezone.localdate(),
-        "files": attachments_of(case, "application")})
+    return render(
+        request,
+        "reconsideration/reply.html",
+        {
+            "case": case,
+            "form": form,
+            "clock": periods.reply_clock(case),
+            "today": timezone.localdate(),
+            "files": attachments_of(case, "application"),
+        },
+    )
 
 
 @staff_view
@@ -203,21 +249,35 @@ def committee_page(request):
             if request.POST.get("form") == "meeting":
                 members = CommitteeMember.objects.filter(pk__in=request.POST.getlist("members"))
                 opinions_ = {int(k.split("_")[1]): v for k, v in request.POST.items() if k.startswith("opinion_")}
-                committee.meeting_hold(by=request.user, held_on=_date(request.POST.get("held_on")),
-                                       title=request.POST.get("title", ""), members=members, opinions=opinions_)
+                committee.meeting_hold(
+                    by=request.user,
+                    held_on=_date(request.POST.get("held_on")),
+                    title=request.POST.get("title", ""),
+                    members=members,
+                    opinions=opinions_,
+                )
                 messages.success(request, "已记录委员会会议和咨询意见")
                 return redirect("reconsideration:committee")
         except YifaError as exc:
             _flash(request, exc)
     from .models import CommitteeMeeting
-    return render(request, "reconsideration/committee.html", {
-        "form": form, "members": CommitteeMember.objects.all(), "pending": committee.pending_referrals(),
-        "meetings": CommitteeMeeting.objects.prefetch_related("members", "opinions__case")[:20],
-        "today": timezone.localdate()})
+
+    return render(
+        request,
+        "reconsideration/committee.html",
+        {
+            "form": form,
+            "members": CommitteeMember.objects.all(),
+            "pending": committee.pending_referrals(),
+            "meetings": CommitteeMeeting.objects.prefetch_related("members", "opinions__case")[:20],
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def _date(text):
     import datetime as dt
+
     try:
         return dt.date.fromisoformat(text or "")
     except ValueError:
@@ -228,15 +288,18 @@ def _date(text):
 def opinion_letters(request):
     today = timezone.localdate()
     from yifa.core.access import scope
-    letters = scope(OpinionLetter.objects.select_related("case", "recipient"), request.user, "case__office",
-                    "recipient")
+
+    letters = scope(
+        OpinionLetter.objects.select_related("case", "recipient"), request.user, "case__office", "recipient"
+    )
     if request.method == "POST":
         letter = access_letter(request.user, request.POST.get("letter"))
         form = FeedbackForm(request.POST)
         try:
             if form.is_valid():
-                opinions.opinion_feedback(letter=letter, by=request.user, feedback=form.cleaned_data["feedback"],
-                                          on=today)
+                opinions.opinion_feedback(
+                    letter=letter, by=request.user, feedback=form.cleaned_data["feedback"], on=today
+                )
                 messages.success(request, "纠正情况已报送")
             else:
                 messages.error(request, "纠正情况：须填写")
@@ -254,10 +317,15 @@ def stats(request):
     year = _year(request)
     data = queries.statistics(request.user, year)
     if request.GET.get("format") == "xlsx":
-        rows = [("收案", data["received"]), ("受理", data["accepted"]), ("不予受理", data["not_accepted"]),
-                ("审结", data["closed"]), ("纠错", data["corrected"]),
-                ("纠错率（%）", data["correction_rate"] if data["correction_rate"] is not None else "—"),
-                ("平均办理天数", data["average_days"] if data["average_days"] is not None else "—")]
+        rows = [
+            ("收案", data["received"]),
+            ("受理", data["accepted"]),
+            ("不予受理", data["not_accepted"]),
+            ("审结", data["closed"]),
+            ("纠错", data["corrected"]),
+            ("纠错率（%）", data["correction_rate"] if data["correction_rate"] is not None else "—"),
+            ("平均办理天数", data["average_days"] if data["average_days"] is not None else "—"),
+        ]
         rows += [(f"被申请人：{n}", f"审结{a}件，纠错{b}件") for n, a, b in data["by_unit"]]
         rows += [(f"行为类型：{n}", c) for n, c in data["by_act_type"]]
         rows += [(f"结果：{n}", c) for n, c in data["by_outcome"]]
@@ -276,8 +344,10 @@ def _year(request) -> int:
 def settings_page(request):
     require_legal_office(request.user)
     year = timezone.localdate().year
-    numbering = NumberingForm(request.POST if request.POST.get("form") == "numbering" else None,
-                              initial={"year": year, "pattern": pattern_for(year)})
+    numbering = NumberingForm(
+        request.POST if request.POST.get("form") == "numbering" else None,
+        initial={"year": year, "pattern": pattern_for(year)},
+    )
     upload = TemplateForm(request.POST if request.POST.get("form") == "template" else None, request.FILES or None)
     if request.method == "POST":
         try:
@@ -286,19 +356,29 @@ def settings_page(request):
                 messages.success(request, "案号格式已保存")
                 return redirect("reconsideration:settings")
             if request.POST.get("form") == "template" and upload.is_valid():
-                unknown = configuration.template_set(by=request.user, kind=request.POST.get("kind", ""),
-                                                     content=upload.cleaned_data["file"].read())
-                messages.success(request, "模板已更新" + (f"（未知字段将留空：{'、'.join(sorted(unknown))}）" if unknown else ""))
+                unknown = configuration.template_set(
+                    by=request.user, kind=request.POST.get("kind", ""), content=upload.cleaned_data["file"].read()
+                )
+                messages.success(
+                    request, "模板已更新" + (f"（未知字段将留空：{'、'.join(sorted(unknown))}）" if unknown else "")
+                )
                 return redirect("reconsideration:settings")
         except YifaError as exc:
             _flash(request, exc)
-    return render(request, "reconsideration/settings.html", {
-        "numbering": numbering, "upload": upload, "kinds": documents.KINDS, "fields": documents.KNOWN_FIELDS,
-        "years": Numbering.objects.order_by("-year")})
+    return render(
+        request,
+        "reconsideration/settings.html",
+        {
+            "numbering": numbering,
+            "upload": upload,
+            "kinds": documents.KINDS,
+            "fields": documents.KNOWN_FIELDS,
+            "years": Numbering.objects.order_by("-year"),
+        },
+    )
 
 
 @staff_view
 def template_download(request, kind: str):
     require_legal_office(request.user)
     return file_download(documents.template_for(kind), documents.KINDS[kind][0] + "模板.docx")
-

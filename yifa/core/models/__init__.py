@@ -1,15 +1,28 @@
-from .units import Unit, UnitKind
-from .people import Role, RoleGrant, User
-from .calendar import CalendarDay, CalendarYear, DayKind
-from .events import AuditHead, Event
-from .deadlines import Deadline, DeadlineStatus
 from .attachments import Attachment
+from .calendar import CalendarDay, CalendarYear, DayKind
+from .deadlines import Deadline, DeadlineStatus
+from .events import AuditHead, Event
 from .notifications import Notification
+from .people import Role, RoleGrant, User
 from .tokens import ApiToken
+from .units import Unit, UnitKind
 from .versioned import Versioned
 
 __all__ = [
-    "Unit", "UnitKind", "Role", "RoleGrant", "User", "CalendarDay", "CalendarYear", "DayKind",
-    "AuditHead", "Event", "Deadline", "DeadlineStatus", "Attachment", "Notification",
-    "ApiToken", "Versioned",
+    "Unit",
+    "UnitKind",
+    "Role",
+    "RoleGrant",
+    "User",
+    "CalendarDay",
+    "CalendarYear",
+    "DayKind",
+    "AuditHead",
+    "Event",
+    "Deadline",
+    "DeadlineStatus",
+    "Attachment",
+    "Notification",
+    "ApiToken",
+    "Versioned",
 ]

@@ -15,10 +15,8 @@ class Attachment(models.Model):
     mime = models.CharField("类型", max_length=100)
     size = models.PositiveBigIntegerField("大小")
     sha256 = models.CharField("摘要", max_length=64, db_index=True)
-    uploaded_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
-    unit = models.ForeignKey("core.Unit", null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="+")
+    uploaded_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey("core.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     is_public = models.BooleanField("可公开", default=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

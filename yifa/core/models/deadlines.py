@@ -25,10 +25,10 @@ class Deadline(models.Model):
     link = models.CharField("链接", max_length=300, blank=True)
     rule_id = models.CharField("规则", max_length=80, db_index=True)
     title = models.CharField("期限名称", max_length=120)
-    unit = models.ForeignKey("core.Unit", verbose_name="责任单位", on_delete=models.PROTECT,
-                             related_name="deadlines")
-    assignee = models.ForeignKey("core.User", verbose_name="承办人", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="deadlines")
+    unit = models.ForeignKey("core.Unit", verbose_name="责任单位", on_delete=models.PROTECT, related_name="deadlines")
+    assignee = models.ForeignKey(
+        "core.User", verbose_name="承办人", null=True, blank=True, on_delete=models.SET_NULL, related_name="deadlines"
+    )
     start = models.DateField("起算日")
     restart = models.DateField("重新起算日", null=True, blank=True)
     pauses = models.JSONField("中止区间", default=list, blank=True)
@@ -37,8 +37,9 @@ class Deadline(models.Model):
     extensions_used = models.PositiveSmallIntegerField("延长次数", default=0)
     due = models.DateField("届满日", null=True, blank=True, db_index=True)
     explanation = models.TextField("计算说明", blank=True)
-    status = models.CharField("状态", max_length=10, choices=DeadlineStatus.choices,
-                              default=DeadlineStatus.RUNNING, db_index=True)
+    status = models.CharField(
+        "状态", max_length=10, choices=DeadlineStatus.choices, default=DeadlineStatus.RUNNING, db_index=True
+    )
     closed_on = models.DateField("办结日", null=True, blank=True)
     overdue_justification = models.TextField("超期理由", blank=True)
     overdue_marked = models.BooleanField("已标记逾期", default=False)

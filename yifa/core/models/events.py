@@ -11,11 +11,13 @@ class Event(models.Model):
     """One row per state change, hash-chained with SM3 (``yifa.core.audit``)."""
 
     at = models.DateTimeField("时间", db_index=True)
-    actor = models.ForeignKey("core.User", verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        "core.User", verbose_name="操作人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     actor_name = models.CharField("操作人姓名", max_length=50, blank=True)
-    unit = models.ForeignKey("core.Unit", verbose_name="单位", null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        "core.Unit", verbose_name="单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     subject_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
     subject_id = models.CharField(max_length=40, blank=True)
     subject_label = models.CharField("对象", max_length=200, blank=True)

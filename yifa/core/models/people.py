@@ -17,8 +17,9 @@ class Role(models.TextChoices):
 
 class User(AbstractUser):
     full_name = models.CharField("姓名", max_length=50, blank=True)
-    unit = models.ForeignKey("core.Unit", verbose_name="所在单位", null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="people")
+    unit = models.ForeignKey(
+        "core.Unit", verbose_name="所在单位", null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
     title = models.CharField("职务", max_length=50, blank=True)
     phone = EncryptedTextField("电话", blank=True)
     id_number = EncryptedTextField("身份证号", blank=True)

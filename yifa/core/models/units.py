@@ -17,8 +17,9 @@ class Unit(models.Model):
     name = models.CharField("名称", max_length=100)
     short_name = models.CharField("简称", max_length=30, blank=True)
     kind = models.CharField("类型", max_length=20, choices=UnitKind.choices)
-    parent = models.ForeignKey("self", verbose_name="上级单位", null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self", verbose_name="上级单位", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
     is_legal_office = models.BooleanField("法制机构", default=False)
     code = models.CharField("机构代码", max_length=40, blank=True)
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")

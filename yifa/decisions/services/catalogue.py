@@ -1,4 +1,5 @@
 """Decision catalogues (第三条第三款) and each organ's decision rules (the city's arrangement)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,16 +32,34 @@ def catalogue_create(*, by, unit: Unit, year: int) -> Catalogue:
     try:
         with transaction.atomic():
             catalogue = Catalogue.objects.create(unit=unit, year=year)
-            record_event(actor=by, subject=catalogue, action="decision_catalogue.create", action_label="编制决策事项目录",
-                         unit=unit, data={"year": year})
+            record_event(
+                actor=by,
+                subject=catalogue,
+                action="decision_catalogue.create",
+                action_label="编制决策事项目录",
+                unit=unit,
+                data={"year": year},
+            )
     except IntegrityError:
         raise YifaError(f"年度：{unit.name}已有{year}年度决策事项目录", field="year") from None
     return catalogue
 
 
-def catalogue_item_add(*, by, catalogue: Catalogue, title: str, category: str, lead_unit: Unit | None,
-                       public_interest=False, technical=False, risky=False, hearing_required=False,
-                       hearing_basis: str = "", affects_market=False, planned: str = "") -> CatalogueItem:
+def catalogue_item_add(
+    *,
+    by,
+    catalogue: Catalogue,
+    title: str,
+    category: str,
+    lead_unit: Unit | None,
+    public_interest=False,
+    technical=False,
+    risky=False,
+    hearing_required=False,
+    hearing_basis: str = "",
+    affects_market=False,
+    planned: str = "",
+) -> CatalogueItem:
     require(unit_staff, by, catalogue, "编制决策事项目录")
     if catalogue.published_on:
         raise YifaError("目录已公布；调整目录须重新经同级党委同意后公布", field="title")
@@ -54,17 +73,37 @@ def catalogue_item_add(*, by, catalogue: Catalogue, title: str, category: str, l
     c.done()
     with transaction.atomic():
         item = CatalogueItem.objects.create(
-            catalogue=catalogue, title=title, category=category, lead_unit=lead_unit,
-            public_interest=bool(public_interest), technical=bool(technical), risky=bool(risky),
-            hearing_required=bool(hearing_required), hearing_basis=(hearing_basis or "").strip(),
-            affects_market=bool(affects_market), planned=(planned or "").strip()[:60])
-        record_event(actor=by, subject=catalogue, action="decision_catalogue.item", action_label="列入决策事项",
-                     unit=catalogue.unit, data={"item": item.pk, "title": title})
+            catalogue=catalogue,
+            title=title,
+            category=category,
+            lead_unit=lead_unit,
+            public_interest=bool(public_interest),
+            technical=bool(technical),
+            risky=bool(risky),
+            hearing_required=bool(hearing_required),
+            hearing_basis=(hearing_basis or "").strip(),
+            affects_market=bool(affects_market),
+            planned=(planned or "").strip()[:60],
+        )
+        record_event(
+            actor=by,
+            subject=catalogue,
+            action="decision_catalogue.item",
+            action_label="列入决策事项",
+            unit=catalogue.unit,
+            data={"item": item.pk, "title": title},
+        )
     return item
 
 
-def catalogue_publish(*, by, catalogue: Catalogue, party_consent_on: dt.date | None,
-                      on: dt.date | None = None, expected_version: int | None = None) -> Catalogue:
+def catalogue_publish(
+    *,
+    by,
+    catalogue: Catalogue,
+    party_consent_on: dt.date | None,
+    on: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Catalogue:
     """经同级党委同意后向社会公布 (第三条第三款)."""
     on = on or timezone.localdate()
     require(unit_staff, by, catalogue, "公布决策事项目录")
@@ -81,13 +120,27 @@ def catalogue_publish(*, by, catalogue: Catalogue, party_consent_on: dt.date | N
     with transaction.atomic():
         catalogue.party_consent_on, catalogue.published_on = party_consent_on, on
         save_versioned(catalogue, expected_version=expected_version, fields=["party_consent_on", "published_on"])
-        record_event(actor=by, subject=catalogue, action="decision_catalogue.publish", action_label="公布决策事项目录",
-                     unit=catalogue.unit, data={"party_consent_on": party_consent_on, "items": catalogue.items.count()})
+        record_event(
+            actor=by,
+            subject=catalogue,
+            action="decision_catalogue.publish",
+            action_label="公布决策事项目录",
+            unit=catalogue.unit,
+            data={"party_consent_on": party_consent_on, "items": catalogue.items.count()},
+        )
     return catalogue
 
 
-def decision_rules_record(*, by, unit: Unit, title: str, adopted_on: dt.date | None, document_no: str = "",
-                          document: bytes | None = None, document_name: str = "") -> DecisionRules:
+def decision_rules_record(
+    *,
+    by,
+    unit: Unit,
+    title: str,
+    adopted_on: dt.date | None,
+    document_no: str = "",
+    document: bytes | None = None,
+    document_name: str = "",
+) -> DecisionRules:
     """本机关重大事项决策规则 (the city's arrangement, 一、1)."""
     require(unit_staff, by, DecisionRules(unit=unit), "登记本单位重大事项决策规则")
     c = Checks()
@@ -98,12 +151,20 @@ def decision_rules_record(*, by, unit: Unit, title: str, adopted_on: dt.date | N
         c.fail("adopted_on", "通过日期：不能晚于今天")
     c.done()
     with transaction.atomic():
-        attachment = store_upload(content=document, name=document_name, by=by, purpose="decision_rules") \
-            if document else None
-        entry = DecisionRules.objects.create(unit=unit, title=title, document_no=document_no, adopted_on=adopted_on,
-                                             document=attachment, recorded_by=by)
-        record_event(actor=by, subject=entry, action="decision_rules.record", action_label="登记重大事项决策规则",
-                     unit=unit, data={"title": title, "adopted_on": adopted_on})
+        attachment = (
+            store_upload(content=document, name=document_name, by=by, purpose="decision_rules") if document else None
+        )
+        entry = DecisionRules.objects.create(
+            unit=unit, title=title, document_no=document_no, adopted_on=adopted_on, document=attachment, recorded_by=by
+        )
+        record_event(
+            actor=by,
+            subject=entry,
+            action="decision_rules.record",
+            action_label="登记重大事项决策规则",
+            unit=unit,
+            data={"title": title, "adopted_on": adopted_on},
+        )
         _tick_plan_checklist(by=by, entry=entry)
     return entry
 
@@ -118,5 +179,10 @@ def _tick_plan_checklist(*, by, entry: DecisionRules) -> None:
         return
     due = Institution.objects.filter(name__contains="决策规则", year__gte=entry.adopted_on.year)
     for institution in due.exclude(records__unit=entry.unit):
-        institution_record(by=by, institution=institution, unit=entry.unit, established_on=entry.adopted_on,
-                           document_title=" ".join(filter(None, [entry.title, entry.document_no])))
+        institution_record(
+            by=by,
+            institution=institution,
+            unit=entry.unit,
+            established_on=entry.adopted_on,
+            document_title=" ".join(filter(None, [entry.title, entry.document_no])),
+        )

@@ -1,4 +1,5 @@
 """Helpers the decision services share: permission, input checks, events on records."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -66,8 +67,15 @@ PUBLIC = SimpleNamespace(pk=None, display_name="公众", unit=None)
 
 
 def event(*, by, decision, action: str, label: str, data: dict | None = None, reason: str = ""):
-    return record_event(actor=by or PUBLIC, subject=decision, action=f"decision.{action}", action_label=label,
-                        reason=reason, data=data, unit=getattr(by, "unit", None) or decision.lead_unit)
+    return record_event(
+        actor=by or PUBLIC,
+        subject=decision,
+        action=f"decision.{action}",
+        action_label=label,
+        reason=reason,
+        data=data,
+        unit=getattr(by, "unit", None) or decision.lead_unit,
+    )
 
 
 def state_must_be(decision, states, what: str) -> None:

@@ -1,4 +1,5 @@
 """Execution, feedback, post-evaluation and adjustment (第三十四条至第三十七条)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,8 @@ from yifa.core.notify import notify, unit_contacts
 
 from .. import rules
 from ..flows import DECISION_FLOW
-from ..models import (Decision, DecisionState as S, Evaluation, ExecutionStatus, Feedback, Performer, Trigger,
-                      Verdict)
+from ..models import Decision, Evaluation, ExecutionStatus, Feedback, Performer, Trigger, Verdict
+from ..models import DecisionState as S
 from .common import Checks, event, require_decision_body
 
 executing_unit = own_unit(Role.LIAISON, Role.HEAD, unit_attr="executing_unit")
@@ -37,8 +38,16 @@ def next_feedback_due(decision: Decision) -> dt.date | None:
     return (last or decision.published_on) + dt.timedelta(days=decision.feedback_every_days)
 
 
-def feedback_file(*, by, decision: Decision, status: str, progress: int | None, milestones: str = "",
-                  problems: str = "", on: dt.date | None = None) -> Feedback:
+def feedback_file(
+    *,
+    by,
+    decision: Decision,
+    status: str,
+    progress: int | None,
+    milestones: str = "",
+    problems: str = "",
+    on: dt.date | None = None,
+) -> Feedback:
     """执行单位报告执行情况 (第三十四条); 重大问题及时报告决策机关 (第三十五条第一款)."""
     on = on or timezone.localdate()
     if not (decision.executing_unit_id and by.is_authenticated and executing_unit(by, decision)):
@@ -53,15 +62,31 @@ def feedback_file(*, by, decision: Decision, status: str, progress: int | None, 
     problems = c.text("problems", "存在问题", problems, required=status == ExecutionStatus.BLOCKED)
     c.done()
     with transaction.atomic():
-        report = Feedback.objects.create(decision=decision, unit=decision.executing_unit, reported_on=on,
-                                         status=status, progress=progress, milestones=milestones,
-                                         problems=problems, by=by)
-        event(by=by, decision=decision, action="feedback", label="报告执行情况",
-              data={"feedback": report.pk, "status": status, "progress": progress})
+        report = Feedback.objects.create(
+            decision=decision,
+            unit=decision.executing_unit,
+            reported_on=on,
+            status=status,
+            progress=progress,
+            milestones=milestones,
+            problems=problems,
+            by=by,
+        )
+        event(
+            by=by,
+            decision=decision,
+            action="feedback",
+            label="报告执行情况",
+            data={"feedback": report.pk, "status": status, "progress": progress},
+        )
     if status == ExecutionStatus.BLOCKED:
-        notify(users=unit_contacts(decision.decision_body, Role.LEADER, Role.HEAD, Role.LIAISON),
-               key=f"decision-blocked:{report.pk}", title=f"决策执行遇到重大问题：{decision.title}",
-               body=f"{problems}（{rules.EXECUTION_REPORTING.citation}）", link=decision.get_absolute_url())
+        notify(
+            users=unit_contacts(decision.decision_body, Role.LEADER, Role.HEAD, Role.LIAISON),
+            key=f"decision-blocked:{report.pk}",
+            title=f"决策执行遇到重大问题：{decision.title}",
+            body=f"{problems}（{rules.EXECUTION_REPORTING.citation}）",
+            link=decision.get_absolute_url(),
+        )
     return report
 
 
@@ -72,8 +97,9 @@ def _pre_decision_assessors(decision: Decision) -> set[str]:
     return {n.strip() for n in names if n.strip()}
 
 
-def evaluation_start(*, by, decision: Decision, trigger: str, performer: str, performer_name: str,
-                     on: dt.date | None = None) -> Evaluation:
+def evaluation_start(
+    *, by, decision: Decision, trigger: str, performer: str, performer_name: str, on: dt.date | None = None
+) -> Evaluation:
     """决策后评估 (第三十六条): the decision body starts it and names who carries it out."""
     on = on or timezone.localdate()
     require_decision_body(by, decision, "启动决策后评估")
@@ -86,19 +112,36 @@ def evaluation_start(*, by, decision: Decision, trigger: str, performer: str, pe
     c.choice("performer", "评估方式", performer, Performer)
     performer_name = c.text("performer_name", "承担评估的单位或专家", performer_name, limit=100)
     if performer == Performer.AGENCY and performer_name in _pre_decision_assessors(decision):
-        c.fail("performer_name", f"承担评估的单位：{performer_name}在决策作出前承担了主要论证评估工作，"
-                                 f"不得受托开展后评估（{rules.POST_EVALUATION.citation}第二款）")
+        c.fail(
+            "performer_name",
+            f"承担评估的单位：{performer_name}在决策作出前承担了主要论证评估工作，"
+            f"不得受托开展后评估（{rules.POST_EVALUATION.citation}第二款）",
+        )
     c.done()
     with transaction.atomic():
-        evaluation = Evaluation.objects.create(decision=decision, trigger=trigger, performer=performer,
-                                               performer_name=performer_name, started_on=on)
-        event(by=by, decision=decision, action="evaluation_start", label="启动决策后评估",
-              data={"evaluation": evaluation.pk, "trigger": trigger, "performer": performer_name})
+        evaluation = Evaluation.objects.create(
+            decision=decision, trigger=trigger, performer=performer, performer_name=performer_name, started_on=on
+        )
+        event(
+            by=by,
+            decision=decision,
+            action="evaluation_start",
+            label="启动决策后评估",
+            data={"evaluation": evaluation.pk, "trigger": trigger, "performer": performer_name},
+        )
     return evaluation
 
 
-def evaluation_conclude(*, by, evaluation: Evaluation, findings: str, verdict: str, public_input: str = "",
-                        reason: str = "", on: dt.date | None = None) -> Evaluation:
+def evaluation_conclude(
+    *,
+    by,
+    evaluation: Evaluation,
+    findings: str,
+    verdict: str,
+    public_input: str = "",
+    reason: str = "",
+    on: dt.date | None = None,
+) -> Evaluation:
     """评估结果作为调整的依据 (第三十六条第四款); 变更、停止依法定程序 (第三十七条)."""
     on = on or timezone.localdate()
     decision = evaluation.decision
@@ -112,19 +155,25 @@ def evaluation_conclude(*, by, evaluation: Evaluation, findings: str, verdict: s
     reason = c.text("reason", "理由", reason, required=verdict != Verdict.CONTINUE)
     c.done()
     with transaction.atomic():
-        Evaluation.objects.filter(pk=evaluation.pk).update(findings=findings, public_input=public_input,
-                                                           verdict=verdict, concluded_on=on)
+        Evaluation.objects.filter(pk=evaluation.pk).update(
+            findings=findings, public_input=public_input, verdict=verdict, concluded_on=on
+        )
         evaluation.refresh_from_db()
         data = {"evaluation": evaluation.pk, "verdict": verdict}
         if verdict == Verdict.CONTINUE and decision.state == S.SUSPENDED:
             fire(DECISION_FLOW, decision, "resume", by=by, on=on, evaluation=evaluation, reason=reason, data=data)
         elif verdict == Verdict.CONTINUE:
-            event(by=by, decision=decision, action="evaluation_conclude", label="后评估：继续执行",
-                  reason=reason, data=data)
+            event(
+                by=by,
+                decision=decision,
+                action="evaluation_conclude",
+                label="后评估：继续执行",
+                reason=reason,
+                data=data,
+            )
         elif verdict == Verdict.SUSPEND:
             if decision.state != S.SUSPENDED:
-                fire(DECISION_FLOW, decision, "suspend", by=by, on=on, evaluation=evaluation, reason=reason,
-                     data=data)
+                fire(DECISION_FLOW, decision, "suspend", by=by, on=on, evaluation=evaluation, reason=reason, data=data)
         elif verdict == Verdict.STOP:
             fire(DECISION_FLOW, decision, "stop", by=by, on=on, evaluation=evaluation, reason=reason, data=data)
         else:
@@ -140,13 +189,41 @@ def decision_suspend(*, by, decision: Decision, reason: str, on: dt.date | None 
 
 def _open_round(*, by, previous: Decision, reason: str, on: dt.date) -> Decision:
     """An adjustment runs the procedure again (第三十七条), as a new round linked to the original."""
-    copied = ("title", "decision_body", "lead_unit", "catalogue_item", "category", "public_interest", "technical",
-              "risky", "hearing_required", "hearing_basis", "affects_market", "research", "options", "cost_benefit",
-              "legal_basis", "draft_text", "draft_explanation", "fair_competition")
+    copied = (
+        "title",
+        "decision_body",
+        "lead_unit",
+        "catalogue_item",
+        "category",
+        "public_interest",
+        "technical",
+        "risky",
+        "hearing_required",
+        "hearing_basis",
+        "affects_market",
+        "research",
+        "options",
+        "cost_benefit",
+        "legal_basis",
+        "draft_text",
+        "draft_explanation",
+        "fair_competition",
+    )
     values = {name: getattr(previous, name) for name in copied}
-    new = Decision.objects.create(**values, previous=previous, round=previous.round + 1, started_on=on,
-                                  ad_hoc_reason=f"经决策后评估调整：{reason}", created_by=by)
-    event(by=by, decision=new, action="start", label=f"启动调整（第{new.round}轮）", reason=reason,
-          data={"previous": previous.pk})
+    new = Decision.objects.create(
+        **values,
+        previous=previous,
+        round=previous.round + 1,
+        started_on=on,
+        ad_hoc_reason=f"经决策后评估调整：{reason}",
+        created_by=by,
+    )
+    event(
+        by=by,
+        decision=new,
+        action="start",
+        label=f"启动调整（第{new.round}轮）",
+        reason=reason,
+        data={"previous": previous.pk},
+    )
     return new
-

@@ -1,4 +1,5 @@
 """yifa audit verify"""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from yifa.core.audit import verify_chain

@@ -1,4 +1,5 @@
 """yifa deadline START DAYS [--workdays] [--pause FROM:TO]... [--extend M] [--json]"""
+
 import datetime as dt
 import json
 
@@ -33,8 +34,9 @@ class Command(BaseCommand):
         parser.add_argument("start", help="起算事件发生日（当日不计入），YYYY-MM-DD")
         parser.add_argument("days", help="期限天数（正整数）")
         parser.add_argument("--workdays", action="store_true", help="按工作日计算（默认按自然日）")
-        parser.add_argument("--pause", action="append", default=[], metavar="FROM:TO",
-                            help="不计入期限的区间（含首尾两日），可多次给出")
+        parser.add_argument(
+            "--pause", action="append", default=[], metavar="FROM:TO", help="不计入期限的区间（含首尾两日），可多次给出"
+        )
         parser.add_argument("--extend", default="0", metavar="M", help="延长M日（同一计算单位）")
         parser.add_argument("--restart", help="重新起算日，YYYY-MM-DD")
         parser.add_argument("--json", action="store_true", help="输出JSON")
@@ -58,14 +60,28 @@ class Command(BaseCommand):
         except DatabaseError:
             raise CommandError("工作日历表不存在：请先运行 yifa migrate 初始化数据库") from None
         try:
-            result = compute_due(start, days, WORKDAYS if opts["workdays"] else CALENDAR_DAYS,
-                                 calendar, pauses=pauses, extension=extend, restart=restart)
+            result = compute_due(
+                start,
+                days,
+                WORKDAYS if opts["workdays"] else CALENDAR_DAYS,
+                calendar,
+                pauses=pauses,
+                extension=extend,
+                restart=restart,
+            )
         except (ValueError, OverflowError) as exc:
             raise CommandError(str(exc)) from None
         if opts["json"]:
-            self.stdout.write(json.dumps({"due": result.due.isoformat(), "explanation": result.explanation,
-                                          "unpublished_years": list(result.unpublished_years)},
-                                         ensure_ascii=False))
+            self.stdout.write(
+                json.dumps(
+                    {
+                        "due": result.due.isoformat(),
+                        "explanation": result.explanation,
+                        "unpublished_years": list(result.unpublished_years),
+                    },
+                    ensure_ascii=False,
+                )
+            )
             return
         self.stdout.write(result.due.isoformat())
         self.stdout.write(result.sentence)

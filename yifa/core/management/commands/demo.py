@@ -1,4 +1,5 @@
 """yifa demo: load the fictional city 江临市 and print the logins."""
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings

@@ -1,4 +1,5 @@
 """yifa rules [--json]"""
+
 import json
 
 from django.core.management.base import BaseCommand

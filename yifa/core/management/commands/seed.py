@@ -1,4 +1,5 @@
 """yifa seed --scale N: synthetic data for the benchmarks (see yifa.core.seed)."""
+
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -19,8 +20,11 @@ class Command(BaseCommand):
             raise CommandError("--scale：须为正整数")
         began = time.monotonic()
         try:
-            counts = seed(scale=opts["scale"], random_seed=opts["random_seed"],
-                          progress=Progress(self.stdout, quiet=opts["quiet"]))
+            counts = seed(
+                scale=opts["scale"],
+                random_seed=opts["random_seed"],
+                progress=Progress(self.stdout, quiet=opts["quiet"]),
+            )
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         summary = "，".join(f"{k} {v}" for k, v in counts.items() if isinstance(v, int))

@@ -1,4 +1,5 @@
 """yifa sweep: run daily from cron or a systemd timer (see README)."""
+
 import datetime as dt
 
 from django.core.management.base import BaseCommand

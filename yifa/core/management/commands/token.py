@@ -1,4 +1,5 @@
 """yifa token create USERNAME NAME | yifa token revoke PREFIX"""
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -33,11 +34,19 @@ class Command(BaseCommand):
             raise CommandError("用途：必须填写，且不超过60字")
         with transaction.atomic():
             token, raw = ApiToken.issue(user=user, name=name)
-            record_event(actor=None, subject=user, action="token.issue", action_label="签发接口令牌",
-                         unit=user.unit, data={"name": name, "prefix": token.prefix})
+            record_event(
+                actor=None,
+                subject=user,
+                action="token.issue",
+                action_label="签发接口令牌",
+                unit=user.unit,
+                data={"name": name, "prefix": token.prefix},
+            )
         self.stdout.write(raw)
-        self.stderr.write(f"已为{user.display_name}签发令牌“{name}”。令牌只显示这一次，请妥善保存；"
-                          "请求时使用请求头 Authorization: Bearer <令牌>")
+        self.stderr.write(
+            f"已为{user.display_name}签发令牌“{name}”。令牌只显示这一次，请妥善保存；"
+            "请求时使用请求头 Authorization: Bearer <令牌>"
+        )
 
     def _revoke(self, prefix: str):
         tokens = ApiToken.objects.filter(prefix=prefix, revoked=False)
@@ -45,7 +54,13 @@ class Command(BaseCommand):
             raise CommandError(f"令牌前缀：“{prefix}”没有对应的有效令牌")
         with transaction.atomic():
             for token in tokens.select_related("user"):
-                record_event(actor=None, subject=token.user, action="token.revoke", action_label="吊销接口令牌",
-                             unit=token.user.unit, data={"name": token.name, "prefix": token.prefix})
+                record_event(
+                    actor=None,
+                    subject=token.user,
+                    action="token.revoke",
+                    action_label="吊销接口令牌",
+                    unit=token.user.unit,
+                    data={"name": token.name, "prefix": token.prefix},
+                )
             count = tokens.update(revoked=True)
         self.stdout.write(f"已吊销{count}个令牌")

@@ -1,5 +1,6 @@
 """yifa normdocs screen FILE [--json]：对文件正文作公平竞争审查筛查。
 yifa normdocs load-rules：按 screen_defaults 补齐或恢复初始筛查规则（法制机构新增的规则不动）。"""
+
 import json
 from pathlib import Path
 
@@ -26,9 +27,19 @@ class Command(BaseCommand):
             from yifa.normdocs.screen_defaults import DEFAULT_RULES
 
             for code, category, pattern, unless, article, item, explanation in DEFAULT_RULES:
-                ScreenRule.objects.update_or_create(code=code, defaults=dict(
-                    category=category, pattern=pattern, is_regex=True, unless=unless, article=article,
-                    item=item, explanation=explanation, active=True))
+                ScreenRule.objects.update_or_create(
+                    code=code,
+                    defaults=dict(
+                        category=category,
+                        pattern=pattern,
+                        is_regex=True,
+                        unless=unless,
+                        article=article,
+                        item=item,
+                        explanation=explanation,
+                        active=True,
+                    ),
+                )
             self.stdout.write(f"已载入初始规则{len(DEFAULT_RULES)}条")
             return
         path = Path(opts["file"])
@@ -36,16 +47,34 @@ class Command(BaseCommand):
             raise CommandError(f"找不到文件：{path}")
         content = path.read_bytes()
         try:
-            text = extract_text(content=content, name=path.name) if path.suffix.lower() in {".docx", ".pdf"} \
+            text = (
+                extract_text(content=content, name=path.name)
+                if path.suffix.lower() in {".docx", ".pdf"}
                 else content.decode("utf-8")
+            )
         except (YifaError, UnicodeDecodeError) as exc:
             raise CommandError(getattr(exc, "message", f"文件须为UTF-8文本：{exc}")) from None
         findings = screen_text(text)
         if opts["json"]:
-            self.stdout.write(json.dumps(
-                [{"category": f.category, "article": f.article, "item": f.item, "sentence": f.sentence,
-                  "start": f.start, "end": f.end, "rule": f.rule, "explanation": f.explanation}
-                 for f in findings], ensure_ascii=False, indent=1))
+            self.stdout.write(
+                json.dumps(
+                    [
+                        {
+                            "category": f.category,
+                            "article": f.article,
+                            "item": f.item,
+                            "sentence": f.sentence,
+                            "start": f.start,
+                            "end": f.end,
+                            "rule": f.rule,
+                            "explanation": f.explanation,
+                        }
+                        for f in findings
+                    ],
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
             return
         for f in findings:
             self.stdout.write(f"[{f.category}] 公平竞争审查条例{f.article}{f.item}（{f.rule}）：{f.sentence}")

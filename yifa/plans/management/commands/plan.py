@@ -1,4 +1,5 @@
 """yifa plan parse FILE [--year YYYY] [--json]: split a work plan into sections and tasks (writes nothing)."""
+
 import json
 from pathlib import Path
 
