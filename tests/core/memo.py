@@ -3,8 +3,8 @@ Its table is created for the test database by tests/core/conftest.py (it is no i
 
 from django.db import models
 
-from yifa.core.flows import Flow, Transition, anyone_with, own_unit
 from yifa.core.models import Role, Versioned
+from yifa.core.procedure import Flow, Transition, in_unit_of, with_role
 
 
 class MemoState(models.TextChoices):
@@ -46,8 +46,7 @@ MEMO_FLOW = Flow(
             "报送",
             (MemoState.DRAFT,),
             MemoState.SUBMITTED,
-            who=own_unit(Role.LIAISON, Role.HEAD),
-            who_label="本单位联络员或负责人",
+            who=in_unit_of(Role.LIAISON, Role.HEAD, label="本单位联络员或负责人"),
             guards=(needs_body, needs_legal_review),
         ),
         Transition(
@@ -55,9 +54,15 @@ MEMO_FLOW = Flow(
             "批准",
             (MemoState.SUBMITTED,),
             MemoState.APPROVED,
-            who=anyone_with(Role.LEADER),
-            who_label="领导",
+            who=with_role(Role.LEADER),
             reason_required=True,
         ),
     ],
 )
+
+
+def memo_url(memo) -> str:
+    return f"/test-memos/{memo.pk}/"
+
+
+Memo.get_absolute_url = memo_url

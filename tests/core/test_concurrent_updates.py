@@ -8,7 +8,7 @@ from yifa.core.audit import timeline
 from yifa.core.clocks import clocks_of
 from yifa.core.concurrency import save_versioned
 from yifa.core.errors import AccessDenied, Conflict, GateBlocked
-from yifa.core.flows import fire
+from yifa.core.procedure import Transition, fire
 
 from .memo import MEMO_FLOW, Memo, MemoState
 
@@ -50,8 +50,6 @@ def test_a_stale_transition_is_refused_without_state_change_event_or_clock(cast,
 
 
 def test_a_transition_writes_state_clock_and_exactly_one_event(cast, memo, reply_rule):
-    from yifa.core.flows import Transition
-
     flow = MEMO_FLOW
     submit = flow.by_name["submit"]
     flow.by_name["submit"] = Transition(**{**submit.__dict__, "starts": (reply_rule,)})

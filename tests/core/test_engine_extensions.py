@@ -6,8 +6,8 @@ import pytest
 
 from yifa.core import clocks, services
 from yifa.core.errors import AccessDenied
-from yifa.core.flows import Flow, Transition, anyone_with, fire
 from yifa.core.models import Deadline, Event, Role
+from yifa.core.procedure import Flow, Transition, fire, with_role
 
 from .memo import Memo, MemoState
 
@@ -40,8 +40,7 @@ def test_only_system_transitions_run_without_a_person(cast):
                 "视为批准",
                 (MemoState.SUBMITTED,),
                 MemoState.APPROVED,
-                who=anyone_with(Role.LEADER),
-                who_label="领导",
+                who=with_role(Role.LEADER),
                 by_system=True,
             ),
             Transition(
@@ -49,8 +48,7 @@ def test_only_system_transitions_run_without_a_person(cast):
                 "批准",
                 (MemoState.SUBMITTED,),
                 MemoState.APPROVED,
-                who=anyone_with(Role.LEADER),
-                who_label="领导",
+                who=with_role(Role.LEADER),
             ),
         ],
     )
@@ -72,8 +70,7 @@ def test_transition_starts_the_clock_its_record_calls_for(cast, reply_rule, deci
                 "报送",
                 (MemoState.DRAFT,),
                 MemoState.SUBMITTED,
-                who=anyone_with(Role.LIAISON),
-                who_label="联络员",
+                who=with_role(Role.LIAISON),
                 starts=(lambda memo: reply_rule if memo.legal_review_done else decision_rule,),
             ),
         ],

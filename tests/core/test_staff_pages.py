@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from yifa.core import clocks
-from yifa.core.flows import fire
 from yifa.core.models import Notification
+from yifa.core.procedure import fire
 
 from .memo import MEMO_FLOW, Memo
 

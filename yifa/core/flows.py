@@ -1,4 +1,7 @@
-"""The procedure engine. A procedure declares, in its app's ``flows.py``:
+"""LEGACY: the engine before the procedure kit (``yifa.core.procedure``); removed once every module
+has moved.
+
+The procedure engine. A procedure declares, in its app's ``flows.py``:
 states (TextChoices), transitions (source → target), who may fire each, guards
 that list every unmet condition, and the statutory clocks each starts or stops.
 ``fire`` runs one transition: permission, guards, optimistic lock, state, clocks
@@ -21,8 +24,7 @@ from .access import is_legal_office
 from .audit import record_event
 from .concurrency import claim_version
 from .errors import AccessDenied, GateBlocked, YifaError
-
-FLOWS: dict[str, Flow] = {}
+from .procedure.engine import FLOWS, state_label  # noqa: E402, F401 - shared while modules move to the kit
 
 Guard = Callable[..., "str | list[str] | None"]
 Permission = Callable[..., bool]
@@ -188,18 +190,3 @@ def own_unit(*roles: str, unit_attr: str = "unit") -> Permission:
 
 def either(*checks: Permission) -> Permission:
     return lambda user, obj: any(check(user, obj) for check in checks)
-
-
-def state_label(action: str, state: str) -> str:
-    """The Chinese label of ``state`` in the flow that wrote an event (action "<flow>.<transition>")."""
-    if not state:
-        return ""
-    if not FLOWS:
-        from .registry import contributions
-
-        for _ in contributions("flows"):
-            pass
-    flow = FLOWS.get(action.split(".", 1)[0])
-    if flow is None or state not in flow.states.values:
-        return state
-    return flow.states(state).label

@@ -10,19 +10,25 @@ from .models import Notification, Role, Unit, User
 
 
 def notify(*, users, key: str, title: str, body: str = "", link: str = "") -> int:
-    """Send to each user once per key. Returns how many were newly sent."""
+    """Send to each user once per key. Returns how many were newly sent. The inbox rows are part of the
+    caller's transaction; e-mail goes out only after it commits (never while the audit chain is locked,
+    and never for a write that was rolled back)."""
     sent = 0
     for user in users:
         try:
             with transaction.atomic():
-                Notification.objects.create(user=user, key=key, title=title, body=body, link=link)
+                note = Notification.objects.create(user=user, key=key, title=title, body=body, link=link)
         except IntegrityError:
             continue
         sent += 1
         if user.email:
-            send_mail(f"[依法] {title}", f"{body}\n\n{link}".strip(), None, [user.email], fail_silently=True)
-            Notification.objects.filter(user=user, key=key).update(emailed=True)
+            transaction.on_commit(lambda note=note, address=user.email: _email(note, address))
     return sent
+
+
+def _email(note: Notification, address: str) -> None:
+    send_mail(f"[依法] {note.title}", f"{note.body}\n\n{note.link}".strip(), None, [address], fail_silently=True)
+    Notification.objects.filter(pk=note.pk).update(emailed=True)
 
 
 def unit_contacts(unit, *roles: str):

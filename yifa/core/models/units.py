@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
@@ -9,6 +11,16 @@ class UnitKind(models.TextChoices):
     TOWNSHIP = "township", "乡镇（街道）"
     DIVISION = "division", "内设机构"
     OUTSIDE = "outside", "外部机关"
+
+
+class UnitQuerySet(models.QuerySet):
+    def legal_office(self) -> Unit | None:
+        """The city's legal affairs office (法制机构): the topmost unit marked as one."""
+        return self.filter(is_legal_office=True).order_by("path").first()
+
+    def within(self, unit: Unit):
+        """``unit`` and every unit below it."""
+        return self.filter(path__startswith=unit.path)
 
 
 class Unit(models.Model):
@@ -25,6 +37,8 @@ class Unit(models.Model):
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     sort = models.PositiveIntegerField("排序", default=0)
     active = models.BooleanField("在用", default=True)
+
+    objects = UnitQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "单位"
@@ -51,6 +65,10 @@ class Unit(models.Model):
     @property
     def depth(self) -> int:
         return self.path.count("/") - 2
+
+    def contains(self, other: Unit | None) -> bool:
+        """Whether ``other`` is this unit or one below it."""
+        return other is not None and bool(self.path) and other.path.startswith(self.path)
 
     def subtree(self):
         return Unit.objects.filter(path__startswith=self.path)

@@ -2,7 +2,7 @@ from django import template
 from django.utils import timezone
 
 from yifa.core.crypto import mask_id_number, mask_name, mask_phone
-from yifa.core.flows import state_label as _state_label
+from yifa.core.procedure import state_label as _state_label
 
 register = template.Library()
 

@@ -1,0 +1,282 @@
+"""The procedure kit: acts that keep the state, clocks by declaration, messages after commit, module
+events, records without a procedure, and the one generic action view."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+
+from yifa.core import bus, clocks
+from yifa.core.audit import timeline
+from yifa.core.errors import AccessDenied, Conflict, GateBlocked, YifaError
+from yifa.core.models import Event, Notification, Role, Unit, User
+from yifa.core.procedure import (
+    INPUT,
+    NEW,
+    ON,
+    Clock,
+    Extend,
+    Flow,
+    Message,
+    Transition,
+    add,
+    assign,
+    change,
+    create,
+    fire,
+    in_unit_of,
+    with_role,
+)
+
+from .memo import Memo, MemoState
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+liaison_of_unit = in_unit_of(Role.LIAISON, label="本单位联络员")
+
+
+@pytest.fixture
+def memo(cast):
+    return Memo.objects.create(title="请示", body="正文", legal_review_done=True, unit=cast.units["民政局"])
+
+
+@pytest.fixture
+def annotate_flow(reply_rule, decision_rule):
+    return Flow(
+        name="memo_kit",
+        states=MemoState,
+        transitions=[
+            Transition(
+                "annotate",
+                "批注",
+                (MemoState.DRAFT, MemoState.SUBMITTED),
+                who=liaison_of_unit,
+                when=(lambda memo: not memo.legal_review_done,),
+                apply=assign(body=INPUT("note")),
+                starts=(Clock(reply_rule, start=lambda memo, *, served_on=None, **_: served_on),),
+            ),
+            Transition(
+                "submit",
+                "报送",
+                (MemoState.DRAFT,),
+                MemoState.SUBMITTED,
+                who=liaison_of_unit,
+                starts=(reply_rule, decision_rule),
+                notifies=lambda memo, **_: [
+                    Message(
+                        users=User.objects.filter(unit=memo.unit, role_grants__role=Role.HEAD),
+                        key=f"memo-{memo.pk}",
+                        title=f"请审阅“{memo.title}”",
+                    )
+                ],
+            ),
+            Transition("restart", "重新起算", (MemoState.SUBMITTED,), who=liaison_of_unit, restarts=(reply_rule,)),
+            Transition(
+                "extend",
+                "延长",
+                (MemoState.SUBMITTED,),
+                who=liaison_of_unit,
+                extends=(Extend(decision_rule, max_times=None),),
+            ),
+            Transition(
+                "withdraw",
+                "撤回",
+                (MemoState.SUBMITTED,),
+                MemoState.DRAFT,
+                who=liaison_of_unit,
+                cancels=(reply_rule, decision_rule),
+                apply=assign(body=lambda memo, context: f"撤回于{ON(memo, context)}"),
+            ),
+        ],
+    )
+
+
+def test_an_act_that_keeps_the_state_writes_fields_version_and_one_event(cast, memo, annotate_flow):
+    Memo.objects.filter(pk=memo.pk).update(legal_review_done=False)
+    liaison = cast.people["minzheng_liaison"]
+    memo = fire(annotate_flow, memo, "annotate", by=liaison, expected_version=1, note=" 补充说明 ")
+    assert (memo.state, memo.body, memo.version) == (MemoState.DRAFT, "补充说明", 2)
+    [event] = timeline(memo)
+    assert (event.from_state, event.to_state, event.action_label) == ("draft", "draft", "批注")
+    with pytest.raises(Conflict, match="您打开的是第1版，当前为第2版"):
+        fire(annotate_flow, memo, "annotate", by=liaison, expected_version=1, note="覆盖")
+    assert Memo.objects.get(pk=memo.pk).body == "补充说明"
+
+
+def test_when_decides_what_is_offered_and_refuses_the_act_otherwise(cast, memo, annotate_flow):
+    liaison = cast.people["minzheng_liaison"]
+    assert [t.name for t in annotate_flow.available(liaison, memo)] == ["submit"]
+    with pytest.raises(GateBlocked, match="此时不能批注"):
+        fire(annotate_flow, memo, "annotate", by=liaison, note="x")
+    with pytest.raises(AccessDenied, match=r"您无权报送（需本单位联络员）"):
+        fire(annotate_flow, memo, "submit", by=cast.people["shijian_liaison"])
+
+
+def test_clock_start_can_wait_for_a_date_the_act_supplies(cast, memo, annotate_flow, reply_rule):
+    Memo.objects.filter(pk=memo.pk).update(legal_review_done=False)
+    liaison = cast.people["minzheng_liaison"]
+    memo = fire(annotate_flow, memo, "annotate", by=liaison, note="未送达")
+    assert not clocks.clocks_of(memo).exists()
+    fire(annotate_flow, memo, "annotate", by=liaison, note="已送达", served_on=D(2026, 9, 24))
+    # 10 working days from 2026-09-24 across National Day with the 10-10 make-up Saturday
+    assert [d.due for d in clocks.clocks_of(memo)] == [D(2026, 10, 15)]
+
+
+def test_declared_clocks_restart_extend_and_cancel(cast, memo, annotate_flow, reply_rule, decision_rule):
+    liaison = cast.people["minzheng_liaison"]
+    memo = fire(annotate_flow, memo, "submit", by=liaison, on=D(2026, 9, 24))
+    memo = fire(annotate_flow, memo, "restart", by=liaison, on=D(2026, 10, 9))
+    reply = clocks.open_clock(memo, reply_rule)
+    # 10-10 (make-up Saturday) is the first of ten working days from the restart on 10-09
+    assert reply.restart == D(2026, 10, 9) and reply.due == D(2026, 10, 22)
+    fire(annotate_flow, memo, "extend", by=liaison, days=10)
+    fire(annotate_flow, memo, "extend", by=liaison, days=20)
+    decision = clocks.open_clock(memo, decision_rule)
+    assert decision.extension_days == 30
+    with pytest.raises(YifaError, match="延长天数须为1至0"):
+        fire(annotate_flow, memo, "extend", by=liaison, days=1)
+    memo = fire(annotate_flow, memo, "withdraw", by=liaison, on=D(2026, 10, 12))
+    assert memo.body == "撤回于2026-10-12"
+    assert set(clocks.clocks_of(memo, open_only=False).values_list("status", flat=True)) == {"cancelled"}
+
+
+def test_messages_are_written_with_the_act_and_mailed_only_after_commit(
+    cast, memo, annotate_flow, django_capture_on_commit_callbacks
+):
+    head = cast.people["minzheng_head"]
+    head.email = "head@example.gov.cn"
+    head.save()
+    with django_capture_on_commit_callbacks(execute=False) as pending:
+        fire(annotate_flow, memo, "submit", by=cast.people["minzheng_liaison"])
+        assert Notification.objects.filter(user=head, title="请审阅“请示”").exists()
+        assert mail.outbox == []
+    for callback in pending:
+        callback()
+    assert [m.to for m in mail.outbox] == [["head@example.gov.cn"]]
+
+
+def test_modules_hear_each_others_acts_as_events(cast, memo, annotate_flow, monkeypatch):
+    heard = []
+    monkeypatch.setattr(bus, "_receivers", {"memo_kit.submit": [lambda obj, by, **_: heard.append((obj.pk, by))]})
+    fire(annotate_flow, memo, "submit", by=cast.people["minzheng_liaison"])
+    assert heard == [(memo.pk, cast.people["minzheng_liaison"])]
+
+
+def test_a_failing_receiver_rolls_the_act_back(cast, memo, annotate_flow, monkeypatch):
+    def refuse(**_):
+        raise YifaError("下游模块拒绝", field="state")
+
+    monkeypatch.setattr(bus, "_receivers", {"memo_kit.submit": [refuse]})
+    with pytest.raises(YifaError, match="下游模块拒绝"):
+        fire(annotate_flow, memo, "submit", by=cast.people["minzheng_liaison"])
+    assert Memo.objects.get(pk=memo.pk).state == MemoState.DRAFT and not timeline(memo).exists()
+
+
+def test_create_checks_who_against_the_new_row_and_writes_nothing_when_refused(cast, reply_rule):
+    flow = Flow(
+        name="memo_new",
+        states=MemoState,
+        transitions=[
+            Transition(
+                "file",
+                "登记",
+                NEW,
+                MemoState.SUBMITTED,
+                who=liaison_of_unit,
+                guards=(lambda memo, **_: None if memo.body else "尚未填写正文",),
+                starts=(reply_rule,),
+            )
+        ],
+    )
+    unit = cast.units["民政局"]
+    with pytest.raises(AccessDenied):
+        create(flow, "file", build=lambda: Memo(title="外单位", body="x", unit=unit), by=cast.people["shijian_liaison"])
+    with pytest.raises(GateBlocked, match="尚未填写正文"):
+        create(flow, "file", build=lambda: Memo(title="空", unit=unit), by=cast.people["minzheng_liaison"])
+    assert not Memo.objects.exists()
+    memo = create(
+        flow,
+        "file",
+        build=lambda: Memo(title="请示", body="x", unit=unit),
+        by=cast.people["minzheng_liaison"],
+        on=D(2026, 9, 24),
+    )
+    assert memo.state == MemoState.SUBMITTED
+    assert Event.objects.get(action="memo_new.file").to_state == "submitted"
+    assert clocks.open_clock(memo, reply_rule).due == D(2026, 10, 15)
+
+
+def test_change_keeps_versions_and_records_before_and_after_without_personal_data(cast, memo):
+    leader = with_role(Role.LEADER)
+    with pytest.raises(AccessDenied, match="需领导"):
+        change(memo, by=cast.people["minzheng_liaison"], who=leader, action="memo.edit", label="修改", apply={})
+    memo = change(
+        memo,
+        by=cast.people["mayor"],
+        who=leader,
+        action="memo.edit",
+        label="修改",
+        apply={"title": "新标题"},
+        expected_version=1,
+    )
+    assert memo.version == 2
+    with pytest.raises(Conflict):
+        change(
+            memo,
+            by=cast.people["mayor"],
+            who=leader,
+            action="memo.edit",
+            label="修改",
+            apply={"title": "旧版覆盖"},
+            expected_version=1,
+        )
+    event = Event.objects.get(action="memo.edit")
+    assert event.data["changed"]["title"] == {"before": "请示", "after": "新标题"}
+    person = cast.people["minzheng_liaison"]
+    person_event = add(
+        Unit(name="临时科", kind="division", parent=cast.units["民政局"]),
+        by=cast.people["admin"],
+        who=with_role(Role.ADMIN),
+        action="unit.add",
+        label="新建",
+    )
+    assert person_event.pk
+    user = change(
+        person,
+        by=cast.people["admin"],
+        who=with_role(Role.ADMIN),
+        action="person.phone",
+        label="修改电话",
+        apply={"phone": "13800001111"},
+    )
+    logged = Event.objects.get(action="person.phone").data["changed"]
+    assert user.phone == "13800001111" and logged["phone"]["after"] == "已填写"
+    assert "13800001111" not in str(Event.objects.get(action="person.phone").data)
+
+
+def test_the_action_view_offers_runs_and_reports_at_the_field(cast, memo, login, settings):
+    settings.ROOT_URLCONF = "tests.core.memo_urls"
+    liaison = login(cast.people["minzheng_liaison"])
+    page = liaison.get(f"/test-memos/{memo.pk}/").content.decode()
+    assert "/act/submit/" in page and "/act/approve/" not in page
+    stale = liaison.post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "0"})
+    assert stale.status_code == 400 and "当前为第1版" in stale.content.decode()
+    done = liaison.post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "1"}, follow=True)
+    assert Memo.objects.get(pk=memo.pk).state == MemoState.SUBMITTED
+    assert "已报送“请示”" in [str(m) for m in done.context["messages"]]
+    mayor = login(cast.people["mayor"])
+    refused = mayor.post(f"/test-memos/{memo.pk}/act/approve/", {"approve-version": "2"}, HTTP_HX_REQUEST="true")
+    assert refused.status_code == 200 and "这个字段是必填项" in refused.content.decode()
+    ok = mayor.post(
+        f"/test-memos/{memo.pk}/act/approve/",
+        {"approve-version": "2", "approve-reason": "同意"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert ok.status_code == 204 and ok["HX-Redirect"] == f"/test-memos/{memo.pk}/"
+    assert Memo.objects.get(pk=memo.pk).state == MemoState.APPROVED
+    assert (
+        login(cast.people["shijian_liaison"])
+        .post(f"/test-memos/{memo.pk}/act/approve/", {"approve-version": "3", "approve-reason": "x"})
+        .status_code
+        == 403
+    )

@@ -1,0 +1,66 @@
+"""The procedure kit: what a module declares to act. See CONTRIBUTING.md.
+
+- ``Flow``/``Transition`` (``flows.py``): states, acts (those keeping the state too), who, when, guards,
+  fields, clocks, messages; ``fire`` and ``create`` run them in one transaction with one audit event.
+- ``Who``: a permission with its Chinese label.
+- ``Action``/``Actions`` (``actions.py``): each act's form; one generic view runs them.
+- ``ActionForm``, ``show_service_errors``, ``Checks``: forms and input checks.
+- ``change``/``add``: the same write discipline for records without a procedure (settings, registers).
+"""
+
+from .actions import Action, Actions, Offered
+from .engine import (
+    FLOWS,
+    INPUT,
+    NEW,
+    ON,
+    PUBLIC,
+    Clock,
+    Extend,
+    Flow,
+    Message,
+    PublicActor,
+    Transition,
+    assign,
+    create,
+    fire,
+    state_label,
+)
+from .forms import ActionForm, Checks, form_error_text, show_service_errors
+from .records import add, change, remove
+from .who import ADMIN, ANY_STAFF, LEGAL_OFFICE, NOBODY, Who, in_unit_of, with_role
+
+__all__ = [
+    "ADMIN",
+    "ANY_STAFF",
+    "FLOWS",
+    "INPUT",
+    "LEGAL_OFFICE",
+    "NEW",
+    "NOBODY",
+    "ON",
+    "PUBLIC",
+    "Action",
+    "ActionForm",
+    "Actions",
+    "Checks",
+    "Clock",
+    "Extend",
+    "Flow",
+    "Message",
+    "Offered",
+    "PublicActor",
+    "Transition",
+    "Who",
+    "add",
+    "assign",
+    "change",
+    "create",
+    "fire",
+    "form_error_text",
+    "in_unit_of",
+    "remove",
+    "show_service_errors",
+    "state_label",
+    "with_role",
+]

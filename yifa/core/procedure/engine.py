@@ -1,0 +1,370 @@
+"""The procedure engine. A module declares, in its ``flows.py``, its states and transitions: who may
+fire each (``Who``), when the page offers it, the guards that list every unmet condition, the fields it
+writes, the statutory clocks it starts, stops, pauses, resumes, restarts or extends, and whom it tells.
+A transition with no ``target`` keeps the state (sending a copy, recording a hearing, publishing).
+
+``fire`` runs one transition and ``create`` one that makes a record: permission, guards, row lock,
+optimistic version, fields, state, clocks, one audit event, the module events, in one transaction.
+Notifications are written in the transaction; their e-mail goes out after the commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from yifa.lib.law import Rule
+
+from .. import bus, clocks
+from ..audit import record_event
+from ..concurrency import claim_version
+from ..errors import AccessDenied, GateBlocked, YifaError
+from .who import NOBODY, Who
+
+FLOWS: dict[str, Flow] = {}
+
+Guard = Callable[..., "str | list[str] | None"]
+RuleRef = "Rule | Callable[..., Rule | None]"
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A clock a transition starts: its rule (or a function of the record choosing it, e.g. by the law
+    version), the day it starts from (default the day of the act; None from ``start`` means “not yet”),
+    and whose to-do it lands on."""
+
+    rule: Any
+    start: Callable[..., dt.date | None] | None = None
+    assignee: Callable[..., Any] | None = None
+    title: Callable[..., str] | None = None
+
+
+@dataclass(frozen=True)
+class Extend:
+    """Extend the running clock of ``rule`` by the act's ``days`` input (the rule caps the total)."""
+
+    rule: Any
+    max_times: int | None = 1
+
+
+@dataclass(frozen=True)
+class Message:
+    users: Iterable
+    key: str
+    title: str
+    body: str = ""
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    source: tuple[str, ...]
+    target: str | None = None  # None: the act keeps the state
+    who: Who = NOBODY
+    when: tuple[Callable[[Any], bool], ...] = ()  # offered on the page only while these hold
+    guards: tuple[Guard, ...] = ()
+    apply: Callable[..., None] | None = None  # sets the fields written with the state
+    after: Callable[..., None] | None = None  # child rows, uploads: inside the transaction, after clocks
+    starts: tuple = ()
+    stops: tuple = ()
+    cancels: tuple = ()
+    pauses: tuple = ()
+    resumes: tuple = ()
+    restarts: tuple = ()
+    extends: tuple[Extend, ...] = ()
+    notifies: Callable[..., Iterable[Message]] | None = None
+    event_data: Callable[..., dict] | None = None
+    reason_required: bool = False
+    by_system: bool = False  # may run with by=None (e.g. 视为受理 when a period lapses)
+    public: bool = False  # may run for the public on the portal (by=PUBLIC)
+    confirm: str = ""  # the page asks before firing (签发公布、批准并作出决定……)
+
+    @property
+    def keeps_state(self) -> bool:
+        return self.target is None
+
+
+NEW = ()  # the source of a transition that creates its record
+
+
+@dataclass
+class Flow:
+    name: str
+    states: type
+    transitions: list[Transition]
+    state_field: str = "state"
+    clock_unit: Callable = field(default=lambda obj, rule: obj.unit)
+    event_unit: Callable | None = None  # the unit an event is filed under (default: the actor's)
+
+    def __post_init__(self):
+        FLOWS[self.name] = self
+        self.by_name = {t.name: t for t in self.transitions}
+        valid = set(self.states.values)
+        for t in self.transitions:
+            bad = [s for s in (*t.source, *([t.target] if t.target else [])) if s not in valid]
+            if bad:
+                raise ValueError(f"{self.name}.{t.name}: unknown states {bad}")
+
+    def state_of(self, obj) -> str:
+        return getattr(obj, self.state_field)
+
+    def transition(self, name: str) -> Transition:
+        try:
+            return self.by_name[name]
+        except KeyError:
+            raise YifaError(f"未定义的操作：{name}", field="action") from None
+
+    def may(self, user, obj, name: str) -> bool:
+        return self.transition(name).who(user, obj)
+
+    def is_open(self, obj, name: str) -> bool:
+        """The record is where the act applies: its state, and every ``when`` of the act."""
+        t = self.transition(name)
+        return (not t.source or self.state_of(obj) in t.source) and all(cond(obj) for cond in t.when)
+
+    def available(self, user, obj) -> list[Transition]:
+        """What this user may do to this record now (the page's buttons)."""
+        return [t for t in self.transitions if t.source and self.is_open(obj, t.name) and t.who(user, obj)]
+
+    def unmet(self, obj, name: str, **context) -> list[str]:
+        t = self.transition(name)
+        problems: list[str] = []
+        if t.source and self.state_of(obj) not in t.source:
+            problems.append(f"当前状态为“{self.states(self.state_of(obj)).label}”，不能{t.label}")
+        elif not all(cond(obj) for cond in t.when):
+            problems.append(f"此时不能{t.label}")
+        for guard in t.guards:
+            result = guard(obj, **context)
+            if isinstance(result, str):
+                problems.append(result)
+            elif result:
+                problems.extend(result)
+        if t.reason_required and not (context.get("reason") or "").strip():
+            problems.append(f"{t.label}须填写理由")
+        return problems
+
+
+def fire(
+    flow: Flow,
+    obj,
+    name: str,
+    *,
+    by,
+    reason: str = "",
+    data: dict | None = None,
+    expected_version: int | None = None,
+    on: dt.date | None = None,
+    **inputs,
+):
+    """Run transition ``name`` on ``obj``; ``inputs`` reach its guards, fields, clocks and messages."""
+    t = flow.transition(name)
+    on = on or timezone.localdate()
+    context = {**inputs, "by": by, "on": on, "reason": reason}
+    with transaction.atomic():
+        obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+        _check_actor(flow, t, obj, by)
+        problems = flow.unmet(obj, name, **context)
+        if problems:
+            raise GateBlocked(t.label, problems)
+        if hasattr(obj, "version"):
+            claim_version(obj, expected_version)
+        before = flow.state_of(obj)
+        if t.apply:
+            t.apply(obj, **context)
+        if t.target:
+            setattr(obj, flow.state_field, t.target)
+        obj.save()
+        _finish(flow, t, obj, context, before=before, data=data)
+    return obj
+
+
+def create(
+    flow: Flow,
+    name: str,
+    *,
+    build: Callable[[], Any],
+    by,
+    reason: str = "",
+    data: dict | None = None,
+    on: dt.date | None = None,
+    **inputs,
+):
+    """Run a transition that makes its record: ``build()`` returns the unsaved row (its unit decides who
+    may); the guards see it before anything is written."""
+    t = flow.transition(name)
+    if t.source:
+        raise ValueError(f"{flow.name}.{name} is not a creating transition (source=NEW)")
+    on = on or timezone.localdate()
+    context = {**inputs, "by": by, "on": on, "reason": reason}
+    with transaction.atomic():
+        obj = build()
+        _check_actor(flow, t, obj, by)
+        problems = flow.unmet(obj, name, **context)
+        if problems:
+            raise GateBlocked(t.label, problems)
+        if t.apply:
+            t.apply(obj, **context)
+        if t.target:
+            setattr(obj, flow.state_field, t.target)
+        obj.save()
+        _finish(flow, t, obj, context, before="", data=data)
+    return obj
+
+
+class PublicActor:
+    """A member of the public on the portal: no account, named in the audit chain as “公众”."""
+
+    pk = None
+    unit = None
+    unit_id = None
+    is_authenticated = False
+    is_active = False
+    is_superuser = False
+    display_name = "公众"
+
+    def __str__(self):
+        return self.display_name
+
+
+PUBLIC = PublicActor()
+
+
+def _check_actor(flow: Flow, t: Transition, obj, by) -> None:
+    if by is None:
+        if not t.by_system:
+            raise AccessDenied(f"“{t.label}”须由工作人员办理")
+    elif isinstance(by, PublicActor):
+        if not t.public:
+            raise AccessDenied(f"“{t.label}”须由工作人员办理")
+    elif not t.who(by, obj):
+        raise AccessDenied(f"您无权{t.label}（需{t.who.label}）")
+
+
+def _finish(flow: Flow, t: Transition, obj, context: dict, *, before: str, data: dict | None) -> None:
+    _run_clocks(flow, t, obj, context)
+    if t.after:
+        t.after(obj, **context)
+    after_state = flow.state_of(obj)
+    extra = t.event_data(obj, **context) if t.event_data else {}
+    record_event(
+        actor=context["by"],
+        subject=obj,
+        action=f"{flow.name}.{t.name}",
+        action_label=t.label,
+        from_state=before,
+        to_state=after_state,
+        reason=context["reason"],
+        data={**extra, **(data or {})},
+        unit=flow.event_unit(obj) if flow.event_unit else None,
+    )
+    if t.notifies:
+        from ..notify import notify
+
+        for message in t.notifies(obj, **context):
+            notify(users=message.users, key=message.key, title=message.title, body=message.body, link=message.link)
+    bus.emit(f"{flow.name}.{t.name}", obj=obj, **context)
+
+
+def _rule(entry, obj) -> Rule | None:
+    """A clock's rule is named directly, or chosen by a function of the record (the law version in force,
+    the procedure …); None means no clock."""
+    return entry if isinstance(entry, Rule) else entry(obj)
+
+
+def _each_clock(entries, obj, context):
+    for entry in entries:
+        rule = _rule(entry.rule if isinstance(entry, Clock | Extend) else entry, obj)
+        if rule is not None:
+            yield entry, rule
+
+
+def _run_clocks(flow: Flow, t: Transition, obj, context: dict) -> None:
+    on = context["on"]
+    for _, rule in _each_clock(t.stops, obj, context):
+        for deadline in clocks.clocks_of(obj, rule=rule):
+            clocks.stop_clock(deadline, on=on)
+    for _, rule in _each_clock(t.cancels, obj, context):
+        for deadline in clocks.clocks_of(obj, rule=rule):
+            clocks.stop_clock(deadline, on=on, cancelled=True)
+    for _, rule in _each_clock(t.pauses, obj, context):
+        for deadline in clocks.clocks_of(obj, rule=rule):
+            if deadline.status == "running":
+                clocks.pause_clock(deadline, on=on)
+    for _, rule in _each_clock(t.resumes, obj, context):
+        for deadline in clocks.clocks_of(obj, rule=rule):
+            if deadline.status == "paused":
+                clocks.resume_clock(deadline, on=on)
+    for _, rule in _each_clock(t.restarts, obj, context):
+        deadline = clocks.open_clock(obj, rule)
+        if deadline is None:
+            raise YifaError(f"“{rule.title}”未在计时，不能重新起算（{rule.citation}）", field="state")
+        clocks.restart_clock(deadline, on=on)
+    for entry, rule in _each_clock(t.extends, obj, context):
+        deadline = clocks.open_clock(obj, rule)
+        if deadline is None:
+            raise YifaError(f"“{rule.title}”未在计时，不能延长", field="days")
+        clocks.extend_clock(deadline, days=context.get("days"), max_times=entry.max_times)
+    for entry, rule in _each_clock(t.starts, obj, context):
+        spec = entry if isinstance(entry, Clock) else Clock(rule)
+        start = on if spec.start is None else spec.start(obj, **context)
+        if start is None:
+            continue
+        if rule.is_period:
+            clocks.start_clock(
+                subject=obj,
+                rule=rule,
+                start=start,
+                unit=flow.clock_unit(obj, rule),
+                assignee=spec.assignee(obj) if spec.assignee else None,
+                title=spec.title(obj) if spec.title else None,
+            )
+
+
+def assign(**fields) -> Callable[..., None]:
+    """``apply=assign(closed_on=ON, reason=INPUT("reason"))``: set fields from constants, the day of the
+    act (``ON``) or the act's inputs."""
+
+    def apply(obj, **context):
+        for name, value in fields.items():
+            setattr(obj, name, value(obj, context) if callable(value) else value)
+
+    return apply
+
+
+def ON(obj, context):  # noqa: N802 - reads as a value in declarations
+    return context["on"]
+
+
+def INPUT(name: str, default=None, *, strip: bool = True):  # noqa: N802
+    def value(obj, context):
+        found = context.get(name, default)
+        return found.strip() if strip and isinstance(found, str) else found
+
+    return value
+
+
+_all_flows_loaded = False
+
+
+def state_label(action: str, state: str) -> str:
+    """The Chinese label of ``state`` in the flow that wrote an event (action "<flow>.<transition>")."""
+    global _all_flows_loaded
+    if not state:
+        return ""
+    if not _all_flows_loaded:
+        from ..registry import contributions
+
+        for _ in contributions("flows"):
+            pass
+        _all_flows_loaded = True
+    flow = FLOWS.get(action.split(".", 1)[0])
+    if flow is None or state not in flow.states.values:
+        return state
+    return flow.states(state).label
