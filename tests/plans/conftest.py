@@ -8,7 +8,7 @@ def draft_plan(cast):
     """民政局's 2026 annual plan, drafted by its liaison."""
 
     def make(unit="民政局", liaison="minzheng_liaison", kind="plan", year=2026, **extra):
-        return services.report_save(
+        return services.report_create(
             by=cast[liaison],
             unit=cast[unit],
             year=year,

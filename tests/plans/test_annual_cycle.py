@@ -68,11 +68,8 @@ def test_year_cycle_reminders_late_marks_return_accept_and_publication(cast, dra
     plan.refresh_from_db()
     assert plan.state == ReportState.RETURNED and plan.return_comment == "缺少重大行政决策目录编制安排"
     assert Notification.objects.filter(user=cast["minzheng_liaison"], title__startswith="退回修改").exists()
-    plan = services.report_save(
+    plan = services.report_edit(
         by=cast["minzheng_liaison"],
-        unit=None,
-        year=2026,
-        kind="plan",
         report=plan,
         title=plan.title,
         body=plan.body + "三、编制重大行政决策事项目录。",
@@ -147,17 +144,17 @@ def test_return_needs_a_comment_and_only_the_legal_office_returns(cast, draft_pl
 
 def test_bad_draft_input_names_the_field_and_writes_nothing(cast):
     with pytest.raises(YifaError) as error:
-        services.report_save(
+        services.report_create(
             by=cast["minzheng_liaison"], unit=cast["民政局"], year=2026, kind="plan", title=" ", body="x"
         )
     assert "标题：必须填写" in error.value.message
     with pytest.raises(YifaError) as error:
-        services.report_save(
+        services.report_create(
             by=cast["minzheng_liaison"], unit=cast["民政局"], year=1900, kind="weekly", title="计划", body="x"
         )
     assert "报告类型" in error.value.message and "年度：须在2000至2100之间" in error.value.message
     with pytest.raises(AccessDenied):
-        services.report_save(
+        services.report_create(
             by=cast["shijian_liaison"], unit=cast["民政局"], year=2026, kind="plan", title="计划", body="x"
         )
     assert AnnualReport.objects.count() == 0 and Event.objects.count() == 0
@@ -173,22 +170,16 @@ def test_a_unit_has_one_report_of_a_kind_per_year(cast, draft_plan):
 
 def test_stale_edit_is_refused(cast, draft_plan):
     plan = draft_plan()
-    services.report_save(
+    services.report_edit(
         by=cast["minzheng_liaison"],
-        unit=None,
-        year=2026,
-        kind="plan",
         report=plan,
         title="新标题",
         body="甲",
         expected_version=1,
     )
     with pytest.raises(YifaError) as error:
-        services.report_save(
+        services.report_edit(
             by=cast["minzheng_head"],
-            unit=None,
-            year=2026,
-            kind="plan",
             report=plan,
             title="旧标题",
             body="乙",

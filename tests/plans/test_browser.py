@@ -33,12 +33,12 @@ def test_import_correct_assign_report_urge_close_and_export_in_the_browser(cast,
 
     plan = WorkPlan.objects.get()
     rules, cleanup = PlanTask.objects.filter(plan=plan).order_by("order")
-    assert page.input_value(f"#t{rules.pk}_due") == "2026-05-01"
-    assert page.locator(f"#t{rules.pk}_units option:checked").inner_text() == "江临市民政局"
+    assert page.input_value(f"#id_correct-t{rules.pk}_due") == "2026-05-01"
+    assert page.locator(f"#id_correct-t{rules.pk}_units option:checked").inner_text() == "江临市民政局"
     # Correct: the second task gets a unit and a deadline, and a clearer title.
-    page.fill(f"#t{cleanup.pk}_title", "开展规范性文件全面清理")
-    page.select_option(f"#t{cleanup.pk}_units", [str(cast["交通运输局"].pk)])
-    page.fill(f"#t{cleanup.pk}_due", "2026-12-31")
+    page.fill(f"#id_correct-t{cleanup.pk}_title", "开展规范性文件全面清理")
+    page.select_option(f"#id_correct-t{cleanup.pk}_units", [str(cast["交通运输局"].pk)])
+    page.fill(f"#id_correct-t{cleanup.pk}_due", "2026-12-31")
     page.click("button:has-text('确认分解并交办')")
     page.wait_for_selector("text=已确认分解，任务已交办各责任单位")
     cleanup.refresh_from_db()
@@ -47,7 +47,8 @@ def test_import_correct_assign_report_urge_close_and_export_in_the_browser(cast,
 
     # 1 May has passed: the legal office urges 民政局.
     page.click("text=建立重大事项决策规则，5月1日前完成")
-    page.fill("[name=note]", "请本周内报送")
+    page.click("summary:has-text('催办')")
+    page.fill("[name=urge-reason]", "请本周内报送")
     page.click("button:has-text('催办')")
     page.wait_for_selector("text=已向江临市民政局发出催办通知")
     assert Notification.objects.filter(user=cast["minzheng_liaison"], title__startswith="催办").exists()
@@ -57,11 +58,12 @@ def test_import_correct_assign_report_urge_close_and_export_in_the_browser(cast,
     page = browser_login(cast["minzheng_liaison"])
     page.goto(task_url)
     assignment = Assignment.objects.get(task=rules)
-    page.select_option(f"#status-{assignment.pk}", "done")
-    page.fill(f"#percent-{assignment.pk}", "100")
-    page.fill(f"#narrative-{assignment.pk}", "《民政局重大事项决策规则》已经局务会审议通过")
+    page.click("summary:has-text('报告进展')")
+    page.select_option(f"#id_progress-status-{assignment.pk}", "done")
+    page.fill(f"#id_progress-percent-{assignment.pk}", "100")
+    page.fill(f"#id_progress-narrative-{assignment.pk}", "《民政局重大事项决策规则》已经局务会审议通过")
     page.set_input_files(
-        f"#files-{assignment.pk}",
+        f"#id_progress-files-{assignment.pk}",
         files=[{"name": "决策规则.txt", "mimeType": "text/plain", "buffer": "重大事项决策规则全文".encode()}],
     )
     page.click("button:has-text('报告进展')")
@@ -71,6 +73,7 @@ def test_import_correct_assign_report_urge_close_and_export_in_the_browser(cast,
 
     page = browser_login(cast["reviewer"])
     page.goto(task_url)
+    page.click("summary:has-text('确认办结')")
     page.click("button:has-text('确认办结')")
     page.wait_for_selector("text=任务已确认办结")
     rules.refresh_from_db()

@@ -58,10 +58,12 @@ def test_bad_form_input_is_shown_and_nothing_is_written(cast, login):
 
 def test_report_actions_check_the_actor(cast, login, draft_plan):
     report = draft_plan()
-    login(cast["minzheng_liaison"]).post(f"/staff/plans/reports/{report.pk}/approve/", {"version": 1}, follow=True)
+    login(cast["minzheng_liaison"]).post(
+        f"/staff/plans/reports/{report.pk}/approve/", {"approve-version": 1}, follow=True
+    )
     report.refresh_from_db()
     assert report.state == ReportState.DRAFT
-    response = login(cast["minzheng_head"]).post(f"/staff/plans/reports/{report.pk}/approve/", {"version": 1})
+    response = login(cast["minzheng_head"]).post(f"/staff/plans/reports/{report.pk}/approve/", {"approve-version": 1})
     report.refresh_from_db()
     assert report.state == ReportState.APPROVED and response.status_code == 302
     assert login(cast["shijian_head"]).post(f"/staff/plans/reports/{report.pk}/submit/").status_code == 403
@@ -93,23 +95,24 @@ def test_plan_pages_and_exports_are_scoped_to_units_with_tasks(cast, login):
     assert login(cast["shijian_liaison"]).get(f"/staff/plans/tasks/{task.pk}/").status_code == 403
     assignment = task.assignments.get()
     login(cast["shijian_liaison"]).post(
-        f"/staff/plans/assignments/{assignment.pk}/progress/", {"status": "done", "percent": 100, "narrative": "x"}
+        f"/staff/plans/assignments/{assignment.pk}/progress/",
+        {"progress-version": 1, "progress-status": "done", "progress-percent": 100, "progress-narrative": "x"},
     )
     assignment.refresh_from_db()
     assert assignment.percent == 0
-    login(cast["minzheng_liaison"]).post(f"/staff/plans/assignments/{assignment.pk}/urge/")
+    login(cast["minzheng_liaison"]).post(f"/staff/plans/assignments/{assignment.pk}/urge/", {"urge-version": 1})
     assignment.refresh_from_db()
     assert assignment.urge_count == 0
-    login(cast["minzheng_liaison"]).post(f"/staff/plans/tasks/{task.pk}/close/")
+    login(cast["minzheng_liaison"]).post(f"/staff/plans/tasks/{task.pk}/close/", {"close-version": task.version})
     task.refresh_from_db()
     assert task.state == "open"
 
 
 def test_information_adoption_is_for_the_legal_office(cast, login):
     item = services.info_submit(by=cast["minzheng_liaison"], title="信息", body="内容")
-    login(cast["minzheng_head"]).post(f"/staff/plans/info/{item.pk}/decide/", {"adopt": "1"})
+    login(cast["minzheng_head"]).post(f"/staff/plans/info/{item.pk}/adopt/", {"adopt-version": "0"})
     assert InfoItem.objects.get().state == "submitted"
-    login(cast["reviewer"]).post(f"/staff/plans/info/{item.pk}/decide/", {"adopt": "1"})
+    login(cast["reviewer"]).post(f"/staff/plans/info/{item.pk}/adopt/", {"adopt-version": "0"})
     assert InfoItem.objects.get().state == "adopted"
 
 

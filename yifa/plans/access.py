@@ -1,21 +1,9 @@
-"""Who may act on a unit's plans and reports, and fetches within scope."""
+"""Fetches within the user's unit scope: a record of another unit is refused (403), a missing one 404."""
 
 from yifa.core.access import fetch
-from yifa.core.errors import AccessDenied
-from yifa.core.models import Role
+from yifa.core.errors import NotFound
 
-from .models import AnnualReport, Assignment, InfoItem, PlanTask, WorkPlan
-
-
-def in_unit(user, unit) -> bool:
-    return bool(user.unit_id) and unit.path.startswith(user.unit.path)
-
-
-def require_unit_staff(user, unit) -> None:
-    """本单位联络员（专人负责）或负责人。"""
-    if user.is_superuser or (in_unit(user, unit) and user.has_role(Role.LIAISON, Role.HEAD)):
-        return
-    raise AccessDenied(f"此操作只能由{unit.name}的联络员或负责人办理")
+from .models import AnnualReport, Assignment, InfoItem, Institution, PlanTask, WorkPlan
 
 
 def access_report(user, pk) -> AnnualReport:
@@ -36,3 +24,11 @@ def access_assignment(user, pk) -> Assignment:
 
 def access_info(user, pk) -> InfoItem:
     return fetch(InfoItem.objects.select_related("unit"), user, pk, "unit")
+
+
+def access_institution(pk) -> Institution:
+    """The checklist is the same for every unit: any staff member may read an institution."""
+    institution = Institution.objects.filter(pk=pk).first()
+    if institution is None:
+        raise NotFound("应建制度不存在")
+    return institution

@@ -6,7 +6,6 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from yifa.core.models import Unit
 from yifa.core.pagination import CursorlessPagination
 
 from . import queries, supervision
@@ -102,8 +101,8 @@ def compliance(request, year: int | None = None):
 @router.post("/parse")
 def parse(request, payload: ParseIn):
     """Split a plan's text into sections and tasks with suggested units and deadlines; nothing is saved."""
-    names = [n for pair in Unit.objects.values_list("name", "short_name") for n in pair if n]
-    return parse_plan(payload.text[: supervision.MAX_PLAN_CHARS], year=payload.year, unit_names=names).as_dict()
+    text = payload.text[: supervision.MAX_PLAN_CHARS]
+    return parse_plan(text, year=payload.year, unit_names=queries.unit_names()).as_dict()
 
 
 @router.get("/tasks", response=list[AssignmentOut])

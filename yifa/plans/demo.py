@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import services, supervision
-from .models import ReportKind
+from .models import InstitutionKind, ReportKind
 
 SEED = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "000_16a98f4a12487e66.txt"
 FALLBACK = """民政局深化依法行政规划安排
@@ -29,7 +29,7 @@ def load(cast):
     reviewer = cast["reviewer"]
 
     def report(unit, liaison, head, kind, year, *, submit_on=None, accept=False, public=False, body="") -> None:
-        obj = services.report_save(
+        obj = services.report_create(
             by=cast[liaison],
             unit=cast[unit],
             year=year,
@@ -76,7 +76,6 @@ def load(cast):
             "title": t.title,
             "due": t.due or dt.date(year, 12, 31),
             "units": [a.unit for a in t.assignments.all()] or [cast["民政局"]],
-            "version": t.version,
         }
         for t in plan.tasks.all()
     ]
@@ -108,9 +107,20 @@ def load(cast):
     services.info_decide(by=reviewer, item=item, adopt=True, on=dt.date(year, 4, 3))
 
     rules = services.institution_define(
-        by=reviewer, year=year, name="重大事项决策规则", due=dt.date(year, 5, 1), basis="深化依法行政规划安排第1项"
+        by=reviewer,
+        year=year,
+        name="重大事项决策规则",
+        kind=InstitutionKind.DECISION_RULES,
+        due=dt.date(year, 5, 1),
+        basis="深化依法行政规划安排第1项",
     )
-    services.institution_define(by=reviewer, year=year, name="领导干部会前学法制度", basis="深化依法行政规划安排第18项")
+    services.institution_define(
+        by=reviewer,
+        year=year,
+        name="领导干部会前学法制度",
+        kind=InstitutionKind.LAW_STUDY,
+        basis="深化依法行政规划安排第18项",
+    )
     services.institution_record(
         by=cast["minzheng_liaison"],
         institution=rules,

@@ -89,13 +89,18 @@ class AnnualReport(Versioned):
     def get_absolute_url(self):
         return reverse("plans:report", args=[self.pk])
 
+    @property
+    def open_return_comment(self) -> str:
+        """The legal office's comment while the report is back with the unit."""
+        return self.return_comment if self.state == ReportState.RETURNED else ""
+
 
 class PlanState(models.TextChoices):
     DRAFT = "draft", "待核对"
     CONFIRMED = "confirmed", "已确认分解"
 
 
-class WorkPlan(models.Model):
+class WorkPlan(Versioned):
     title = models.CharField("计划名称", max_length=200)
     year = models.PositiveIntegerField("年度")
     source_text = models.TextField("原文")
@@ -159,6 +164,9 @@ class PlanTask(Versioned):
     def get_absolute_url(self):
         return reverse("plans:task", args=[self.pk])
 
+    def overdue(self, today: dt.date) -> bool:
+        return self.state == TaskState.OPEN and self.due is not None and today > self.due
+
     @property
     def label(self) -> str:
         return f"第{self.number}项" if self.number else "前言所列事项"
@@ -197,12 +205,7 @@ class Assignment(Versioned):
         return self.task.get_absolute_url()
 
     def overdue(self, today: dt.date) -> bool:
-        return (
-            self.task.state == TaskState.OPEN
-            and self.task.due is not None
-            and today > self.task.due
-            and self.status != AssignmentStatus.DONE
-        )
+        return self.task.overdue(today) and self.status != AssignmentStatus.DONE
 
 
 class ProgressReport(models.Model):
@@ -246,11 +249,25 @@ class InfoItem(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("plans:info")
+
+
+class InstitutionKind(models.TextChoices):
+    """What an institution is about; other modules' acts tick the checklist by kind, never by name."""
+
+    DECISION_RULES = "decision_rules", "重大事项决策规则"
+    DECISION_FEEDBACK = "decision_feedback", "重大决策跟踪反馈和评估制度"
+    DISCLOSURE = "disclosure", "政府信息公开工作制度"
+    LAW_STUDY = "law_study", "领导干部学法制度"
+    OTHER = "other", "其他制度"
+
 
 class Institution(models.Model):
     """An institution the plan requires every unit to have (e.g. 重大事项决策规则 by 1 May)."""
 
     name = models.CharField("制度名称", max_length=200)
+    kind = models.CharField("制度类别", max_length=30, choices=InstitutionKind.choices, default=InstitutionKind.OTHER)
     year = models.PositiveIntegerField("年度")
     due = models.DateField("建立时限", null=True, blank=True)
     basis = models.CharField("依据", max_length=300, blank=True)

@@ -52,6 +52,47 @@ def reporting_units(user=None):
     return qs
 
 
+# The names a plan uses for groups of units (the seed: 法制机构, 各乡镇各部门 …).
+LEGAL_OFFICE_NAMES = {"法制机构", "市政府法制办", "政府法制办", "法制办", "司法局"}
+ALL_UNITS = {"各乡镇各部门", "各乡镇、各部门", "乡镇政府、各部门", "各乡镇部门", "各级行政机关"}
+DEPARTMENTS = {"各部门", "政府各部门", "有关行政执法部门"}
+
+
+def active_units():
+    return Unit.objects.filter(active=True).order_by("path")
+
+
+def unit_names() -> list[str]:
+    """Every unit's name and short name, for the importer to recognise in a plan's text."""
+    return [n for pair in Unit.objects.values_list("name", "short_name") for n in pair if n]
+
+
+def resolve_units(names) -> list[Unit]:
+    """The unit tree's units for the names a plan uses (法制机构, 各乡镇各部门, 市民政局 …)."""
+    units: list[Unit] = []
+    active = Unit.objects.filter(active=True)
+    for name in names:
+        if name in LEGAL_OFFICE_NAMES:
+            found = [u for u in [active.legal_office()] if u]
+        elif name in ALL_UNITS:
+            found = list(reporting_units())
+        elif name in DEPARTMENTS:
+            found = list(active.filter(kind=UnitKind.DEPARTMENT).order_by("path"))
+        elif name == "各乡镇":
+            found = list(active.filter(kind=UnitKind.TOWNSHIP).order_by("path"))
+        elif name == "市政府":
+            found = list(active.filter(kind=UnitKind.GOVERNMENT, parent__isnull=True)[:1])
+        else:
+            bare = name[1:] if name.startswith("市") else name
+            found = (
+                list(active.filter(name=name))
+                or list(active.filter(short_name__in=[name, bare]))
+                or list(active.filter(name__endswith=name))[:1]
+            )
+        units.extend(u for u in found if u not in units)
+    return units
+
+
 @dataclass
 class Compliance:
     unit: Unit
@@ -132,6 +173,11 @@ def plan_rows(plan: WorkPlan):
         .order_by("order")
     )
     return list(tasks)
+
+
+def shares_with_reports(task: PlanTask) -> list[Assignment]:
+    """Each unit's share of a task with its progress reports (the task page)."""
+    return list(task.assignments.select_related("unit").prefetch_related("reports"))
 
 
 def progress_text(task: PlanTask) -> str:
@@ -217,3 +263,10 @@ def institution_board(*, year: int, user=None, today: dt.date):
                 )
         rows.append({"unit": unit, "cells": cells, "missing": sum(1 for c in cells if c["record"] is None)})
     return institutions, rows
+
+
+def institutions_to_record(*, unit: Unit, kind: str, since_year: int):
+    """Institutions of ``kind`` listed for ``since_year`` or later that ``unit`` has not recorded yet."""
+    return (
+        Institution.objects.filter(kind=kind, year__gte=since_year).exclude(records__unit=unit).order_by("year", "id")
+    )

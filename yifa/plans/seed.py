@@ -27,7 +27,7 @@ def seed(*, scale: int, progress) -> dict:
     rng = random.Random(2026)
     today = dt.date.today()
     units = list(Unit.objects.filter(kind__in=(UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)).values_list("pk", flat=True))
-    legal = Unit.objects.filter(is_legal_office=True).order_by("path").values_list("pk", flat=True).first()
+    legal = Unit.objects.legal_office()
     if not units or legal is None:
         return {"reports": 0, "tasks": 0, "info": 0}
     reports = [
@@ -51,7 +51,7 @@ def seed(*, scale: int, progress) -> dict:
         year=today.year,
         source_text="样本",
         state=PlanState.CONFIRMED,
-        unit_id=legal,
+        unit=legal,
         confirmed_on=dt.date(today.year, 2, 1),
     )
     count = max(1, scale // 10)

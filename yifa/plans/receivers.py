@@ -1,0 +1,28 @@
+"""What this module does when other modules act (core/bus.py)."""
+
+from . import services
+from .flows import UNIT_MEMBER
+from .models import InstitutionKind
+from .queries import institutions_to_record
+
+
+def tick_decision_rules(*, obj, by, on=None, **_):
+    """A unit recorded its 重大事项决策规则 (the arrangement, 一、1: in place by 1 May): the checklist's
+    rules institutions due that year or later are established for that unit on the day they were adopted.
+
+    ``obj`` is the decisions module's record; only ``unit``, ``adopted_on``, ``title`` and
+    ``document_no`` are read. That module decided who may record a unit's rules; this one asks only that
+    the actor belongs to the unit (or a unit above it)."""
+    due = institutions_to_record(unit=obj.unit, kind=InstitutionKind.DECISION_RULES, since_year=obj.adopted_on.year)
+    for institution in due:
+        services.institution_record(
+            by=by,
+            institution=institution,
+            unit=obj.unit,
+            established_on=obj.adopted_on,
+            document_title=" ".join(filter(None, [obj.title, obj.document_no])),
+            who=UNIT_MEMBER,
+        )
+
+
+RECEIVERS = {"decision_rules.record": tick_decision_rules}
