@@ -3,7 +3,13 @@
 from yifa.core.access import fetch
 from yifa.core.errors import NotFound
 
+from .flows import UNIT_STAFF
 from .models import AnnualReport, Assignment, InfoItem, Institution, PlanTask, WorkPlan
+
+
+def works_for_own_unit(user) -> bool:
+    """A liaison or head of a unit: drafts its reports, records its institutions, has its to-dos."""
+    return user.unit_id is not None and UNIT_STAFF(user, AnnualReport(unit=user.unit))
 
 
 def access_report(user, pk) -> AnnualReport:

@@ -109,8 +109,7 @@ def parse(request, payload: ParseIn):
 @paginate(CursorlessPagination)
 def tasks(request, filters: Query[TaskFilter]):
     today = timezone.localdate()
-    qs = queries.assignments_for(request.user, overdue_on=today if filters.overdue else None)
-    return qs.filter(task__plan_id=filters.plan) if filters.plan else qs
+    return queries.assignments_for(request.user, plan=filters.plan, overdue_on=today if filters.overdue else None)
 
 
 @router.post("/tasks/{assignment_id}/progress", response=AssignmentOut)

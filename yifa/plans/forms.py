@@ -58,6 +58,7 @@ class InstitutionForm(forms.Form):
     )
     due = forms.DateField(label="建立时限", widget=DATE, required=False)
     basis = forms.CharField(label="依据", max_length=300, required=False)
+    task = forms.IntegerField(widget=forms.HiddenInput, required=False)  # listed from a task's page
 
 
 class RecordForm(forms.Form):

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from .queries import published_reports
+from .queries import published_report, published_reports
 
 
 def report_list(request):
@@ -11,7 +11,7 @@ def report_list(request):
 
 
 def report_detail(request, pk: int):
-    report = published_reports().filter(pk=pk).first()
+    report = published_report(pk)
     if report is None:
         raise Http404("报告不存在或未公开")
     return render(request, "plans/portal_report.html", {"report": report})

@@ -145,6 +145,10 @@ def published_reports(limit: int | None = None):
     return qs[:limit] if limit else qs
 
 
+def published_report(pk) -> AnnualReport | None:
+    return published_reports().filter(pk=pk).first()
+
+
 def publication_of(report: AnnualReport) -> dict | None:
     """For a 法治政府建设年度报告: the day it must be public by, and whether it was late."""
     if report.kind != ReportKind.RULE_OF_LAW:
@@ -192,7 +196,7 @@ def overdue_q(today: dt.date) -> Q:
     return Q(task__state=TaskState.OPEN, task__due__lt=today) & ~Q(status=AssignmentStatus.DONE)
 
 
-def assignments_for(user, *, plan: WorkPlan | None = None, unit_id: int | None = None, overdue_on=None):
+def assignments_for(user, *, plan: WorkPlan | int | None = None, unit_id: int | None = None, overdue_on=None):
     qs = scope(Assignment.objects.select_related("task", "task__plan", "unit"), user, "unit")
     qs = qs.filter(task__state__in=[TaskState.OPEN, TaskState.CLOSED])
     if plan is not None:

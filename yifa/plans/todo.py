@@ -4,10 +4,11 @@ import datetime as dt
 
 from django.urls import reverse
 
-from yifa.core.access import is_legal_office
 from yifa.core.models import Role
+from yifa.core.procedure import LEGAL_OFFICE
 from yifa.lib.deadlines import rag
 
+from .access import works_for_own_unit
 from .models import AnnualReport, Assignment, AssignmentStatus, PlanState, ReportKind, ReportState, TaskState, WorkPlan
 from .queries import dues_for
 
@@ -16,9 +17,9 @@ SOON_DAYS = 45
 
 
 def items_for(user, today: dt.date):
-    if user.unit_id and user.has_role(Role.LIAISON, Role.HEAD):
+    if works_for_own_unit(user):
         yield from _unit_items(user, today)
-    if is_legal_office(user):
+    if LEGAL_OFFICE(user):
         yield from _legal_office_items(today)
 
 

@@ -17,10 +17,9 @@ from yifa.core.uploads import attachments_by_subject, attachments_of
 from yifa.core.views import staff_view
 
 from . import documents, forms, queries, services, supervision
-from .access import access_institution, access_plan, access_report, access_task
+from .access import access_institution, access_plan, access_report, access_task, works_for_own_unit
 from .actions import ASSIGNMENT_ACTIONS, INFO_ACTIONS, PLAN_ACTIONS, REPORT_ACTIONS, TASK_ACTIONS
-from .flows import UNIT_STAFF
-from .models import AnnualReport, ReportKind
+from .models import ReportKind
 from .parsing import plan_text
 
 
@@ -43,10 +42,6 @@ def _posted(request, form, call, back: str):
     return redirect(back)
 
 
-def _may_draft(user) -> bool:
-    return user.unit_id is not None and UNIT_STAFF(user, AnnualReport(unit=user.unit))
-
-
 # ---- annual plans and reports ------------------------------------------------------------------
 
 
@@ -65,7 +60,7 @@ def reports(request):
             "form": forms.ReportForm(initial={"year": year}),
             "due_form": forms.DueForm(initial={"year": year}),
             "legal": LEGAL_OFFICE(request.user),
-            "can_draft": _may_draft(request.user),
+            "can_draft": works_for_own_unit(request.user),
         },
     )
 
@@ -198,6 +193,7 @@ def task(request, pk: int, bound=None):
                     "name": obj.title,
                     "due": obj.due,
                     "basis": f"{obj.plan.title}{obj.label}",
+                    "task": obj.pk,
                 }
             )
             if legal
@@ -267,7 +263,7 @@ def institutions(request):
             "legal": LEGAL_OFFICE(request.user),
             "define_form": forms.InstitutionForm(initial={"year": year}),
             "record_form": forms.RecordForm(),
-            "own_unit": request.user.unit if _may_draft(request.user) else None,
+            "own_unit": request.user.unit if works_for_own_unit(request.user) else None,
         },
     )
 
@@ -275,7 +271,9 @@ def institutions(request):
 @staff_view
 @require_POST
 def institution_define(request):
-    task = access_task(request.user, request.POST["task"]) if request.POST.get("task") else None
+    form = forms.InstitutionForm(request.POST)
+    task_pk = form.cleaned_data.pop("task") if form.is_valid() else None
+    task = access_task(request.user, task_pk) if task_pk else None
 
     def define(form):
         services.institution_define(by=request.user, task=task, **form.cleaned_data)
@@ -283,7 +281,7 @@ def institution_define(request):
         return redirect(f"{reverse('plans:institutions')}?year={form.cleaned_data['year']}")
 
     back = task.get_absolute_url() if task else reverse("plans:institutions")
-    return _posted(request, forms.InstitutionForm(request.POST), define, back)
+    return _posted(request, form, define, back)
 
 
 @staff_view
