@@ -178,3 +178,27 @@ def test_the_legal_office_decides_information_from_the_list(cast, login):
         str(second.pk),
         str(second.pk),
     ]
+
+
+def test_lists_with_actions_on_every_row_stay_flat_as_they_grow(cast, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(cast["reviewer"])
+
+    def queries_for(url):
+        client.get(url)  # the session and the user's caches
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    services.info_submit(by=cast["minzheng_liaison"], title="信息一", body="内容")
+    plan = draft_plan_with_units(cast)
+    supervision.plan_confirm(by=cast["reviewer"], plan=plan, on=D(2025, 2, 1))
+    task = plan.tasks.order_by("order").first()
+    few = queries_for("/staff/plans/info/"), queries_for(f"/staff/plans/tasks/{task.pk}/")
+    for i in range(6):
+        services.info_submit(by=cast["town1_liaison"], title=f"青石镇信息{i}", body="内容")
+    for name in ("市场监管局", "交通运输局", "青石镇"):
+        task.assignments.create(unit=cast[name])
+    assert (queries_for("/staff/plans/info/"), queries_for(f"/staff/plans/tasks/{task.pk}/")) == few
