@@ -10,10 +10,10 @@ from yifa.plans.parsing import parse_plan, plan_text
 
 
 def known_unit_names() -> list[str]:
-    from yifa.core.models import Unit
+    from yifa.plans.queries import unit_names
 
     try:
-        return [n for pair in Unit.objects.values_list("name", "short_name") for n in pair if n]
+        return unit_names()
     except DatabaseError:
         return []
 
