@@ -28,7 +28,7 @@ from yifa.core.procedure import (
     with_role,
 )
 
-from .memo import Memo, MemoState
+from .memo import MEMO_FLOW, Memo, MemoState
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -280,3 +280,46 @@ def test_the_action_view_offers_runs_and_reports_at_the_field(cast, memo, login,
         .status_code
         == 403
     )
+
+
+def test_an_event_can_name_its_inputs_and_sit_on_the_timeline_of_the_record_it_concerns(cast, memo):
+    """A cleanup item's opinion reads “清理意见：废止” on its document's timeline, not on the item's."""
+    parent = Memo.objects.create(title="上位文件", unit=cast.units["民政局"])
+    flow = Flow(
+        name="memo_note",
+        states=MemoState,
+        event_subject=lambda memo: parent,
+        transitions=[
+            Transition(
+                "note",
+                "批注",
+                (MemoState.DRAFT,),
+                who=liaison_of_unit,
+                event_label=lambda memo, *, verdict, **_: f"批注：{verdict}",
+            )
+        ],
+    )
+    fire(flow, memo, "note", by=cast.people["minzheng_liaison"], verdict="同意")
+    assert not timeline(memo).exists()
+    [event] = timeline(parent)
+    assert (event.action, event.action_label) == ("memo_note.note", "批注：同意")
+
+
+def test_the_action_view_answers_403_to_a_person_in_scope_without_the_right(cast, memo, login, settings):
+    settings.ROOT_URLCONF = "tests.core.memo_urls"
+    memo = fire(MEMO_FLOW, memo, "submit", by=cast.people["minzheng_liaison"])
+    refused = login(cast.people["minzheng_liaison"]).post(
+        f"/test-memos/{memo.pk}/act/approve/", {"approve-version": "2", "approve-reason": "同意"}
+    )
+    assert refused.status_code == 403 and "需领导" in refused.content.decode()
+    assert Memo.objects.get(pk=memo.pk).state == MemoState.SUBMITTED
+
+
+def test_a_board_reads_every_clock_of_one_rule(cast, memo, reply_rule, decision_rule):
+    other = Memo.objects.create(title="另一件", unit=cast.units["民政局"])
+    for subject in (memo, other):
+        clocks.start_clock(subject=subject, rule=reply_rule, start=D(2026, 9, 24), unit=subject.unit)
+    clocks.start_clock(subject=memo, rule=decision_rule, start=D(2026, 9, 24), unit=memo.unit)
+    clocks.stop_clock(clocks.open_clock(other, reply_rule), on=D(2026, 9, 25))
+    found = clocks.clocks_of_rule(reply_rule)
+    assert sorted((d.subject_label, d.status) for d in found) == [("另一件", "met"), ("请示", "running")]
