@@ -49,7 +49,7 @@ def publish_lawfully(
         fair_competition_conclusion="经审查，不含排除、限制竞争的内容",
     )
     doc = services.submit_review(by=liaison, doc=doc, on=submitted_on)
-    doc = services.review(
+    doc = services.document_review(
         by=reviewer, doc=doc, opinion="lawful", comments="合法", on=submitted_on + dt.timedelta(days=7)
     )
     doc = services.record_meeting(

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ..errors import AccessDenied, NotFound, YifaError
+from ..errors import NotFound, YifaError
 from .engine import Flow, fire
 from .forms import ActionForm, form_error_text, show_service_errors
 
@@ -94,8 +94,6 @@ class Actions:
         if form.is_valid():
             try:
                 result = self._call(action, obj, request.user, form)
-            except (AccessDenied, NotFound):
-                raise  # a refusal of the person, not of the input: the page answers 403/404
             except YifaError as exc:
                 show_service_errors(form, exc)
             else:
