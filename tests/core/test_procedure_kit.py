@@ -323,3 +323,12 @@ def test_a_board_reads_every_clock_of_one_rule(cast, memo, reply_rule, decision_
     clocks.stop_clock(clocks.open_clock(other, reply_rule), on=D(2026, 9, 25))
     found = clocks.clocks_of_rule(reply_rule)
     assert sorted((d.subject_label, d.status) for d in found) == [("另一件", "met"), ("请示", "running")]
+
+
+def test_a_refused_act_the_page_no_longer_offers_is_explained_above_the_page(cast, memo, login, settings):
+    settings.ROOT_URLCONF = "tests.core.memo_urls"
+    liaison = login(cast.people["minzheng_liaison"])
+    liaison.post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "1"})
+    again = liaison.post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "2"})
+    assert again.status_code == 400
+    assert [str(m) for m in again.context["messages"]][-1] == "当前状态为“已报送”，不能报送"

@@ -134,6 +134,12 @@ def _filed(doc, **_):
     return None if doc.filed_on else "文件尚未报送备案，不能记录审查结果"
 
 
+def _no_filing_result_yet(doc, **_):
+    if not doc.filing_result:
+        return None
+    return f"已于{doc.filing_result_on:%Y年%m月%d日}记录备案审查结果：{doc.get_filing_result_display()}"
+
+
 def _target_may_end(doc, *, kind=None, target=None, **_):
     if kind in ENDING and target is not None and target.status not in ENDABLE:
         return f"对象文件处于“{target.get_status_display()}”状态，不能再{RelationKind(kind).label}"
@@ -396,7 +402,7 @@ DOCUMENTS = Flow(
                 S.REPEALED if result == FilingResult.REVOKE else None,
                 who=LEGAL_OFFICE,
                 when=(lambda doc: bool(doc.filed_on) and not doc.filing_result,),
-                guards=(_filed,),
+                guards=(_filed, _no_filing_result_yet),
                 apply=_filing_result(result),
                 event_data=lambda doc, *, on, result=result, **_: {"result": result, "on": on},
             )
