@@ -1,19 +1,13 @@
 from django import forms
 
-from yifa.core.access import visible_unit_ids
 from yifa.core.models import Unit
 from yifa.core.procedure import ActionForm
 
 from . import rules
 from .models import FilingResult, Proposal, RelationKind, ReviewOpinion, ScreenCategory, SolicitationKind
+from .queries import issuing_units
 
 DATE = forms.DateInput(attrs={"type": "date"})
-
-
-def unit_choices(user):
-    ids = visible_unit_ids(user)
-    qs = Unit.objects.filter(active=True).exclude(kind="division").order_by("path")
-    return qs if ids is None else qs.filter(pk__in=ids)
 
 
 class DocumentForm(forms.Form):
@@ -32,7 +26,7 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = unit_choices(user)
+        self.fields["unit"].queryset = issuing_units(user)
 
 
 class EditForm(ActionForm):

@@ -10,8 +10,6 @@ from yifa.core.errors import YifaError
 from . import documents, queries
 from .models import PUBLISHED_STATUSES, DocStatus
 
-OPEN_DATA_LIMIT = 100_000
-
 
 def _filters(request):
     unit, year = request.GET.get("unit", ""), request.GET.get("year", "")
@@ -61,7 +59,7 @@ def detail(request, pk):
 
 
 def export(request, fmt):
-    qs = queries.public_documents(**_filters(request)).prefetch_related("joint_issuers")[:OPEN_DATA_LIMIT]
+    qs = queries.open_data(**_filters(request))
     base = request.build_absolute_uri("/").rstrip("/")
     if fmt == "csv":
         response = HttpResponse(documents.open_data_csv(qs, base), content_type="text/csv; charset=utf-8")

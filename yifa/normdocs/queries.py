@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Count, Q
 
 from yifa.core import clocks
-from yifa.core.access import scope
+from yifa.core.access import scope, visible_unit_ids
 from yifa.core.audit import timeline
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.models import DeadlineStatus, Unit
@@ -56,6 +56,20 @@ def public_documents(*, q: str = "", status: str = "", unit_id: int | None = Non
         qs = qs.filter(published_on__gte=dt.date(year, 1, 1), published_on__lte=dt.date(year, 12, 31))
     qs = search.matching(qs, (q or "")[:MAX_QUERY])
     return qs.select_related("unit").order_by("-published_on", "-id")
+
+
+OPEN_DATA_LIMIT = 100_000
+
+
+def open_data(**filters):
+    return public_documents(**filters).prefetch_related("joint_issuers")[:OPEN_DATA_LIMIT]
+
+
+def issuing_units(user):
+    """The units ``user`` may draft for, as choices (divisions draft in their unit's name)."""
+    ids = visible_unit_ids(user)
+    qs = Unit.objects.filter(active=True).exclude(kind="division").order_by("path")
+    return qs if ids is None else qs.filter(pk__in=ids)
 
 
 def page_of_documents(qs, number, size: int = 20):
@@ -239,6 +253,10 @@ def ended_documents() -> dict[str, Document]:
     """Documents no longer in force, by title: what a citation may point at."""
     qs = Document.objects.exclude(status__in=(DocStatus.IN_FORCE, *DRAFTING_STATUSES))
     return {d.title: d for d in qs.only("title", "number", "status")}
+
+
+def item_count(campaign: Campaign) -> int:
+    return campaign.items.count()
 
 
 def campaign_items(campaign: Campaign, user, *, state: str = ""):

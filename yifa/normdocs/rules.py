@@ -33,7 +33,7 @@ _review_days = _configured("NORMDOCS_REVIEW_WORKDAYS", REVIEW_CEILING_WORKDAYS)
 if not REVIEW_FLOOR_WORKDAYS <= _review_days <= REVIEW_CEILING_WORKDAYS:
     raise ValueError(
         f"YIFA_NORMDOCS_REVIEW_WORKDAYS={_review_days}：合法性审核时间须为"
-        f"{REVIEW_FLOOR_WORKDAYS}至{REVIEW_CEILING_WORKDAYS}个工作日（国办发〔2018〕115号）"
+        f"{REVIEW_FLOOR_WORKDAYS}至{REVIEW_CEILING_WORKDAYS}个工作日（{GUOBAN_2018_115.citation}）"
     )
 
 LEGALITY_REVIEW = Rule(

@@ -31,7 +31,7 @@ def document_list(request):
         {
             "page": queries.page_of_documents(qs, request.GET.get("page"), size=50),
             "statuses": DocStatus.choices,
-            "units": forms.unit_choices(request.user),
+            "units": queries.issuing_units(request.user),
             "q": request.GET.get("q", ""),
             "status": status,
             "unit": unit,

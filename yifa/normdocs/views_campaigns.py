@@ -10,7 +10,7 @@ from yifa.core.errors import AccessDenied, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.views import staff_view
 
-from . import actions, campaigns, documents, forms, queries
+from . import actions, campaigns, documents, forms, queries, rules
 from .access import access_campaign, access_item
 from .flows import CAMPAIGNS
 from .models import ItemState
@@ -26,7 +26,7 @@ def campaign_list(request):
     if request.method == "POST" and form is not None and form.is_valid():
         try:
             campaign = campaigns.campaign_open(by=request.user, **form.cleaned_data)
-            messages.success(request, f"已开启清理，生成{campaign.items.count()}个清理事项")
+            messages.success(request, f"已开启清理，生成{queries.item_count(campaign)}个清理事项")
             return redirect(campaign.get_absolute_url())
         except YifaError as exc:
             show_service_errors(form, exc)
@@ -58,7 +58,11 @@ def item_detail(request, pk, bound=None):
     return render(
         request,
         "normdocs/item.html",
-        {"item": item, "actions": actions.ITEM_ACTIONS.offered(request.user, item, bound=bound)},
+        {
+            "item": item,
+            "actions": actions.ITEM_ACTIONS.offered(request.user, item, bound=bound),
+            "screening_law": rules.FAIR_COMPETITION_STANDARDS.law.citation,
+        },
     )
 
 
