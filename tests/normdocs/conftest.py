@@ -67,3 +67,17 @@ def publish_lawfully(
 @pytest.fixture
 def published(cast, draft):
     return publish_lawfully(cast, draft)
+
+
+@pytest.fixture
+def successor(cast, published):
+    """A later document of the same office, published on 2026-03-02, that may modify or repeal ``published``."""
+    new = services.document_create(
+        by=cast["minzheng_liaison"],
+        unit=cast.units["民政局"],
+        title="新办法",
+        full_text="第一条 本办法自公布之日起施行。",
+    )
+    return publish_lawfully(
+        cast, new, number="江民发〔2026〕2号", published_on=D(2026, 3, 2), submitted_on=D(2026, 2, 2)
+    )

@@ -10,7 +10,7 @@ from yifa.normdocs import services
 from yifa.normdocs.flows import DOCUMENTS
 from yifa.normdocs.models import DocStatus, Document, Relation
 
-from .conftest import D, publish_lawfully
+from .conftest import D
 
 
 def test_late_filing_keeps_the_state_records_the_lateness_and_refuses_a_stale_page(cast, published):
@@ -61,16 +61,8 @@ def test_revocation_by_the_filing_review_repeals_and_is_recorded_once(cast, publ
     assert "已于2025年10月20日记录备案审查结果：撤销" in err.value.errors["status"]
 
 
-def test_only_the_deciding_documents_issuer_repeals_through_it_and_both_records_show_it(cast, published):
-    new = services.document_create(
-        by=cast["minzheng_liaison"],
-        unit=cast.units["民政局"],
-        title="新办法",
-        full_text="第一条 本办法自公布之日起施行。",
-    )
-    new = publish_lawfully(
-        cast, new, number="江民发〔2026〕2号", published_on=D(2026, 3, 2), submitted_on=D(2026, 2, 2)
-    )
+def test_only_the_deciding_documents_issuer_repeals_through_it_and_both_records_show_it(cast, published, successor):
+    new = successor
     with pytest.raises(AccessDenied, match="需制定机关工作人员或法制机构"):
         services.relation_add(
             by=cast["shijian_liaison"], source=new, kind="repeals", target=published, on=D(2026, 3, 2)

@@ -162,7 +162,7 @@ def _write_draft(doc, *, title, full_text, legal_bases, valid_years, involves_bu
         "involves_business": involves_business,
         "fair_competition_conclusion": context.get("fair_competition_conclusion", ""),
     }
-    doc.edited_fields = [name for name, value in values.items() if getattr(doc, name) != value]
+    doc.edited_fields = [name for name, value in values.items() if getattr(doc, name) != value]  # for the event
     for name in doc.edited_fields:
         setattr(doc, name, values[name])
     if doc.review_opinion and {"title", "full_text"} & set(doc.edited_fields):
@@ -210,7 +210,7 @@ def _created(doc, *, by, joint_issuers=(), upload=None, **_):
 
 def _store_attachment(doc, *, by, file, purpose="附件", **_):
     name, content = file
-    doc.attachment = store_upload(
+    doc.attachment = store_upload(  # named in the event
         content=content, name=name, by=by, subject=doc, purpose=purpose, is_public=doc.is_published
     )
 
@@ -256,7 +256,7 @@ def _ended_by_cleanup(proposal: str, target: str):
     )
 
 
-ENDING = {RelationKind.MODIFIES: S.MODIFIED, RelationKind.REPEALS: S.REPEALED, RelationKind.REPLACES: S.REPEALED}
+ENDING = (RelationKind.MODIFIES, RelationKind.REPEALS, RelationKind.REPLACES)  # the target is no longer in force
 RELATED = {
     RelationKind.MODIFIES: "modified_by",
     RelationKind.REPEALS: "repealed_by",
