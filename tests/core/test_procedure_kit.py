@@ -28,7 +28,7 @@ from yifa.core.procedure import (
     with_role,
 )
 
-from .memo import Memo, MemoState
+from .memo import MEMO_FLOW, Memo, MemoState
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -340,3 +340,55 @@ def test_a_page_of_many_records_gets_one_id_per_record_and_forms_made_for_each(c
     pages = [render_to_string("core/_actions.html", {"actions": table.offered(liaison, m)}) for m in (memo, other)]
     assert f'id="action-submit-{memo.pk}"' in pages[0] and f'hx-target="#action-submit-{other.pk}"' in pages[1]
     assert f'id="id_submit-note-{memo.pk}"' in pages[0] and "请示的说明" in pages[0] and "另一份的说明" in pages[1]
+
+
+def test_an_event_can_name_its_inputs_and_sit_on_the_timeline_of_the_record_it_concerns(cast, memo):
+    """A cleanup item's opinion reads “清理意见：废止” on its document's timeline, not on the item's."""
+    parent = Memo.objects.create(title="上位文件", unit=cast.units["民政局"])
+    flow = Flow(
+        name="memo_note",
+        states=MemoState,
+        event_subject=lambda memo: parent,
+        transitions=[
+            Transition(
+                "note",
+                "批注",
+                (MemoState.DRAFT,),
+                who=liaison_of_unit,
+                event_label=lambda memo, *, verdict, **_: f"批注：{verdict}",
+            )
+        ],
+    )
+    fire(flow, memo, "note", by=cast.people["minzheng_liaison"], verdict="同意")
+    assert not timeline(memo).exists()
+    [event] = timeline(parent)
+    assert (event.action, event.action_label) == ("memo_note.note", "批注：同意")
+
+
+def test_the_action_view_answers_403_to_a_person_in_scope_without_the_right(cast, memo, login, settings):
+    settings.ROOT_URLCONF = "tests.core.memo_urls"
+    memo = fire(MEMO_FLOW, memo, "submit", by=cast.people["minzheng_liaison"])
+    refused = login(cast.people["minzheng_liaison"]).post(
+        f"/test-memos/{memo.pk}/act/approve/", {"approve-version": "2", "approve-reason": "同意"}
+    )
+    assert refused.status_code == 403 and "需领导" in refused.content.decode()
+    assert Memo.objects.get(pk=memo.pk).state == MemoState.SUBMITTED
+
+
+def test_a_board_reads_every_clock_of_one_rule(cast, memo, reply_rule, decision_rule):
+    other = Memo.objects.create(title="另一件", unit=cast.units["民政局"])
+    for subject in (memo, other):
+        clocks.start_clock(subject=subject, rule=reply_rule, start=D(2026, 9, 24), unit=subject.unit)
+    clocks.start_clock(subject=memo, rule=decision_rule, start=D(2026, 9, 24), unit=memo.unit)
+    clocks.stop_clock(clocks.open_clock(other, reply_rule), on=D(2026, 9, 25))
+    found = clocks.clocks_of_rule(reply_rule)
+    assert sorted((d.subject_label, d.status) for d in found) == [("另一件", "met"), ("请示", "running")]
+
+
+def test_a_refused_act_the_page_no_longer_offers_is_explained_above_the_page(cast, memo, login, settings):
+    settings.ROOT_URLCONF = "tests.core.memo_urls"
+    liaison = login(cast.people["minzheng_liaison"])
+    liaison.post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "1"})
+    again = liaison.post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "2"})
+    assert again.status_code == 400
+    assert [str(m) for m in again.context["messages"]][-1] == "当前状态为“已报送”，不能报送"

@@ -49,7 +49,7 @@ def publish_lawfully(
         fair_competition_conclusion="经审查，不含排除、限制竞争的内容",
     )
     doc = services.submit_review(by=liaison, doc=doc, on=submitted_on)
-    doc = services.review(
+    doc = services.document_review(
         by=reviewer, doc=doc, opinion="lawful", comments="合法", on=submitted_on + dt.timedelta(days=7)
     )
     doc = services.record_meeting(
@@ -67,3 +67,17 @@ def publish_lawfully(
 @pytest.fixture
 def published(cast, draft):
     return publish_lawfully(cast, draft)
+
+
+@pytest.fixture
+def successor(cast, published):
+    """A later document of the same office, published on 2026-03-02, that may modify or repeal ``published``."""
+    new = services.document_create(
+        by=cast["minzheng_liaison"],
+        unit=cast.units["民政局"],
+        title="新办法",
+        full_text="第一条 本办法自公布之日起施行。",
+    )
+    return publish_lawfully(
+        cast, new, number="江民发〔2026〕2号", published_on=D(2026, 3, 2), submitted_on=D(2026, 2, 2)
+    )

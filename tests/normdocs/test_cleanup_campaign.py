@@ -2,7 +2,7 @@ import pytest
 
 from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput, YifaError
 from yifa.lib.office import docx_text, xlsx_rows
-from yifa.normdocs import campaigns, documents, services
+from yifa.normdocs import campaigns, documents, queries, services
 from yifa.normdocs.models import CampaignStatus, DocStatus, Document, ItemState
 
 from .conftest import LOCAL_PROTECTION_TEXT, D, publish_lawfully
@@ -54,7 +54,7 @@ def test_cleanup_campaign_runs_end_to_end_and_publishes_catalogues(cast, three_i
     )
     campaigns.item_propose(by=cast["shijian_liaison"], item=items[old.pk], proposal="repeal", reasons="上位法已修改")
 
-    board = {row["unit__name"]: row for row in campaigns.progress(campaign)}
+    board = {row["unit__name"]: row for row in queries.campaign_progress(campaign)}
     assert board["江临市民政局"]["proposed"] == 2 and board["江临市市场监管局"]["pending"] == 0
 
     with pytest.raises(GateBlocked) as err:

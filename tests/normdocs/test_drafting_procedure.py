@@ -27,7 +27,7 @@ def test_cannot_publish_without_passed_legality_review_and_all_missing_steps_are
 
 def test_unlawful_opinion_blocks_publication(cast, draft):
     services.submit_review(by=cast["minzheng_liaison"], doc=draft, on=D(2025, 8, 1))
-    doc = services.review(
+    doc = services.document_review(
         by=cast["reviewer"], doc=draft, opinion="unlawful", comments="无上位法依据设定义务", on=D(2025, 8, 5)
     )
     assert doc.status == DocStatus.DRAFT
@@ -64,7 +64,7 @@ def test_review_clock_runs_fifteen_workdays_over_national_day(cast, draft):
 def test_only_the_legal_office_gives_the_review_opinion(cast, draft):
     services.submit_review(by=cast["minzheng_liaison"], doc=draft, on=D(2025, 8, 1))
     with pytest.raises(AccessDenied):
-        services.review(by=cast["minzheng_liaison"], doc=draft, opinion="lawful", on=D(2025, 8, 2))
+        services.document_review(by=cast["minzheng_liaison"], doc=draft, opinion="lawful", on=D(2025, 8, 2))
 
 
 def test_another_unit_cannot_draft_for_civil_affairs(cast):
@@ -160,9 +160,11 @@ def test_bad_input_names_the_fields_and_writes_nothing(cast):
 
 def test_solicitation_is_optional_and_needs_a_period(cast, draft):
     with pytest.raises(GateBlocked) as err:
-        services.solicit(by=cast["minzheng_liaison"], doc=draft, kind="public", start=D(2025, 8, 10), end=D(2025, 8, 1))
+        services.document_solicit(
+            by=cast["minzheng_liaison"], doc=draft, kind="public", start=D(2025, 8, 10), end=D(2025, 8, 1)
+        )
     assert "征求意见截止日期须晚于开始日期" in err.value.unmet
-    doc = services.solicit(
+    doc = services.document_solicit(
         by=cast["minzheng_liaison"], doc=draft, kind="public", start=D(2025, 8, 1), end=D(2025, 8, 31)
     )
     assert doc.status == DocStatus.SOLICITING

@@ -103,16 +103,8 @@ def test_expiry_reminder_goes_out_six_months_before_and_only_once(cast, publishe
     assert Notification.objects.filter(user=cast["minzheng_liaison"], title__contains="有效期届满").exists()
 
 
-def test_relation_repeals_the_target_with_the_deciding_document(cast, published):
-    new = services.document_create(
-        by=cast["minzheng_liaison"],
-        unit=cast.units["民政局"],
-        title="新办法",
-        full_text="第一条 本办法自公布之日起施行。",
-    )
-    new = publish_lawfully(
-        cast, new, number="江民发〔2026〕2号", published_on=D(2026, 3, 2), submitted_on=D(2026, 2, 2)
-    )
+def test_relation_repeals_the_target_with_the_deciding_document(cast, published, successor):
+    new = successor
     services.relation_add(by=cast["minzheng_liaison"], source=new, kind="replaces", target=published, on=D(2026, 3, 2))
     old = Document.objects.get(pk=published.pk)
     assert old.status == DocStatus.REPEALED and old.ended_by == new and old.ended_on == D(2026, 3, 2)

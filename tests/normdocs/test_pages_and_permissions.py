@@ -43,9 +43,12 @@ def test_another_department_cannot_open_a_draft(cast, login, draft):
 
 def test_publishing_from_the_page_lists_every_missing_step(cast, login, draft):
     client = login(cast["minzheng_liaison"])
-    response = client.post(f"/staff/normdocs/{draft.pk}/", {"action": "publish", "publish-number": "江民发〔2025〕3号"})
+    response = client.post(
+        f"/staff/normdocs/{draft.pk}/act/publish/",
+        {"publish-version": draft.version, "publish-number": "江民发〔2025〕3号"},
+    )
     text = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "未经法制机构合法性审核" in text and "集体讨论" in text and "缺少签发日期" in text
     assert Document.objects.get(pk=draft.pk).status == DocStatus.DRAFT
 
@@ -55,15 +58,21 @@ def test_review_by_legal_office_through_the_page(cast, login, draft):
     assert (
         login(cast["minzheng_liaison"])
         .post(
-            f"/staff/normdocs/{draft.pk}/", {"action": "review", "review-opinion": "lawful", "review-on": "2025-08-05"}
+            f"/staff/normdocs/{draft.pk}/act/review_lawful/",
+            {"review_lawful-version": 2, "review_lawful-opinion": "lawful", "review_lawful-on": "2025-08-05"},
         )
         .status_code
         == 403
     )
     assert Document.objects.get(pk=draft.pk).status == DocStatus.REVIEW
     response = login(cast["reviewer"]).post(
-        f"/staff/normdocs/{draft.pk}/",
-        {"action": "review", "review-opinion": "lawful", "review-comments": "合法", "review-on": "2025-08-05"},
+        f"/staff/normdocs/{draft.pk}/act/review_lawful/",
+        {
+            "review_lawful-version": 2,
+            "review_lawful-opinion": "lawful",
+            "review_lawful-comments": "合法",
+            "review_lawful-on": "2025-08-05",
+        },
     )
     assert response.status_code == 302
     assert Document.objects.get(pk=draft.pk).status == DocStatus.APPROVED
@@ -147,11 +156,12 @@ def test_campaign_pages_permissions(cast, login, published):
     client = login(cast["minzheng_liaison"])
     assert (
         client.post(
-            f"/staff/normdocs/items/{item.pk}/", {"version": item.version, "proposal": "retain", "reasons": "仍适用"}
+            f"/staff/normdocs/items/{item.pk}/act/propose/",
+            {"propose-version": item.version, "propose-proposal": "retain", "propose-reasons": "仍适用"},
         ).status_code
         == 302
     )
-    page = client.post(f"/staff/normdocs/campaigns/{campaign.pk}/", {"action": "close"})
+    page = client.post(f"/staff/normdocs/campaigns/{campaign.pk}/act/close/", {"close-version": campaign.version})
     assert page.status_code == 403
     board = login(cast["reviewer"]).get(f"/staff/normdocs/campaigns/{campaign.pk}/").content.decode()
     assert "各单位进度" in board and "江临市民政局" in board

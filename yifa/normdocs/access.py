@@ -1,5 +1,6 @@
 from yifa.core.access import fetch
 
+from . import queries
 from .models import Campaign, CampaignItem, Document
 
 
@@ -11,10 +12,6 @@ def access_item(user, pk) -> CampaignItem:
     return fetch(CampaignItem.objects.select_related("campaign", "unit", "document"), user, pk, "unit")
 
 
-def access_campaign(pk) -> Campaign:
-    from yifa.core.errors import NotFound
-
-    campaign = Campaign.objects.filter(pk=pk).first()
-    if campaign is None:
-        raise NotFound()
-    return campaign
+def access_campaign(user, pk) -> Campaign:
+    """Every member of staff may open a campaign's page; its items are shown within their scope."""
+    return queries.campaign(pk)

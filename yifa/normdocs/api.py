@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 
 from yifa.core.pagination import CursorlessPagination
 
-from . import queries, services
+from . import queries, rules, services
 from .access import access_document
 from .screener import screen_text
 
@@ -94,6 +94,8 @@ def submit_review(request, pk: int, payload: VersionIn):
     return services.submit_review(by=request.user, doc=doc, expected_version=payload.expected_version)
 
 
-@router.post("/screen", response=list[FindingOut], summary="公平竞争审查筛查（条例第八条至第十一条）")
+@router.post(
+    "/screen", response=list[FindingOut], summary=f"公平竞争审查筛查（{rules.FAIR_COMPETITION_STANDARDS.citation}）"
+)
 def screen(request, payload: ScreenIn):
     return [f.as_dict() for f in screen_text(payload.text)]

@@ -42,7 +42,7 @@ def _publish(cast, liaison, doc, number, published_on):
         fair_competition_conclusion="经审查，不含排除、限制竞争的内容",
     )
     doc = services.submit_review(by=liaison, doc=doc, on=published_on - dt.timedelta(days=40))
-    doc = services.review(
+    doc = services.document_review(
         by=reviewer,
         doc=doc,
         opinion="lawful",

@@ -6,9 +6,11 @@ import csv
 import io
 import json
 
+from yifa.core.downloads import file_download
+from yifa.core.errors import YifaError
 from yifa.lib.office import docx_from_text, xlsx_table
 
-from .campaigns import catalogue
+from .queries import catalogue
 
 CATALOGUE_HEADERS = ["序号", "文件名称", "文号", "制定机关", "公布日期", "清理结果", "理由"]
 OPEN_DATA_FIELDS = [
@@ -55,6 +57,18 @@ def catalogue_docx(campaign, kind) -> bytes:
     if kind == "retained":
         intro.append("未列入继续有效目录的规范性文件，不得作为行政管理的依据。")
     return docx_from_text(f"{campaign.title}\n{title}", intro, table=(CATALOGUE_HEADERS, rows))
+
+
+def catalogue_download(campaign, kind: str, fmt: str):
+    """A published catalogue as an .xlsx or .docx download, named after the campaign and the list."""
+    title, _ = catalogue(campaign, kind)
+    if fmt == "xlsx":
+        body = catalogue_xlsx(campaign, kind)
+    elif fmt == "docx":
+        body = catalogue_docx(campaign, kind)
+    else:
+        raise YifaError("格式只能是 xlsx 或 docx", field="fmt")
+    return file_download(body, f"{campaign.title}{title}.{fmt}")
 
 
 def open_data_rows(documents, base_url: str = ""):

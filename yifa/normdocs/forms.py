@@ -1,17 +1,13 @@
 from django import forms
 
-from yifa.core.access import visible_unit_ids
 from yifa.core.models import Unit
+from yifa.core.procedure import ActionForm
 
+from . import rules
 from .models import FilingResult, Proposal, RelationKind, ReviewOpinion, ScreenCategory, SolicitationKind
+from .queries import issuing_units
 
 DATE = forms.DateInput(attrs={"type": "date"})
-
-
-def unit_choices(user):
-    ids = visible_unit_ids(user)
-    qs = Unit.objects.filter(active=True).exclude(kind="division").order_by("path")
-    return qs if ids is None else qs.filter(pk__in=ids)
 
 
 class DocumentForm(forms.Form):
@@ -30,11 +26,10 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = unit_choices(user)
+        self.fields["unit"].queryset = issuing_units(user)
 
 
-class EditForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class EditForm(ActionForm):
     title = forms.CharField(label="标题", max_length=200)
     full_text = forms.CharField(label="全文", widget=forms.Textarea(attrs={"rows": 12}), required=False)
     legal_bases = forms.CharField(
@@ -43,33 +38,35 @@ class EditForm(forms.Form):
     valid_years = forms.IntegerField(label="有效期（年）", min_value=0, max_value=50)
     involves_business = forms.BooleanField(label="涉及经营者经济活动", required=False)
     fair_competition_conclusion = forms.CharField(
-        label="公平竞争审查结论（公平竞争审查条例第十七条）", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=f"公平竞争审查结论（{rules.FAIR_COMPETITION_CONCLUSION.citation}）",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
 
-class SolicitForm(forms.Form):
+class SolicitForm(ActionForm):
     kind = forms.ChoiceField(label="方式", choices=SolicitationKind.choices)
     start = forms.DateField(label="开始", widget=DATE)
     end = forms.DateField(label="截止", widget=DATE)
 
 
-class SummaryForm(forms.Form):
+class SummaryForm(ActionForm):
     summary = forms.CharField(label="意见采纳情况", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(ActionForm):
     opinion = forms.ChoiceField(label="审核意见", choices=ReviewOpinion.choices)
     comments = forms.CharField(label="审核说明", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     on = forms.DateField(label="审核日期", widget=DATE)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(ActionForm):
     meeting_on = forms.DateField(label="会议日期", widget=DATE)
     meeting_name = forms.CharField(label="会议名称", max_length=100, initial="局务会议")
     record = forms.CharField(label="会议纪要", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class PublishForm(forms.Form):
+class PublishForm(ActionForm):
     number = forms.CharField(label="文号", max_length=60, required=False)
     signed_by = forms.CharField(label="签发人", max_length=50, required=False)
     signed_on = forms.DateField(label="签发日期", widget=DATE, required=False)
@@ -77,30 +74,30 @@ class PublishForm(forms.Form):
     effective_on = forms.DateField(label="施行日期（空则自公布之日）", widget=DATE, required=False)
 
 
-class FileForm(forms.Form):
+class FileForm(ActionForm):
     filed_on = forms.DateField(label="报送备案日期", widget=DATE)
     filed_with = forms.CharField(label="备案机关", max_length=100, initial="江临市人民政府")
 
 
-class FilingResultForm(forms.Form):
+class FilingResultForm(ActionForm):
     result = forms.ChoiceField(label="审查结果", choices=[c for c in FilingResult.choices if c[0]])
     on = forms.DateField(label="日期", widget=DATE)
     comments = forms.CharField(label="审查意见", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(ActionForm):
     report = forms.CharField(label="纠正情况", widget=forms.Textarea(attrs={"rows": 2}))
     on = forms.DateField(label="完成日期", widget=DATE)
 
 
-class RelationForm(forms.Form):
+class RelationForm(ActionForm):
     kind = forms.ChoiceField(label="本文件", choices=RelationKind.choices)
     target = forms.IntegerField(label="对象文件编号")
     on = forms.DateField(label="日期", widget=DATE)
     note = forms.CharField(label="说明", max_length=200, required=False)
 
 
-class AttachForm(forms.Form):
+class AttachForm(ActionForm):
     file = forms.FileField(label="附件")
 
 
@@ -128,10 +125,17 @@ class CampaignForm(forms.Form):
     )
 
 
-class ProposeForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class ProposeForm(ActionForm):
     proposal = forms.ChoiceField(label="清理意见", choices=Proposal.choices)
     reasons = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ConfirmForm(ActionForm):
+    comments = forms.CharField(label="意见", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ReturnForm(ActionForm):
+    comments = forms.CharField(label="退回理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ImportForm(forms.Form):

@@ -9,12 +9,13 @@ from django.db import transaction
 from django.db.models import Q
 
 from yifa.core.access import visible_unit_ids
-from yifa.core.audit import record_event
 from yifa.core.errors import YifaError
 from yifa.core.models import Unit
+from yifa.core.procedure import create
 from yifa.lib.office import xlsx_rows
 
-from . import rules, search
+from . import rules
+from .flows import DOCUMENTS
 from .models import NUMBER_PATTERN, PUBLISHED_STATUSES, DocStatus, Document
 
 COLUMNS = {
@@ -129,26 +130,20 @@ def parse(*, by, content: bytes) -> list[Row]:
     return rows
 
 
+def _imported(by, values: dict) -> Document:
+    doc = Document(created_by=by, **values)
+    doc.signed_on = doc.published_on
+    doc.expires_on = doc.computed_expiry()
+    doc.involves_business = False
+    return doc
+
+
 def commit(*, by, rows: list[Row]) -> list[Document]:
+    """Every row, or none: one document (and its event) per row, in its recorded state."""
     if any(r.errors for r in rows):
         raise YifaError("目录中有错误行，请改正后再导入（一行也不会写入）", field="file")
-    created = []
     with transaction.atomic():
-        for row in rows:
-            doc = Document(created_by=by, **row.values)
-            doc.signed_on = doc.published_on
-            doc.expires_on = doc.computed_expiry()
-            doc.involves_business = False
-            doc.save()
-            search.index_document(doc)
-            record_event(
-                actor=by,
-                subject=doc,
-                action="normdocs.import",
-                action_label="从目录导入",
-                to_state=doc.status,
-                unit=doc.unit,
-                data={"line": row.line},
-            )
-            created.append(doc)
-    return created
+        return [
+            create(DOCUMENTS, "import", build=lambda row=row: _imported(by, row.values), by=by, line=row.line)
+            for row in rows
+        ]

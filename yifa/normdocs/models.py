@@ -248,6 +248,15 @@ class Campaign(Versioned):
     def get_absolute_url(self):
         return reverse("normdocs:campaign", args=[self.pk])
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == CampaignStatus.OPEN
+
+    @property
+    def is_published(self) -> bool:
+        """A closed campaign's catalogues are public (清理后保留、修改的目录应当向社会公布)."""
+        return self.status == CampaignStatus.CLOSED
+
 
 class Proposal(models.TextChoices):
     RETAIN = "retain", "保留"
@@ -281,3 +290,6 @@ class CampaignItem(Versioned):
 
     def __str__(self):
         return f"{self.campaign}：{self.document}"
+
+    def get_absolute_url(self):
+        return reverse("normdocs:item", args=[self.pk])

@@ -7,10 +7,8 @@ from django.shortcuts import render
 
 from yifa.core.errors import YifaError
 
-from . import campaigns, documents, queries
-from .models import PUBLISHED_STATUSES, CampaignStatus, DocStatus, Document
-
-OPEN_DATA_LIMIT = 100_000
+from . import documents, queries
+from .models import PUBLISHED_STATUSES, DocStatus
 
 
 def _filters(request):
@@ -42,19 +40,10 @@ def catalogue(request):
 
 
 def detail(request, pk):
-    doc = (
-        Document.objects.select_related("unit", "ended_by", "ended_by_campaign")
-        .filter(pk=pk, status__in=PUBLISHED_STATUSES, published_on__isnull=False)
-        .first()
-    )
+    doc = queries.public_document(pk)
     if doc is None:
         raise Http404("没有这份公开的规范性文件")
     relations_out, relations_in = queries.relations_of(doc)
-    history = [
-        e
-        for e in queries.history(doc)
-        if e.to_state in PUBLISHED_STATUSES or e.action in {"normdocs.publish", "normdocs.import", "normdocs.file"}
-    ]
     return render(
         request,
         "normdocs/portal/detail.html",
@@ -62,15 +51,15 @@ def detail(request, pk):
             "doc": doc,
             "relations_out": [r for r in relations_out if r.target.is_published],
             "relations_in": relations_in,
-            "history": history,
-            "joint": doc.joint_issuers.all(),
+            "history": queries.public_history(doc),
+            "joint": queries.joint_issuers(doc),
             "files": queries.files_of(doc, public=True),
         },
     )
 
 
 def export(request, fmt):
-    qs = queries.public_documents(**_filters(request)).prefetch_related("joint_issuers")[:OPEN_DATA_LIMIT]
+    qs = queries.open_data(**_filters(request))
     base = request.build_absolute_uri("/").rstrip("/")
     if fmt == "csv":
         response = HttpResponse(documents.open_data_csv(qs, base), content_type="text/csv; charset=utf-8")
@@ -81,24 +70,25 @@ def export(request, fmt):
     raise Http404("只提供 csv 和 json 格式")
 
 
-def campaign(request, pk):
-    item = queries.campaigns(published_only=True).filter(pk=pk).first()
-    if item is None:
+def _published_campaign(pk):
+    found = queries.published_campaign(pk)
+    if found is None:
         raise Http404("没有这次已公布的清理")
+    return found
+
+
+def campaign(request, pk):
+    found = _published_campaign(pk)
     lists = []
-    for kind, title, _ in campaigns.CATALOGUES:
-        _, items = campaigns.catalogue(item, kind)
+    for kind, title, _ in queries.CATALOGUES:
+        _, items = queries.catalogue(found, kind)
         lists.append({"kind": kind, "title": title, "items": items})
-    return render(request, "normdocs/portal/campaign.html", {"campaign": item, "lists": lists})
+    return render(request, "normdocs/portal/campaign.html", {"campaign": found, "lists": lists})
 
 
 def campaign_file(request, pk, kind, fmt):
-    from .views_campaigns import catalogue_file
-
-    item = queries.campaigns(published_only=True).filter(pk=pk, status=CampaignStatus.CLOSED).first()
-    if item is None:
-        raise Http404("没有这次已公布的清理")
+    found = _published_campaign(pk)
     try:
-        return catalogue_file(item, kind, fmt)
+        return documents.catalogue_download(found, kind, fmt)
     except YifaError as exc:
         raise Http404(exc.message) from None

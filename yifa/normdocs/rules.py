@@ -12,7 +12,7 @@ from django.conf import settings
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
 from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import FAIR_COMPETITION
+from yifa.lib.statutes import CIVIL_CODE, FAIR_COMPETITION
 
 GUOBAN_2018_37 = Law(
     "国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知", dt.date(2018, 5, 16), dt.date(2018, 5, 16)
@@ -33,7 +33,7 @@ _review_days = _configured("NORMDOCS_REVIEW_WORKDAYS", REVIEW_CEILING_WORKDAYS)
 if not REVIEW_FLOOR_WORKDAYS <= _review_days <= REVIEW_CEILING_WORKDAYS:
     raise ValueError(
         f"YIFA_NORMDOCS_REVIEW_WORKDAYS={_review_days}：合法性审核时间须为"
-        f"{REVIEW_FLOOR_WORKDAYS}至{REVIEW_CEILING_WORKDAYS}个工作日（国办发〔2018〕115号）"
+        f"{REVIEW_FLOOR_WORKDAYS}至{REVIEW_CEILING_WORKDAYS}个工作日（{GUOBAN_2018_115.citation}）"
     )
 
 LEGALITY_REVIEW = Rule(
@@ -112,4 +112,28 @@ CLEANUP = Rule(
     GUOBAN_2018_37,
     "“建立健全清理工作机制”要求",
     note="种子文本二、7：对现行有效的规范性文件全面清理，清理后保留、修改的目录应当向社会公布。",
+)
+
+FAIR_COMPETITION_STANDARDS = Rule(
+    "normdocs.fair_competition_standards",
+    "政策措施不得含有限制市场准入和退出、商品要素自由流动、影响生产经营成本和生产经营行为的内容",
+    FAIR_COMPETITION,
+    "第八条至第十一条",
+    note="筛查规则（ScreenRule）逐条对照这四条的各项提示可能的问题；提示不是结论。",
+)
+
+FAIR_COMPETITION_CONCLUSION = Rule(
+    "normdocs.fair_competition_conclusion",
+    "开展公平竞争审查，应当在评估对公平竞争影响后作出审查结论",
+    FAIR_COMPETITION,
+    "第十七条",
+    note="筛查只是提示，审查结论由起草单位评估后作出并写入草案（适用第十二条例外的须详细说明）。",
+)
+
+CIVIL_CODE_REPEALS = Rule(
+    "normdocs.civil_code_repeals",
+    "民法典施行之日，婚姻法、继承法、民法通则、收养法、担保法、合同法、物权法、侵权责任法、民法总则同时废止",
+    CIVIL_CODE,
+    "第一千二百六十条",
+    note="清理时，引用这九部法律作为制定依据的规范性文件须评估修改或者废止。",
 )

@@ -7,17 +7,15 @@ import datetime as dt
 
 from yifa.core.notify import notify, unit_contacts
 
-from . import rules
-from .models import DocStatus, Document, add_months
+from . import queries, rules
+from .models import add_months
 from .services import expire_lapsed
 
 
 def remind_expiring(today: dt.date) -> int:
     horizon = add_months(today, rules.EXPIRY_NOTICE_MONTHS)
     sent = 0
-    for doc in Document.objects.filter(
-        status=DocStatus.IN_FORCE, expires_on__gte=today, expires_on__lte=horizon
-    ).select_related("unit"):
+    for doc in queries.expiring_between(today, horizon):
         sent += notify(
             users=unit_contacts(doc.unit),
             key=f"normdocs:expiry:{doc.pk}:{doc.expires_on}",

@@ -3,66 +3,48 @@
 
 import datetime as dt
 
-from yifa.core.access import scope
+from . import queries
 
-from . import rules
-from .models import CampaignItem, CampaignStatus, DocStatus, Document, ItemState, add_months
+
+def _item(title, link, *, source="规范性文件", note="", due=None, rag=""):
+    return {"title": title, "due": due, "link": link, "rag": rag, "source": source, "note": note}
 
 
 def items_for(user, today: dt.date):
     if user.in_legal_office:
-        for doc in Document.objects.filter(status=DocStatus.REVIEW).select_related("unit")[:30]:
-            yield {
-                "title": f"合法性审核：{doc.title}",
-                "due": None,
-                "link": doc.get_absolute_url(),
-                "rag": "",
-                "source": "规范性文件",
-                "note": doc.unit.name,
-            }
-        for doc in Document.objects.filter(correction_open=True)[:30]:
-            yield {
-                "title": f"跟踪纠正：{doc}",
-                "due": None,
-                "link": doc.get_absolute_url(),
-                "rag": "amber",
-                "source": "规范性文件备案",
-                "note": doc.filing_comments,
-            }
-        proposed = CampaignItem.objects.filter(state=ItemState.PROPOSED, campaign__status=CampaignStatus.OPEN)
+        for doc in queries.awaiting_review():
+            yield _item(f"合法性审核：{doc.title}", doc.get_absolute_url(), note=doc.unit.name)
+        for doc in queries.corrections_open():
+            yield _item(
+                f"跟踪纠正：{doc}",
+                doc.get_absolute_url(),
+                source="规范性文件备案",
+                note=doc.filing_comments,
+                rag="amber",
+            )
+        proposed = queries.items_awaiting_confirmation()
         count = proposed.count()
         if count:
-            first = proposed.select_related("campaign").first()
-            yield {
-                "title": f"确认清理意见{count}件",
-                "due": None,
-                "link": first.campaign.get_absolute_url(),
-                "rag": "",
-                "source": "规范性文件清理",
-                "note": first.campaign.title,
-            }
-    pending = scope(
-        CampaignItem.objects.filter(state=ItemState.PENDING, campaign__status=CampaignStatus.OPEN), user, "unit"
-    ).select_related("campaign")
+            first = proposed.first()
+            yield _item(
+                f"确认清理意见{count}件",
+                first.campaign.get_absolute_url(),
+                source="规范性文件清理",
+                note=first.campaign.title,
+            )
+    pending = queries.items_awaiting_opinion(user)
     if not user.sees_everything and pending.exists():
         first = pending.first()
-        yield {
-            "title": f"提出清理意见{pending.count()}件",
-            "due": None,
-            "link": first.campaign.get_absolute_url(),
-            "rag": "",
-            "source": "规范性文件清理",
-            "note": first.campaign.title,
-        }
-    horizon = add_months(today, rules.EXPIRY_NOTICE_MONTHS)
-    for doc in scope(
-        Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__lte=horizon), user, "unit"
-    ).order_by("expires_on")[:20]:
-        yield {
-            "title": f"有效期届满评估：{doc}",
-            "due": doc.expires_on,
-            "link": doc.get_absolute_url(),
-            "rag": "red" if doc.expires_on < today else "amber",
-            "source": "规范性文件",
-            "note": "",
-        }
+        yield _item(
+            f"提出清理意见{pending.count()}件",
+            first.campaign.get_absolute_url(),
+            source="规范性文件清理",
+            note=first.campaign.title,
+        )
+    for doc in queries.expiring(user, today=today)[:20]:
+        yield _item(
+            f"有效期届满评估：{doc}",
+            doc.get_absolute_url(),
+            due=doc.expires_on,
+            rag="red" if doc.expires_on < today else "amber",
+        )

@@ -131,6 +131,9 @@ class Actions:
         if request.htmx:
             return render(request, "core/_action.html", {"a": self._offer(action, obj, form), "open": True})
         if self.page is not None:
+            flow = self._flow(action)
+            if not (flow.is_open(obj, action.name) and flow.may(request.user, obj, action.name)):
+                messages.error(request, form_error_text(form))  # the page no longer offers the act: say why above it
             response = self.page(request, obj.pk, bound={action.name: form})
             response.status_code = 400
             return response

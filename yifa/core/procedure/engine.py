@@ -85,6 +85,7 @@ class Transition:
     extends: tuple[Extend, ...] = ()
     notifies: Callable[..., Iterable[Message]] | None = None
     event_data: Callable[..., dict] | None = None
+    event_label: Callable[..., str] | None = None  # the event's label when the inputs decide it (默认 label)
     reason_required: bool = False
     by_system: bool = False  # may run with by=None (e.g. 视为受理 when a period lapses)
     public: bool = False  # may run for the public on the portal (by=PUBLIC)
@@ -106,6 +107,7 @@ class Flow:
     state_field: str = "state"
     clock_unit: Callable = field(default=lambda obj, rule: obj.unit)
     event_unit: Callable | None = None  # the unit an event is filed under (default: the actor's)
+    event_subject: Callable | None = None  # the record whose timeline shows the event (default: the record)
 
     def __post_init__(self):
         FLOWS[self.name] = self
@@ -259,9 +261,9 @@ def _finish(flow: Flow, t: Transition, obj, context: dict, *, before: str, data:
     extra = t.event_data(obj, **context) if t.event_data else {}
     record_event(
         actor=context["by"],
-        subject=obj,
+        subject=flow.event_subject(obj) if flow.event_subject else obj,
         action=f"{flow.name}.{t.name}",
-        action_label=t.label,
+        action_label=t.event_label(obj, **context) if t.event_label else t.label,
         from_state=before,
         to_state=after_state,
         reason=context["reason"],

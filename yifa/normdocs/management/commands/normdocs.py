@@ -7,12 +7,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from yifa.core.errors import YifaError
+from yifa.normdocs.rules import FAIR_COMPETITION_STANDARDS
 from yifa.normdocs.screener import screen_text
 from yifa.normdocs.services import extract_text
 
 
 class Command(BaseCommand):
-    help = "规范性文件工具：screen FILE --json 按公平竞争审查条例第八条至第十一条筛查文本"
+    help = f"规范性文件工具：screen FILE --json 按{FAIR_COMPETITION_STANDARDS.citation}筛查文本"
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
