@@ -121,39 +121,42 @@ def test_stopping_on_or_before_the_due_date_is_met_after_it_late(cast, reply_rul
 
 
 def test_due_date_moves_when_an_administrator_enters_a_holiday(cast, reply_rule):
-    # 2027 has no schedule yet: weekends only. 10 working days from Fri 2027-01-29 → Fri 2027-02-12
-    deadline = start(cast, reply_rule, D(2027, 1, 29))
-    assert deadline.due == D(2027, 2, 12)
+    # 2027 has no schedule yet and March has no statutory day off: 10 working days from Fri 2027-03-05
+    # are 3-8…12 and 3-15…19 → Fri 2027-03-19
+    deadline = start(cast, reply_rule, D(2027, 3, 5))
+    assert deadline.due == D(2027, 3, 19)
     assert "2027年放假安排尚未录入" in deadline.explanation
-    for day in (D(2027, 2, 8), D(2027, 2, 9)):
-        services.calendar_day_set(by=cast.people["admin"], date=day, kind="holiday", name="春节")
+    for day in (D(2027, 3, 15), D(2027, 3, 16)):
+        services.calendar_day_set(by=cast.people["admin"], date=day, kind="holiday", name="调整假日")
     deadline.refresh_from_db()
-    assert deadline.due == D(2027, 2, 16)
-    assert "跳过春节假期（2月8日至9日）" in deadline.explanation
-    services.calendar_day_set(by=cast.people["admin"], date=D(2027, 2, 6), kind="makeup", name="春节")
+    assert deadline.due == D(2027, 3, 23)
+    assert "跳过调整假日假期（3月15日至16日）" in deadline.explanation
+    services.calendar_day_set(by=cast.people["admin"], date=D(2027, 3, 13), kind="makeup", name="调整假日")
     deadline.refresh_from_db()
-    assert deadline.due == D(2027, 2, 15)
-    assert "2027年放假安排尚未确认录入完毕，暂按已录入的日子和周末计算" in deadline.explanation
+    assert deadline.due == D(2027, 3, 22)
+    assert (
+        "2027年放假安排尚未确认录入完毕，暂按已录入的日子、周末和《全国年节及纪念日放假办法》" in deadline.explanation
+    )
     services.calendar_year_publish(by=cast.people["admin"], year=2027, source="国办发明电〔2026〕X号")
     deadline.refresh_from_db()
     assert "尚未录入" not in deadline.explanation
 
 
 def test_removing_a_holiday_moves_the_due_date_back(cast, reply_rule):
-    services.calendar_day_set(by=cast.people["admin"], date=D(2027, 2, 8), kind="holiday", name="春节")
-    deadline = start(cast, reply_rule, D(2027, 1, 29))
-    assert deadline.due == D(2027, 2, 15)
-    services.calendar_day_remove(by=cast.people["admin"], date=D(2027, 2, 8))
+    services.calendar_day_set(by=cast.people["admin"], date=D(2027, 3, 15), kind="holiday", name="调整假日")
+    deadline = start(cast, reply_rule, D(2027, 3, 5))
+    assert deadline.due == D(2027, 3, 22)
+    services.calendar_day_remove(by=cast.people["admin"], date=D(2027, 3, 15))
     deadline.refresh_from_db()
-    assert deadline.due == D(2027, 2, 12)
+    assert deadline.due == D(2027, 3, 19)
 
 
 def test_closed_clocks_keep_their_due_date_when_the_calendar_changes(cast, reply_rule):
-    deadline = start(cast, reply_rule, D(2027, 1, 29))
-    clocks.stop_clock(deadline, on=D(2027, 2, 1))
-    services.calendar_day_set(by=cast.people["admin"], date=D(2027, 2, 8), kind="holiday", name="春节")
+    deadline = start(cast, reply_rule, D(2027, 3, 5))
+    clocks.stop_clock(deadline, on=D(2027, 3, 8))
+    services.calendar_day_set(by=cast.people["admin"], date=D(2027, 3, 15), kind="holiday", name="调整假日")
     deadline.refresh_from_db()
-    assert deadline.due == D(2027, 2, 12)
+    assert deadline.due == D(2027, 3, 19)
 
 
 def test_calendar_changed_by_another_process_is_seen_at_once(cast):

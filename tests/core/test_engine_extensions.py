@@ -17,17 +17,19 @@ D = dt.date
 
 def test_holiday_entry_recomputes_clocks_running_over_it_and_leaves_others(cast, reply_rule):
     unit = cast.units["民政局"]
-    # 2027 has no schedule yet: weekends only. Reply clock from Fri 2027-09-24: 10 working days → 10-08
+    # 2027 has no schedule yet: weekends and the days 放假办法第二条 fixes (中秋 Wed 9-15, 国庆 10-1…3).
+    # From Fri 2027-09-24: 9-27…30 (4), 10-1 off, 10-4…8 (9), 10-11 (10).
     over = clocks.start_clock(subject=unit, rule=reply_rule, start=D(2027, 9, 24), unit=unit)
+    # From Wed 2027-09-01: 9-2, 9-3 (2), 9-6…10 (7), 9-13, 9-14 (9), 9-15 中秋 off, 9-16 (10).
     before = clocks.start_clock(subject=cast.units["人社局"], rule=reply_rule, start=D(2027, 9, 1), unit=unit)
-    assert over.due == D(2027, 10, 8) and before.due == D(2027, 9, 15)
-    changed = services.calendar_day_set(by=cast.people["admin"], date=D(2027, 10, 1), kind="holiday", name="国庆节")
-    assert changed.date == D(2027, 10, 1)
+    assert over.due == D(2027, 10, 11) and before.due == D(2027, 9, 16)
+    changed = services.calendar_day_set(by=cast.people["admin"], date=D(2027, 10, 4), kind="holiday", name="国庆节")
+    assert changed.date == D(2027, 10, 4)
     over.refresh_from_db()
     before.refresh_from_db()
-    assert over.due == D(2027, 10, 11)  # 10-01 no longer counts
-    assert before.due == D(2027, 9, 15)
-    assert clocks.clocks_touching(day=D(2027, 10, 1)).filter(pk=before.pk).count() == 0
+    assert over.due == D(2027, 10, 12)  # 10-04 no longer counts
+    assert before.due == D(2027, 9, 16)
+    assert clocks.clocks_touching(day=D(2027, 10, 4)).filter(pk=before.pk).count() == 0
 
 
 def test_only_system_transitions_run_without_a_person(cast):

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, Pause, compute_due
-from yifa.lib.workdays import WEEKENDS_ONLY
+from yifa.lib.workdays import WEEKENDS_ONLY, statutory_days_off
 
 D = dt.date
 
@@ -82,11 +82,36 @@ def test_explanation_names_holidays_and_makeup_days(package_calendar):
     )
 
 
-def test_year_without_schedule_falls_back_to_weekends_and_says_so(package_calendar):
+def test_year_without_schedule_still_has_the_statutory_days_off_and_says_so(package_calendar):
     result = compute_due(D(2026, 12, 20), 20, WORKDAYS, package_calendar)
     assert result.unpublished_years == (2027,)
-    assert "2027年放假安排尚未录入，按周末计算" in result.sentence
-    assert compute_due(D(2026, 12, 20), 20, WORKDAYS, WEEKENDS_ONLY).due == result.due
+    assert "2027年放假安排尚未录入，按周末和《全国年节及纪念日放假办法》第二条规定的节日计算" in result.sentence
+    assert "调休上班日尚不可知" in result.sentence
+    # 12-21…25 (5), 12-28…31 (9), 2027-01-01 元旦 off, 01-04…08 (14), 01-11…15 (19), 01-18 (20)
+    assert result.due == D(2027, 1, 18)
+    assert "跳过元旦假期（1月1日）" in result.sentence
+    assert compute_due(D(2026, 12, 20), 20, WORKDAYS, WEEKENDS_ONLY).due == D(2027, 1, 15)
+
+
+def test_new_years_day_counts_before_the_state_council_notice(package_calendar):
+    # 2026-12-25 (Fri) + 10 working days: 12-28…31 (4), 1-1 元旦 off, 1-4…8 (9), 1-11 (10)
+    assert compute_due(D(2026, 12, 25), 10, WORKDAYS, package_calendar).due == D(2027, 1, 11)
+
+
+def test_lunar_festivals_of_an_unpublished_year_are_computed(package_calendar):
+    # 2027: 除夕 Fri 2-5, 初一 Sat 2-6, 初二 Sun 2-7, 初三 Mon 2-8 (放假办法第二条第二项, 2024年修订)
+    days = statutory_days_off(2027)
+    assert [d for d, name in sorted(days.items()) if name == "春节"] == [D(2027, 2, d) for d in (5, 6, 7, 8)]
+    assert days[D(2027, 4, 5)] == "清明节" and days[D(2027, 6, 9)] == "端午节" and days[D(2027, 9, 15)] == "中秋节"
+    # From Thu 2027-02-04, 3 working days: 2-5 and 2-8 are off, so 2-9 (1), 2-10 (2), 2-11 (3)
+    assert compute_due(D(2027, 2, 4), 3, WORKDAYS, package_calendar).due == D(2027, 2, 11)
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_statutory_days_off_agree_with_the_published_notices(package_calendar, year):
+    """Every day 放假办法第二条 fixes is a holiday in that year's State Council notice (国办发明电〔2024〕12号,
+    〔2025〕7号): the lunar and solar-term computation matches the real schedules."""
+    assert [d for d in statutory_days_off(year) if d not in package_calendar.holidays] == []
 
 
 def test_bad_input_is_refused_in_chinese():

@@ -149,7 +149,7 @@ def compute_due(
             paused_days.append(day)
             continue
         if unit is DayUnit.WORKDAY and not calendar.is_workday(day):
-            if day in calendar.holidays:
+            if calendar.holiday_name(day) is not None:
                 skipped_holidays.append(day)
             continue
         if unit is DayUnit.WORKDAY and day in calendar.makeup_days:
@@ -185,11 +185,16 @@ def compute_due(
     missing = [y for y in unpublished if y not in entered]
     partial = [y for y in unpublished if y in entered]
     if missing:
-        lines.append("、".join(f"{y}年" for y in missing) + "放假安排尚未录入，按周末计算，录入后自动重算")
+        lines.append(
+            "、".join(f"{y}年" for y in missing)
+            + "放假安排尚未录入，按周末和《全国年节及纪念日放假办法》第二条规定的节日计算，"
+            "调休上班日尚不可知，录入后自动重算"
+        )
     if partial:
         lines.append(
             "、".join(f"{y}年" for y in partial)
-            + "放假安排尚未确认录入完毕，暂按已录入的日子和周末计算，确认后自动重算"
+            + "放假安排尚未确认录入完毕，暂按已录入的日子、周末和《全国年节及纪念日放假办法》第二条规定的节日计算，"
+            "确认后自动重算"
         )
     return DueDate(due, lines, unpublished)
 
@@ -197,7 +202,7 @@ def compute_due(
 def _holiday_names(days: list[dt.date], calendar: WorkCalendar) -> str:
     names: list[str] = []
     for day in days:
-        name = calendar.holidays.get(day, "")
+        name = calendar.holiday_name(day) or ""
         if name and name not in names:
             names.append(name)
     return "、".join(names) or "法定节假日"
