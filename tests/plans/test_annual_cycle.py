@@ -8,7 +8,7 @@ from django.core.management import call_command
 from yifa.core.errors import AccessDenied, GateBlocked, YifaError
 from yifa.core.models import Event, Notification
 from yifa.plans import services, tasks
-from yifa.plans.models import AnnualReport, ReportKind, ReportState
+from yifa.plans.models import AnnualReport, ReportKind, ReportState, publication_due
 from yifa.plans.queries import compliance_board, due_for
 
 D = dt.date
@@ -22,7 +22,10 @@ def board(year, kind, today):
 def test_default_due_dates_follow_the_arrangement_and_the_national_rules():
     assert due_for(2026, ReportKind.PLAN) == D(2026, 3, 31)  # 每年第一季度
     assert due_for(2026, ReportKind.SUMMARY) == D(2026, 12, 31)  # 年底前
-    assert due_for(2025, ReportKind.RULE_OF_LAW) == D(2026, 3, 1)  # 督察工作规定第二十三条
+    # 督察工作规定第二十三条“3月1日之前”: 1 March itself is excluded
+    assert due_for(2025, ReportKind.RULE_OF_LAW) == D(2026, 2, 28)
+    assert due_for(2027, ReportKind.RULE_OF_LAW) == D(2028, 2, 29)  # a leap year
+    assert publication_due(2025) == D(2026, 3, 31)  # 第二十四条“4月1日之前”
 
 
 def test_due_date_is_configurable_per_year_and_kind(cast):
@@ -190,18 +193,19 @@ def test_stale_edit_is_refused(cast, draft_plan):
     assert plan.title == "新标题"
 
 
-def test_rule_of_law_report_on_2025_is_late_after_first_of_march_2026(cast, draft_plan):
+def test_rule_of_law_report_on_2025_submitted_on_first_of_march_2026_is_late(cast, draft_plan):
+    # “3月1日之前”: 1 March itself is already too late
     report = draft_plan(kind="rule_of_law", year=2025, title="民政局2025年法治政府建设年度报告")
     services.report_approve(by=cast["minzheng_head"], report=report)
-    services.report_submit(by=cast["minzheng_liaison"], report=report, on=D(2026, 3, 2))
-    rows = board(2025, ReportKind.RULE_OF_LAW, D(2026, 3, 2))
-    assert rows["民政局"].label == "逾期报送" and rows["民政局"].due == D(2026, 3, 1)
+    services.report_submit(by=cast["minzheng_liaison"], report=report, on=D(2026, 3, 1))
+    rows = board(2025, ReportKind.RULE_OF_LAW, D(2026, 3, 1))
+    assert rows["民政局"].label == "逾期报送" and rows["民政局"].due == D(2026, 2, 28)
 
 
 def test_rule_of_law_report_page_shows_the_first_of_april_publication_deadline(cast, draft_plan, login):
     report = draft_plan(kind="rule_of_law", year=2025, title="民政局2025年法治政府建设年度报告", is_public=True)
     services.report_approve(by=cast["minzheng_head"], report=report)
     services.report_submit(by=cast["minzheng_liaison"], report=report, on=D(2026, 2, 20))
-    services.report_accept(by=cast["reviewer"], report=report, on=D(2026, 4, 2))
+    services.report_accept(by=cast["reviewer"], report=report, on=D(2026, 4, 1))
     page = login(cast["minzheng_liaison"]).get(f"/staff/plans/reports/{report.pk}/").content.decode()
-    assert "应于2026年4月1日之前向社会公开" in page and "第二十四条" in page and "逾期公开" in page
+    assert "最迟应于2026年3月31日向社会公开" in page and "第二十四条" in page and "逾期公开" in page

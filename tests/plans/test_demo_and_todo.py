@@ -32,3 +32,13 @@ def test_todo_lists_due_reports_for_the_unit_and_submissions_for_the_legal_offic
     legal = [i["title"] for i in todo.items_for(cast["reviewer"], today)]
     assert "接收或退回：江临市民政局2026年年度依法行政工作计划" in legal
     assert list(todo.items_for(cast["shijian_officer"], today)) == []
+
+
+def test_legal_office_workspace_opens_with_a_submitted_report_missing_its_date(cast, login):
+    """Seeded or imported reports may lack a first-submission date; the to-do list must still render."""
+    AnnualReport.objects.create(
+        unit=cast.units["民政局"], year=2025, kind="summary", state="submitted", title="民政局2025年工作总结"
+    )
+    page = login(cast["reviewer"]).get("/staff/")
+    assert page.status_code == 200
+    assert "接收或退回：" in page.content.decode() and "已报送" in page.content.decode()

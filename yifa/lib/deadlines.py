@@ -77,6 +77,12 @@ class DueDate:
         return rag(self.due, today, amber_within)
 
 
+def last_day_before(day: dt.date) -> dt.date:
+    """“X月Y日前”“X月Y日之前”: the named day itself is excluded, so the last day allowed is the day
+    before it (“5月1日前” is 30 April; “3月1日之前” is the last day of February)."""
+    return day - dt.timedelta(days=1)
+
+
 def zh_date(day: dt.date, with_year: bool = True) -> str:
     if with_year:
         return f"{day.year}年{day.month}月{day.day}日"

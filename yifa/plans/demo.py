@@ -9,6 +9,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from yifa.lib.deadlines import last_day_before
+
 from . import services, supervision
 from .models import InstitutionKind, ReportKind
 
@@ -111,7 +113,7 @@ def load(cast):
         year=year,
         name="重大事项决策规则",
         kind=InstitutionKind.DECISION_RULES,
-        due=dt.date(year, 5, 1),
+        due=last_day_before(dt.date(year, 5, 1)),  # 种子“5月1日前”
         basis="深化依法行政规划安排第1项",
     )
     services.institution_define(

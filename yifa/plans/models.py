@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from yifa.core.models import Versioned
+from yifa.lib.deadlines import last_day_before
 
 from . import rules
 
@@ -31,12 +32,12 @@ class ReportKind(models.TextChoices):
             return dt.date(year, *rules.ANNUAL_PLAN_DUE)
         if self is ReportKind.SUMMARY:
             return dt.date(year, *rules.YEAR_END_REPORT_DUE)
-        return dt.date(year + 1, *rules.RULE_OF_LAW_REPORT_DUE)
+        return last_day_before(dt.date(year + 1, *rules.RULE_OF_LAW_REPORT_BEFORE))
 
 
 def publication_due(year: int) -> dt.date:
     """法治政府建设年度报告 on ``year``: public before 1 April of the next year (督察工作规定第二十四条)."""
-    return dt.date(year + 1, *rules.RULE_OF_LAW_PUBLICATION_DUE)
+    return last_day_before(dt.date(year + 1, *rules.RULE_OF_LAW_PUBLICATION_BEFORE))
 
 
 class ReportDue(models.Model):

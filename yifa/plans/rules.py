@@ -25,8 +25,9 @@ ARRANGEMENT = CITY_ARRANGEMENT
 # Default due dates (month, day), each beside the rule that sets it; configurable per year (ReportDue).
 ANNUAL_PLAN_DUE = (3, 31)  # 第一季度 of the year planned
 YEAR_END_REPORT_DUE = (12, 31)  # 年底前 of the year reported
-RULE_OF_LAW_REPORT_DUE = (3, 1)  # 3月1日之前, the year after the one reported
-RULE_OF_LAW_PUBLICATION_DUE = (4, 1)  # 4月1日之前, the year after the one reported
+# “之前” excludes the named day (yifa.lib.deadlines.last_day_before): due the day before these.
+RULE_OF_LAW_REPORT_BEFORE = (3, 1)  # 3月1日之前, the year after the one reported
+RULE_OF_LAW_PUBLICATION_BEFORE = (4, 1)  # 4月1日之前, the year after the one reported
 
 ANNUAL_PLAN = Rule(
     P + "annual_plan",
@@ -47,14 +48,14 @@ RULE_OF_LAW_REPORT = Rule(
     "政府部门报告上一年度法治政府建设情况",
     DUCHA,
     "第二十三条",
-    note="每年3月1日之前（第一季度内）报告上一年度情况",
+    note="每年3月1日之前报告上一年度情况：“之前”不含3月1日当日，默认届满日为2月最后一日，可按年度调整",
 )
 RULE_OF_LAW_PUBLICATION = Rule(
     P + "rule_of_law_publication",
     "法治政府建设年度报告4月1日之前向社会公开",
     DUCHA,
     "第二十四条",
-    note="涉及党和国家秘密的除外",
+    note="涉及党和国家秘密的除外；“之前”不含4月1日当日，默认届满日为3月31日",
 )
 TASK_DUE = Rule(
     P + "task_due",

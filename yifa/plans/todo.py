@@ -71,7 +71,7 @@ def _legal_office_items(today):
             "rag": "",
             "source": SOURCE,
             "link": report.get_absolute_url(),
-            "note": f"{report.first_submitted_on:%Y-%m-%d}报送",
+            "note": f"{report.first_submitted_on:%Y-%m-%d}报送" if report.first_submitted_on else "已报送",
         }
     for plan in WorkPlan.objects.filter(state=PlanState.DRAFT)[:20]:
         yield {
