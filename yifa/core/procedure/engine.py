@@ -81,6 +81,7 @@ class Transition:
     extends: tuple[Extend, ...] = ()
     notifies: Callable[..., Iterable[Message]] | None = None
     event_data: Callable[..., dict] | None = None
+    event_label: Callable[..., str] | None = None  # the event's label when the inputs decide it (默认 label)
     reason_required: bool = False
     by_system: bool = False  # may run with by=None (e.g. 视为受理 when a period lapses)
     public: bool = False  # may run for the public on the portal (by=PUBLIC)
@@ -257,7 +258,7 @@ def _finish(flow: Flow, t: Transition, obj, context: dict, *, before: str, data:
         actor=context["by"],
         subject=obj,
         action=f"{flow.name}.{t.name}",
-        action_label=t.label,
+        action_label=t.event_label(obj, **context) if t.event_label else t.label,
         from_state=before,
         to_state=after_state,
         reason=context["reason"],
