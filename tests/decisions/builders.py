@@ -81,3 +81,9 @@ def published(cast, decision):
         party_reported_on=D(2026, 5, 13),
         on=D(2026, 5, 15),
     )
+
+
+def act(name: str, version: int, **fields) -> dict:
+    """A page action's POST data as its form names it: each field under the action's prefix, with the
+    version of the record the user read."""
+    return {f"{name}-{key}": value for key, value in {"version": version, **fields}.items()}
