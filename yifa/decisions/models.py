@@ -11,6 +11,8 @@ from django.urls import reverse
 from yifa.core.crypto import EncryptedTextField
 from yifa.core.models import Versioned
 
+from .rules import LEGALITY_REVIEW_TIME
+
 
 class Category(models.TextChoices):
     # 重大行政决策程序暂行条例第三条第一款
@@ -370,7 +372,7 @@ class LegalityReview(models.Model):
     submitted_on = models.DateField("送审日期")
     submitted_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
     planned_meeting_on = models.DateField("拟提交讨论日期")
-    short_reason = models.TextField("审查时间不足7个工作日的理由", blank=True)
+    short_reason = models.TextField(f"审查时间不足{LEGALITY_REVIEW_TIME.days}个工作日的理由", blank=True)
     procedure_note = models.TextField("履行决策法定程序的说明")
     opinion = models.CharField("审查意见", max_length=12, choices=Opinion.choices, blank=True)
     opinion_text = models.TextField("审查意见书", blank=True)
