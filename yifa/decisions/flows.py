@@ -4,17 +4,13 @@ child rows it writes and the clocks it runs. The services only check input and b
 
 from __future__ import annotations
 
-from django.db.models import F
-
 from yifa.core.models import Role, Unit
-from yifa.core.notify import unit_contacts
 from yifa.core.procedure import (
     INPUT,
     LEGAL_OFFICE,
     NEW,
     ON,
     Flow,
-    Message,
     Transition,
     Who,
     assign,
@@ -25,20 +21,23 @@ from yifa.core.uploads import store_upload
 
 from . import guards, rules
 from .documents import comment_summary_text
-from .models import (
-    CatalogueState,
-    Comment,
-    ExecutionStatus,
-    ExpertOpinion,
-    Hearing,
-    HearingParticipant,
-    LegalityReview,
-    Opinion,
-    ParticipantStatus,
-    RulesState,
-    Verdict,
-)
+from .models import CatalogueState, Opinion, RulesState, Verdict
 from .models import DecisionState as S
+from .writes import (
+    answer_comment,
+    blocked_execution,
+    conclude_evaluation,
+    concluded,
+    publish_participants,
+    record_expert_opinion,
+    record_hearing,
+    record_review_opinion,
+    save_report,
+    save_risk,
+    saves,
+    set_fields,
+    started,
+)
 
 # Who acts: shared by the flows, the pages and the API.
 lead_unit = in_unit_of(Role.LIAISON, Role.HEAD, unit_attr="lead_unit", label="承办单位联络员或负责人")
@@ -52,111 +51,6 @@ the_public = Who(lambda user, obj: False, "公众")  # acts of the public run on
 EVERY_STATE = tuple(S.values)
 IN_FORCE = (S.PUBLISHED, S.SUSPENDED)
 CLOSED_OR_IN_FORCE = (S.PUBLISHED, S.SUSPENDED, S.STOPPED, S.ADJUSTED, S.TERMINATED)
-
-
-def saves(name: str):
-    """``after``: save the child row the service built and passed as input ``name``."""
-
-    def after(decision, **context):
-        context[name].save()
-
-    return after
-
-
-def set_fields(decision, *, changes, **_):
-    for name, value in changes.items():
-        setattr(decision, name, value)
-
-
-def save_report(decision, *, report, **_):
-    report.unit = decision.executing_unit
-    report.save()
-
-
-def answer_comment(decision, *, comment, response, reason, by, on, **_):
-    Comment.objects.filter(pk=comment.pk).update(
-        response=response, response_reason=reason, answered_by=by, answered_on=on
-    )
-
-
-def record_expert_opinion(decision, *, expert, opinion, handling, on, **_):
-    ExpertOpinion.objects.filter(pk=expert.pk).update(opinion=opinion, handling=handling, submitted_on=on)
-
-
-def save_risk(decision, *, risk, report=None, by, **_):
-    if report:
-        name, content = report
-        risk.report = store_upload(content=content, name=name, by=by, subject=decision, purpose="risk_report")
-    risk.save()
-
-
-def publish_participants(decision, *, hearing, selected=(), invited=(), on, **_):
-    for guest in invited:
-        HearingParticipant.objects.create(
-            hearing=hearing,
-            name=guest["name"],
-            affiliation=guest.get("affiliation", ""),
-            interest=guest.get("interest", ""),
-            invited=True,
-            status=ParticipantStatus.SELECTED,
-        )
-    hearing.participants.filter(pk__in=selected).update(status=ParticipantStatus.SELECTED)
-    hearing.participants.filter(status=ParticipantStatus.APPLIED).update(status=ParticipantStatus.NOT_SELECTED)
-    Hearing.objects.filter(pk=hearing.pk).update(participants_published_on=on, version=F("version") + 1)
-
-
-def record_hearing(decision, *, hearing, held_on, transcript=None, participants_signed, transcript_is_basis, by, **_):
-    fields = {
-        "held_on": held_on,
-        "participants_signed": participants_signed,
-        "transcript_is_basis": transcript_is_basis,
-    }
-    if transcript:
-        name, content = transcript
-        fields["transcript"] = store_upload(
-            content=content, name=name, by=by, subject=decision, purpose="hearing_transcript"
-        )
-    Hearing.objects.filter(pk=hearing.pk).update(**fields, version=F("version") + 1)
-
-
-def record_review_opinion(opinion: str):
-    def after(decision, *, reason, by, on, **_):
-        LegalityReview.objects.filter(decision=decision, opinion="").update(
-            opinion=opinion, opinion_text=reason, reviewed_on=on, reviewer=by
-        )
-
-    return after
-
-
-def conclude_evaluation(decision, *, evaluation=None, findings="", public_input="", verdict="", on, **_):
-    """The post-evaluation's conclusion is written with the act it decides (第三十六条第四款)."""
-    if evaluation is not None:
-        type(evaluation).objects.filter(pk=evaluation.pk).update(
-            findings=findings, public_input=public_input, verdict=verdict, concluded_on=on
-        )
-
-
-def blocked_execution(decision, *, report, **_):
-    """A major problem goes to the decision body at once (第三十五条第一款)."""
-    if report.status != ExecutionStatus.BLOCKED:
-        return []
-    return [
-        Message(
-            users=unit_contacts(decision.decision_body, Role.LEADER, Role.HEAD, Role.LIAISON),
-            key=f"decision-blocked:{report.pk}",
-            title=f"决策执行遇到重大问题：{decision.title}",
-            body=f"{report.problems}（{rules.MAJOR_PROBLEM_REPORT.citation}）",
-            link=decision.get_absolute_url(),
-        )
-    ]
-
-
-def started(decision, **_) -> str:
-    return "启动决策程序" if decision.round == 1 else f"启动调整（第{decision.round}轮）"
-
-
-def concluded(decision, *, verdict, **_) -> str:
-    return f"后评估：{Verdict(verdict).label}"
 
 
 def clock_unit(decision, rule):
