@@ -9,7 +9,7 @@ from yifa.core.models import Event
 from yifa.decisions import services
 from yifa.decisions.models import CatalogueItem, DecisionRules
 
-from .builders import D, act
+from .builders import D, act, rules_recorded
 
 
 @pytest.fixture
@@ -53,13 +53,7 @@ def test_recording_rules_tells_other_modules_what_the_unit_adopted(cast, monkeyp
         heard.append((obj.unit, obj.adopted_on, obj.title, obj.document_no, by))
 
     monkeypatch.setattr(bus, "_receivers", {"decision_rules.record": [receiver]})
-    services.decision_rules_record(
-        by=cast["minzheng_head"],
-        unit=cast["民政局"],
-        title="民政局重大行政决策规则",
-        document_no="江民发〔2026〕3号",
-        adopted_on=D(2026, 4, 20),
-    )
+    rules_recorded(cast)
     assert heard == [
         (cast["民政局"], D(2026, 4, 20), "民政局重大行政决策规则", "江民发〔2026〕3号", cast["minzheng_head"])
     ]

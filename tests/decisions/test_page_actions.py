@@ -10,7 +10,7 @@ from yifa.decisions import services
 from yifa.decisions.flows import DECISION_FLOW
 from yifa.decisions.models import Comment, Decision, DecisionState
 
-from .builders import D, act, drafted, published, reviewed
+from .builders import D, act, drafted, evaluation_started, published, reviewed, submitted
 
 
 def acts_on(page: str) -> set[str]:
@@ -42,13 +42,7 @@ def test_drafting_page_offers_the_lead_unit_its_drafting_acts_and_the_decision_b
 def test_once_sent_for_review_the_draft_is_no_longer_editable_and_the_reviewer_is_offered_the_opinion(
     cast, login, simple_decision
 ):
-    services.review_submit(
-        by=cast["minzheng_liaison"],
-        decision=simple_decision,
-        planned_meeting_on=D(2026, 5, 11),
-        procedure_note="说明",
-        on=D(2026, 4, 27),
-    )
+    submitted(cast, simple_decision)
     assert acts_on(page_of(login(cast["minzheng_liaison"]), simple_decision)) == set()
     assert acts_on(page_of(login(cast["reviewer"]), simple_decision)) == {"review_lawful"}
     version = Decision.objects.get(pk=simple_decision.pk).version
@@ -143,14 +137,7 @@ def test_staff_cannot_act_as_the_public(cast, simple_decision):
 
 def test_a_post_evaluation_that_continues_the_decision_keeps_it_in_force_with_one_event(cast, simple_decision):
     decision = published(cast, reviewed(cast, simple_decision))
-    evaluation = services.evaluation_start(
-        by=cast["mayor"],
-        decision=decision,
-        trigger="necessary",
-        performer="own",
-        performer_name="市政府办公室",
-        on=D(2026, 9, 1),
-    )
+    evaluation = evaluation_started(cast, decision)
     before = Event.objects.count()
     services.evaluation_conclude(
         by=cast["mayor"],
@@ -182,12 +169,6 @@ def test_an_outside_agency_that_assessed_the_draft_cannot_evaluate_it_afterwards
     )
     decision = published(cast, reviewed(cast, simple_decision))
     with pytest.raises(GateBlocked) as refused:
-        services.evaluation_start(
-            by=cast["mayor"],
-            decision=decision,
-            trigger="necessary",
-            performer="agency",
-            performer_name="江临社会稳定评估中心",
-        )
+        evaluation_started(cast, decision, performer="agency", performer_name="江临社会稳定评估中心")
     assert "第三十六条第二款" in refused.value.message
     assert not decision.evaluations.exists()

@@ -2,7 +2,7 @@
 
 from yifa.decisions.models import Decision, DecisionState
 
-from .builders import D, act, published, reviewed
+from .builders import D, act, published, reviewed, rules_recorded, submitted
 
 
 def test_lead_unit_sees_its_decision_and_other_departments_do_not(cast, login, simple_decision):
@@ -59,15 +59,7 @@ def test_other_department_cannot_act_on_the_decision(cast, login, simple_decisio
 
 
 def test_reviewer_gives_an_opinion_from_the_page(cast, login, simple_decision):
-    from yifa.decisions import services
-
-    services.review_submit(
-        by=cast["minzheng_liaison"],
-        decision=simple_decision,
-        planned_meeting_on=D(2026, 5, 11),
-        procedure_note="说明",
-        on=D(2026, 4, 27),
-    )
+    submitted(cast, simple_decision)
     client = login(cast["reviewer"])
     assert "出具审查意见" in client.get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
     version = Decision.objects.get(pk=simple_decision.pk).version
@@ -143,7 +135,6 @@ def test_recorded_decision_rules_tick_the_plans_institution_checklist(cast):
 
     pytest.importorskip("yifa.plans.receivers", reason="the plans module does not yet listen to decision_rules.record")
     plans = pytest.importorskip("yifa.plans.services")
-    from yifa.decisions import services
     from yifa.plans.models import InstitutionRecord
 
     institution = plans.institution_define(
@@ -154,13 +145,7 @@ def test_recorded_decision_rules_tick_the_plans_institution_checklist(cast):
         due=D(2026, 5, 1),
         basis="民政局深化依法行政规划安排 一、1",
     )
-    services.decision_rules_record(
-        by=cast["minzheng_head"],
-        unit=cast["民政局"],
-        title="民政局重大行政决策规则",
-        document_no="江民发〔2026〕3号",
-        adopted_on=D(2026, 4, 20),
-    )
+    rules_recorded(cast)
     record = InstitutionRecord.objects.get(institution=institution)
     assert record.unit == cast["民政局"] and record.established_on == D(2026, 4, 20)
     assert "江民发〔2026〕3号" in record.document_title

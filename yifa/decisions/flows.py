@@ -60,6 +60,14 @@ def clock_unit(decision, rule):
     return decision.lead_unit
 
 
+def expert_data(decision, *, expert, **_) -> dict:
+    return {"expert": expert.pk, "name": expert.name, "affiliation": expert.affiliation}
+
+
+def meeting_data(decision, *, meeting, **_) -> dict:
+    return {"meeting": meeting.pk, "kind": meeting.kind, "dissents": len(meeting.dissents)}
+
+
 def review(opinion: str, label: str, target: str, *, also=(), reason_required: bool = False) -> Transition:
     """合法性审查意见 (第二十七条、第二十八条): one transition per opinion, the text being the act's reason."""
     return Transition(
@@ -165,11 +173,7 @@ DECISION_FLOW = Flow(
             (S.DRAFTING,),
             who=lead_unit,
             after=saves("expert"),
-            event_data=lambda d, *, expert, **_: {
-                "expert": expert.pk,
-                "name": expert.name,
-                "affiliation": expert.affiliation,
-            },
+            event_data=expert_data,
         ),
         Transition(
             "expert_opinion",
@@ -178,11 +182,7 @@ DECISION_FLOW = Flow(
             who=lead_unit,
             guards=(guards.belongs("expert", "该专家"),),
             after=record_expert_opinion,
-            event_data=lambda d, *, expert, **_: {
-                "expert": expert.pk,
-                "name": expert.name,
-                "affiliation": expert.affiliation,
-            },
+            event_data=expert_data,
         ),
         Transition(
             "risk",
@@ -274,11 +274,7 @@ DECISION_FLOW = Flow(
             guards=(guards.legality_passed, guards.risk_controllable, guards.meeting_record_complete),
             apply=assign(decided_on=ON),
             after=saves("meeting"),
-            event_data=lambda d, *, meeting, **_: {
-                "meeting": meeting.pk,
-                "kind": meeting.kind,
-                "dissents": len(meeting.dissents),
-            },
+            event_data=meeting_data,
         ),
         Transition(
             "return_to_drafting",
@@ -289,11 +285,7 @@ DECISION_FLOW = Flow(
             guards=(guards.legality_passed, guards.meeting_record_complete),
             after=saves("meeting"),
             reason_required=True,
-            event_data=lambda d, *, meeting, **_: {
-                "meeting": meeting.pk,
-                "kind": meeting.kind,
-                "dissents": len(meeting.dissents),
-            },
+            event_data=meeting_data,
         ),
         Transition(
             "publish",

@@ -127,7 +127,7 @@ def comment_answer(
     """逐条研究论证并答复采纳情况 (第十八条)."""
     c = Checks()
     c.choice("response", "处理结果", response, Response)
-    reason = c.text("response_reason", "理由", reason, limit=MAX_COMMENT)
+    reason = c.text("reason", "理由", reason, limit=MAX_COMMENT)
     c.done()
     fire(
         DECISION_FLOW,

@@ -58,9 +58,9 @@ def decision_start(
     if flags["hearing_required"] and not hearing_basis:
         c.fail("hearing_basis", f"听证依据：依法应当听证的须写明法律、法规、规章依据（{rules.HEARING.citation}）")
     if decision_body_unit is None:
-        c.fail("decision_body", "决策机关：必须选择")
+        c.fail("decision_body_unit", "决策机关：必须选择")
     if lead is None:
-        c.fail("lead_unit", f"承办单位：必须选择（{rules.START.citation}）")
+        c.fail("lead", f"承办单位：必须选择（{rules.START.citation}）")
     c.done()
     return create(
         DECISION_FLOW,
@@ -159,7 +159,7 @@ def review_opinion(
     risk stated; each is its own transition."""
     c = Checks()
     c.choice("opinion", "审查意见", opinion, Opinion)
-    text = c.text("opinion_text", "审查意见书", text)
+    text = c.text("text", "审查意见书", text)
     c.done()
     return fire(
         DECISION_FLOW, decision, f"review_{opinion}", by=by, on=on, reason=text, expected_version=expected_version
