@@ -1,6 +1,8 @@
 """The decision page offers exactly what the flow allows this person now, and a refused act comes back
 beside its form with every reason, nothing written."""
 
+import datetime as dt
+
 import pytest
 
 from yifa.core.errors import AccessDenied
@@ -172,3 +174,60 @@ def test_an_outside_agency_that_assessed_the_draft_cannot_evaluate_it_afterwards
         evaluation_started(cast, decision, performer="agency", performer_name="江临社会稳定评估中心")
     assert "第三十六条第二款" in refused.value.message
     assert not decision.evaluations.exists()
+
+
+def test_a_hearing_is_recorded_from_its_row_with_the_signed_transcript(cast, login, simple_decision):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    hearing = services.hearing_schedule(
+        by=cast["minzheng_liaison"],
+        decision=simple_decision,
+        hearing_on=today,
+        place="市民中心",
+        selection_method="抽签",
+        signup_closes=today - dt.timedelta(days=8),
+        notice_on=today - dt.timedelta(days=10),
+    )
+    client = login(cast["minzheng_liaison"])
+    assert f'id="action-hearing_held-{hearing.pk}"' in page_of(client, simple_decision)
+    version = Decision.objects.get(pk=simple_decision.pk).version
+    data = act(
+        "hearing_held",
+        version,
+        hearing=hearing.pk,
+        held_on=str(today),
+        participants_signed="on",
+        transcript_is_basis="on",
+    )
+    client.post(
+        f"/staff/decisions/{simple_decision.pk}/act/hearing_held/",
+        {**data, "hearing_held-transcript": SimpleUploadedFile("听证笔录.txt", "听证笔录正文".encode())},
+    )
+    hearing.refresh_from_db()
+    assert hearing.held_on == today and hearing.participants_signed and hearing.transcript_is_basis
+    assert hearing.transcript.name == "听证笔录.txt" and hearing.transcript.subject_id == str(simple_decision.pk)
+    assert f'id="action-hearing_held-{hearing.pk}"' not in page_of(client, simple_decision)
+    assert Event.objects.get(action="decision.hearing_held").data["basis"] is True
+
+
+def test_participants_chosen_too_late_to_deliver_the_materials_are_refused(cast, simple_decision):
+    from yifa.core.errors import GateBlocked
+
+    hearing = services.hearing_schedule(
+        by=cast["minzheng_liaison"],
+        decision=simple_decision,
+        hearing_on=D(2026, 4, 20),
+        place="市民中心",
+        selection_method="抽签",
+        signup_closes=D(2026, 4, 13),
+        notice_on=D(2026, 4, 1),
+    )
+    person = services.hearing_signup(hearing=hearing, name="李四", phone="13900000000", on=D(2026, 4, 10))
+    # 4月20日听证，材料须于7日前即4月13日送达：4月14日遴选已来不及
+    with pytest.raises(GateBlocked) as refused:
+        services.hearing_select(by=cast["minzheng_liaison"], hearing=hearing, selected=[person.pk], on=D(2026, 4, 14))
+    assert "2026年4月13日" in refused.value.message and "第十六条第三款" in refused.value.message
+    hearing.refresh_from_db()
+    assert hearing.participants_published_on is None and hearing.participants.get().status == "applied"

@@ -92,7 +92,7 @@ class RulesState(models.TextChoices):
 
 class DecisionRules(models.Model):
     """An organ's 重大事项决策规则 (the seed: to be in place by 1 May). The plans module reads a recorded
-    entry through the ``decision_rules.record`` event (see flows.RULES_FLOW)."""
+    entry through the ``decision_rules.record`` event (see flows.record_rules)."""
 
     state = models.CharField("状态", max_length=10, choices=RulesState.choices, default=RulesState.RECORDED)
     unit = models.ForeignKey("core.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
