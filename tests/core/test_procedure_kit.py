@@ -280,22 +280,3 @@ def test_the_action_view_offers_runs_and_reports_at_the_field(cast, memo, login,
         .status_code
         == 403
     )
-
-
-def test_an_event_may_take_its_label_from_the_inputs(cast, memo):
-    """“启动调整（第2轮）”: the act is one, the label the timeline shows depends on what was done."""
-    flow = Flow(
-        name="memo_label",
-        states=MemoState,
-        transitions=[
-            Transition(
-                "note",
-                "批注",
-                (MemoState.DRAFT,),
-                who=liaison_of_unit,
-                event_label=lambda memo, *, round, **_: f"批注（第{round}轮）",
-            )
-        ],
-    )
-    fire(flow, memo, "note", by=cast.people["minzheng_liaison"], round=2)
-    assert [e.action_label for e in timeline(memo)] == ["批注（第2轮）"]

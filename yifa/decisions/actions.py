@@ -135,13 +135,15 @@ def for_row(offered: Offered | None, row, bound=None) -> Offered | None:
     return replace(offered, form=form)
 
 
-def refusals(bound) -> list[str]:
-    """What a refused act's page says at its top (the long page may hide the form), as before the kit:
-    “不能送请合法性审查：…”; each error also stands beside its field."""
+def refusals(bound, offered: list[Offered]) -> list[str]:
+    """What the page says at its top when an act it still offers was refused (the long page may hide the
+    form), as before the kit: “不能送请合法性审查：…”; each error also stands beside its field. An act the
+    page no longer offers is the kit's to explain."""
+    shown = {a.name for a in offered}
     return [
         f"不能{ACTIONS.label(ACTIONS.by_name[name])}：{form_error_text(form)}"
         for name, form in (bound or {}).items()
-        if form.errors
+        if form.errors and name in shown
     ]
 
 

@@ -50,7 +50,7 @@ def detail(request, pk: int, bound=None):
     decision = access_decision(request.user, pk)
     today = timezone.localdate()
     acts, row_acts = actions.offered_on_page(request.user, decision, bound=bound)
-    for refusal in actions.refusals(bound):
+    for refusal in actions.refusals(bound, [*acts, *row_acts.values()]):
         messages.error(request, refusal)
     record = queries.record_of(decision)
     actions.attach_row_acts(record, row_acts, bound)
