@@ -424,13 +424,7 @@ CATALOGUE_FLOW = Flow(
             "列入决策事项",
             (CatalogueState.DRAFTING,),
             who=organ_staff,
-            guards=(
-                lambda c, **_: (
-                    f"调整已公布的目录须重新经同级党委同意后公布（{rules.CATALOGUE.citation}）"
-                    if c.state == CatalogueState.PUBLISHED
-                    else None
-                ),
-            ),
+            guards=(guards.catalogue_not_published,),
             after=saves("item"),
             event_data=lambda c, *, item, **_: {"item": item.pk, "title": item.title},
         ),
@@ -440,7 +434,7 @@ CATALOGUE_FLOW = Flow(
             (CatalogueState.DRAFTING,),
             CatalogueState.PUBLISHED,
             who=organ_staff,
-            guards=(lambda c, **_: None if c.items.exists() else "决策事项：目录中尚无事项",),
+            guards=(guards.catalogue_has_items,),
             apply=assign(party_consent_on=INPUT("party_consent_on"), published_on=ON),
             event_data=lambda c, **_: {"party_consent_on": c.party_consent_on, "items": c.items.count()},
         ),

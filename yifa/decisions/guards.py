@@ -10,6 +10,7 @@ from yifa.lib.deadlines import zh_date
 
 from . import rules
 from .models import (
+    CatalogueState,
     Comment,
     CommentKind,
     DecisionState,
@@ -341,3 +342,14 @@ def evaluation_says(*verdicts: str):
         return None
 
     return guard
+
+
+# 决策事项目录 (第三条第三款)
+def catalogue_not_published(catalogue, **_):
+    if catalogue.state == CatalogueState.PUBLISHED:
+        return f"调整已公布的目录须重新经同级党委同意后公布（{rules.CATALOGUE.citation}）"
+    return None
+
+
+def catalogue_has_items(catalogue, **_):
+    return None if catalogue.items.exists() else "决策事项：目录中尚无事项"

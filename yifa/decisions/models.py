@@ -358,6 +358,10 @@ class HearingParticipant(models.Model):
         verbose_name = verbose_name_plural = "听证参加人"
         ordering = ["id"]
 
+    @property
+    def awaits_selection(self) -> bool:
+        return self.status == ParticipantStatus.APPLIED
+
 
 class Opinion(models.TextChoices):
     LAWFUL = "lawful", "合法"
