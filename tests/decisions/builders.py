@@ -57,14 +57,19 @@ def meeting(cast, **overrides):
     return data
 
 
-def reviewed(cast, decision):
-    decision = services.review_submit(
+def submitted(cast, decision):
+    """Sent for legality review on Monday 27 April 2026, to be discussed on 11 May."""
+    return services.review_submit(
         by=cast["minzheng_liaison"],
         decision=decision,
         planned_meeting_on=D(2026, 5, 11),
         procedure_note="已履行起草程序",
         on=D(2026, 4, 27),
     )
+
+
+def reviewed(cast, decision):
+    decision = submitted(cast, decision)
     return services.review_opinion(
         by=cast["reviewer"], decision=decision, opinion="lawful", text="经审查，决策草案合法", on=D(2026, 5, 8)
     )
@@ -80,4 +85,27 @@ def published(cast, decision):
         executing_unit=cast["民政局"],
         party_reported_on=D(2026, 5, 13),
         on=D(2026, 5, 15),
+    )
+
+
+def act(name: str, version: int, **fields) -> dict:
+    """A page action's POST data as its form names it: each field under the action's prefix, with the
+    version of the record the user read."""
+    return {f"{name}-{key}": value for key, value in {"version": version, **fields}.items()}
+
+
+def evaluation_started(cast, decision, **overrides):
+    """The decision body evaluates a decision in force on 1 September 2026, by itself unless told otherwise."""
+    data = dict(trigger="necessary", performer="own", performer_name="市政府办公室", on=D(2026, 9, 1))
+    return services.evaluation_start(by=cast["mayor"], decision=decision, **{**data, **overrides})
+
+
+def rules_recorded(cast):
+    """民政局 records the rules it adopted on 20 April 2026."""
+    return services.decision_rules_record(
+        by=cast["minzheng_head"],
+        unit=cast["民政局"],
+        title="民政局重大行政决策规则",
+        document_no="江民发〔2026〕3号",
+        adopted_on=D(2026, 4, 20),
     )

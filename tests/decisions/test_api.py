@@ -70,3 +70,36 @@ def test_public_api_takes_a_paragraph_comment_and_returns_the_answer(cast, clien
     )
     answer = client.get(f"/api/decisions/public/comments/{created.json()['code']}").json()
     assert answer["response_label"] == "不予采纳" and answer["response_reason"] == "与上位法不符"
+
+
+def test_public_comment_is_created_without_a_deprecated_response(cast, client, simple_decision):
+    import warnings
+
+    today = timezone.localdate()
+    services.comment_window_open(
+        by=cast["minzheng_liaison"], decision=simple_decision, opens=today, closes=today + dt.timedelta(days=45)
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        created = client.post(
+            f"/api/decisions/public/{simple_decision.pk}/comments", {"body": "好"}, content_type="application/json"
+        )
+    assert created.status_code == 201 and Comment.objects.get().code == created.json()["code"]
+
+
+def test_api_submission_on_a_stale_version_is_refused(cast, login, simple_decision):
+    from yifa.decisions.models import Decision
+
+    stale = simple_decision.version
+    services.decision_draft(by=cast["minzheng_liaison"], decision=simple_decision, options="方案三")
+    response = login(cast["minzheng_liaison"]).post(
+        f"/api/decisions/{simple_decision.pk}/review",
+        {
+            "planned_meeting_on": str(timezone.localdate() + dt.timedelta(days=60)),
+            "procedure_note": "说明",
+            "version": stale,
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 409 and "已被他人修改" in response.json()["detail"]
+    assert Decision.objects.get(pk=simple_decision.pk).state == "drafting"

@@ -7,7 +7,7 @@ from django.utils import timezone
 from yifa.decisions import services
 from yifa.decisions.models import Decision, DecisionState, HearingParticipant
 
-from .builders import meeting, reviewed
+from .builders import act, meeting, reviewed
 
 
 def test_start_form_from_the_catalogue_copies_the_required_steps(cast, login):
@@ -63,7 +63,11 @@ def test_hearing_participants_are_selected_on_the_page(cast, login, simple_decis
     page = login(deputy).get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
     assert "139****0001" in page and "13900000001" not in page
     client = login(cast["minzheng_liaison"])
-    client.post(f"/staff/decisions/{simple_decision.pk}/do/select/", {"hearing": hearing.pk, "selected": [a.pk]})
+    version = Decision.objects.get(pk=simple_decision.pk).version
+    client.post(
+        f"/staff/decisions/{simple_decision.pk}/act/hearing_select/",
+        act("hearing_select", version, hearing=hearing.pk, selected=[a.pk]),
+    )
     assert dict(HearingParticipant.objects.values_list("name", "status")) == {"甲": "selected", "乙": "not_selected"}
 
 
@@ -75,43 +79,55 @@ def test_published_decision_is_fed_back_evaluated_and_adjusted_from_the_page(cas
         f"{o['speaker']}｜{'同意' if o['stance'] == 'agree' else '不同意'}｜{o['opinion']}" for o in data["opinions"]
     )
     data = {k: v for k, v in data.items() if v is not False}
-    mayor.post(f"/staff/decisions/{decision.pk}/do/discuss/", {**data, "version": decision.version})
+    mayor.post(f"/staff/decisions/{decision.pk}/act/decide/", act("decide", decision.version, **data))
     decision.refresh_from_db()
     assert decision.state == DecisionState.DECIDED
     mayor.post(
-        f"/staff/decisions/{decision.pk}/do/publish/",
-        {
-            "version": decision.version,
-            "decision_no": "江政发〔2026〕9号",
-            "decision_text": "发放补贴",
-            "executing_unit": cast["民政局"].pk,
-            "party_reported_on": "2026-05-13",
-            "feedback_every_days": 90,
-        },
+        f"/staff/decisions/{decision.pk}/act/publish/",
+        act(
+            "publish",
+            decision.version,
+            decision_no="江政发〔2026〕9号",
+            decision_text="发放补贴",
+            executing_unit=cast["民政局"].pk,
+            party_reported_on="2026-05-13",
+            feedback_every_days=90,
+        ),
     )
     decision.refresh_from_db()
     assert decision.state == DecisionState.PUBLISHED
     login(cast["minzheng_liaison"]).post(
-        f"/staff/decisions/{decision.pk}/do/feedback/", {"status": "blocked", "progress": 30, "problems": "资金未到位"}
+        f"/staff/decisions/{decision.pk}/act/feedback/",
+        act("feedback", decision.version, status="blocked", progress=30, problems="资金未到位"),
     )
     assert decision.feedback.get().problems == "资金未到位"
+    decision.refresh_from_db()
     mayor = login(cast["mayor"])
     mayor.post(
-        f"/staff/decisions/{decision.pk}/do/evaluate/",
-        {"trigger": "underperforming", "performer": "experts", "performer_name": "市决策咨询专家组"},
+        f"/staff/decisions/{decision.pk}/act/evaluation_start/",
+        act(
+            "evaluation_start",
+            decision.version,
+            trigger="underperforming",
+            performer="experts",
+            performer_name="市决策咨询专家组",
+        ),
     )
     evaluation = decision.evaluations.get()
     page = mayor.get(f"/staff/decisions/{decision.pk}/").content.decode()
     assert "资金未到位" in page and "作出决定" in page
+    decision.refresh_from_db()
     mayor.post(
-        f"/staff/decisions/{decision.pk}/do/conclude/",
-        {
-            "evaluation": evaluation.pk,
-            "findings": "资金保障不足",
-            "public_input": "座谈会",
-            "verdict": "adjust",
-            "reason": "调整发放方式",
-        },
+        f"/staff/decisions/{decision.pk}/act/evaluation_conclude/",
+        act(
+            "evaluation_conclude",
+            decision.version,
+            evaluation=evaluation.pk,
+            findings="资金保障不足",
+            public_input="座谈会",
+            verdict="adjust",
+            reason="调整发放方式",
+        ),
     )
     decision.refresh_from_db()
     assert decision.state == DecisionState.ADJUSTED

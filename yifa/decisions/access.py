@@ -1,9 +1,10 @@
-"""Who may see a decision: its decision body, lead unit and executing unit (and the
-legal office, leaders and administrators, who see everything)."""
+"""Who may see a decision: its decision body, lead unit and executing unit (and the legal office, leaders
+and administrators, who see everything); a catalogue: its organ."""
 
-from yifa.core.access import fetch
+from yifa.core.access import can_see_personal_data, fetch
 
-from .models import Decision
+from .flows import lead_unit
+from .models import Catalogue, Decision
 
 UNIT_FIELDS = ("lead_unit", "decision_body", "executing_unit")
 
@@ -13,11 +14,11 @@ def access_decision(user, pk) -> Decision:
     return fetch(qs, user, pk, *UNIT_FIELDS)
 
 
+def access_catalogue(user, pk) -> Catalogue:
+    return fetch(Catalogue.objects.select_related("unit").prefetch_related("items__lead_unit"), user, pk, "unit")
+
+
 def can_see_contacts(user, decision) -> bool:
     """Commenters' and hearing applicants' phones: the lead unit, which must answer them and
     deliver hearing materials (第十六条第三款), and those the core lets see personal data."""
-    from yifa.core.access import can_see_personal_data
-
-    from .flows import lead_unit
-
     return can_see_personal_data(user) or lead_unit(user, decision)

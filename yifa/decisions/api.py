@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from yifa.core.clocks import clocks_of
@@ -15,8 +15,8 @@ from yifa.core.pagination import CursorlessPagination
 
 from . import queries, rules, services
 from .access import access_decision
-from .flows import step_gaps
-from .models import Comment
+from .flows import DECISION_FLOW
+from .guards import step_gaps
 
 router = Router(tags=["重大行政决策"])
 
@@ -114,7 +114,7 @@ def decision(request, pk: int):
     d = access_decision(request.user, pk)
     today = timezone.localdate()
     d.required_steps = [{"key": s.key, "label": s.label, "article": s.rule.citation} for s in rules.required_steps(d)]
-    d.missing = step_gaps(d, today) if d.state == "drafting" else []
+    d.missing = step_gaps(d, today) if DECISION_FLOW.is_open(d, "submit_review") else []
     d.clocks = list(clocks_of(d, open_only=False))
     return d
 
@@ -147,12 +147,12 @@ def comment(request, pk: int, payload: CommentIn):
     d = queries.public_decision(pk, timezone.localdate())
     if d is None:
         raise NotFound("没有该决策事项")
-    return 201, services.comment_submit(decision=d, **payload.dict())
+    return Status(201, services.comment_submit(decision=d, **payload.dict()))
 
 
 @router.get("/public/comments/{code}", response=CommentOut, auth=None)
 def comment_answer(request, code: str):
-    found = Comment.objects.filter(code=code).first()
+    found = queries.comment_by_code(code)
     if found is None:
         raise NotFound("查询码不存在")
     return found

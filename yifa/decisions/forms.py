@@ -1,9 +1,12 @@
-"""Forms of the decision pages: they only parse; the services judge."""
+"""Forms of the decision pages: they only parse; the services and the flow judge. Each page action's form
+is an ActionForm, carrying the version of the record the user read."""
 
 from django import forms
 
 from yifa.core.models import Unit, UnitKind
+from yifa.core.procedure import ActionForm
 
+from . import rules
 from .models import (
     CatalogueItem,
     Category,
@@ -19,12 +22,6 @@ from .models import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
-
-
-def add_service_error(form, exc) -> None:
-    """A service's YifaError/InvalidInput onto the form, each message at its field."""
-    for field, message in getattr(exc, "errors", {exc.field: exc.message}).items():
-        form.add_error(field if field in form.fields else None, message)
 
 
 def units():
@@ -53,8 +50,7 @@ class StartForm(forms.Form):
         self.fields["lead"].queryset = units()
 
 
-class DraftForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class DraftForm(ActionForm):
     research = forms.CharField(label="调查研究情况", widget=forms.Textarea, required=False)
     options = forms.CharField(label="备选方案", widget=forms.Textarea, required=False)
     cost_benefit = forms.CharField(label="成本效益分析", widget=forms.Textarea, required=False)
@@ -66,34 +62,35 @@ class DraftForm(forms.Form):
     )
 
 
-class CommentWindowForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class CommentWindowForm(ActionForm):
     opens = forms.DateField(label="开始日期", widget=DATE)
     closes = forms.DateField(label="截止日期", widget=DATE)
-    short_reason = forms.CharField(label="缩短期限的说明（不足30日时必填）", widget=forms.Textarea, required=False)
+    short_reason = forms.CharField(
+        label=f"缩短期限的说明（不足{rules.PUBLIC_COMMENT_PERIOD.days}日时必填）", widget=forms.Textarea, required=False
+    )
     real_name = forms.BooleanField(label="须实名提出意见", required=False)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(ActionForm):
     comment = forms.IntegerField(widget=forms.HiddenInput)
     response = forms.ChoiceField(label="处理结果", choices=Response.choices)
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ExpertForm(forms.Form):
+class ExpertForm(ActionForm):
     name = forms.CharField(label="专家姓名", max_length=50)
     affiliation = forms.CharField(label="工作单位", max_length=100)
     expertise = forms.CharField(label="专业领域", max_length=100, required=False)
     no_conflict = forms.BooleanField(label="已声明与决策事项无直接利害关系", required=False)
 
 
-class ExpertOpinionForm(forms.Form):
+class ExpertOpinionForm(ActionForm):
     expert = forms.IntegerField(widget=forms.HiddenInput)
     opinion = forms.CharField(label="论证意见", widget=forms.Textarea(attrs={"rows": 2}))
     handling = forms.CharField(label="研究采纳情况", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class RiskForm(forms.Form):
+class RiskForm(ActionForm):
     assessor = forms.CharField(label="评估单位", max_length=100)
     level = forms.ChoiceField(label="风险等级", choices=RiskLevel.choices)
     risk_points = forms.CharField(label="风险点", widget=forms.Textarea(attrs={"rows": 2}))
@@ -103,23 +100,31 @@ class RiskForm(forms.Form):
     report = forms.FileField(label="风险评估报告", required=False)
 
 
-class HearingForm(forms.Form):
+class HearingForm(ActionForm):
     hearing_on = forms.DateField(label="听证日期", widget=DATE)
     place = forms.CharField(label="地点", max_length=200)
     signup_closes = forms.DateField(label="报名截止", widget=DATE)
     selection_method = forms.CharField(label="参加人遴选办法", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class SelectForm(forms.Form):
+class NumbersField(forms.Field):
+    """Several record numbers (the participants ticked in a table); the flow checks they belong."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        try:
+            return [int(v) for v in value or []]
+        except (TypeError, ValueError):
+            raise forms.ValidationError("须为报名人编号", code="invalid") from None
+
+
+class SelectForm(ActionForm):
     hearing = forms.IntegerField(widget=forms.HiddenInput)
-    selected = forms.TypedMultipleChoiceField(label="遴选", coerce=int, required=False, choices=[])
-
-    def __init__(self, *args, participants=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["selected"].choices = [(p.pk, p.pk) for p in participants]
+    selected = NumbersField(label="遴选", required=False)
 
 
-class HearingRecordForm(forms.Form):
+class HearingRecordForm(ActionForm):
     hearing = forms.IntegerField(widget=forms.HiddenInput)
     held_on = forms.DateField(label="举行日期", widget=DATE)
     transcript = forms.FileField(label="听证笔录", required=False)
@@ -127,24 +132,24 @@ class HearingRecordForm(forms.Form):
     transcript_is_basis = forms.BooleanField(label="笔录列为决策依据", required=False)
 
 
-class ReviewSubmitForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class ReviewSubmitForm(ActionForm):
     planned_meeting_on = forms.DateField(label="拟提交讨论日期", widget=DATE)
     procedure_note = forms.CharField(
         label="履行决策法定程序的说明", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     short_reason = forms.CharField(
-        label="审查时间不足7个工作日的理由", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=f"审查时间不足{rules.LEGALITY_REVIEW_TIME.days}个工作日的理由",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
 
-class OpinionForm(forms.Form):
+class OpinionForm(ActionForm):
     opinion = forms.ChoiceField(label="审查意见", choices=Opinion.choices)
     text = forms.CharField(label="审查意见书", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class MeetingForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class MeetingForm(ActionForm):
     kind = forms.ChoiceField(label="会议", choices=MeetingKind.choices)
     held_on = forms.DateField(label="会议日期", widget=DATE)
     attendees = forms.CharField(label="出席人员", widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -175,12 +180,13 @@ class MeetingForm(forms.Form):
         return rows
 
 
-class PublishForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class PublishForm(ActionForm):
     decision_no = forms.CharField(label="文号", max_length=80, required=False)
     decision_text = forms.CharField(label="决策内容", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     executing_unit = forms.ModelChoiceField(label="执行单位", queryset=Unit.objects.none(), required=False)
-    party_reported_on = forms.DateField(label="向同级党委请示报告日期（第三十一条）", widget=DATE, required=False)
+    party_reported_on = forms.DateField(
+        label=f"向同级党委请示报告日期（{rules.PARTY_REPORT.citation}）", widget=DATE, required=False
+    )
     feedback_every_days = forms.IntegerField(label="执行情况报告周期（日）", initial=90)
 
     def __init__(self, *args, **kwargs):
@@ -188,20 +194,20 @@ class PublishForm(forms.Form):
         self.fields["executing_unit"].queryset = units()
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(ActionForm):
     status = forms.ChoiceField(label="执行状态", choices=ExecutionStatus.choices)
     progress = forms.IntegerField(label="进度%", min_value=0, max_value=100)
     milestones = forms.CharField(label="已完成节点", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     problems = forms.CharField(label="存在问题", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class EvaluationStartForm(forms.Form):
+class EvaluationStartForm(ActionForm):
     trigger = forms.ChoiceField(label="启动情形", choices=Trigger.choices)
     performer = forms.ChoiceField(label="评估方式", choices=Performer.choices)
     performer_name = forms.CharField(label="承担评估的单位或专家", max_length=100)
 
 
-class EvaluationConcludeForm(forms.Form):
+class EvaluationConcludeForm(ActionForm):
     evaluation = forms.IntegerField(widget=forms.HiddenInput)
     findings = forms.CharField(label="评估结论", widget=forms.Textarea(attrs={"rows": 3}))
     public_input = forms.CharField(label="听取公众意见情况", widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -209,7 +215,7 @@ class EvaluationConcludeForm(forms.Form):
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(ActionForm):
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -222,7 +228,7 @@ class CatalogueForm(forms.Form):
         self.fields["unit"].queryset = units()
 
 
-class CatalogueItemForm(forms.Form):
+class CatalogueItemForm(ActionForm):
     title = forms.CharField(label="事项名称", max_length=200)
     category = forms.ChoiceField(label="类别", choices=Category.choices)
     lead_unit = forms.ModelChoiceField(label="承办单位", queryset=Unit.objects.none())
@@ -239,7 +245,7 @@ class CatalogueItemForm(forms.Form):
         self.fields["lead_unit"].queryset = units()
 
 
-class CataloguePublishForm(forms.Form):
+class CataloguePublishForm(ActionForm):
     party_consent_on = forms.DateField(label="同级党委同意日期", widget=DATE, required=False)
 
 

@@ -11,6 +11,8 @@ from django.urls import reverse
 from yifa.core.crypto import EncryptedTextField
 from yifa.core.models import Versioned
 
+from .rules import LEGALITY_REVIEW_TIME
+
 
 class Category(models.TextChoices):
     # 重大行政决策程序暂行条例第三条第一款
@@ -34,6 +36,12 @@ class DecisionState(models.TextChoices):
 
 
 PUBLIC_STATES = (DecisionState.PUBLISHED, DecisionState.SUSPENDED, DecisionState.STOPPED, DecisionState.ADJUSTED)
+IN_FORCE_STATES = (DecisionState.PUBLISHED, DecisionState.SUSPENDED)
+
+
+class CatalogueState(models.TextChoices):
+    DRAFTING = "drafting", "编制中"
+    PUBLISHED = "published", "已公布"
 
 
 class Catalogue(Versioned):
@@ -41,6 +49,7 @@ class Catalogue(Versioned):
 
     unit = models.ForeignKey("core.Unit", verbose_name="决策机关", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveIntegerField("年度")
+    state = models.CharField("状态", max_length=12, choices=CatalogueState.choices, default=CatalogueState.DRAFTING)
     party_consent_on = models.DateField("同级党委同意日期", null=True, blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
 
@@ -51,6 +60,9 @@ class Catalogue(Versioned):
 
     def __str__(self):
         return f"{self.unit}{self.year}年度重大行政决策事项目录"
+
+    def get_absolute_url(self):
+        return reverse("decisions:catalogue", args=[self.pk])
 
 
 class CatalogueItem(models.Model):
@@ -74,9 +86,15 @@ class CatalogueItem(models.Model):
         return self.title
 
 
-class DecisionRules(models.Model):
-    """An organ's 重大事项决策规则 (the seed: to be in place by 1 May)."""
+class RulesState(models.TextChoices):
+    RECORDED = "recorded", "已登记"
 
+
+class DecisionRules(models.Model):
+    """An organ's 重大事项决策规则 (the seed: to be in place by 1 May). The plans module reads a recorded
+    entry through the ``decision_rules.record`` event (see flows.record_rules)."""
+
+    state = models.CharField("状态", max_length=10, choices=RulesState.choices, default=RulesState.RECORDED)
     unit = models.ForeignKey("core.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     title = models.CharField("规则名称", max_length=200)
     document_no = models.CharField("文号", max_length=80, blank=True)
@@ -172,6 +190,43 @@ class Decision(Versioned):
     @property
     def is_public(self) -> bool:
         return self.state in PUBLIC_STATES
+
+    @property
+    def in_force(self) -> bool:
+        return self.state in IN_FORCE_STATES
+
+    ROUND_COPIES = (
+        "title",
+        "decision_body",
+        "lead_unit",
+        "catalogue_item",
+        "category",
+        "public_interest",
+        "technical",
+        "risky",
+        "hearing_required",
+        "hearing_basis",
+        "affects_market",
+        "research",
+        "options",
+        "cost_benefit",
+        "legal_basis",
+        "draft_text",
+        "draft_explanation",
+        "fair_competition",
+    )
+
+    def next_round(self, *, by, on: dt.date, reason: str) -> Decision:
+        """The unsaved next round of an adjusted decision: the procedure runs again (第三十七条) on a copy of
+        this round's item and draft."""
+        return Decision(
+            **{name: getattr(self, name) for name in self.ROUND_COPIES},
+            previous=self,
+            round=self.round + 1,
+            started_on=on,
+            ad_hoc_reason=f"经决策后评估调整：{reason}",
+            created_by=by,
+        )
 
 
 def new_code() -> str:
@@ -303,6 +358,10 @@ class HearingParticipant(models.Model):
         verbose_name = verbose_name_plural = "听证参加人"
         ordering = ["id"]
 
+    @property
+    def awaits_selection(self) -> bool:
+        return self.status == ParticipantStatus.APPLIED
+
 
 class Opinion(models.TextChoices):
     LAWFUL = "lawful", "合法"
@@ -317,7 +376,7 @@ class LegalityReview(models.Model):
     submitted_on = models.DateField("送审日期")
     submitted_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
     planned_meeting_on = models.DateField("拟提交讨论日期")
-    short_reason = models.TextField("审查时间不足7个工作日的理由", blank=True)
+    short_reason = models.TextField(f"审查时间不足{LEGALITY_REVIEW_TIME.days}个工作日的理由", blank=True)
     procedure_note = models.TextField("履行决策法定程序的说明")
     opinion = models.CharField("审查意见", max_length=12, choices=Opinion.choices, blank=True)
     opinion_text = models.TextField("审查意见书", blank=True)

@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import queries
-from .models import PUBLIC_STATES, Decision
 
 
 def _drafts(limit):
@@ -47,10 +46,7 @@ SERVICES = [
 
 def search(q: str, limit: int = 50):
     today = timezone.localdate()
-    qs = Decision.objects.filter(title__contains=q).filter(state__in=PUBLIC_STATES) | Decision.objects.filter(
-        title__contains=q, comment_opens__lte=today
-    )
-    for d in qs.distinct().order_by("-id")[:limit]:
+    for d in queries.public_search(q, today)[:limit]:
         yield {
             "title": d.title,
             "url": reverse("portal_decisions:decision", args=[d.pk]),

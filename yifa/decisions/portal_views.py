@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from yifa.core.errors import YifaError
+from yifa.core.procedure import show_service_errors
 
-from . import forms, queries, services
-from .models import Comment, CommentKind, Hearing, HearingParticipant
+from . import forms, queries, rules, services
+from .models import CommentKind
 
 
 def index(request):
@@ -43,6 +44,7 @@ def decision(request, pk: int, form=None, impl_form=None):
     context = {
         "d": d,
         "today": today,
+        "period": rules.PUBLIC_COMMENT_PERIOD,
         "open": d.comment_open_on(today),
         "days_left": d.comment_days_left(today),
         "paragraphs": [(i, text, answered.get(i, [])) for i, text in enumerate(paragraphs, start=1)],
@@ -52,8 +54,7 @@ def decision(request, pk: int, form=None, impl_form=None):
         "impl_form": impl_form or forms.PublicCommentForm(),
         "hearings": queries.public_hearings(d, today),
         "feedback": queries.latest_feedback(d) if d.is_public else None,
-        "impl_comments": d.comments.filter(kind=CommentKind.IMPLEMENTATION).exclude(response="") if d.is_public else [],
-        "in_force": d.state in queries.in_force_states(),
+        "impl_comments": queries.answered_implementation_comments(d) if d.is_public else [],
     }
     return render(request, "decisions/portal/decision.html", context)
 
@@ -68,14 +69,14 @@ def comment(request, pk: int):
             saved = services.comment_submit(decision=d, kind=kind, **form.cleaned_data)
             return redirect("portal_decisions:receipt", code=saved.code)
         except YifaError as exc:
-            forms.add_service_error(form, exc)
+            show_service_errors(form, exc)
     if kind == CommentKind.IMPLEMENTATION:
         return decision(request, pk, impl_form=form)
     return decision(request, pk, form=form)
 
 
 def receipt(request, code: str):
-    found = Comment.objects.select_related("decision").filter(code=code).first()
+    found = queries.comment_by_code(code)
     if found is None:
         raise Http404("查询码不存在")
     return render(request, "decisions/portal/receipt.html", {"c": found})
@@ -83,7 +84,7 @@ def receipt(request, code: str):
 
 def hearing(request, pk: int):
     today = timezone.localdate()
-    h = Hearing.objects.select_related("decision").filter(pk=pk, notice_on__lte=today).first()
+    h = queries.public_hearing(pk, today)
     if h is None:
         raise Http404("没有该听证公告")
     form = forms.SignupForm(request.POST or None)
@@ -92,20 +93,29 @@ def hearing(request, pk: int):
             person = services.hearing_signup(hearing=h, **form.cleaned_data)
             return redirect("portal_decisions:signup", code=person.code)
         except YifaError as exc:
-            forms.add_service_error(form, exc)
-    selected = h.participants.filter(status="selected") if h.participants_published_on else []
+            show_service_errors(form, exc)
     return render(
         request,
         "decisions/portal/hearing.html",
-        {"h": h, "form": form, "today": today, "selected": selected, "open": today <= h.signup_closes},
+        {
+            "h": h,
+            "form": form,
+            "today": today,
+            "selected": queries.selected_participants(h),
+            "open": today <= h.signup_closes,
+        },
     )
 
 
 def signup(request, code: str):
-    person = HearingParticipant.objects.select_related("hearing__decision").filter(code=code).first()
+    person = queries.signup_by_code(code)
     if person is None:
         raise Http404("查询码不存在")
-    return render(request, "decisions/portal/signup.html", {"p": person, "h": person.hearing})
+    return render(
+        request,
+        "decisions/portal/signup.html",
+        {"p": person, "h": person.hearing, "lead": rules.HEARING_MATERIALS_LEAD},
+    )
 
 
 def catalogues(request):

@@ -1,17 +1,29 @@
-"""Reads for the decision pages, API and portal: scoped, with their joins."""
+"""Reads for the decision pages, API, portal, to-do and reminders: scoped, with their joins."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 
 from yifa.core.access import scope
-from yifa.core.models import Event
+from yifa.core.models import Event, Unit, UnitKind
 
-from .models import PUBLIC_STATES, Catalogue, Comment, CommentKind, Decision, Feedback, Hearing
+from .models import (
+    PUBLIC_STATES,
+    Catalogue,
+    Comment,
+    CommentKind,
+    Decision,
+    DecisionRules,
+    Feedback,
+    Hearing,
+    HearingParticipant,
+    ParticipantStatus,
+)
 from .models import DecisionState as S
+from .rules import UNIT_RULES_MONTH_DAY
 
 
 def decisions_for(user, *, state: str = "", q: str = ""):
@@ -48,6 +60,20 @@ def chain_timeline(decision: Decision):
     return Event.objects.filter(subject_type=ct, subject_id__in=ids).select_related("actor").order_by("at", "id")
 
 
+def record_of(decision: Decision) -> dict:
+    """What the decision's page shows beside the decision itself, each list in one query."""
+    return {
+        "comments": list(decision.comments.select_related("answered_by").order_by("kind", "paragraph", "id")),
+        "experts": list(decision.expert_opinions.all()),
+        "risks": decision.risk_assessments.select_related("report"),
+        "hearings": list(decision.hearings.prefetch_related("participants").select_related("transcript")),
+        "reviews": decision.reviews.select_related("reviewer", "submitted_by"),
+        "meetings": decision.meetings.all(),
+        "feedback": decision.feedback.select_related("by"),
+        "evaluations": list(decision.evaluations.all()),
+    }
+
+
 def comments_by_paragraph(decision: Decision, *, answered_only: bool = False) -> dict[int | None, list[Comment]]:
     qs = decision.comments.filter(kind=CommentKind.DRAFT).order_by("paragraph", "id")
     if answered_only:
@@ -56,6 +82,54 @@ def comments_by_paragraph(decision: Decision, *, answered_only: bool = False) ->
     for comment in qs:
         grouped.setdefault(comment.paragraph, []).append(comment)
     return grouped
+
+
+def answered_implementation_comments(decision: Decision):
+    return decision.comments.filter(kind=CommentKind.IMPLEMENTATION).exclude(response="")
+
+
+def with_last_feedback(qs):
+    """Annotate ``last_feedback_on`` so a list of decisions needs no query per row."""
+    return qs.annotate(last_feedback_on=Max("feedback__reported_on"))
+
+
+def next_feedback_due(decision: Decision) -> dt.date | None:
+    """The next execution report to the decision body (第三十四条), one period after the last."""
+    if decision.state != S.PUBLISHED or not decision.published_on:
+        return None
+    if hasattr(decision, "last_feedback_on"):
+        last = decision.last_feedback_on
+    else:
+        last = decision.feedback.order_by("-reported_on").values_list("reported_on", flat=True).first()
+    return (last or decision.published_on) + dt.timedelta(days=decision.feedback_every_days)
+
+
+def reports_to_remind():
+    """Decisions in force whose executing unit reports periodically, with the last report's date."""
+    return with_last_feedback(
+        Decision.objects.filter(state=S.PUBLISHED, executing_unit__isnull=False).select_related("executing_unit")
+    )
+
+
+def comments_waiting(today: dt.date, *, lead_units=None):
+    """Drafts whose comment period has closed with comments not yet answered, ``n`` per decision."""
+    qs = Decision.objects.filter(state=S.DRAFTING, comment_closes__lt=today)
+    if lead_units is not None:
+        qs = qs.filter(lead_unit_id__in=lead_units)
+    return (
+        qs.select_related("lead_unit")
+        .annotate(n=Count("comments", filter=Q(comments__response="", comments__kind=CommentKind.DRAFT)))
+        .filter(n__gt=0)
+    )
+
+
+def awaiting_decision_body(units):
+    """Reviewed drafts to discuss and decisions to publish, for the decision bodies in ``units``."""
+    return Decision.objects.filter(decision_body_id__in=units, state__in=(S.REVIEWED, S.DECIDED))
+
+
+def reports_due_from(units):
+    return with_last_feedback(Decision.objects.filter(executing_unit_id__in=units, state=S.PUBLISHED))
 
 
 # The public portal: only what has been published.
@@ -96,8 +170,33 @@ def public_decision(pk, today: dt.date) -> Decision | None:
     )
 
 
+def public_search(q: str, today: dt.date):
+    shown = Q(state__in=PUBLIC_STATES) | Q(comment_opens__lte=today)
+    return Decision.objects.filter(shown, title__contains=q).order_by("-id")
+
+
 def public_hearings(decision: Decision, today: dt.date):
     return decision.hearings.filter(notice_on__lte=today).order_by("-hearing_on")
+
+
+def public_hearing(pk, today: dt.date) -> Hearing | None:
+    """A hearing whose notice is out."""
+    return Hearing.objects.select_related("decision").filter(pk=pk, notice_on__lte=today).first()
+
+
+def selected_participants(hearing: Hearing):
+    """The participants' list, once published (第十六条第三款)."""
+    if not hearing.participants_published_on:
+        return []
+    return hearing.participants.filter(status=ParticipantStatus.SELECTED)
+
+
+def comment_by_code(code: str) -> Comment | None:
+    return Comment.objects.select_related("decision").filter(code=code).first()
+
+
+def signup_by_code(code: str) -> HearingParticipant | None:
+    return HearingParticipant.objects.select_related("hearing__decision").filter(code=code).first()
 
 
 def latest_feedback(decision: Decision) -> Feedback | None:
@@ -113,17 +212,16 @@ def published_catalogues():
     )
 
 
-def in_force_states():
-    return (S.PUBLISHED, S.SUSPENDED)
+def catalogues_for(user):
+    return scope(Catalogue.objects.select_related("unit").prefetch_related("items__lead_unit"), user)
+
+
+def rules_entries_for(user):
+    return scope(DecisionRules.objects.select_related("unit"), user)
 
 
 def rules_board(user, year: int):
     """Each government, department and township with its latest decision rules, against 1 May of ``year``."""
-    from yifa.core.models import Unit, UnitKind
-
-    from .models import DecisionRules
-    from .rules import UNIT_RULES_MONTH_DAY
-
     due = dt.date(year, *UNIT_RULES_MONTH_DAY)
     organs = scope(
         Unit.objects.filter(kind__in=(UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP), active=True),

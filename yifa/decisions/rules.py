@@ -22,6 +22,18 @@ CATALOGUE = Rule(
     MAJOR_DECISIONS,
     "第三条第三款",
 )
+CATEGORIES = Rule(
+    "decisions.categories",
+    "重大行政决策事项：重大公共政策和措施、重要规划、重要自然资源和文化资源、重大公共建设项目、其他重大事项",
+    MAJOR_DECISIONS,
+    "第三条第一款",
+)
+START = Rule(
+    "decisions.start",
+    "决策机关决定启动决策程序的，应当明确决策承办单位",
+    MAJOR_DECISIONS,
+    "第十一条",
+)
 DRAFTING = Rule(
     "decisions.drafting",
     "承办单位调查研究、梳理依据，根据需要进行成本效益分析，存在较大分歧的可以提出两个以上方案",
@@ -180,19 +192,37 @@ ARCHIVE = Rule(
 )
 EXECUTION_REPORTING = Rule(
     "decisions.execution_reporting",
-    "决策执行单位向决策机关报告执行情况；发现重大问题及时报告",
+    "决策机关明确决策执行单位；决策执行单位向决策机关报告决策执行情况",
     MAJOR_DECISIONS,
-    "第三十四条、第三十五条第一款",
+    "第三十四条",
+)
+MAJOR_PROBLEM_REPORT = Rule(
+    "decisions.major_problem_report",
+    "决策存在问题、客观情况发生重大变化或者发生不可抗力等严重影响决策目标实现的，执行单位应当及时向决策机关报告",
+    MAJOR_DECISIONS,
+    "第三十五条第一款",
 )
 POST_EVALUATION = Rule(
     "decisions.post_evaluation",
-    "决策后评估；决策作出前承担主要论证评估工作的单位不得受托评估",
+    "未达到预期效果、公众提出较多意见或者决策机关认为有必要的，可以组织决策后评估，并确定承担评估具体工作的单位",
     MAJOR_DECISIONS,
-    "第三十六条",
+    "第三十六条第一款",
+)
+EVALUATOR_INDEPENDENCE = Rule(
+    "decisions.evaluator_independence",
+    "决策后评估可以委托第三方，决策作出前承担主要论证评估工作的单位除外",
+    MAJOR_DECISIONS,
+    "第三十六条第二款",
+)
+EVALUATION_PUBLIC_INPUT = Rule(
+    "decisions.evaluation_public_input",
+    "开展决策后评估，应当注重听取社会公众的意见",
+    MAJOR_DECISIONS,
+    "第三十六条第三款",
 )
 ADJUSTMENT = Rule(
     "decisions.adjustment",
-    "未经法定程序不得随意变更或者停止执行；需要重大调整的，依照本条例履行相关法定程序",
+    "未经法定程序不得随意变更或者停止执行；情况紧急的，行政首长可以先决定中止执行；需要重大调整的，依照本条例履行相关法定程序",
     MAJOR_DECISIONS,
     "第三十七条",
 )

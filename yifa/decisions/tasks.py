@@ -5,43 +5,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
-
 from yifa.core.notify import notify, unit_contacts
 
-from .models import Decision
-from .models import DecisionState as S
-from .services.execution import next_feedback_due, with_last_feedback
+from . import queries, rules
 
 REMIND_DAYS_BEFORE = 7
 
 
 def daily(today: dt.date) -> str:
     reports = comments = 0
-    for d in with_last_feedback(
-        Decision.objects.filter(state=S.PUBLISHED, executing_unit__isnull=False).select_related("executing_unit")
-    ):
-        due = next_feedback_due(d)
+    for d in queries.reports_to_remind():
+        due = queries.next_feedback_due(d)
         if due and due - dt.timedelta(days=REMIND_DAYS_BEFORE) <= today:
             reports += notify(
                 users=unit_contacts(d.executing_unit),
                 key=f"decision-feedback:{d.pk}:{due}",
                 title=f"请报告决策执行情况：{d}",
                 link=d.get_absolute_url(),
-                body=f"应于{due:%Y-%m-%d}前向决策机关报告执行情况（重大行政决策程序暂行条例第三十四条）。",
+                body=f"应于{due:%Y-%m-%d}前向决策机关报告执行情况（{rules.EXECUTION_REPORTING.citation}）。",
             )
-    pending = (
-        Decision.objects.filter(state=S.DRAFTING, comment_closes__lt=today)
-        .select_related("lead_unit")
-        .annotate(n=Count("comments", filter=Q(comments__response="", comments__kind="draft")))
-        .filter(n__gt=0)
-    )
-    for d in pending:
+    for d in queries.comments_waiting(today):
         comments += notify(
             users=unit_contacts(d.lead_unit),
             key=f"decision-comments:{d.pk}:{d.comment_closes}",
             title=f"征求意见已截止，{d.n}条意见待答复：{d}",
             link=d.get_absolute_url(),
-            body="请逐条答复采纳情况并生成意见采纳情况说明（重大行政决策程序暂行条例第十八条）。",
+            body=f"请逐条答复采纳情况并生成意见采纳情况说明（{rules.COMMENT_HANDLING.citation}）。",
         )
     return f"执行情况报告提醒{reports}条，意见答复提醒{comments}条"

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
-
 from yifa.core.access import visible_unit_ids
 from yifa.lib.deadlines import rag
 
-from .models import Decision
+from . import queries, rules
 from .models import DecisionState as S
-from .services.execution import next_feedback_due, with_last_feedback
 
 
 def _rag(due: dt.date | None, today: dt.date) -> str:
@@ -23,22 +20,16 @@ def items_for(user, today: dt.date):
     if not user.unit_id:
         return
     units = [user.unit_id] if user.sees_everything else visible_unit_ids(user)
-    own = Decision.objects.filter(lead_unit_id__in=units)
-    unanswered = (
-        own.filter(state=S.DRAFTING, comment_closes__lt=today)
-        .annotate(n=Count("comments", filter=Q(comments__response="", comments__kind="draft")))
-        .filter(n__gt=0)
-    )
-    for d in unanswered:
+    for d in queries.comments_waiting(today, lead_units=units):
         yield {
             "title": f"{d}：{d.n}条公众意见待答复",
             "due": None,
             "link": d.get_absolute_url(),
             "rag": "amber",
             "source": "重大行政决策",
-            "note": "逐条答复采纳情况后生成意见采纳情况说明（第十八条）",
+            "note": f"逐条答复采纳情况后生成意见采纳情况说明（{rules.COMMENT_HANDLING.citation}）",
         }
-    for d in Decision.objects.filter(decision_body_id__in=units, state__in=(S.REVIEWED, S.DECIDED)):
+    for d in queries.awaiting_decision_body(units):
         todo = "提交集体讨论" if d.state == S.REVIEWED else "公布决策"
         yield {
             "title": f"{d}：{todo}",
@@ -48,8 +39,8 @@ def items_for(user, today: dt.date):
             "source": "重大行政决策",
             "note": d.get_state_display(),
         }
-    for d in with_last_feedback(Decision.objects.filter(executing_unit_id__in=units, state=S.PUBLISHED)):
-        due = next_feedback_due(d)
+    for d in queries.reports_due_from(units):
+        due = queries.next_feedback_due(d)
         if due and due <= today + dt.timedelta(days=14):
             yield {
                 "title": f"{d}：报告执行情况",
@@ -57,5 +48,5 @@ def items_for(user, today: dt.date):
                 "link": d.get_absolute_url(),
                 "rag": _rag(due, today),
                 "source": "重大行政决策",
-                "note": f"每{d.feedback_every_days}日报告一次（第三十四条）",
+                "note": f"每{d.feedback_every_days}日报告一次（{rules.EXECUTION_REPORTING.citation}）",
             }

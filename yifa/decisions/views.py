@@ -1,26 +1,26 @@
-"""Staff pages of the decisions module: validate, call one service, render."""
+"""Staff pages of the decisions module: validate, call one service or query, render. The acts on a decision
+or a catalogue run through the kit's action view (actions.py)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
-from yifa.core.access import scope
 from yifa.core.clocks import clocks_of
 from yifa.core.downloads import file_download
-from yifa.core.errors import GateBlocked, YifaError
+from yifa.core.errors import YifaError
+from yifa.core.procedure import show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import forms, queries, rules, services
-from .access import access_decision, can_see_contacts
-from .actions import ACTIONS
+from . import actions, forms, queries, rules, services
+from .access import access_catalogue, access_decision, can_see_contacts
 from .archive import archive_package
-from .flows import DECISION_FLOW, step_gaps
-from .models import Catalogue, DecisionRules, DecisionState
-from .services.execution import next_feedback_due
+from .flows import DECISION_FLOW
+from .guards import step_gaps
+from .models import DecisionState
+from .services.procedure import DRAFT_FIELDS
 
 
 @staff_view
@@ -41,91 +41,34 @@ def new(request):
             messages.success(request, f"已启动决策程序：{decision}")
             return redirect(decision)
         except YifaError as exc:
-            forms.add_service_error(form, exc)
-    return render(request, "decisions/new.html", {"form": form})
+            show_service_errors(form, exc)
+    return render(request, "decisions/new.html", {"form": form, "rule": rules.START})
 
 
 @staff_view
-def detail(request, pk: int):
+def detail(request, pk: int, bound=None):
     decision = access_decision(request.user, pk)
     today = timezone.localdate()
-    user = request.user
-    available = DECISION_FLOW.available(user, decision)
+    acts, row_acts = actions.offered_on_page(request.user, decision, bound=bound)
+    for refusal in actions.refusals(bound, [*acts, *row_acts.values()]):
+        messages.error(request, refusal)
+    record = queries.record_of(decision)
+    actions.attach_row_acts(record, row_acts, bound)
     context = {
+        **record,
         "d": decision,
         "today": today,
+        "rules": rules,
         "steps": rules.required_steps(decision),
-        "gaps": step_gaps(decision, today) if decision.state == DecisionState.DRAFTING else [],
-        "available": {t.name for t in available},
-        "comments": decision.comments.select_related("answered_by").order_by("kind", "paragraph", "id"),
-        "experts": decision.expert_opinions.all(),
-        "risks": decision.risk_assessments.select_related("report"),
-        "hearings": decision.hearings.prefetch_related("participants").select_related("transcript"),
-        "reviews": decision.reviews.select_related("reviewer", "submitted_by"),
-        "meetings": decision.meetings.all(),
-        "feedback": decision.feedback.select_related("by"),
-        "evaluations": decision.evaluations.all(),
+        "gaps": step_gaps(decision, today) if DECISION_FLOW.is_open(decision, "submit_review") else [],
+        "actions": acts,
+        "draft": [(label, getattr(decision, name)) for name, label in DRAFT_FIELDS.items()],
         "clocks": clocks_of(decision, open_only=False),
         "rounds": queries.rounds_of(decision),
-        "next_feedback": next_feedback_due(decision),
-        "show_personal": can_see_contacts(user, decision),
-        "legal_citation": rules.LEGALITY_REVIEW.citation,
-        "f": _blank_forms(decision),
+        "next_feedback": queries.next_feedback_due(decision),
+        "show_personal": can_see_contacts(request.user, decision),
     }
     return render(request, "decisions/detail.html", context)
-
-
-def _blank_forms(decision):
-    v = {"version": decision.version}
-    draft = {k: getattr(decision, k) for k in services.procedure.DRAFT_FIELDS}
-    return {
-        "draft": forms.DraftForm(initial={**v, **draft}),
-        "window": forms.CommentWindowForm(initial=v),
-        "expert": forms.ExpertForm(),
-        "risk": forms.RiskForm(),
-        "hearing": forms.HearingForm(),
-        "review": forms.ReviewSubmitForm(initial=v),
-        "opinion": forms.OpinionForm(),
-        "meeting": forms.MeetingForm(initial=v),
-        "publish": forms.PublishForm(initial={**v, "decision_text": decision.decision_text or decision.draft_text}),
-        "feedback": forms.FeedbackForm(),
-        "evaluation": forms.EvaluationStartForm(),
-        "reason": forms.ReasonForm(),
-        "conclude": forms.EvaluationConcludeForm(),
-    }
-
-
-@staff_view
-@require_POST
-def act(request, pk: int, action: str):
-    decision = access_decision(request.user, pk)
-    handler = ACTIONS.get(action)
-    if handler is None:
-        messages.error(request, f"未定义的操作：{action}")
-        return redirect(decision)
-    form_class, run, label = handler
-    form = form_class(request.POST, request.FILES, **_form_kwargs(form_class, decision, request))
-    if not form.is_valid():
-        text = "；".join(
-            f"{form.fields[f].label if f in form.fields else ''}：{'、'.join(e)}" for f, e in form.errors.items()
-        )
-        messages.error(request, f"{label}未办理：{text}")
-        return redirect(decision)
-    try:
-        run(request.user, decision, form.cleaned_data)
-        messages.success(request, f"已{label}")
-    except GateBlocked as exc:
-        messages.error(request, f"不能{label}：" + "；".join(exc.unmet))
-    except YifaError as exc:
-        messages.error(request, f"{label}未办理：{exc.message}")
-    return redirect(decision)
-
-
-def _form_kwargs(form_class, decision, request):
-    if form_class is forms.SelectForm:
-        hearing = decision.hearings.filter(pk=request.POST.get("hearing") or 0).first()
-        return {"participants": hearing.participants.all() if hearing else []}
-    return {}
 
 
 @staff_view
@@ -149,44 +92,30 @@ def catalogues(request):
     form = forms.CatalogueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.catalogue_create(by=request.user, **form.cleaned_data)
+            catalogue = services.catalogue_create(by=request.user, **form.cleaned_data)
             messages.success(request, "已新建决策事项目录")
-            return redirect("decisions:catalogues")
+            return redirect(catalogue)
         except YifaError as exc:
-            forms.add_service_error(form, exc)
-    rows = scope(Catalogue.objects.select_related("unit").prefetch_related("items__lead_unit"), request.user)
+            show_service_errors(form, exc)
     return render(
         request,
         "decisions/catalogues.html",
-        {
-            "catalogues": rows,
-            "form": form,
-            "item_form": forms.CatalogueItemForm(),
-            "publish_form": forms.CataloguePublishForm(),
-        },
+        {"catalogues": queries.catalogues_for(request.user), "form": form, "rule": rules.CATALOGUE},
     )
 
 
 @staff_view
-@require_POST
-def catalogue_act(request, pk: int, action: str):
-    catalogue = scope(Catalogue.objects.all(), request.user).filter(pk=pk).first()
-    if catalogue is None:
-        messages.error(request, "目录不存在或无权访问")
-        return redirect("decisions:catalogues")
-    form_class = forms.CatalogueItemForm if action == "item" else forms.CataloguePublishForm
-    form = form_class(request.POST)
-    try:
-        if not form.is_valid():
-            raise YifaError("；".join("、".join(e) for e in form.errors.values()))
-        if action == "item":
-            services.catalogue_item_add(by=request.user, catalogue=catalogue, **form.cleaned_data)
-        else:
-            services.catalogue_publish(by=request.user, catalogue=catalogue, **form.cleaned_data)
-        messages.success(request, "已保存")
-    except YifaError as exc:
-        messages.error(request, exc.message)
-    return redirect("decisions:catalogues")
+def catalogue(request, pk: int, bound=None):
+    found = access_catalogue(request.user, pk)
+    return render(
+        request,
+        "decisions/catalogue.html",
+        {
+            "c": found,
+            "rule": rules.CATALOGUE,
+            "actions": actions.CATALOGUE_ACTIONS.offered(request.user, found, bound=bound),
+        },
+    )
 
 
 @staff_view
@@ -211,17 +140,16 @@ def rules_board(request):
             messages.success(request, "已登记")
             return redirect("decisions:rules_board")
         except YifaError as exc:
-            forms.add_service_error(form, exc)
-    board = queries.rules_board(request.user, year)
+            show_service_errors(form, exc)
     return render(
         request,
         "decisions/rules_board.html",
         {
-            "board": board,
+            "board": queries.rules_board(request.user, year),
             "year": year,
             "form": form,
             "rule": rules.UNIT_RULES_BY_MAY,
             "today": today,
-            "entries": scope(DecisionRules.objects.select_related("unit"), request.user),
+            "entries": queries.rules_entries_for(request.user),
         },
     )

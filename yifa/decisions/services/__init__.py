@@ -1,7 +1,8 @@
-"""Every state change of the decisions module: keyword-only, one transaction, one event."""
+"""The decisions module's writes: each checks its input, builds its rows and runs one act of the module's
+flows (flows.py) through the procedure kit, which locks, checks the version, writes and records the event."""
 
 from .catalogue import catalogue_create, catalogue_item_add, catalogue_publish, decision_rules_record
-from .execution import decision_suspend, evaluation_conclude, evaluation_start, feedback_file, next_feedback_due
+from .execution import decision_suspend, evaluation_conclude, evaluation_start, feedback_file
 from .participation import (
     comment_answer,
     comment_submit,
@@ -35,7 +36,6 @@ __all__ = [
     "evaluation_conclude",
     "evaluation_start",
     "feedback_file",
-    "next_feedback_due",
     "comment_answer",
     "comment_submit",
     "comment_summary_generate",
