@@ -26,6 +26,7 @@ def draft(cast):
         title="江临市最低生活保障审核确认办法",
         full_text=NEUTRAL_TEXT,
         legal_bases=["社会救助暂行办法"],
+        fair_competition_conclusion="经审查，不含排除、限制竞争的内容",
     )
 
 

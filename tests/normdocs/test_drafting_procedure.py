@@ -9,6 +9,8 @@ from .conftest import D, publish_lawfully
 
 
 def test_cannot_publish_without_passed_legality_review_and_all_missing_steps_are_listed(cast, draft):
+    Document.objects.filter(pk=draft.pk).update(fair_competition_conclusion="")
+    draft.refresh_from_db()
     with pytest.raises(GateBlocked) as err:
         services.publish(
             by=cast["minzheng_liaison"], doc=draft, number="", signed_by="", signed_on=None, published_on=None

@@ -173,6 +173,7 @@ def test_todo_and_portal_home_show_normative_documents(cast, login, client, publ
         unit=cast.units["民政局"],
         title="待审草案",
         full_text="第一条 本办法自公布之日起施行。",
+        involves_business=False,
     )
     services.submit_review(by=cast["minzheng_liaison"], doc=draft, on=D(2025, 8, 1))
     todo = login(cast["reviewer"]).get("/staff/").content.decode()

@@ -55,6 +55,11 @@ ACTIONS = Actions(
         Action("solicit", form=forms.SolicitForm, call=_on_document(services.document_solicit)),
         Action("end_solicitation", form=forms.SummaryForm, call=_on_document(services.end_solicitation)),
         Action(
+            "return_for_fair_competition",
+            form=forms.ReturnForFairCompetitionForm,
+            done="已退回起草单位补充公平竞争审查结论",
+        ),
+        Action(
             "review_lawful",
             form=forms.ReviewForm,
             call=_on_document(services.document_review),

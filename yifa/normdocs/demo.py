@@ -112,6 +112,7 @@ def load(cast):
         unit=cast["民政局"],
         title="江临市最低生活保障审核确认办法（征求意见稿）",
         full_text=RELIEF.replace("临时救助", "最低生活保障"),
+        involves_business=False,
     )
     services.submit_review(by=mz, doc=draft, on=today - dt.timedelta(days=3))
 

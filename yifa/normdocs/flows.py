@@ -12,10 +12,12 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 
+from yifa.core.calendar import current_calendar
 from yifa.core.errors import Conflict
 from yifa.core.models import DeadlineStatus, Unit
 from yifa.core.procedure import INPUT, LEGAL_OFFICE, NEW, NOBODY, ON, Flow, Transition, Who, assign, fire, in_unit_of
 from yifa.core.uploads import store_upload
+from yifa.lib.deadlines import zh_date
 
 from . import cleanup_notes, queries, rules, search
 from .models import (
@@ -63,7 +65,7 @@ def _has_text(doc, **_):
     return problems
 
 
-def _solicitation_details(doc, *, kind=None, start=None, end=None, **_):
+def _solicitation_details(doc, *, kind=None, start=None, end=None, short_reason="", **_):
     problems = []
     if kind not in {"public", "targeted"}:
         problems.append("须选择征求意见方式（公开或定向）")
@@ -71,7 +73,27 @@ def _solicitation_details(doc, *, kind=None, start=None, end=None, **_):
         problems.append("须填写征求意见的起止日期")
     elif end <= start:
         problems.append("征求意见截止日期须晚于开始日期")
+    elif end < solicitation_earliest_end(start) and not (short_reason or "").strip():
+        rule = rules.SOLICITATION_MINIMUM
+        problems.append(
+            f"征求意见期限不少于{rule.days}{rule.unit.label}，截止日期不早于{zh_date(solicitation_earliest_end(start))}；"
+            f"少于此期限的须写明理由（{rule.citation}）"
+        )
     return problems
+
+
+def solicitation_earliest_end(start: dt.date) -> dt.date:
+    """The first end date that gives the public the minimum period (SOLICITATION_MINIMUM)."""
+    return rules.SOLICITATION_MINIMUM.due(start, current_calendar()).due
+
+
+def _fair_competition_concluded(doc, **_):
+    if not doc.involves_business or doc.fair_competition_conclusion.strip():
+        return None
+    return (
+        "涉及经营者经济活动，须先在草案中填写公平竞争审查结论，再送合法性审核"
+        f"（{rules.FAIR_COMPETITION_BEFORE_REVIEW.citation}）"
+    )
 
 
 def _review_passed(doc, **_):
@@ -302,7 +324,10 @@ DOCUMENTS = Flow(
             who=DRAFTER,
             guards=(_has_text, _solicitation_details),
             apply=assign(
-                solicitation_kind=INPUT("kind"), solicitation_start=INPUT("start"), solicitation_end=INPUT("end")
+                solicitation_kind=INPUT("kind"),
+                solicitation_start=INPUT("start"),
+                solicitation_end=INPUT("end"),
+                solicitation_short_reason=INPUT("short_reason", ""),
             ),
             event_data=lambda doc, *, kind, start, end, **_: {"kind": kind, "start": start, "end": end},
         ),
@@ -320,8 +345,20 @@ DOCUMENTS = Flow(
             (S.DRAFT,),
             S.REVIEW,
             who=DRAFTER,
-            guards=(_has_text,),
+            guards=(_has_text, _fair_competition_concluded),
             starts=(rules.LEGALITY_REVIEW,),
+        ),
+        Transition(
+            "return_for_fair_competition",
+            "退回补充公平竞争审查结论",
+            (S.REVIEW, S.APPROVED),
+            S.DRAFT,
+            who=LEGAL_OFFICE,
+            when=(lambda doc: doc.involves_business and not doc.fair_competition_conclusion.strip(),),
+            # Returned drafts are reviewed again once the conclusion is written in.
+            apply=assign(review_opinion="", reviewed_on=None, review_comments=INPUT("reason", "")),
+            cancels=(rules.LEGALITY_REVIEW,),
+            reason_required=True,
         ),
         Transition(
             "review_lawful",
@@ -370,6 +407,7 @@ DOCUMENTS = Flow(
             S.IN_FORCE,
             who=DRAFTER,
             guards=(_review_passed, _meeting_recorded, _fair_competition_done, _publication_details),
+            confirm="签发公布后文件即对社会公布并开始计算备案期限，确定签发公布吗？",
             apply=_write_publication,
             after=_index,
             starts=(rules.FILING,),  # 自公布之日起算：the act's day is the publication date

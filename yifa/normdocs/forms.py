@@ -23,6 +23,13 @@ class DocumentForm(forms.Form):
     )
     valid_years = forms.IntegerField(label="有效期（年）", min_value=0, max_value=50, initial=5)
     involves_business = forms.BooleanField(label="涉及经营者经济活动（须公平竞争审查）", required=False, initial=True)
+    fair_competition_conclusion = forms.CharField(
+        label=f"公平竞争审查结论（{rules.FAIR_COMPETITION_BEFORE_REVIEW.citation}）",
+        help_text="涉及经营者经济活动的，送合法性审核前必须填写",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+        required=False,
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,6 +55,16 @@ class SolicitForm(ActionForm):
     kind = forms.ChoiceField(label="方式", choices=SolicitationKind.choices)
     start = forms.DateField(label="开始", widget=DATE)
     end = forms.DateField(label="截止", widget=DATE)
+    short_reason = forms.CharField(
+        label=f"期限少于{rules.SOLICITATION_MINIMUM.days}个工作日的理由",
+        help_text=rules.SOLICITATION_MINIMUM.citation,
+        max_length=500,
+        required=False,
+    )
+
+
+class ReturnForFairCompetitionForm(ActionForm):
+    reason = forms.CharField(label="退回说明", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class SummaryForm(ActionForm):

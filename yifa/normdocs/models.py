@@ -86,6 +86,7 @@ class Document(Versioned):
     solicitation_start = models.DateField("征求意见开始", null=True, blank=True)
     solicitation_end = models.DateField("征求意见截止", null=True, blank=True)
     solicitation_summary = models.TextField("意见采纳情况", blank=True)
+    solicitation_short_reason = models.TextField("征求意见期限少于规定天数的理由", blank=True)
     # 合法性审核
     review_opinion = models.CharField("审核意见", max_length=10, choices=ReviewOpinion.choices, blank=True)
     review_comments = models.TextField("审核说明", blank=True)

@@ -70,6 +70,29 @@ COLLECTIVE_DISCUSSION = Rule(
     note="国办发〔2018〕37号：制定行政规范性文件要实行集体研究讨论制度。原文不在 ../shared/laws 中。",
 )
 
+SOLICITATION_MINIMUM = Rule(
+    "normdocs.solicitation_minimum",
+    "向社会公开征求意见的期限",
+    GUOBAN_2018_37,
+    "“广泛征求意见”要求（期限一般不少于7个工作日，依地方规定）",
+    days=_configured("NORMDOCS_SOLICITATION_MIN_WORKDAYS", 7),
+    unit=WORKDAYS,
+    minimum=True,
+    note=(
+        "国办发〔2018〕37号：向社会公开征求意见的期限一般不少于7个工作日；各省规定可设更长的最短期限，"
+        "由 YIFA_NORMDOCS_SOLICITATION_MIN_WORKDAYS 配置。自开始之日的次日起算（民法典第二百零一条），"
+        "截止日不早于第7个工作日；短于此期限的须写明理由（“一般”允许例外）。原文不在 ../shared/laws 中。"
+    ),
+)
+
+FAIR_COMPETITION_BEFORE_REVIEW = Rule(
+    "normdocs.fair_competition_before_review",
+    "涉及经营者经济活动的，起草单位在起草阶段作出公平竞争审查结论后，方可送合法性审核",
+    FAIR_COMPETITION,
+    "第十三条、第十七条",
+    note="第十三条：由起草单位在起草阶段开展公平竞争审查；第十七条：评估后作出审查结论。结论写入草案，送审前必须具备。",
+)
+
 FAIR_COMPETITION_GATE = Rule(
     "normdocs.fair_competition_gate",
     "涉及经营者经济活动的政策措施未经公平竞争审查的，不得出台",

@@ -74,6 +74,7 @@ def document_create(
     joint_issuers=(),
     valid_years: int | None = None,
     involves_business: bool = True,
+    fair_competition_conclusion: str = "",
     upload: tuple[bytes, str] | None = None,
 ) -> Document:
     checks = Checks()
@@ -92,6 +93,7 @@ def document_create(
             full_text=full_text or "",
             legal_bases=_clean_bases(legal_bases),
             involves_business=involves_business,
+            fair_competition_conclusion=(fair_competition_conclusion or "").strip(),
             valid_years=rules.VALIDITY_YEARS if valid_years is None else valid_years,
             created_by=by,
         ),
@@ -140,9 +142,26 @@ def attach(
 
 
 def document_solicit(
-    *, by, doc: Document, kind: str, start: dt.date | None, end: dt.date | None, expected_version: int | None = None
+    *,
+    by,
+    doc: Document,
+    kind: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    short_reason: str = "",
+    expected_version: int | None = None,
 ) -> Document:
-    return fire(DOCUMENTS, doc, "solicit", by=by, expected_version=expected_version, kind=kind, start=start, end=end)
+    return fire(
+        DOCUMENTS,
+        doc,
+        "solicit",
+        by=by,
+        expected_version=expected_version,
+        kind=kind,
+        start=start,
+        end=end,
+        short_reason=short_reason,
+    )
 
 
 def end_solicitation(*, by, doc: Document, summary: str, expected_version: int | None = None) -> Document:
