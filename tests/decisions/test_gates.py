@@ -6,8 +6,10 @@ import pytest
 from django.core.management import call_command
 
 from yifa.core.errors import AccessDenied, Conflict, GateBlocked, InvalidInput, YifaError
-from yifa.core.models import Event
+from yifa.core.models import Deadline, Event, Notification
+from yifa.core.sweep import run_sweep
 from yifa.decisions import services
+from yifa.decisions import todo as decisions_todo
 from yifa.decisions.models import Decision, DecisionState, Hearing, LegalityReview, Meeting
 
 from .builders import D, drafted, meeting, published, reviewed
@@ -154,6 +156,22 @@ def test_review_time_shorter_than_seven_working_days_needs_a_reason(cast, simple
         on=D(2026, 4, 27),
     )
     assert decision.state == DecisionState.REVIEWING
+
+
+def test_the_review_time_is_a_gate_for_the_drafters_not_a_clock_against_the_legal_office(cast, simple_decision):
+    """决策条例第二十六条第二款 protects the reviewing office: nothing goes overdue at the 司法局."""
+    services.review_submit(
+        by=cast["minzheng_liaison"],
+        decision=simple_decision,
+        planned_meeting_on=D(2026, 5, 11),
+        procedure_note="说明",
+        on=D(2026, 4, 27),
+    )
+    assert not Deadline.objects.filter(unit=cast.legal_office).exists()
+    run_sweep(D(2026, 5, 20))
+    assert not Notification.objects.filter(user=cast["reviewer"], title__contains="逾期").exists()
+    todo = [i for i in decisions_todo.items_for(cast["reviewer"], D(2026, 5, 20)) if "合法性审查意见" in i["title"]]
+    assert len(todo) == 1 and todo[0]["due"] is None and "拟于2026年5月11日提交讨论" in todo[0]["note"]
 
 
 def test_only_the_legal_office_gives_the_review_opinion(cast, simple_decision):

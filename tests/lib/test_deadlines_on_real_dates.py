@@ -4,7 +4,14 @@ import datetime as dt
 
 import pytest
 
-from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, Pause, compute_due
+from yifa.lib.deadlines import (
+    CALENDAR_DAYS,
+    WORKDAYS,
+    Pause,
+    compute_due,
+    earliest_after_notice,
+    latest_notice_before,
+)
 from yifa.lib.workdays import WEEKENDS_ONLY, statutory_days_off
 
 D = dt.date
@@ -260,3 +267,15 @@ def test_overlapping_pauses_count_each_day_once(package_calendar):
         pauses=[Pause(D(2024, 3, 10), D(2024, 3, 19)), Pause(D(2024, 3, 15), D(2024, 3, 24))],
     )
     assert result.due == D(2024, 5, 15)
+
+
+def test_x_days_before_notices_have_one_reading(package_calendar):
+    """“于举行……X日前通知”: the notice day is not counted and the event may be held on the X-th day after it."""
+    # 复议听证 五日前 (working days): notice Thu 2025-09-25 → 9-26 (1), 9-28 make-up Sunday (2), 9-29 (3),
+    # 9-30 (4), 国庆中秋 10-1…8, 10-9 (5): the hearing may be held on 2025-10-09
+    assert earliest_after_notice(D(2025, 9, 25), 5, WORKDAYS, package_calendar) == D(2025, 10, 9)
+    assert latest_notice_before(D(2025, 10, 9), 5, WORKDAYS, package_calendar) == D(2025, 9, 25)
+    assert latest_notice_before(D(2025, 10, 8), 5, WORKDAYS, package_calendar) == D(2025, 9, 24)
+    # 决策听证 7日前 (calendar days): a hearing on 2026-05-11 needs the notice by 2026-05-04
+    assert earliest_after_notice(D(2026, 5, 4), 7, CALENDAR_DAYS, package_calendar) == D(2026, 5, 11)
+    assert latest_notice_before(D(2026, 5, 11), 7, CALENDAR_DAYS, package_calendar) == D(2026, 5, 4)

@@ -4,7 +4,7 @@ child rows it writes and the clocks it runs. The services only check input and b
 
 from __future__ import annotations
 
-from yifa.core.models import Role, Unit
+from yifa.core.models import Role
 from yifa.core.procedure import (
     INPUT,
     LEGAL_OFFICE,
@@ -19,7 +19,7 @@ from yifa.core.procedure import (
 )
 from yifa.core.uploads import store_upload
 
-from . import guards, rules
+from . import guards
 from .documents import comment_summary_text
 from .models import CatalogueState, Opinion, RulesState, Verdict
 from .models import DecisionState as S
@@ -54,9 +54,8 @@ CLOSED_OR_IN_FORCE = (S.PUBLISHED, S.SUSPENDED, S.STOPPED, S.ADJUSTED, S.TERMINA
 
 
 def clock_unit(decision, rule):
-    """The legality review time runs at the legal office; other clocks at the lead unit."""
-    if rule is rules.LEGALITY_REVIEW_TIME:
-        return Unit.objects.legal_office() or decision.decision_body
+    """Clocks run at the lead unit. The legality review time (第二十六条第二款) is no clock: it protects the
+    reviewing office and binds the drafting side, as the gate on the planned meeting date."""
     return decision.lead_unit
 
 
@@ -78,7 +77,6 @@ def review(opinion: str, label: str, target: str, *, also=(), reason_required: b
         who=reviewer,
         guards=(guards.pending_review, *also),
         after=record_review_opinion(opinion),
-        stops=(rules.LEGALITY_REVIEW_TIME,),
         reason_required=reason_required,
         event_data=lambda d, **_: {"opinion": opinion},
     )
@@ -257,7 +255,6 @@ DECISION_FLOW = Flow(
             who=lead_unit,
             guards=(guards.steps_complete, guards.review_submission_complete),
             after=saves("review"),
-            starts=(rules.LEGALITY_REVIEW_TIME,),
             event_data=lambda d, *, review, **_: {"review": review.pk, "planned_meeting_on": review.planned_meeting_on},
         ),
         review(Opinion.LAWFUL, "合法", S.REVIEWED),
@@ -400,7 +397,6 @@ DECISION_FLOW = Flow(
             S.TERMINATED,
             who=decision_body,
             reason_required=True,
-            stops=(rules.LEGALITY_REVIEW_TIME,),
         ),
     ],
 )

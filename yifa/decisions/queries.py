@@ -123,6 +123,15 @@ def comments_waiting(today: dt.date, *, lead_units=None):
     )
 
 
+def awaiting_review():
+    """Drafts sent for legality review and not yet reviewed, with the meeting date the drafters plan."""
+    return (
+        Decision.objects.filter(state=S.REVIEWING)
+        .annotate(planned_meeting_on=Max("reviews__planned_meeting_on"))
+        .order_by("planned_meeting_on", "pk")
+    )
+
+
 def awaiting_decision_body(units):
     """Reviewed drafts to discuss and decisions to publish, for the decision bodies in ``units``."""
     return Decision.objects.filter(decision_body_id__in=units, state__in=(S.REVIEWED, S.DECIDED))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
+from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, latest_notice_before
 from yifa.lib.law import Rule
 from yifa.lib.statutes import CITY_ARRANGEMENT, MAJOR_DECISIONS
+from yifa.lib.workdays import WEEKENDS_ONLY
 
 # The city's arrangement (../shared/seeds/): its rules bind the city's own organs.
 
@@ -82,7 +83,10 @@ HEARING_MATERIALS_LEAD = Rule(
     days=7,
     unit=CALENDAR_DAYS,
     minimum=True,
-    note="听证公告连同听证材料至迟于听证会7日前发布并送达",
+    note=(
+        "听证公告连同听证材料至迟于听证会7日前发布并送达。“X日前”的统一读法（复议听证同此）：通知日不计入"
+        "（民法典第二百零一条），听证会最早可于通知日后第7日举行，即至迟于听证日减7日送达"
+    ),
 )
 HEARING_RECORD = Rule(
     "decisions.hearing_record",
@@ -152,7 +156,10 @@ LEGALITY_REVIEW_TIME = Rule(
     days=7,
     unit=WORKDAYS,
     minimum=True,
-    note="送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日",
+    note=(
+        "送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日。这是对送审方的要求，保护审查机构："
+        "作为关口（拟提交讨论日须在送审后第7个工作日之后，缩短须说明理由），不是对法制机构计时的办理期限"
+    ),
 )
 FAIR_COMPETITION_MATERIAL = Rule(
     "decisions.fair_competition_material",
@@ -269,5 +276,5 @@ def minimum_comment_close(opens: dt.date, calendar):
 
 
 def latest_hearing_notice(hearing_on: dt.date) -> dt.date:
-    """“7日前”：公告和材料至迟在听证会当日之前第7日发出。"""
-    return hearing_on - dt.timedelta(days=HEARING_MATERIALS_LEAD.days)
+    """“7日前”：公告和材料至迟在听证会当日之前第7日发出（yifa.lib.deadlines.latest_notice_before）。"""
+    return latest_notice_before(hearing_on, HEARING_MATERIALS_LEAD.days, HEARING_MATERIALS_LEAD.unit, WEEKENDS_ONLY)

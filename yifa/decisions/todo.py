@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from yifa.core.access import visible_unit_ids
-from yifa.lib.deadlines import rag
+from yifa.core.procedure import LEGAL_OFFICE
+from yifa.lib.deadlines import rag, zh_date
 
 from . import queries, rules
 from .models import DecisionState as S
@@ -29,6 +30,17 @@ def items_for(user, today: dt.date):
             "source": "重大行政决策",
             "note": f"逐条答复采纳情况后生成意见采纳情况说明（{rules.COMMENT_HANDLING.citation}）",
         }
+    if LEGAL_OFFICE(user):
+        for d in queries.awaiting_review()[:50]:
+            yield {
+                "title": f"{d}：出具合法性审查意见",
+                "due": None,
+                "link": d.get_absolute_url(),
+                "rag": "",
+                "source": "重大行政决策",
+                "note": f"承办单位拟于{zh_date(d.planned_meeting_on)}提交讨论"
+                f"（审查时间一般不少于{rules.LEGALITY_REVIEW_TIME.days}个工作日，{rules.LEGALITY_REVIEW_TIME.citation}）",
+            }
     for d in queries.awaiting_decision_body(units):
         todo = "提交集体讨论" if d.state == S.REVIEWED else "公布决策"
         yield {

@@ -77,6 +77,32 @@ class DueDate:
         return rag(self.due, today, amber_within)
 
 
+def earliest_after_notice(notice_on: dt.date, days: int, unit: DayUnit, calendar: WorkCalendar) -> dt.date:
+    """“于举行……X日前通知”: the earliest day the event may be held after notice on ``notice_on``. One reading
+    for every such clause in yifa: the notice day is not counted (民法典第二百零一条) and the event day is the
+    X-th day (or working day) after it; it is not moved off rest days, since it bounds an event, not an act."""
+    if unit is DayUnit.CALENDAR:
+        return notice_on + dt.timedelta(days=days)
+    day, counted = notice_on, 0
+    while counted < days:
+        day += dt.timedelta(days=1)
+        if calendar.is_workday(day):
+            counted += 1
+    return day
+
+
+def latest_notice_before(event_on: dt.date, days: int, unit: DayUnit, calendar: WorkCalendar) -> dt.date:
+    """The last day a notice may go out for an event on ``event_on`` (the inverse of earliest_after_notice)."""
+    if unit is DayUnit.CALENDAR:
+        return event_on - dt.timedelta(days=days)
+    day, counted = event_on, 0
+    while counted < days:
+        if calendar.is_workday(day):
+            counted += 1
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def last_day_before(day: dt.date) -> dt.date:
     """“X月Y日前”“X月Y日之前”: the named day itself is excluded, so the last day allowed is the day
     before it (“5月1日前” is 30 April; “3月1日之前” is the last day of February)."""
