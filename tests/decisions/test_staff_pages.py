@@ -119,11 +119,18 @@ def test_catalogue_page_creates_and_publishes_only_with_party_consent(cast, logi
 
 
 def test_rules_board_marks_units_without_rules_after_first_of_may(cast, login):
-    from yifa.decisions import services
+    from yifa.decisions import queries, services
 
     services.decision_rules_record(
         by=cast["minzheng_head"], unit=cast["民政局"], title="民政局重大行政决策规则", adopted_on=D(2026, 4, 20)
     )
+    services.decision_rules_record(
+        by=cast["shijian_liaison"], unit=cast["市场监管局"], title="市场监管局决策规则", adopted_on=D(2026, 5, 1)
+    )
+    rows = {r["unit"].short_name: r for r in queries.rules_board(cast["mayor"], 2026)}
+    # “5月1日前”: adopted on 1 May itself is late
+    assert rows["民政局"]["on_time"] and not rows["市场监管局"]["on_time"]
+    assert rows["民政局"]["due"] == D(2026, 4, 30)
     page = login(cast["mayor"]).get("/staff/decisions/rules/?year=2026").content.decode()
     assert "民政局重大行政决策规则" in page and "逾期未建" in page
     assert login(cast["minzheng_liaison"]).get("/staff/decisions/rules/").status_code == 200

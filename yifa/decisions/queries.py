@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Q
 
 from yifa.core.access import scope
 from yifa.core.models import Event, Unit, UnitKind
+from yifa.lib.deadlines import last_day_before
 
 from .models import (
     PUBLIC_STATES,
@@ -23,7 +24,7 @@ from .models import (
     ParticipantStatus,
 )
 from .models import DecisionState as S
-from .rules import UNIT_RULES_MONTH_DAY
+from .rules import UNIT_RULES_BEFORE
 
 
 def decisions_for(user, *, state: str = "", q: str = ""):
@@ -230,8 +231,9 @@ def rules_entries_for(user):
 
 
 def rules_board(user, year: int):
-    """Each government, department and township with its latest decision rules, against 1 May of ``year``."""
-    due = dt.date(year, *UNIT_RULES_MONTH_DAY)
+    """Each government, department and township with its latest decision rules, against “5月1日前” of ``year``
+    (the last day allowed is 30 April)."""
+    due = last_day_before(dt.date(year, *UNIT_RULES_BEFORE))
     organs = scope(
         Unit.objects.filter(kind__in=(UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP), active=True),
         user,

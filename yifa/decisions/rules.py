@@ -238,8 +238,9 @@ UNIT_RULES_BY_MAY = Rule(
     "尚未建立重大事项决策规则的要在5月1日前建立",
     CITY_ARRANGEMENT,
     "一、1",
+    note="“5月1日前”不含5月1日当日（yifa.lib.deadlines.last_day_before）：须于4月30日前（含当日）建立",
 )
-UNIT_RULES_MONTH_DAY = (5, 1)
+UNIT_RULES_BEFORE = (5, 1)
 
 
 @dataclass(frozen=True)
