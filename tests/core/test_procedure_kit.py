@@ -280,3 +280,32 @@ def test_the_action_view_offers_runs_and_reports_at_the_field(cast, memo, login,
         .status_code
         == 403
     )
+
+
+def test_a_sub_record_files_its_acts_on_its_parent_and_its_clocks_link_where_the_work_is(cast, memo, reply_rule):
+    unit = cast.units["民政局"]
+    flow = Flow(
+        name="memo_child",
+        states=MemoState,
+        transitions=[
+            Transition(
+                "note",
+                "批注",
+                (MemoState.DRAFT,),
+                who=liaison_of_unit,
+                starts=(Clock(reply_rule, link=lambda memo: f"/inbox/{memo.pk}/"),),
+            )
+        ],
+        event_subject=lambda memo: memo.unit,
+    )
+    fire(flow, memo, "note", by=cast.people["minzheng_liaison"])
+    assert not timeline(memo).exists()
+    assert [e.action for e in timeline(unit)] == ["memo_child.note"]
+    assert clocks.open_clock(memo, reply_rule).link == f"/inbox/{memo.pk}/"
+
+
+def test_binary_content_is_logged_by_its_size_never_its_bytes():
+    from yifa.core.procedure.records import snapshot
+
+    logged = snapshot(Memo(title="模板", body=memoryview(b"PK\x03\x04docx")))
+    assert logged["body"] == "8字节"

@@ -42,6 +42,7 @@ class Clock:
     start: Callable[..., dt.date | None] | None = None
     assignee: Callable[..., Any] | None = None
     title: Callable[..., str] | None = None
+    link: Callable[..., str] | None = None  # the page its reminders open (default: the record's)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Flow:
     state_field: str = "state"
     clock_unit: Callable = field(default=lambda obj, rule: obj.unit)
     event_unit: Callable | None = None  # the unit an event is filed under (default: the actor's)
+    event_subject: Callable | None = None  # the record whose timeline shows an act (default: the record)
 
     def __post_init__(self):
         FLOWS[self.name] = self
@@ -255,7 +257,7 @@ def _finish(flow: Flow, t: Transition, obj, context: dict, *, before: str, data:
     extra = t.event_data(obj, **context) if t.event_data else {}
     record_event(
         actor=context["by"],
-        subject=obj,
+        subject=flow.event_subject(obj) if flow.event_subject else obj,
         action=f"{flow.name}.{t.name}",
         action_label=t.label,
         from_state=before,
@@ -324,6 +326,7 @@ def _run_clocks(flow: Flow, t: Transition, obj, context: dict) -> None:
                 unit=flow.clock_unit(obj, rule),
                 assignee=spec.assignee(obj) if spec.assignee else None,
                 title=spec.title(obj) if spec.title else None,
+                link=spec.link(obj) if spec.link else "",
             )
 
 
