@@ -114,7 +114,10 @@ def test_respondent_replies_from_its_inbox_page(cast, login, accepted):
     services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 3, 5))
     client = login(cast["minzheng_liaison"])
     assert case.number in client.get(reverse("reconsideration:inbox")).content.decode()
-    client.post(reverse("reconsideration:reply", args=[case.pk]), {"text": "事实清楚，证据确凿"})
+    case.refresh_from_db()
+    client.post(
+        reverse("reconsideration:reply", args=[case.pk]), {"text": "事实清楚，证据确凿", "version": case.version}
+    )
     case.refresh_from_db()
     assert case.reply_text == "事实清楚，证据确凿"
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from yifa.core.audit import timeline
 from yifa.core.errors import NotFound, YifaError
+from yifa.core.procedure import PUBLIC, show_service_errors
 
 from . import periods, queries, services
 from .access import public_case
@@ -42,14 +43,14 @@ def apply(request):
     if request.method == "POST" and form.is_valid():
         try:
             case = services.case_receive(
-                by=None, channel=Channel.ONLINE, received_on=timezone.localdate(), **form.service_kwargs()
+                by=PUBLIC, channel=Channel.ONLINE, received_on=timezone.localdate(), **form.service_kwargs()
             )
             request.session[APPLIED] = case.pk
             return redirect("portal_reconsideration:applied")
         except YifaError as exc:
-            for field, message in getattr(exc, "errors", {exc.field: exc.message}).items():
-                field = "files" if field == "file" else field
-                form.add_error(field if field in form.fields else None, message)
+            if exc.field == "file":  # an upload refused by the core: shown at the files field
+                exc.field = "files"
+            show_service_errors(form, exc)
     return render(request, "reconsideration/portal_apply.html", {"form": form})
 
 
