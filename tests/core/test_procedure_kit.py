@@ -309,3 +309,10 @@ def test_binary_content_is_logged_by_its_size_never_its_bytes():
 
     logged = snapshot(Memo(title="模板", body=memoryview(b"PK\x03\x04docx")))
     assert logged["body"] == "8字节"
+
+
+def test_the_action_view_refuses_someone_elses_act_with_a_page_that_says_who_may(cast, memo, login, settings):
+    settings.ROOT_URLCONF = "tests.core.memo_urls"
+    refused = login(cast.people["reviewer"]).post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "1"})
+    assert refused.status_code == 403 and "您无权报送（需本单位联络员或负责人）" in refused.content.decode()
+    assert Memo.objects.get(pk=memo.pk).state == MemoState.DRAFT

@@ -226,7 +226,11 @@ def norm_review_open(
     if not (document or "").strip():
         checks.fail("document", "规范性文件或依据：须填写名称及相关条款")
     if not started_on:
-        checks.fail("started_on", "起算日：须填写收到附带审查申请之日或认为依据不合法之日（第五十六条、第五十七条）")
+        checks.fail(
+            "started_on",
+            "起算日：须填写收到附带审查申请之日或认为依据不合法之日"
+            f"（{R.NORM_REQUEST_HANDLE.citation}、{R.NORM_OWN_HANDLE.citation}）",
+        )
     elif started_on < case.received_on or started_on > on:
         checks.fail("started_on", f"起算日须在收到复议申请之日{zh_date(case.received_on)}至登记当日之间")
     if competent and not drafter_unit and not (drafter_name or "").strip():
@@ -242,7 +246,7 @@ def norm_review_open(
             competent=competent,
             drafter_unit=drafter_unit if competent else None,
             drafter_name=(drafter_name.strip() or (drafter_unit.name if drafter_unit else "")) if competent else "",
-            suspended_case=case.state == CaseState.ACCEPTED,
+            suspended_case=FLOW.is_open(case, "suspend"),  # 已中止的（其他情形）不再另行中止
         )
 
     with transaction.atomic():
@@ -318,7 +322,7 @@ def norm_review_conclude(
     if conclusion not in expected:
         checks.fail(
             "conclusion",
-            "处理结果：转送的，登记接受转送机关的回复（第六十条）"
+            f"处理结果：转送的，登记接受转送机关的回复（{R.FORWARDED_REPLY.citation}）"
             if forwarded
             else "处理结果：请选择相关条款合法或停止执行并责令纠正（第五十九条）",
         )

@@ -113,7 +113,7 @@ def awaiting_reply(user) -> list[tuple]:
     if not user.unit_id:
         return []
     cases = list(
-        Case.objects.filter(respondent_unit__path__startswith=user.unit.path, copy_sent_on__isnull=False)
+        Case.objects.filter(respondent_unit__in=Unit.objects.within(user.unit), copy_sent_on__isnull=False)
         .select_related("respondent_unit")
         .order_by("reply_on", "copy_sent_on")
     )

@@ -82,9 +82,9 @@ def case_receive(
     if act_type not in ActType.values:
         checks.fail("act_type", "行政行为类型：请选择")
     if not act_date:
-        checks.fail("act_date", "行政行为作出日期：须填写（第二十一条据此计算最长申请期限）")
+        checks.fail("act_date", f"行政行为作出日期：须填写（{R.ABSOLUTE_LIMIT.citation}据此计算最长申请期限）")
     if not known_on:
-        checks.fail("known_on", "知道行政行为之日：须填写（第二十条据此计算申请期限）")
+        checks.fail("known_on", f"知道行政行为之日：须填写（{R.APPLICATION.on(received_on).citation}据此计算申请期限）")
     if act_date and known_on and known_on < act_date:
         checks.fail("known_on", "知道行政行为之日不能早于行政行为作出日期")
     for name, day in (("act_date", act_date), ("known_on", known_on)):

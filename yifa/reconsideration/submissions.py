@@ -132,7 +132,7 @@ def submission_resolve(
     """不维持处罚决定（已撤销或变更）的，记录处理情况；转送义务只在认为需要维持时发生（第三十二条第二款）。"""
     checks = Checks()
     if not (resolution or "").strip():
-        checks.fail("resolution", "处理情况：须写明撤销或变更处罚决定的情况（第三十二条第二款）")
+        checks.fail("resolution", f"处理情况：须写明撤销或变更处罚决定的情况（{R.FORWARD_VIA_ORGAN.citation}）")
     checks.done()
     return fire(
         SUBMISSION_FLOW, submission, "resolve", by=by, on=on, reason=resolution, expected_version=expected_version

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ..errors import NotFound, YifaError
+from ..errors import AccessDenied, NotFound, YifaError
 from .engine import Flow, fire
 from .forms import ActionForm, form_error_text, show_service_errors
 
@@ -94,6 +94,8 @@ class Actions:
         if form.is_valid():
             try:
                 result = self._call(action, obj, request.user, form)
+            except AccessDenied:
+                raise  # not this user's act: a refusal page, not a form error on a form the page does not offer
             except YifaError as exc:
                 show_service_errors(form, exc)
             else:
