@@ -120,3 +120,11 @@ def test_the_respondent_cannot_run_the_office_acts_through_the_action_view(cast,
     assert response.status_code == 403 and "您无权发送申请书副本（需复议工作人员）" in response.content.decode()
     case.refresh_from_db()
     assert case.copy_sent_on is None
+
+
+def test_date_fields_open_on_today_in_the_form_a_date_input_accepts(cast, login, accepted):
+    from django.utils import timezone
+
+    case = accepted(D(2025, 3, 3), D(2025, 3, 4))
+    page = login(cast["fuyi"]).get(case.get_absolute_url()).content.decode()
+    assert f'name="send_copy-on" value="{timezone.localdate().isoformat()}"' in page

@@ -25,7 +25,8 @@ from .models import (
     TerminationGround,
 )
 
-DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
+# <input type="date"> only takes ISO dates; the locale format (2026/12/01) would leave it empty.
+DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class MultipleFileInput(forms.ClearableFileInput):

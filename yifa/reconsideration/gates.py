@@ -180,8 +180,5 @@ def termination_ground_allowed(case, *, ground="", on, **_):
     if ground == TerminationGround.SUSPENDED_60:
         clock = periods.suspension_limit_clock(case)
         if clock is None or clock.due is None or on <= clock.due:
-            return (
-                "只有因第三十九条第一款第一、二、四项中止满六十日、原因仍未消除的，"
-                f"才能依{R.SUSPENSION_LIMIT.citation}终止"
-            )
+            return f"{R.SUSPENSION_LIMIT.title}（{R.SUSPENSION_LIMIT.citation}），本案不属此情形或尚未届满"
     return None

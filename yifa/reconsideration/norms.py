@@ -221,7 +221,9 @@ def norm_review_open(
     checks = Checks()
     if source not in NormSource.values:
         checks.fail(
-            "source", "审查来源：请选择申请人提出附带审查申请（第五十六条）或审查中认为依据不合法（第五十七条）"
+            "source",
+            f"审查来源：请选择申请人提出附带审查申请（{R.NORM_REQUEST_HANDLE.citation}）"
+            f"或审查中认为依据不合法（{R.NORM_OWN_HANDLE.citation}）",
         )
     if not (document or "").strip():
         checks.fail("document", "规范性文件或依据：须填写名称及相关条款")

@@ -12,7 +12,7 @@ from yifa.core.procedure import PUBLIC, show_service_errors
 from . import periods, queries, services
 from .access import public_case
 from .forms import ApplicationForm, LookupForm
-from .models import Case, Channel
+from .models import Channel
 
 APPLIED = "reconsideration_applied"
 # Steps the applicant is told about; internal deliberation (drafts, committee, returns) stays inside.
@@ -55,7 +55,7 @@ def apply(request):
 
 
 def applied(request):
-    case = Case.objects.filter(pk=request.session.get(APPLIED)).first()
+    case = queries.case_or_none(request.session.get(APPLIED))
     if case is None:
         return redirect("portal_reconsideration:apply")
     return render(request, "reconsideration/portal_applied.html", {"case": case, "review": periods.review_clock(case)})
@@ -87,5 +87,5 @@ def decisions(request):
 
 
 def decision(request, pk: int):
-    case = get_object_or_404(Case, pk=pk, published_on__isnull=False)
+    case = get_object_or_404(queries.published(), pk=pk)
     return render(request, "reconsideration/portal_decision.html", {"case": case})

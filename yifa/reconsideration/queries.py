@@ -184,6 +184,11 @@ def statistics(user, year: int) -> dict:
     }
 
 
+def case_or_none(pk):
+    """The case an applicant just submitted (its id kept in the session), if any."""
+    return Case.objects.filter(pk=pk).first() if pk else None
+
+
 def published(limit: int | None = None, q: str = ""):
     qs = Case.objects.filter(published_on__isnull=False).order_by("-published_on", "-id")
     if q:
