@@ -316,3 +316,63 @@ def test_the_action_view_refuses_someone_elses_act_with_a_page_that_says_who_may
     refused = login(cast.people["reviewer"]).post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "1"})
     assert refused.status_code == 403 and "您无权报送（需本单位联络员或负责人）" in refused.content.decode()
     assert Memo.objects.get(pk=memo.pk).state == MemoState.DRAFT
+
+
+def test_a_date_fixed_by_a_plan_runs_on_each_share_and_stops_with_the_act(cast, memo):
+    from yifa.core.models import Deadline
+    from yifa.lib.law import REGISTRY, Rule
+    from yifa.lib.statutes import CITY_ARRANGEMENT
+
+    gate = Rule("testcore.fixed", "按分解确定的完成时限完成", CITY_ARRANGEMENT, "各项任务")
+    share = Memo.objects.create(title="分担", unit=cast.units["市场监管局"])
+    both = Clock(gate, each=lambda m: Memo.objects.filter(pk__in=[m.pk, share.pk]).order_by("pk"))
+    flow = Flow(
+        name="memo_fixed",
+        states=MemoState,
+        transitions=[
+            Transition(
+                "assign",
+                "交办",
+                (MemoState.DRAFT,),
+                MemoState.SUBMITTED,
+                who=with_role(Role.LEADER),
+                starts=(Clock(gate, each=both.each, due=lambda m, *, due_on, **_: due_on, title=lambda m: f"{m}时限"),),
+            ),
+            Transition(
+                "close", "办结", (MemoState.SUBMITTED,), MemoState.APPROVED, who=with_role(Role.LEADER), stops=(both,)
+            ),
+        ],
+    )
+    try:
+        fire(flow, memo, "assign", by=cast.people["mayor"], on=D(2026, 2, 10), due_on=D(2026, 3, 31))
+        rows = list(Deadline.objects.filter(rule_id=gate.id).order_by("subject_id"))
+        assert [(r.subject_label, r.unit, r.due, r.title) for r in rows] == [
+            ("请示", cast.units["民政局"], D(2026, 3, 31), "请示时限"),
+            ("分担", cast.units["市场监管局"], D(2026, 3, 31), "分担时限"),
+        ]
+        assert "完成时限为2026年3月31日" in rows[0].explanation
+        fire(flow, memo, "close", by=cast.people["mayor"], on=D(2026, 4, 1))
+        assert set(Deadline.objects.filter(rule_id=gate.id).values_list("status", flat=True)) == {"late"}
+    finally:
+        REGISTRY.pop(gate.id, None)
+
+
+def test_a_page_of_many_records_gets_one_id_per_record_and_forms_made_for_each(cast, memo, settings):
+    from django import forms as django_forms
+    from django.template.loader import render_to_string
+
+    from yifa.core.procedure import Action, ActionForm, Actions
+
+    from .memo import MEMO_FLOW
+
+    settings.ROOT_URLCONF = "tests.core.memo_urls"
+    other = Memo.objects.create(title="另一份", body="x", legal_review_done=True, unit=memo.unit)
+
+    def note_form(record):
+        return type("NoteForm", (ActionForm,), {"note": django_forms.CharField(label=f"{record.title}的说明")})
+
+    table = Actions(MEMO_FLOW, [Action("submit", form_for=note_form)], url="memo_act", access=None, many=True)
+    liaison = cast.people["minzheng_liaison"]
+    pages = [render_to_string("core/_actions.html", {"actions": table.offered(liaison, m)}) for m in (memo, other)]
+    assert f'id="action-submit-{memo.pk}"' in pages[0] and f'hx-target="#action-submit-{other.pk}"' in pages[1]
+    assert f'id="id_submit-note-{memo.pk}"' in pages[0] and "请示的说明" in pages[0] and "另一份的说明" in pages[1]

@@ -4,7 +4,7 @@
   fields, clocks, messages; ``fire`` and ``create`` run them in one transaction with one audit event.
 - ``Who``: a permission with its Chinese label.
 - ``Action``/``Actions`` (``actions.py``): each act's form; one generic view runs them.
-- ``ActionForm``, ``show_service_errors``, ``Checks``: forms and input checks.
+- ``ActionForm``, ``MultipleFileField``, ``show_service_errors``, ``Checks``: forms and input checks.
 - ``change``/``add``: the same write discipline for records without a procedure (settings, registers).
 """
 
@@ -26,7 +26,7 @@ from .engine import (
     fire,
     state_label,
 )
-from .forms import ActionForm, Checks, form_error_text, show_service_errors
+from .forms import ActionForm, Checks, MultipleFileField, form_error_text, show_service_errors
 from .records import add, change, remove
 from .who import ADMIN, ANY_STAFF, LEGAL_OFFICE, NOBODY, Who, in_unit_of, with_role
 
@@ -48,6 +48,7 @@ __all__ = [
     "Extend",
     "Flow",
     "Message",
+    "MultipleFileField",
     "Offered",
     "PublicActor",
     "Transition",

@@ -29,6 +29,7 @@ class Action:
     done: str | Callable[[Any], str] = ""  # what happened, said to the user: default “已<label>”
     initial: Callable[[Any], dict] | None = None
     flow: Flow | None = None
+    form_for: Callable[[Any], type[ActionForm]] | None = None  # a form made for the record (a row per task …)
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Offered:
     url: str
     confirm: str
     who: str
+    key: str = ""  # the element id's tail when several records' actions share a page
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Actions:
     url: str  # the url name of the generic view, taking (pk, name)
     access: Callable[[Any, Any], Any]  # access(user, pk) → the record, or raise
     page: Callable | None = None  # the record's page view, re-rendered with a refused form's errors
+    many: bool = False  # several records' actions on one page (a list, each unit's share): ids carry the pk
     by_name: dict[str, Action] = field(init=False)
 
     def __post_init__(self):
@@ -63,6 +66,23 @@ class Actions:
     def label(self, action: Action) -> str:
         return action.label or self._flow(action).transition(action.name).label
 
+    def _form(self, action: Action, obj, *args, **kwargs) -> ActionForm:
+        form_class = action.form_for(obj) if action.form_for else action.form
+        if self.many:
+            kwargs["auto_id"] = f"id_%s-{obj.pk}"
+        return form_class(*args, prefix=action.name, **kwargs)
+
+    def _offer(self, action: Action, obj, form: ActionForm, who: str = "") -> Offered:
+        return Offered(
+            action.name,
+            self.label(action),
+            form,
+            reverse(self.url, args=[obj.pk, action.name]),
+            self._flow(action).transition(action.name).confirm,
+            who,
+            f"{action.name}-{obj.pk}" if self.many else "",
+        )
+
     def offered(self, user, obj, *, bound: dict | None = None) -> list[Offered]:
         found = []
         for action in self.actions:
@@ -72,25 +92,15 @@ class Actions:
             form = (bound or {}).get(action.name)
             if form is None:
                 initial = {"version": getattr(obj, "version", 0), **(action.initial(obj) if action.initial else {})}
-                form = action.form(initial=initial, prefix=action.name)
-            t = flow.transition(action.name)
-            found.append(
-                Offered(
-                    action.name,
-                    self.label(action),
-                    form,
-                    reverse(self.url, args=[obj.pk, action.name]),
-                    t.confirm,
-                    t.who.label,
-                )
-            )
+                form = self._form(action, obj, initial=initial)
+            found.append(self._offer(action, obj, form, flow.transition(action.name).who.label))
         return found
 
     def run(self, request, obj, name: str):
         action = self.by_name.get(name)
         if action is None:
             raise NotFound(f"没有名为“{name}”的操作")
-        form = action.form(request.POST, request.FILES, prefix=action.name)
+        form = self._form(action, obj, request.POST, request.FILES)
         if form.is_valid():
             try:
                 result = self._call(action, obj, request.user, form)
@@ -121,15 +131,7 @@ class Actions:
 
     def _refused(self, request, action: Action, obj, form: ActionForm):
         if request.htmx:
-            offered = Offered(
-                action.name,
-                self.label(action),
-                form,
-                reverse(self.url, args=[obj.pk, action.name]),
-                self._flow(action).transition(action.name).confirm,
-                "",
-            )
-            return render(request, "core/_action.html", {"a": offered, "open": True})
+            return render(request, "core/_action.html", {"a": self._offer(action, obj, form), "open": True})
         if self.page is not None:
             response = self.page(request, obj.pk, bound={action.name: form})
             response.status_code = 400

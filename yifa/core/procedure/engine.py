@@ -36,12 +36,16 @@ RuleRef = "Rule | Callable[..., Rule | None]"
 class Clock:
     """A clock a transition starts: its rule (or a function of the record choosing it, e.g. by the law
     version), the day it starts from (default the day of the act; None from ``start`` means “not yet”),
-    and whose to-do it lands on."""
+    and whose to-do it lands on. A gate rule (no period) runs to the date ``due`` gives (one fixed by a
+    plan or decision; None: no clock). ``each`` runs the clock on each of these records instead of the
+    record itself (each unit's share of a task); ``stops`` and the other verbs take it too."""
 
     rule: Any
     start: Callable[..., dt.date | None] | None = None
     assignee: Callable[..., Any] | None = None
     title: Callable[..., str] | None = None
+    due: Callable[..., dt.date | None] | None = None
+    each: Callable[[Any], Iterable] | None = None
     link: Callable[..., str] | None = None  # the page its reminders open (default: the record's)
 
 
@@ -287,22 +291,29 @@ def _each_clock(entries, obj, context):
             yield entry, rule
 
 
+def _subjects(entry, obj) -> Iterable:
+    """The records a clock entry runs on: ``Clock.each`` of the record, or the record itself."""
+    return entry.each(obj) if isinstance(entry, Clock) and entry.each else (obj,)
+
+
+def _open_clocks(entries, obj, context):
+    for entry, rule in _each_clock(entries, obj, context):
+        for subject in _subjects(entry, obj):
+            yield from clocks.clocks_of(subject, rule=rule)
+
+
 def _run_clocks(flow: Flow, t: Transition, obj, context: dict) -> None:
     on = context["on"]
-    for _, rule in _each_clock(t.stops, obj, context):
-        for deadline in clocks.clocks_of(obj, rule=rule):
-            clocks.stop_clock(deadline, on=on)
-    for _, rule in _each_clock(t.cancels, obj, context):
-        for deadline in clocks.clocks_of(obj, rule=rule):
-            clocks.stop_clock(deadline, on=on, cancelled=True)
-    for _, rule in _each_clock(t.pauses, obj, context):
-        for deadline in clocks.clocks_of(obj, rule=rule):
-            if deadline.status == "running":
-                clocks.pause_clock(deadline, on=on)
-    for _, rule in _each_clock(t.resumes, obj, context):
-        for deadline in clocks.clocks_of(obj, rule=rule):
-            if deadline.status == "paused":
-                clocks.resume_clock(deadline, on=on)
+    for deadline in _open_clocks(t.stops, obj, context):
+        clocks.stop_clock(deadline, on=on)
+    for deadline in _open_clocks(t.cancels, obj, context):
+        clocks.stop_clock(deadline, on=on, cancelled=True)
+    for deadline in _open_clocks(t.pauses, obj, context):
+        if deadline.status == "running":
+            clocks.pause_clock(deadline, on=on)
+    for deadline in _open_clocks(t.resumes, obj, context):
+        if deadline.status == "paused":
+            clocks.resume_clock(deadline, on=on)
     for _, rule in _each_clock(t.restarts, obj, context):
         deadline = clocks.open_clock(obj, rule)
         if deadline is None:
@@ -318,16 +329,26 @@ def _run_clocks(flow: Flow, t: Transition, obj, context: dict) -> None:
         start = on if spec.start is None else spec.start(obj, **context)
         if start is None:
             continue
-        if rule.is_period:
-            clocks.start_clock(
-                subject=obj,
-                rule=rule,
-                start=start,
-                unit=flow.clock_unit(obj, rule),
-                assignee=spec.assignee(obj) if spec.assignee else None,
-                title=spec.title(obj) if spec.title else None,
-                link=spec.link(obj) if spec.link else "",
-            )
+        for subject in _subjects(spec, obj):
+            _start(flow, spec, rule, subject, start, context)
+
+
+def _start(flow: Flow, spec: Clock, rule: Rule, subject, start: dt.date, context: dict) -> None:
+    where = {
+        "subject": subject,
+        "rule": rule,
+        "start": start,
+        "unit": flow.clock_unit(subject, rule),
+        "assignee": spec.assignee(subject) if spec.assignee else None,
+        "title": spec.title(subject) if spec.title else None,
+        "link": spec.link(subject) if spec.link else "",
+    }
+    if rule.is_period:
+        clocks.start_clock(**where)
+    elif spec.due is not None:
+        due = spec.due(subject, **context)
+        if due is not None:
+            clocks.start_fixed_clock(due=due, **where)
 
 
 def assign(**fields) -> Callable[..., None]:

@@ -31,6 +31,23 @@ class ActionForm(forms.Form):
         return data
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (evidence, attachments); ``service_kwargs`` passes them as (name, bytes)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
 def show_service_errors(form: forms.Form, exc: YifaError) -> None:
     """Each error a service raised, under the field it names (all of them, for InvalidInput); the rest
     above the form. A gate's unmet conditions are listed one by one."""
