@@ -83,7 +83,7 @@ def test_a_refused_service_date_comes_back_at_its_field_without_a_page_reload(ca
         HTTP_HX_REQUEST="true",
     )
     page = response.content.decode()
-    assert response.status_code == 200 and 'hx-target="closest details"' in page
+    assert response.status_code == 200 and 'id="action-serve_copy"' in page
     assert "被申请人收到副本日期不能早于发送日期2025年9月30日" in page
     case.refresh_from_db()
     assert case.copy_served_on is None

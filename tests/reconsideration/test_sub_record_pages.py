@@ -129,3 +129,24 @@ def test_the_drafting_organ_answers_in_place_and_the_office_then_concludes(cast,
     assert review.state == NormState.CONCLUDED and case.state == "accepted"
     actions = [e.action for e in timeline(case)]
     assert actions[-2:] == ["reconsideration_norm.conclude", "reconsideration.resume"]
+
+
+def test_two_reviews_of_one_case_each_keep_their_own_forms_on_the_case_page(cast, login, accepted):
+    case = accepted(D(2025, 9, 1), D(2025, 9, 3))
+    reviews = [
+        norms.norm_review_open(
+            case=case,
+            by=cast["fuyi"],
+            source=NormSource.OWN_MOTION,
+            document=document,
+            started_on=D(2025, 9, 26),
+            competent=True,
+            drafter_name="某省人民政府",
+            on=D(2025, 9, 26),
+        )
+        for document in ("某省规章第三条", "某省规章第五条")
+    ]
+    page = login(cast["fuyi"]).get(case.get_absolute_url()).content.decode()
+    for review in reviews:
+        assert f'id="action-notify_drafter-{review.pk}"' in page
+        assert f'hx-target="#action-notify_drafter-{review.pk}"' in page

@@ -81,6 +81,7 @@ NORM_ACTIONS = Actions(
         Action("conclude", form=forms.ConcludeForm, call=via(norms.norm_review_conclude, "review")),
     ],
     url="reconsideration:norm_act",
+    many=True,
     access=access_review,
 )
 
@@ -88,6 +89,7 @@ LETTER_ACTIONS = Actions(
     opinions.LETTER_FLOW,
     [Action("feedback", form=forms.FeedbackForm, call=via(opinions.opinion_feedback, "letter"), label="报送")],
     url="reconsideration:letter_act",
+    many=True,
     access=access_letter,
 )
 
@@ -98,6 +100,7 @@ SUBMISSION_ACTIONS = Actions(
         Action("resolve", form=forms.ResolveForm, call=via(submissions.submission_resolve, "submission")),
     ],
     url="reconsideration:submission_act",
+    many=True,
     access=access_submission,
 )
 

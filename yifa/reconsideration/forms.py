@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from yifa.core.models import Unit
-from yifa.core.procedure import ActionForm
+from yifa.core.procedure import ActionForm, MultipleFileField
 
 from .models import (
     ActType,
@@ -27,21 +27,6 @@ from .models import (
 
 # <input type="date"> only takes ISO dates; the locale format (2026/12/01) would leave it empty.
 DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, (list, tuple)):
-            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
-        return [super().clean(data, initial)] if data else []
 
 
 class ApplicationForm(forms.Form):

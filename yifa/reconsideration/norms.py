@@ -218,6 +218,7 @@ def norm_review_open(
 ) -> NormReview:
     """登记附带审查并中止复议（第三十九条第一款第九项）；起算处理或转送期限（第五十六条、第五十七条）。"""
     on = on or timezone.localdate()
+    case = Case.objects.get(pk=case.pk)  # whether it is still to be suspended is what the case is now
     checks = Checks()
     if source not in NormSource.values:
         checks.fail(
