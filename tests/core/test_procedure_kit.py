@@ -28,7 +28,7 @@ from yifa.core.procedure import (
     with_role,
 )
 
-from .memo import Memo, MemoState
+from .memo import MEMO_FLOW, Memo, MemoState
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -254,6 +254,31 @@ def test_change_keeps_versions_and_records_before_and_after_without_personal_dat
     assert "13800001111" not in str(Event.objects.get(action="person.phone").data)
 
 
+def test_a_clock_links_its_reminders_to_where_the_work_is_done(cast, memo, reply_rule):
+    flow = Flow(
+        name="memo_linked",
+        states=MemoState,
+        transitions=[
+            Transition(
+                "note",
+                "批注",
+                (MemoState.DRAFT,),
+                who=liaison_of_unit,
+                starts=(Clock(reply_rule, link=lambda memo: f"/inbox/{memo.pk}/"),),
+            )
+        ],
+    )
+    fire(flow, memo, "note", by=cast.people["minzheng_liaison"])
+    assert clocks.open_clock(memo, reply_rule).link == f"/inbox/{memo.pk}/"
+
+
+def test_binary_content_is_logged_by_its_size_never_its_bytes():
+    from yifa.core.procedure.records import snapshot
+
+    logged = snapshot(Memo(title="模板", body=memoryview(b"PK\x03\x04docx")))
+    assert logged["body"] == "8字节"
+
+
 def test_the_action_view_offers_runs_and_reports_at_the_field(cast, memo, login, settings):
     settings.ROOT_URLCONF = "tests.core.memo_urls"
     liaison = login(cast.people["minzheng_liaison"])
@@ -280,42 +305,6 @@ def test_the_action_view_offers_runs_and_reports_at_the_field(cast, memo, login,
         .status_code
         == 403
     )
-
-
-def test_a_sub_record_files_its_acts_on_its_parent_and_its_clocks_link_where_the_work_is(cast, memo, reply_rule):
-    unit = cast.units["民政局"]
-    flow = Flow(
-        name="memo_child",
-        states=MemoState,
-        transitions=[
-            Transition(
-                "note",
-                "批注",
-                (MemoState.DRAFT,),
-                who=liaison_of_unit,
-                starts=(Clock(reply_rule, link=lambda memo: f"/inbox/{memo.pk}/"),),
-            )
-        ],
-        event_subject=lambda memo: memo.unit,
-    )
-    fire(flow, memo, "note", by=cast.people["minzheng_liaison"])
-    assert not timeline(memo).exists()
-    assert [e.action for e in timeline(unit)] == ["memo_child.note"]
-    assert clocks.open_clock(memo, reply_rule).link == f"/inbox/{memo.pk}/"
-
-
-def test_binary_content_is_logged_by_its_size_never_its_bytes():
-    from yifa.core.procedure.records import snapshot
-
-    logged = snapshot(Memo(title="模板", body=memoryview(b"PK\x03\x04docx")))
-    assert logged["body"] == "8字节"
-
-
-def test_the_action_view_refuses_someone_elses_act_with_a_page_that_says_who_may(cast, memo, login, settings):
-    settings.ROOT_URLCONF = "tests.core.memo_urls"
-    refused = login(cast.people["reviewer"]).post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "1"})
-    assert refused.status_code == 403 and "您无权报送（需本单位联络员或负责人）" in refused.content.decode()
-    assert Memo.objects.get(pk=memo.pk).state == MemoState.DRAFT
 
 
 def test_a_date_fixed_by_a_plan_runs_on_each_share_and_stops_with_the_act(cast, memo):
@@ -376,3 +365,55 @@ def test_a_page_of_many_records_gets_one_id_per_record_and_forms_made_for_each(c
     pages = [render_to_string("core/_actions.html", {"actions": table.offered(liaison, m)}) for m in (memo, other)]
     assert f'id="action-submit-{memo.pk}"' in pages[0] and f'hx-target="#action-submit-{other.pk}"' in pages[1]
     assert f'id="id_submit-note-{memo.pk}"' in pages[0] and "请示的说明" in pages[0] and "另一份的说明" in pages[1]
+
+
+def test_an_event_can_name_its_inputs_and_sit_on_the_timeline_of_the_record_it_concerns(cast, memo):
+    """A cleanup item's opinion reads “清理意见：废止” on its document's timeline, not on the item's."""
+    parent = Memo.objects.create(title="上位文件", unit=cast.units["民政局"])
+    flow = Flow(
+        name="memo_note",
+        states=MemoState,
+        event_subject=lambda memo: parent,
+        transitions=[
+            Transition(
+                "note",
+                "批注",
+                (MemoState.DRAFT,),
+                who=liaison_of_unit,
+                event_label=lambda memo, *, verdict, **_: f"批注：{verdict}",
+            )
+        ],
+    )
+    fire(flow, memo, "note", by=cast.people["minzheng_liaison"], verdict="同意")
+    assert not timeline(memo).exists()
+    [event] = timeline(parent)
+    assert (event.action, event.action_label) == ("memo_note.note", "批注：同意")
+
+
+def test_the_action_view_answers_403_to_a_person_in_scope_without_the_right(cast, memo, login, settings):
+    settings.ROOT_URLCONF = "tests.core.memo_urls"
+    memo = fire(MEMO_FLOW, memo, "submit", by=cast.people["minzheng_liaison"])
+    refused = login(cast.people["minzheng_liaison"]).post(
+        f"/test-memos/{memo.pk}/act/approve/", {"approve-version": "2", "approve-reason": "同意"}
+    )
+    assert refused.status_code == 403 and "需领导" in refused.content.decode()
+    assert Memo.objects.get(pk=memo.pk).state == MemoState.SUBMITTED
+
+
+def test_a_board_reads_every_clock_of_one_rule(cast, memo, reply_rule, decision_rule):
+    other = Memo.objects.create(title="另一件", unit=cast.units["民政局"])
+    for subject in (memo, other):
+        clocks.start_clock(subject=subject, rule=reply_rule, start=D(2026, 9, 24), unit=subject.unit)
+    clocks.start_clock(subject=memo, rule=decision_rule, start=D(2026, 9, 24), unit=memo.unit)
+    clocks.stop_clock(clocks.open_clock(other, reply_rule), on=D(2026, 9, 25))
+    found = clocks.clocks_of_rule(reply_rule)
+    assert sorted((d.subject_label, d.status) for d in found) == [("另一件", "met"), ("请示", "running")]
+
+
+def test_a_refused_act_the_page_no_longer_offers_is_explained_above_the_page(cast, memo, login, settings):
+    settings.ROOT_URLCONF = "tests.core.memo_urls"
+    liaison = login(cast.people["minzheng_liaison"])
+    liaison.post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "1"})
+    again = liaison.post(f"/test-memos/{memo.pk}/act/submit/", {"submit-version": "2"})
+    assert again.status_code == 400
+    assert [str(m) for m in again.context["messages"]][-1] == "当前状态为“已报送”，不能报送"

@@ -128,3 +128,11 @@ def test_date_fields_open_on_today_in_the_form_a_date_input_accepts(cast, login,
     case = accepted(D(2025, 3, 3), D(2025, 3, 4))
     page = login(cast["fuyi"]).get(case.get_absolute_url()).content.decode()
     assert f'name="send_copy-on" value="{timezone.localdate().isoformat()}"' in page
+
+
+def test_the_timeline_names_the_kind_of_hearing_recorded(cast, accepted):
+    case = accepted(D(2025, 3, 3), D(2025, 3, 4))
+    services.case_record_hearing(case=case, by=cast["fuyi"], kind="hear", held_on=D(2025, 3, 20), place="电话")
+    [event] = [e for e in timeline(case) if e.action == "reconsideration.record_hearing"]
+    assert event.action_label == "听取意见或书面审理（第四十九条）" and event.data["kind"] == "hear"
+    assert event.data["hearing"] == case.hearings.get().pk

@@ -101,6 +101,11 @@ def clocks_of(subject, *, rule: Rule | None = None, open_only: bool = True):
     return qs
 
 
+def clocks_of_rule(rule: Rule):
+    """Every clock of ``rule``, whatever its record or status: a module's board of one period."""
+    return Deadline.objects.filter(rule_id=rule.id)
+
+
 def clocks_by_subject(subjects, *, open_only: bool = True) -> dict[int, list[Deadline]]:
     """Clocks of many records of one model in one query: {pk: [clocks by due date]}."""
     subjects = list(subjects)

@@ -24,7 +24,7 @@ from yifa.lib.deadlines import WORKDAYS, compute_due, zh_date
 from . import gates, periods
 from . import rules as R
 from .documents import public_text_of
-from .models import OPEN_STATES, Case, Hearing, Party, PartyKind, PartyRole, Procedure
+from .models import OPEN_STATES, Case, Hearing, HearingKind, Party, PartyKind, PartyRole, Procedure
 from .models import CaseState as S
 from .who import INTAKE, OFFICE_HEAD, ORGAN_HEAD, REPLIER, STAFF
 
@@ -447,6 +447,7 @@ FLOW = Flow(
             who=STAFF,
             after=_add_hearing,
             event_data=_hearing_data,
+            event_label=lambda case, *, kind, **_: HearingKind(kind).label,
         ),
         Transition(
             "justify_overdue",

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ..errors import AccessDenied, NotFound, YifaError
+from ..errors import NotFound, YifaError
 from .engine import Flow, fire
 from .forms import ActionForm, form_error_text, show_service_errors
 
@@ -104,8 +104,6 @@ class Actions:
         if form.is_valid():
             try:
                 result = self._call(action, obj, request.user, form)
-            except AccessDenied:
-                raise  # not this user's act: a refusal page, not a form error on a form the page does not offer
             except YifaError as exc:
                 show_service_errors(form, exc)
             else:
@@ -133,6 +131,9 @@ class Actions:
         if request.htmx:
             return render(request, "core/_action.html", {"a": self._offer(action, obj, form), "open": True})
         if self.page is not None:
+            flow = self._flow(action)
+            if not (flow.is_open(obj, action.name) and flow.may(request.user, obj, action.name)):
+                messages.error(request, form_error_text(form))  # the page no longer offers the act: say why above it
             response = self.page(request, obj.pk, bound={action.name: form})
             response.status_code = 400
             return response

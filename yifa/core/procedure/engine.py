@@ -43,10 +43,10 @@ class Clock:
     rule: Any
     start: Callable[..., dt.date | None] | None = None
     assignee: Callable[..., Any] | None = None
+    link: Callable[..., str] | None = None  # the page its reminders open (default: the record's)
     title: Callable[..., str] | None = None
     due: Callable[..., dt.date | None] | None = None
     each: Callable[[Any], Iterable] | None = None
-    link: Callable[..., str] | None = None  # the page its reminders open (default: the record's)
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ class Transition:
     extends: tuple[Extend, ...] = ()
     notifies: Callable[..., Iterable[Message]] | None = None
     event_data: Callable[..., dict] | None = None
+    event_label: Callable[..., str] | None = None  # the event's label when the inputs decide it (默认 label)
     reason_required: bool = False
     by_system: bool = False  # may run with by=None (e.g. 视为受理 when a period lapses)
     public: bool = False  # may run for the public on the portal (by=PUBLIC)
@@ -107,7 +108,7 @@ class Flow:
     state_field: str = "state"
     clock_unit: Callable = field(default=lambda obj, rule: obj.unit)
     event_unit: Callable | None = None  # the unit an event is filed under (default: the actor's)
-    event_subject: Callable | None = None  # the record whose timeline shows an act (default: the record)
+    event_subject: Callable | None = None  # the record whose timeline shows the event (default: the record)
 
     def __post_init__(self):
         FLOWS[self.name] = self
@@ -263,7 +264,7 @@ def _finish(flow: Flow, t: Transition, obj, context: dict, *, before: str, data:
         actor=context["by"],
         subject=flow.event_subject(obj) if flow.event_subject else obj,
         action=f"{flow.name}.{t.name}",
-        action_label=t.label,
+        action_label=t.event_label(obj, **context) if t.event_label else t.label,
         from_state=before,
         to_state=after_state,
         reason=context["reason"],

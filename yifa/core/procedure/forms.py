@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from ..errors import InvalidInput, YifaError
+from ..errors import AccessDenied, InvalidInput, NotFound, YifaError
 
 MAX_TEXT = 5000
 
@@ -50,7 +50,10 @@ class MultipleFileField(forms.FileField):
 
 def show_service_errors(form: forms.Form, exc: YifaError) -> None:
     """Each error a service raised, under the field it names (all of them, for InvalidInput); the rest
-    above the form. A gate's unmet conditions are listed one by one."""
+    above the form. A gate's unmet conditions are listed one by one. A refusal of the person rather than of
+    the input (AccessDenied, NotFound) is raised again, for the page to answer 403 or 404."""
+    if isinstance(exc, AccessDenied | NotFound):
+        raise exc
     unmet = getattr(exc, "unmet", None)
     if unmet:
         for problem in unmet:
