@@ -254,24 +254,6 @@ def test_change_keeps_versions_and_records_before_and_after_without_personal_dat
     assert "13800001111" not in str(Event.objects.get(action="person.phone").data)
 
 
-def test_a_clock_links_its_reminders_to_where_the_work_is_done(cast, memo, reply_rule):
-    flow = Flow(
-        name="memo_linked",
-        states=MemoState,
-        transitions=[
-            Transition(
-                "note",
-                "批注",
-                (MemoState.DRAFT,),
-                who=liaison_of_unit,
-                starts=(Clock(reply_rule, link=lambda memo: f"/inbox/{memo.pk}/"),),
-            )
-        ],
-    )
-    fire(flow, memo, "note", by=cast.people["minzheng_liaison"])
-    assert clocks.open_clock(memo, reply_rule).link == f"/inbox/{memo.pk}/"
-
-
 def test_binary_content_is_logged_by_its_size_never_its_bytes():
     from yifa.core.procedure.records import snapshot
 

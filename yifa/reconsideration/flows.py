@@ -55,8 +55,8 @@ HEARING_CLOCKS = (
     Clock(periods.copy_rule, start=_accepted_on),
     Clock(periods.decision_rule, start=_accepted_on, assignee=lambda case: case.handler),
 )
-# 答复期限自被申请人收到副本之日起；外部机关的送达日登记前不计时。
-REPLY_CLOCK = Clock(periods.reply_rule, start=lambda case, **_: case.copy_served_on, link=respondent_link)
+# 答复期限自被申请人收到副本之日起；外部机关的送达日登记前不计时。其提醒打开案件页，被申请人在那里答复。
+REPLY_CLOCK = Clock(periods.reply_rule, start=lambda case, **_: case.copy_served_on)
 
 
 def _end_norm_review_clocks(case, *, on, **_):

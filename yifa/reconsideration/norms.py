@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from yifa.core import clocks
@@ -51,10 +50,6 @@ def forward_rule(review):
     return FORWARD[review.source]
 
 
-def inbox_link(review) -> str:
-    return reverse("reconsideration:norm_inbox")
-
-
 def _clock_unit(review, rule):
     """A drafting or receiving organ on the platform answers on its own clock; the office times the rest."""
     if rule == R.DRAFTER_REPLY:
@@ -91,7 +86,7 @@ def _ask(review, unit, rule, key: str, title, body: str):
             key=f"{key}:{review.pk}",
             title=title(zh_date(clock.due)),
             body=f"{body}{clock.explanation}",
-            link=inbox_link(review),
+            link=review.get_absolute_url(),  # the drafting organ lands in its to-do
         )
     ]
 
@@ -136,7 +131,7 @@ NORM_FLOW = Flow(
             when=(lambda review: review.competent and not review.drafter_notified_on,),
             apply=_notify_drafter,
             stops=(R.DRAFTER_NOTICE,),
-            starts=(Clock(lambda r: R.DRAFTER_REPLY if r.drafter_unit_id else None, link=inbox_link),),
+            starts=(Clock(lambda r: R.DRAFTER_REPLY if r.drafter_unit_id else None),),
             notifies=lambda review, **_: _ask(
                 review,
                 review.drafter_unit,
@@ -170,7 +165,7 @@ NORM_FLOW = Flow(
             when=(lambda review: not review.competent,),
             apply=_forward,
             stops=(forward_rule,),
-            starts=(Clock(lambda r: R.FORWARDED_REPLY if r.forwarded_to_unit_id else None, link=inbox_link),),
+            starts=(Clock(lambda r: R.FORWARDED_REPLY if r.forwarded_to_unit_id else None),),
             notifies=lambda review, **_: _ask(
                 review,
                 review.forwarded_to_unit,

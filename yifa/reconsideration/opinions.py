@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.urls import reverse
 from django.utils import timezone
 
 from yifa.core.notify import unit_contacts
@@ -21,10 +20,6 @@ from .who import LETTER_RECIPIENT, STAFF
 LETTER_STATES = (CaseState.ACCEPTED, CaseState.SUSPENDED, CaseState.APPROVAL, CaseState.DECIDED, CaseState.MEDIATED)
 
 
-def letters_link(letter) -> str:
-    return reverse("reconsideration:opinions")
-
-
 def _ask_for_feedback(letter, **_):
     clock = periods.feedback_clock(letter)
     return [
@@ -33,7 +28,7 @@ def _ask_for_feedback(letter, **_):
             key=f"fuyi-opinion:{letter.pk}",
             title=f"行政复议意见书：请于{zh_date(clock.due)}前报送纠正情况",
             body=f"{letter.content[:200]}\n{clock.explanation}",
-            link=letters_link(letter),
+            link=letter.get_absolute_url(),
         )
     ]
 
@@ -51,7 +46,7 @@ LETTER_FLOW = Flow(
             LetterState.ISSUED,
             who=STAFF,
             when=(lambda record: case_of(record).state in LETTER_STATES,),
-            starts=(Clock(OPINION_FEEDBACK, start=lambda letter, **_: letter.issued_on, link=letters_link),),
+            starts=(Clock(OPINION_FEEDBACK, start=lambda letter, **_: letter.issued_on),),
             notifies=_ask_for_feedback,
             event_data=lambda letter, **_: {"letter": letter.pk, "due": periods.feedback_clock(letter).due},
         ),

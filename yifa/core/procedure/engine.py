@@ -43,7 +43,6 @@ class Clock:
     rule: Any
     start: Callable[..., dt.date | None] | None = None
     assignee: Callable[..., Any] | None = None
-    link: Callable[..., str] | None = None  # the page its reminders open (default: the record's)
     title: Callable[..., str] | None = None
     due: Callable[..., dt.date | None] | None = None
     each: Callable[[Any], Iterable] | None = None
@@ -342,7 +341,6 @@ def _start(flow: Flow, spec: Clock, rule: Rule, subject, start: dt.date, context
         "unit": flow.clock_unit(subject, rule),
         "assignee": spec.assignee(subject) if spec.assignee else None,
         "title": spec.title(subject) if spec.title else None,
-        "link": spec.link(subject) if spec.link else "",
     }
     if rule.is_period:
         clocks.start_clock(**where)
