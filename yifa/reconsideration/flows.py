@@ -59,14 +59,12 @@ HEARING_CLOCKS = (
 REPLY_CLOCK = Clock(periods.reply_rule, start=lambda case, **_: case.copy_served_on)
 
 
-def _end_norm_review_clocks(case, *, on, **_):
-    """A closed case leaves its incidental reviews nothing to count."""
-    for review in case.norm_reviews.filter(concluded_on__isnull=True):
-        for clock in clocks.clocks_of(review):
-            clocks.stop_clock(clock, on=on, cancelled=True)
+def _open_reviews(case):
+    return case.norm_reviews.filter(concluded_on__isnull=True)
 
 
-# Closing a case: the decision period is met or late; every other period of the case stops counting.
+# Closing a case: the decision period is met or late; every other period of the case, and of the incidental
+# reviews still open, stops counting.
 CLOSING = dict(
     stops=(periods.decision_rule,),
     cancels=(
@@ -75,8 +73,19 @@ CLOSING = dict(
         periods.copy_rule,
         periods.reply_rule,
         R.SUSPENSION_LIMIT,
+        *(
+            Clock(rule, each=_open_reviews)
+            for rule in (
+                R.NORM_REQUEST_HANDLE,
+                R.NORM_REQUEST_FORWARD,
+                R.NORM_OWN_HANDLE,
+                R.NORM_OWN_FORWARD,
+                R.DRAFTER_NOTICE,
+                R.DRAFTER_REPLY,
+                R.FORWARDED_REPLY,
+            )
+        ),
     ),
-    after=_end_norm_review_clocks,
 )
 
 
