@@ -14,7 +14,7 @@ from .who import STAFF
 def intake_by_staff(case, *, by=None, **_):
     if case.channel == Channel.ONLINE or STAFF(by, case):
         return None
-    return "只有复议工作人员可以登记邮寄、当面或口头申请"
+    return f"只有{STAFF.label}可以登记邮寄、当面或口头申请"
 
 
 def correction_in_time(case, *, on, **_):

@@ -23,17 +23,17 @@ RESPONDENT = in_unit_of(unit_attr="respondent_unit", label="被申请人")
 # 外部机关（不在本平台）的书面答复由复议工作人员录入。
 REPLIER = Who(
     lambda user, case: RESPONDENT(user, case) or (case.respondent_unit_id is None and STAFF(user, case)),
-    "被申请人（外部机关的答复由复议工作人员录入）",
+    f"{RESPONDENT.label}（外部机关的答复由{STAFF.label}录入）",
 )
 # 网上申请由申请人在门户提交；邮寄、当面、口头申请由复议工作人员登记。
-INTAKE = Who(lambda user, case: case.channel == Channel.ONLINE or STAFF(user, case), "复议工作人员")
+INTAKE = Who(lambda user, case: case.channel == Channel.ONLINE or STAFF(user, case), STAFF.label)
 
 DRAFTER = in_unit_of(unit_attr="drafter_unit", label="制定机关")
 FORWARDED_TO = in_unit_of(unit_attr="forwarded_to_unit", label="接受转送的机关")
 # 转送的附带审查：接受转送的机关登记其回复（第六十条）。
 NORM_CONCLUDER = Who(
     lambda user, review: STAFF(user, review) or (not review.competent and FORWARDED_TO(user, review)),
-    "复议工作人员或接受转送的机关",
+    f"{STAFF.label}或{FORWARDED_TO.label}",
 )
 
 LETTER_RECIPIENT = in_unit_of(unit_attr="recipient", label="收到意见书的机关")
