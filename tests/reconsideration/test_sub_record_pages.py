@@ -67,18 +67,8 @@ def test_a_penalty_organ_that_revokes_records_it_on_its_page_and_an_empty_record
     assert resolve not in organ.get(reverse("reconsideration:submissions")).content.decode()
 
 
-def test_a_review_link_takes_the_office_to_the_case_and_the_drafting_organ_to_its_to_do(cast, login, accepted):
-    case = accepted(D(2025, 9, 1), D(2025, 9, 3))
-    review = norms.norm_review_open(
-        case=case,
-        by=cast["fuyi"],
-        source=NormSource.REQUEST,
-        document="《江临市道路运输管理办法》第十二条",
-        started_on=D(2025, 9, 5),
-        competent=True,
-        drafter_unit=cast.units["交通运输局"],
-        on=D(2025, 9, 26),
-    )
+def test_a_review_link_takes_the_office_to_the_case_and_the_drafting_organ_to_its_to_do(cast, login, competent_review):
+    case, review = competent_review
     review = norms.norm_review_notify_drafter(review=review, by=cast["fuyi"], on=D(2025, 9, 30))
     link = review.get_absolute_url()
     assert login(cast["fuyi"]).get(link)["Location"] == f"{case.get_absolute_url()}#norm-{review.pk}"
@@ -88,18 +78,8 @@ def test_a_review_link_takes_the_office_to_the_case_and_the_drafting_organ_to_it
     assert login(cast["huanjing_liaison"]).get(link).status_code == 403
 
 
-def test_the_drafting_organ_answers_in_place_and_the_office_then_concludes(cast, login, accepted):
-    case = accepted(D(2025, 9, 1), D(2025, 9, 3))
-    review = norms.norm_review_open(
-        case=case,
-        by=cast["fuyi"],
-        source=NormSource.REQUEST,
-        document="《江临市道路运输管理办法》第十二条",
-        started_on=D(2025, 9, 5),
-        competent=True,
-        drafter_unit=cast.units["交通运输局"],
-        on=D(2025, 9, 26),
-    )
+def test_the_drafting_organ_answers_in_place_and_the_office_then_concludes(cast, login, competent_review):
+    case, review = competent_review
     review = norms.norm_review_notify_drafter(review=review, by=cast["fuyi"], on=D(2025, 9, 30))
     drafter = login(cast["jiaotong_liaison"])
     inbox = drafter.get(reverse("reconsideration:norm_inbox")).content.decode()
