@@ -50,6 +50,11 @@ def forward_rule(review):
     return FORWARD[review.source]
 
 
+def first_rule(review):
+    """第五十六条、第五十七条：有权处理的三十日内处理，无权处理的七个工作日内转送。"""
+    return handle_rule(review) if review.competent else forward_rule(review)
+
+
 def _clock_unit(review, rule):
     """A drafting or receiving organ on the platform answers on its own clock; the office times the rest."""
     if rule == R.DRAFTER_REPLY:
@@ -108,7 +113,7 @@ NORM_FLOW = Flow(
             starts=(
                 # 第五十六条、第五十七条：自收到附带审查申请或认为依据不合法之日起处理或转送。
                 Clock(
-                    lambda r: (HANDLE if r.competent else FORWARD)[r.source],
+                    first_rule,
                     start=lambda r, **_: r.started_on,
                     assignee=lambda r: r.case.handler,
                 ),
@@ -119,7 +124,7 @@ NORM_FLOW = Flow(
                 "norm_review": review.pk,
                 "source": review.source,
                 "competent": review.competent,
-                "due": _due(review, (HANDLE if review.competent else FORWARD)[review.source]),
+                "due": _due(review, first_rule(review)),
                 "drafter_notice_due": _due(review, R.DRAFTER_NOTICE),
             },
         ),
