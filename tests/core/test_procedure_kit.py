@@ -254,6 +254,13 @@ def test_change_keeps_versions_and_records_before_and_after_without_personal_dat
     assert "13800001111" not in str(Event.objects.get(action="person.phone").data)
 
 
+def test_binary_content_is_logged_by_its_size_never_its_bytes():
+    from yifa.core.procedure.records import snapshot
+
+    logged = snapshot(Memo(title="模板", body=memoryview(b"PK\x03\x04docx")))
+    assert logged["body"] == "8字节"
+
+
 def test_the_action_view_offers_runs_and_reports_at_the_field(cast, memo, login, settings):
     settings.ROOT_URLCONF = "tests.core.memo_urls"
     liaison = login(cast.people["minzheng_liaison"])

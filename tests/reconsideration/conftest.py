@@ -46,3 +46,24 @@ def accepted(cast, receive):
         return services.case_accept(case=case, by=cast["fuyi"], on=accepted_on, **accept)
 
     return make
+
+
+@pytest.fixture
+def competent_review(cast, accepted):
+    """(case, review): a case accepted 2025-09-03 and suspended on Friday 2025-09-26 for the incidental
+    review of a 交通运输局 measure the office may handle itself (requested 2025-09-05)."""
+    from yifa.reconsideration import norms
+    from yifa.reconsideration.models import NormSource
+
+    case = accepted(D(2025, 9, 1), D(2025, 9, 3))
+    review = norms.norm_review_open(
+        case=case,
+        by=cast["fuyi"],
+        source=NormSource.REQUEST,
+        document="《江临市道路运输管理办法》第十二条",
+        started_on=D(2025, 9, 5),
+        competent=True,
+        drafter_unit=cast.units["交通运输局"],
+        on=D(2025, 9, 26),
+    )
+    return case, review

@@ -104,3 +104,15 @@ def test_a_template_that_is_not_docx_is_refused(cast):
     with pytest.raises(InvalidInput) as err:
         template_set(by=cast["fuyi"], kind="decision", content=b"not a word file")
     assert err.value.field == "file"
+
+
+def test_replacing_a_template_is_audited_with_its_size_not_its_content(cast):
+    from yifa.core.models import Event
+
+    first = docx_from_text("行政复议决定书", ["案号：{{案号}}"])
+    second = docx_from_text("行政复议决定书（第二版）", ["案号：{{案号}}", "{{决定内容}}"])
+    template_set(by=cast["fuyi"], kind="decision", content=first)
+    template_set(by=cast["fuyi"], kind="decision", content=second)
+    added, replaced = Event.objects.filter(action="reconsideration.template").order_by("id")
+    assert added.data == {"kind": "decision", "unknown": []}
+    assert replaced.data["changed"]["content"] == {"before": f"{len(first)}字节", "after": f"{len(second)}字节"}

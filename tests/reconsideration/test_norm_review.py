@@ -17,23 +17,8 @@ from yifa.reconsideration.models import CaseState, NormConclusion, NormSource
 D = dt.date
 
 
-def _open_competent(cast, accepted):
-    case = accepted(D(2025, 9, 1), D(2025, 9, 3))
-    review = norms.norm_review_open(
-        case=case,
-        by=cast["fuyi"],
-        source=NormSource.REQUEST,
-        document="《江临市道路运输管理办法》第十二条",
-        started_on=D(2025, 9, 5),
-        competent=True,
-        drafter_unit=cast.units["交通运输局"],
-        on=D(2025, 9, 26),
-    )
-    return case, review
-
-
-def test_incidental_review_suspends_the_case_and_stops_the_decision_clock(cast, accepted):
-    case, review = _open_competent(cast, accepted)
+def test_incidental_review_suspends_the_case_and_stops_the_decision_clock(cast, competent_review):
+    case, review = competent_review
     case.refresh_from_db()
     assert case.state == CaseState.SUSPENDED
     assert case.suspension_ground == "9"
@@ -42,20 +27,20 @@ def test_incidental_review_suspends_the_case_and_stops_the_decision_clock(cast, 
     assert events.count("reconsideration.suspend") == 1
 
 
-def test_request_handled_within_thirty_days_rolls_off_national_day(cast, accepted):
-    _, review = _open_competent(cast, accepted)
+def test_request_handled_within_thirty_days_rolls_off_national_day(cast, competent_review):
+    _, review = competent_review
     # 9/5 + 30 = 10/5, in the 国庆 holiday (10/1–10/8) → 10/9
     assert clocks.open_clock(review, R.NORM_REQUEST_HANDLE).due == D(2025, 10, 9)
 
 
-def test_drafter_notified_within_three_working_days_of_suspension_counting_adjusted_sunday(cast, accepted):
-    _, review = _open_competent(cast, accepted)
+def test_drafter_notified_within_three_working_days_of_suspension_counting_adjusted_sunday(cast, competent_review):
+    _, review = competent_review
     # suspended Fri 9/26: 9/28 (Sunday, 调休上班) = 1, 9/29 = 2, 9/30 = 3
     assert clocks.open_clock(review, R.DRAFTER_NOTICE).due == D(2025, 9, 30)
 
 
-def test_drafter_in_yifa_must_answer_within_ten_working_days_after_the_holiday(cast, accepted):
-    _, review = _open_competent(cast, accepted)
+def test_drafter_in_yifa_must_answer_within_ten_working_days_after_the_holiday(cast, competent_review):
+    _, review = competent_review
     review = norms.norm_review_notify_drafter(review=review, by=cast["fuyi"], on=D(2025, 9, 30))
     assert clocks.open_clock(review, R.DRAFTER_NOTICE) is None
     reply = clocks.open_clock(review, R.DRAFTER_REPLY)
@@ -86,8 +71,8 @@ def test_outside_drafter_is_not_timed(cast, accepted):
     assert clocks.open_clock(review, R.NORM_OWN_HANDLE).due == D(2025, 10, 27)  # 9/26 + 30 = 10/26 Sunday → 10/27
 
 
-def test_concluding_the_review_resumes_the_case_without_counting_the_suspension(cast, accepted):
-    case, review = _open_competent(cast, accepted)
+def test_concluding_the_review_resumes_the_case_without_counting_the_suspension(cast, competent_review):
+    case, review = competent_review
     review = norms.norm_review_conclude(
         review=review,
         by=cast["fuyi"],
@@ -209,11 +194,11 @@ def test_missing_fields_are_named_and_nothing_is_written(cast, accepted):
     assert not case.norm_reviews.exists()
 
 
-def test_case_cannot_resume_while_an_incidental_review_is_pending(cast, accepted):
+def test_case_cannot_resume_while_an_incidental_review_is_pending(cast, competent_review):
     from yifa.core.errors import GateBlocked
     from yifa.reconsideration import services
 
-    case, review = _open_competent(cast, accepted)
+    case, review = competent_review
     with pytest.raises(GateBlocked) as err:
         services.case_resume(case=case, by=cast["fuyi"], on=D(2025, 10, 9))
     assert "第三十九条第一款第九项" in err.value.message
@@ -221,9 +206,9 @@ def test_case_cannot_resume_while_an_incidental_review_is_pending(cast, accepted
     assert case.state == CaseState.SUSPENDED
 
 
-def test_terminating_the_case_stops_the_review_clocks(cast, accepted):
+def test_terminating_the_case_stops_the_review_clocks(cast, competent_review):
     from yifa.reconsideration import services
 
-    case, review = _open_competent(cast, accepted)
+    case, review = competent_review
     services.case_terminate(case=case, by=cast["fuyi"], ground="1", reason="申请人撤回", on=D(2025, 9, 29))
     assert not clocks.clocks_of(review).exists()

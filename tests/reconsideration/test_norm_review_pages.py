@@ -25,6 +25,7 @@ def _open_on_page(cast, login, accepted):
             "norm_review-competent": "yes",
             "norm_review-drafter_unit": cast.units["交通运输局"].pk,
             "norm_review-on": "2025-09-26",
+            "norm_review-version": case.version,
         },
     )
     return case, client
@@ -41,13 +42,21 @@ def test_staff_register_an_incidental_review_from_the_case_page_and_the_case_is_
 def test_drafting_organ_answers_from_its_norm_inbox(cast, login, accepted):
     case, client = _open_on_page(cast, login, accepted)
     review = NormReview.objects.get(case=case)
-    client.post(reverse("reconsideration:norm_step", args=[review.pk, "notify"]), {"norm-notify-on": "2025-09-30"})
+    client.post(
+        reverse("reconsideration:norm_act", args=[review.pk, "notify_drafter"]),
+        {"notify_drafter-on": "2025-09-30", "notify_drafter-version": review.version},
+    )
     drafter = login(cast["jiaotong_liaison"])
     page = drafter.get(reverse("reconsideration:norm_inbox")).content.decode()
     assert "道路运输管理办法" in page and "2025-10-21" in page
+    review.refresh_from_db()
     drafter.post(
-        reverse("reconsideration:norm_step", args=[review.pk, "drafter_reply"]),
-        {"norm-drafter_reply-text": "相关条款合法", "norm-drafter_reply-on": "2025-10-15"},
+        reverse("reconsideration:norm_act", args=[review.pk, "drafter_reply"]),
+        {
+            "drafter_reply-text": "相关条款合法",
+            "drafter_reply-on": "2025-10-15",
+            "drafter_reply-version": review.version,
+        },
     )
     review.refresh_from_db()
     assert review.drafter_reply == "相关条款合法"
@@ -64,7 +73,8 @@ def test_unrelated_unit_cannot_see_or_act_on_a_review(cast, login, accepted):
     other = login(cast["huanjing_liaison"])
     assert "道路运输管理办法" not in other.get(reverse("reconsideration:norm_inbox")).content.decode()
     response = other.post(
-        reverse("reconsideration:norm_step", args=[review.pk, "notify"]), {"norm-notify-on": "2025-09-30"}
+        reverse("reconsideration:norm_act", args=[review.pk, "notify_drafter"]),
+        {"notify_drafter-on": "2025-09-30", "notify_drafter-version": review.version},
     )
     assert response.status_code in (403, 404)
     review.refresh_from_db()
@@ -77,6 +87,9 @@ def test_respondent_sees_the_review_but_cannot_notify_the_drafter(cast, login, a
     respondent = login(cast["minzheng_liaison"])
     page = respondent.get(reverse("reconsideration:case", args=[case.pk])).content.decode()
     assert "道路运输管理办法" in page and "书面通知制定机关</summary>" not in page
-    respondent.post(reverse("reconsideration:norm_step", args=[review.pk, "notify"]), {"norm-notify-on": "2025-09-30"})
+    respondent.post(
+        reverse("reconsideration:norm_act", args=[review.pk, "notify_drafter"]),
+        {"notify_drafter-on": "2025-09-30", "notify_drafter-version": review.version},
+    )
     review.refresh_from_db()
     assert review.drafter_notified_on is None

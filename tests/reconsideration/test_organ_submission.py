@@ -45,7 +45,10 @@ def test_forwarding_stops_the_clock_and_is_audited(cast):
     item = submissions.submission_forward(submission=item, by=cast["shijian_liaison"], on=D(2025, 10, 9))
     assert item.forwarded_on == D(2025, 10, 9)
     assert clocks.open_clock(item, R.FORWARD_VIA_ORGAN) is None
-    assert [e.action for e in timeline(item)] == ["reconsideration.organ_submission", "reconsideration.organ_forward"]
+    assert [e.action for e in timeline(item)] == [
+        "reconsideration_submission.receive",
+        "reconsideration_submission.forward",
+    ]
 
 
 def test_organ_that_revokes_the_penalty_records_it_instead(cast):
@@ -108,10 +111,11 @@ def test_penalty_organ_registers_and_forwards_on_its_page_and_others_do_not_see_
     assert "2025-10-10" in page and "转送复议机关" in page
     other = login(cast["minzheng_liaison"])
     assert "88号" not in other.get(reverse("reconsideration:submissions")).content.decode()
-    other.post(reverse("reconsideration:submissions"), {"step": "forward", "item": item.pk})
+    forward = reverse("reconsideration:submission_act", args=[item.pk, "forward"])
+    other.post(forward, {"forward-version": item.version})
     item.refresh_from_db()
     assert item.forwarded_on is None
-    login(cast["shijian_liaison"]).post(reverse("reconsideration:submissions"), {"step": "forward", "item": item.pk})
+    login(cast["shijian_liaison"]).post(forward, {"forward-version": item.version})
     item.refresh_from_db()
     assert item.forwarded_on is not None
     assert "88号" in login(cast["fuyi"]).get(reverse("reconsideration:submissions")).content.decode()

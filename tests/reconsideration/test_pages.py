@@ -114,7 +114,10 @@ def test_respondent_replies_from_its_inbox_page(cast, login, accepted):
     services.case_send_copy(case=case, by=cast["fuyi"], on=D(2025, 3, 5))
     client = login(cast["minzheng_liaison"])
     assert case.number in client.get(reverse("reconsideration:inbox")).content.decode()
-    client.post(reverse("reconsideration:reply", args=[case.pk]), {"text": "事实清楚，证据确凿"})
+    case.refresh_from_db()
+    client.post(
+        reverse("reconsideration:reply", args=[case.pk]), {"text": "事实清楚，证据确凿", "version": case.version}
+    )
     case.refresh_from_db()
     assert case.reply_text == "事实清楚，证据确凿"
 
@@ -286,3 +289,29 @@ def test_staff_record_service_dates_and_a_correction_extension_on_the_case_page(
     )
     other.refresh_from_db()
     assert other.copy_served_on == D(2025, 10, 9)
+
+
+def test_api_intake_answers_201_with_the_new_case(cast, login):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        response = login(cast["fuyi"]).post(
+            "/api/reconsideration/cases",
+            {
+                "channel": "post",
+                "received_on": "2025-03-03",
+                "parties": [{"name": "钱八"}],
+                "respondent_unit_id": cast.units["人社局"].pk,
+                "act_title": "工伤认定决定",
+                "act_type": "confirmation",
+                "act_date": "2025-02-01",
+                "known_on": "2025-02-05",
+                "requests": "撤销",
+                "facts_reasons": "认定错误",
+            },
+            content_type="application/json",
+        )
+    assert response.status_code == 201
+    case = Case.objects.get()
+    assert response.json()["number"] == case.number and case.respondent_name == "江临市人社局"

@@ -7,7 +7,7 @@ import pytest
 from yifa.core.audit import timeline
 from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput
 from yifa.core.models import Notification
-from yifa.reconsideration import committee, opinions, periods, services
+from yifa.reconsideration import committee, opinions, periods, queries, services
 from yifa.reconsideration.models import Case, CaseState, Party
 from yifa.reconsideration.tasks import daily
 
@@ -166,7 +166,7 @@ def full_case(cast, accepted, **accept):
 
 def test_committee_opinion_is_required_for_technical_cases_and_recorded(cast, accepted):
     case = full_case(cast, accepted, is_technical=True)
-    assert case in committee.pending_referrals()
+    assert case in queries.pending_referrals()
     with pytest.raises(GateBlocked):
         services.case_propose(
             case=case, by=cast["fuyi"], decision_type="revoke", decision_text="事实不清", on=D(2025, 4, 1)

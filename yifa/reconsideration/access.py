@@ -1,11 +1,15 @@
-"""Who sees a case: the legal office (and leaders) all; a respondent unit its own cases."""
+"""Who sees what: the legal office (and leaders) all; a respondent unit its own cases; a drafting or
+receiving organ the incidental reviews sent to it; an organ its opinion letters and the applications
+submitted through it."""
 
 from yifa.core.access import fetch, scope
 from yifa.core.errors import NotFound
 
-from .models import Case, OpinionLetter
+from .models import Case, NormReview, OpinionLetter, OrganSubmission
 
 CASE_UNITS = ("office", "respondent_unit")
+REVIEW_UNITS = ("case__office", "case__respondent_unit", "drafter_unit", "forwarded_to_unit")
+LETTER_UNITS = ("case__office", "recipient")
 
 
 def cases_for(user):
@@ -16,8 +20,32 @@ def access_case(user, pk) -> Case:
     return fetch(Case.objects.select_related("office", "respondent_unit", "handler"), user, pk, *CASE_UNITS)
 
 
+def _reviews():
+    return NormReview.objects.select_related("case", "case__office", "drafter_unit", "forwarded_to_unit")
+
+
+def reviews_for(user, *unit_fields: str):
+    return scope(_reviews(), user, *(unit_fields or REVIEW_UNITS))
+
+
+def access_review(user, pk) -> NormReview:
+    return fetch(_reviews(), user, pk, *REVIEW_UNITS)
+
+
+def letters_for(user):
+    return scope(OpinionLetter.objects.select_related("case", "recipient"), user, *LETTER_UNITS)
+
+
 def access_letter(user, pk) -> OpinionLetter:
-    return fetch(OpinionLetter.objects.select_related("case", "recipient"), user, pk, "case__office", "recipient")
+    return fetch(OpinionLetter.objects.select_related("case", "recipient"), user, pk, *LETTER_UNITS)
+
+
+def submissions_for(user):
+    return scope(OrganSubmission.objects.select_related("unit"), user, "unit")
+
+
+def access_submission(user, pk) -> OrganSubmission:
+    return fetch(OrganSubmission.objects.select_related("unit"), user, pk, "unit")
 
 
 def public_case(number: str, code: str) -> Case:

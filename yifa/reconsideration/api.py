@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from yifa.core import clocks
 from yifa.core.access import can_see_personal_data
 from yifa.core.api import DeadlineOut
 from yifa.core.crypto import mask_id_number, mask_phone
-from yifa.core.models import Unit
 from yifa.core.pagination import CursorlessPagination
 
 from . import queries, services
 from .access import access_case, public_case
+from .periods import decision_clock
 
 router = Router(tags=["行政复议"])
 
@@ -120,10 +120,8 @@ def create_case(request, payload: CaseIn):
     data = payload.dict()
     unit_id = data.pop("respondent_unit_id")
     data["parties"] = [dict(p) for p in data["parties"]]
-    case = services.case_receive(
-        by=request.user, respondent_unit=Unit.objects.filter(pk=unit_id).first() if unit_id else None, **data
-    )
-    return 201, case
+    case = services.case_receive(by=request.user, respondent_unit=queries.unit(unit_id), **data)
+    return Status(201, case)
 
 
 @router.get("/statistics")
@@ -138,8 +136,6 @@ class LookupIn(Schema):
 
 @router.get("/status", response=StatusOut, auth=None)
 def status(request, lookup: Query[LookupIn]):
-    from .periods import decision_clock
-
     case = public_case(lookup.number, lookup.code)
     clock = decision_clock(case)
     return {

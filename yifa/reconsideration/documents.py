@@ -4,6 +4,7 @@ Default templates are built here with {{字段}} placeholders; ``yifa.lib.office
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.utils import timezone
 
@@ -14,7 +15,7 @@ from yifa.lib.office import docx_from_text, docx_text, fill_docx, placeholders
 
 from . import periods
 from . import rules as R
-from .models import DocTemplate, Hearing, HearingKind
+from .models import DocTemplate, Hearing, HearingKind, PartyKind, TerminationGround
 
 HEAD = ["{{复议机关}}", "{{案号}}"]
 PARTIES = ["申请人：{{申请人信息}}", "被申请人：{{被申请人}}"]
@@ -26,7 +27,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
             *HEAD,
             "{{申请人}}：",
             "你（单位）对{{被申请人}}作出的{{行政行为}}不服提出的行政复议申请，本机关于{{收到日期}}收到。"
-            "经审查，该申请符合《中华人民共和国行政复议法》第三十条第一款规定的受理条件，本机关决定自{{受理日期}}起受理，"
+            "经审查，该申请符合{{受理依据}}规定的受理条件，本机关决定自{{受理日期}}起受理，"
             "适用{{审理程序}}审理。",
             "案件查询码：{{查询码}}（可在本市依法行政公众门户查询办理进度）。",
             "{{日期}}",
@@ -62,7 +63,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
             "{{被申请人}}：",
             "{{申请人}}对你单位作出的{{行政行为}}不服，向本机关申请行政复议，本机关已于{{受理日期}}受理。现将行政复议申请书副本发送你单位，"
             "请于{{答复期限}}前提出书面答复，并提交作出行政行为的证据、依据和其他有关材料（{{答复依据}}）。",
-            "逾期不答复的，视为该行政行为没有证据、依据（《中华人民共和国行政复议法》第七十条）。",
+            "{{未答复后果}}（{{未答复依据}}）。",
             "{{日期}}",
         ],
     ),
@@ -74,7 +75,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
             "本机关审理的{{案号}}行政复议案件，定于{{听证日期}}在{{听证地点}}举行听证。",
             "听证事项：{{听证事项}}",
             "听证人员：{{听证人员}}",
-            "依据《中华人民共和国行政复议法》第五十条、第五十一条。",
+            "依据{{听证依据}}。",
             "{{日期}}",
         ],
     ),
@@ -93,7 +94,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
         [
             *HEAD,
             "{{申请人}}、{{被申请人}}：",
-            "本机关审理的{{案号}}行政复议案件，因{{中止情形}}，根据《中华人民共和国行政复议法》第三十九条的规定，"
+            "本机关审理的{{案号}}行政复议案件，因{{中止情形}}，根据{{中止依据}}的规定，"
             "自{{中止日期}}起中止审理。中止原因消除后，本机关将及时恢复审理并书面告知。",
             "{{日期}}",
         ],
@@ -113,8 +114,8 @@ KINDS: dict[str, tuple[str, list[str]]] = {
         [
             *HEAD,
             *PARTIES,
-            "申请人对被申请人作出的{{行政行为}}不服申请的行政复议，因{{终止情形}}，根据《中华人民共和国行政复议法》"
-            "第四十一条的规定，本机关决定终止行政复议。",
+            "申请人对被申请人作出的{{行政行为}}不服申请的行政复议，因{{终止情形}}，根据{{终止依据}}的规定，"
+            "本机关决定终止行政复议。",
             "{{日期}}",
         ],
     ),
@@ -131,7 +132,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
             "本机关认为：",
             "{{决定内容}}",
             "决定：{{决定类型}}。{{赔偿}}",
-            "本决定经{{审批方式}}（《中华人民共和国行政复议法》第六十一条）。",
+            "本决定经{{审批方式}}（{{审批依据}}）。",
             "申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。",
             "{{日期}}",
         ],
@@ -145,7 +146,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
             "事实和理由：{{事实和理由}}",
             "经本机关主持调解，双方自愿达成如下协议：",
             "{{调解内容}}",
-            "本调解书经各方当事人签字或者签章，并加盖行政复议机关印章，即具有法律效力（《中华人民共和国行政复议法》第七十三条）。",
+            "本调解书经各方当事人签字或者签章，并加盖行政复议机关印章，即具有法律效力（{{调解依据}}）。",
             "申请人（签字）：　　　　被申请人（签章）：",
             "{{日期}}",
         ],
@@ -158,7 +159,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
             "本机关在办理{{案号}}行政复议案件过程中，发现你单位的有关行政行为存在以下问题：",
             "{{意见内容}}",
             "请自收到本意见书之日起六十日内（{{反馈期限}}前），将纠正相关违法或者不当行政行为的情况报送本机关"
-            "（《中华人民共和国行政复议法》第七十六条）。",
+            "（{{意见书依据}}）。",
             "{{日期}}",
         ],
     ),
@@ -190,15 +191,21 @@ def _applicant_lines(case) -> str:
     return "；".join(f"{p.name}（{p.get_kind_display()}）" for p in case.applicants)
 
 
+def termination_rules(case) -> list:
+    """第四十一条；和解后撤回申请而终止的，并依第七十四条。"""
+    return [R.SETTLEMENT, R.TERMINATION] if case.termination_ground == TerminationGround.SETTLED else [R.TERMINATION]
+
+
 def context(case, *, today: dt.date | None = None) -> dict[str, str]:
     today = today or timezone.localdate()
     decision = clocks.clocks_of(case, rule=periods.decision_rule(case), open_only=False).order_by("-id").first()
     reply = periods.reply_clock(case)
     hearing = Hearing.objects.filter(case=case, kind=HearingKind.FORMAL).order_by("-id").first()
     letter = case.opinion_letters.order_by("-id").first()
-    letter_clock = clocks.clocks_of(letter, rule=R.OPINION_FEEDBACK, open_only=False).first() if letter else None
+    letter_clock = periods.feedback_clock(letter) if letter else None
     correction_rule = periods.correction_rule(case)
     correction_due = periods.correction_due(case)
+    no_reply = periods.no_reply_rule(case)
     return {
         "复议机关": case.office.parent.name if case.office.parent else case.office.name,
         "案号": case.number,
@@ -216,14 +223,18 @@ def context(case, *, today: dt.date | None = None) -> dict[str, str]:
         "补正事项": case.correction_items,
         "补正期限": _d(correction_due),
         "补正依据": correction_rule.citation,
+        "受理依据": periods.review_rule(case).citation,
         "答复期限": _d(reply.due if reply else None),
         "答复依据": periods.reply_rule(case).citation,
+        "未答复后果": no_reply.title,
+        "未答复依据": no_reply.citation,
         "答复": case.reply_text or "被申请人未在法定期限内提出书面答复",
         "不予受理理由": case.not_accepted_reason,
         "听证日期": _d(hearing.held_on if hearing else None),
         "听证地点": hearing.place if hearing else "",
         "听证事项": hearing.matters if hearing else "",
         "听证人员": hearing.panel if hearing else "",
+        "听证依据": f"{R.HEARING_REQUIRED.citation}、{R.HEARING_NOTICE.citation}",
         "延长天数": str(case.extension_last_days or case.extension_days),
         "累计延长天数": str(case.extension_days),
         "延长理由": case.extension_reason,
@@ -231,15 +242,20 @@ def context(case, *, today: dt.date | None = None) -> dict[str, str]:
         "审理依据": periods.decision_rule(case).citation,
         "中止日期": _d(case.suspended_on),
         "中止情形": case.get_suspension_ground_display(),
+        "中止依据": R.SUSPENSION.citation,
         "终止情形": case.get_termination_ground_display(),
+        "终止依据": "、".join(r.citation for r in termination_rules(case)),
         "决定类型": case.get_decision_type_display(),
         "决定内容": case.decision_text,
         "赔偿": case.compensation,
         "审批方式": case.get_approval_mode_display() or "复议机关负责人同意",
+        "审批依据": R.APPROVAL.citation,
         "调解内容": case.mediation_text,
+        "调解依据": R.MEDIATION.citation,
         "意见书送达机关": letter.recipient.name if letter else "",
         "意见内容": letter.content if letter else "",
         "反馈期限": _d(letter_clock.due if letter_clock else None),
+        "意见书依据": R.OPINION_FEEDBACK.citation,
         "日期": zh_date(today),
     }
 
@@ -261,14 +277,18 @@ KNOWN_FIELDS = (
     "补正事项",
     "补正期限",
     "补正依据",
+    "受理依据",
     "答复期限",
     "答复依据",
+    "未答复后果",
+    "未答复依据",
     "答复",
     "不予受理理由",
     "听证日期",
     "听证地点",
     "听证事项",
     "听证人员",
+    "听证依据",
     "延长天数",
     "累计延长天数",
     "延长理由",
@@ -276,15 +296,20 @@ KNOWN_FIELDS = (
     "审理依据",
     "中止日期",
     "中止情形",
+    "中止依据",
     "终止情形",
+    "终止依据",
     "决定类型",
     "决定内容",
     "赔偿",
     "审批方式",
+    "审批依据",
     "调解内容",
+    "调解依据",
     "意见书送达机关",
     "意见内容",
     "反馈期限",
+    "意见书依据",
     "日期",
 )
 
@@ -298,3 +323,20 @@ def generate(case, kind: str, *, today: dt.date | None = None) -> tuple[str, byt
 def decision_body(case) -> str:
     """The decision's text, the basis of the public version (第七十九条)."""
     return docx_text(generate(case, "decision", today=case.closed_on)[1])
+
+
+PERSONAL = [re.compile(r"\d{17}[\dXx]"), re.compile(r"1[3-9]\d{9}"), re.compile(r"\d{3,4}-\d{7,8}")]
+
+
+def public_text_of(case) -> str:
+    """第七十九条：公开文本去除自然人姓名、身份证号、电话、住址。"""
+    text = decision_body(case)
+    for party in case.parties.all():
+        if party.kind == PartyKind.PERSON and party.name:
+            text = text.replace(party.name, party.name[0] + "某")
+        for secret in (party.id_number, party.phone, party.address):
+            if secret:
+                text = text.replace(secret, "")
+    for pattern in PERSONAL:
+        text = pattern.sub("（已隐去）", text)
+    return text

@@ -1,347 +1,510 @@
-"""The reconsideration procedure: states, who may act, and every gate with its article.
-Clocks depend on the law version and the procedure, so services start them (see ``periods``)."""
+"""The reconsideration procedure: every act on a case, the acts that keep its state included — who may
+do it, when the page offers it, the conditions the law sets (``gates``), the fields it writes and the
+statutory clocks it runs. Each clock follows the rule that governs the case: the law version in force
+when the application arrived, and the procedure (``periods``).
+
+The sub-records with procedures of their own — incidental review of norms, opinion letters, submissions
+through the penalty organ — have their flows beside their services (``norms``, ``opinions``,
+``submissions``)."""
 
 from __future__ import annotations
 
-from yifa.core.flows import Flow, Transition, anyone_with, either, legal_office, own_unit
-from yifa.core.models import Role
-from yifa.lib.deadlines import zh_date
+import datetime as dt
 
-from . import periods
+from django.urls import reverse
+
+from yifa.core import clocks
+from yifa.core.calendar import current_calendar
+from yifa.core.models import DeadlineStatus
+from yifa.core.notify import unit_contacts
+from yifa.core.procedure import INPUT, LEGAL_OFFICE, NEW, ON, Clock, Extend, Flow, Message, Transition, Who, assign
+from yifa.core.uploads import store_upload
+from yifa.lib.deadlines import WORKDAYS, compute_due, zh_date
+
+from . import gates, periods
+from . import rules as R
+from .documents import public_text_of
+from .models import OPEN_STATES, Case, Hearing, HearingKind, Party, PartyKind, PartyRole, Procedure
 from .models import CaseState as S
-from .models import Procedure
-from .rules import (
-    APPROVAL,
-    COMMITTEE,
-    CORRECTION,
-    CORRECTION_EXTENSION,
-    CORRECTION_EXTENSION_MAX_WORKDAYS,
-    CORRECTION_NOTICE,
-    HEAR_PARTIES,
-    HEARING_REQUIRED,
-    ON_TIME_POLICY,
-    SIMPLIFIED,
-    TO_NORMAL,
+from .who import INTAKE, OFFICE_HEAD, ORGAN_HEAD, REPLIER, STAFF
+
+HEARING = (S.ACCEPTED, S.SUSPENDED)  # 审理中，中止期间亦可听取意见、发送副本
+SYSTEM = Who(lambda user, case: False, "系统（审查期限届满）")
+
+
+def case_of(record) -> Case:
+    """The case a sub-record belongs to. Opening one is an act offered on the case's page, so its
+    ``when`` sees the case there and the new sub-record when it runs."""
+    return record if isinstance(record, Case) else record.case
+
+
+def respondent_link(case) -> str:
+    return reverse("reconsideration:reply", args=[case.pk])
+
+
+def _served_on(case, *, served_on=None, **_):
+    return served_on
+
+
+def _accepted_on(case, **_):
+    return case.accepted_on
+
+
+# 受理之日起：发送副本（第四十八条、第五十四条）和作出决定（第六十二条）的期限。
+HEARING_CLOCKS = (
+    Clock(periods.copy_rule, start=_accepted_on),
+    Clock(periods.decision_rule, start=_accepted_on, assignee=lambda case: case.handler),
+)
+# 答复期限自被申请人收到副本之日起；外部机关的送达日登记前不计时。其提醒打开案件页，被申请人在那里答复。
+REPLY_CLOCK = Clock(periods.reply_rule, start=lambda case, **_: case.copy_served_on)
+
+
+def _open_reviews(case):
+    return case.norm_reviews.filter(concluded_on__isnull=True)
+
+
+# Closing a case: the decision period is met or late; every other period of the case, and of the incidental
+# reviews still open, stops counting.
+CLOSING = dict(
+    stops=(periods.decision_rule,),
+    cancels=(
+        periods.review_rule,
+        periods.timed_correction_rule,
+        periods.copy_rule,
+        periods.reply_rule,
+        R.SUSPENSION_LIMIT,
+        *(
+            Clock(rule, each=_open_reviews)
+            for rule in (
+                R.NORM_REQUEST_HANDLE,
+                R.NORM_REQUEST_FORWARD,
+                R.NORM_OWN_HANDLE,
+                R.NORM_OWN_FORWARD,
+                R.DRAFTER_NOTICE,
+                R.DRAFTER_REPLY,
+                R.FORWARDED_REPLY,
+            )
+        ),
+    ),
 )
 
 
-def office_head(user, case) -> bool:
-    """复议机构负责人（第五十五条、第六十二条）或复议机关负责人（第六十一条）."""
-    return user.is_superuser or user.has_role(Role.LEADER) or (user.in_legal_office and user.has_role(Role.HEAD))
+def _store_files(purpose: str):
+    def after(case, *, by, files=(), **_):
+        for name, content in files:
+            store_upload(content=content, name=name, by=by, subject=case, purpose=purpose)
+
+    return after
 
 
-handler = either(legal_office, anyone_with(Role.RECONSIDERATION))
-respondent = own_unit(unit_attr="respondent_unit")
+def _add_parties_and_files(case, *, by, parties, files=(), **_):
+    Party.objects.bulk_create(
+        [
+            Party(
+                case=case,
+                role=p.get("role", PartyRole.APPLICANT),
+                kind=p.get("kind", PartyKind.PERSON),
+                name=p["name"].strip(),
+                id_number=(p.get("id_number") or "").strip(),
+                phone=(p.get("phone") or "").strip(),
+                address=(p.get("address") or "").strip(),
+            )
+            for p in parties
+            if (p.get("name") or "").strip()
+        ]
+    )
+    _store_files("application")(case, by=by, files=files)
 
 
-def correction_in_time(case, *, today, **_):
-    due = periods.correction_notice_due(case)
-    if today > due.due:
-        rule = CORRECTION_NOTICE.on(case.received_on)
-        return (
-            f"补正通知应自收到申请之日起{rule.days}{rule.unit.label}内发出（{rule.citation}），"
-            f"已于{zh_date(due.due)}届满"
+def _extend_correction(case, *, days, reason, **_):
+    case.correction_extension_days += days
+    case.correction_extension_reason = reason.strip()
+    if case.correction_due_on:  # 2017年法案件：复议机构确定的补正期限顺延若干工作日
+        case.correction_due_on = compute_due(case.correction_due_on, days, WORKDAYS, current_calendar()).due
+
+
+FINDINGS = ("is_major", "is_technical", "delay_grounds")
+
+
+def _accept(case, *, on, procedure=Procedure.NORMAL, simplified_basis="", handler_user=None, **inputs):
+    case.accepted_on = periods.acceptance_date(case, on)
+    case.procedure = procedure
+    case.simplified_basis = simplified_basis if procedure == Procedure.SIMPLIFIED else ""
+    case.handler = handler_user or case.handler
+    for name in FINDINGS:  # the review's findings, recorded with the acceptance
+        if inputs.get(name) is not None:
+            setattr(case, name, inputs[name])
+
+
+def _accept_data(case, *, procedure=Procedure.NORMAL, **inputs):
+    return {"procedure": procedure, **{n: inputs[n] for n in FINDINGS if inputs.get(n) is not None}}
+
+
+def _deem_accepted(case, *, handler_user=None, **_):
+    """第三十条第三款：届满之日起视为受理；2017年法第十七条第二款：自收到（补正材料）之日起即为受理。"""
+    review = periods.review_clock(case)
+    case.accepted_on = review.due if case.law_year == 2023 else (review.restart or case.received_on)
+    case.deemed_accepted = True
+    case.handler = handler_user or case.handler
+
+
+def _send_copy(case, *, on, served_on=None, **_):
+    """本市单位经本平台送达，当日收到；外部机关自登记的送达日起算。"""
+    case.copy_sent_on = on
+    case.copy_served_on = on if case.respondent_unit_id else served_on
+
+
+def _reply_due(case) -> dt.date | None:
+    clock = periods.reply_clock(case) if case.copy_served_on else None
+    return clock.due if clock else None
+
+
+def _copy_data(case, **_):
+    return {"served_on": case.copy_served_on, "reply_due": _reply_due(case)}
+
+
+def _ask_for_reply(case, **_):
+    if not case.respondent_unit_id:
+        return []
+    clock, consequence = periods.reply_clock(case), periods.no_reply_rule(case)
+    return [
+        Message(
+            users=unit_contacts(case.respondent_unit),
+            key=f"fuyi-copy:{case.pk}",
+            title=f"请于{zh_date(clock.due)}前对行政复议申请{case.number}提出书面答复",
+            body=f"{clock.explanation}。{consequence.title}（{consequence.citation}）。",
+            link=respondent_link(case),
         )
-    return None
+    ]
 
 
-def correction_items_given(case, *, items="", **_):
-    if not (items or "").strip():
-        return f"补正通知应一次性载明需要补正的事项（{CORRECTION_NOTICE.on(case.received_on).citation}）"
-    return None
-
-
-def correction_lapsed(case, *, today, **_):
-    if not case.correction_served_on:
-        citation = CORRECTION.on(case.received_on).citation
-        return f"尚未登记申请人收到补正通知的日期，补正期限未起算，不能视为放弃申请（{citation}）"
-    due = periods.correction_due(case)
-    if due is None or today <= due:
-        return f"补正期限{'尚未届满' if due else '未确定'}，不能视为放弃申请"
-    return None
-
-
-def correction_service_recordable(case, *, served_on=None, today, **_):
-    rule = CORRECTION.on(case.received_on)
-    if case.correction_served_on:
-        return (
-            f"已登记申请人于{zh_date(case.correction_served_on)}收到补正通知，补正期限已自该日起算（{rule.citation}）"
+def _carry_clocks_to_normal(case, *, on, **_):
+    """第五十五条：转为普通程序的，期限按普通程序自原起算日计算；已中止的期间仍不计入。"""
+    simplified = {
+        R.COPY_SIMPLE.id: periods.copy_rule,
+        R.REPLY_SIMPLE.id: periods.reply_rule,
+        R.DECISION_SIMPLE.id: periods.decision_rule,
+    }
+    for clock in clocks.clocks_of(case).filter(rule_id__in=simplified):
+        new = clocks.start_clock(
+            subject=case,
+            rule=simplified[clock.rule_id](case),
+            start=clock.start,
+            unit=clock.unit,
+            assignee=clock.assignee,
+            link=clock.link,
         )
-    if not served_on:
-        return f"请填写申请人收到补正通知的日期（送达日，{rule.citation}：自收到补正通知之日起计算）"
-    problems = []
-    if case.correction_sent_on and served_on < case.correction_sent_on:
-        problems.append(f"送达日不能早于补正通知发出日期{zh_date(case.correction_sent_on)}")
-    if served_on > today:
-        problems.append("送达日不能晚于登记当日")
-    return problems
+        for first, last in clock.pauses:
+            clocks.add_pause(new, first=dt.date.fromisoformat(first), last=dt.date.fromisoformat(last))
+        if clock.status == DeadlineStatus.PAUSED:
+            clocks.pause_clock(new, on=clock.paused_since)
+        clocks.stop_clock(clock, on=on, cancelled=True)
 
 
-def correction_extendable(case, *, days=None, today, **_):
-    rule = CORRECTION_EXTENSION
-    if not case.correction_served_on:
-        return f"补正期限尚未起算（未登记送达日），无需延长（{rule.citation}）"
-    cap = CORRECTION_EXTENSION_MAX_WORKDAYS
-    left = cap - case.correction_extension_days
-    if not isinstance(days, int) or days < 1 or days > left:
-        return (
-            f"延长工作日数须为1至{left}：补正期限延长累计不超过{cap}个工作日"
-            f"（{rule.citation}“合理的补正期限”，本市上限），已延长{case.correction_extension_days}个工作日"
-        )
-    return None
+def _extend(case, *, days=None, reason="", **_):
+    case.extension_days += days or 0
+    case.extension_last_days = days or 0
+    case.extension_reason = reason.strip()
 
 
-def within_review(case, *, today, **_):
-    clock = periods.review_clock(case)
-    if clock and clock.due and today > clock.due:
-        return (
-            f"受理审查期限已于{zh_date(clock.due)}届满，依法视为受理，不能再决定不予受理"
-            f"（{periods.deemed_rule(case).citation}）"
-        )
-    return None
+def _add_hearing(case, *, kind, held_on, notified_on=None, place="", panel="", matters="", record="", **_):
+    Hearing.objects.create(
+        case=case,
+        kind=kind,
+        notified_on=notified_on,
+        held_on=held_on,
+        place=place,
+        panel=panel,
+        matters=matters,
+        record=record,
+    )
 
 
-def review_lapsed(case, *, on, **_):
-    clock = periods.review_clock(case)
-    if clock is None or clock.due is None or on <= clock.due:
-        return "受理审查期限尚未届满，不能视为受理"
-    return None
-
-
-def nobody(user, case) -> bool:
-    return False
-
-
-def application_admissible(case, **_):
-    return periods.application_problems(case)
-
-
-def simplified_allowed(case, *, procedure=None, simplified_basis="", **_):
-    if procedure != Procedure.SIMPLIFIED:
-        return None
-    problems = []
-    if case.law_year == 2017:
-        problems.append("简易程序自2024年1月1日起施行，2017年法案件只能适用普通程序")
-    if not simplified_basis:
-        problems.append(f"适用简易程序须选择法定情形或当事人各方同意（{SIMPLIFIED.citation}）")
-    return problems
-
-
-def is_simplified(case, **_):
-    return None if case.is_simplified else f"本案未适用简易程序，无需转换（{TO_NORMAL.citation}）"
-
-
-def is_normal(case, **_):
-    return "简易程序案件不能延长审理期限（第六十二条第二款）" if case.is_simplified else None
-
-
-def ready_to_decide(case, *, today, **_):
-    """Every condition a decision draft must meet, listed at once."""
-    problems = []
-    if not case.copy_sent_on:
-        problems.append("尚未向被申请人发送申请书副本（第四十八条/第五十四条）")
-    elif not case.reply_on and not case.copy_served_on:
-        problems.append("尚未登记被申请人收到申请书副本的日期，答复期限未起算（第四十八条/第五十四条）")
-    elif not case.reply_on and not periods.reply_lapsed(case, today):
-        problems.append("被申请人答复期限未届满且尚未答复（第四十八条/第五十四条）")
-    if not case.is_simplified and not case.hearings.filter(kind__in=["hear", "formal"]).exists():
-        problems.append(
-            f"普通程序应当听取当事人意见并记录在案，因当事人原因不能听取的记录书面审理（{HEAR_PARTIES.citation}）"
-        )
-    if case.is_major and not case.hearings.filter(kind="formal").exists():
-        problems.append(f"重大、疑难、复杂案件应当组织听证（{HEARING_REQUIRED.citation}）")
-    if case.needs_committee and not case.committee_opinions.exists():
-        problems.append(f"本案应当提请行政复议委员会提出咨询意见（{COMMITTEE.citation}）")
-    return problems
-
-
-def decision_given(case, *, decision_type="", decision_text="", **_):
-    problems = []
-    if not decision_type:
-        problems.append("请选择决定类型（第六十三条至第六十九条、第三十三条）")
-    if not (decision_text or "").strip():
-        problems.append("请填写决定内容")
-    return problems
-
-
-def overdue_justified(case, *, today, **_):
-    clock = periods.decision_clock(case)
-    if clock and clock.due and today > clock.due and not case.overdue_justification.strip():
-        return f"审理期限已于{zh_date(clock.due)}届满，超期结案须先记录正当理由（{ON_TIME_POLICY}）"
-    return None
-
-
-def approval_mode_given(case, *, approval_mode="", **_):
-    return None if approval_mode else f"请选择负责人同意或集体讨论通过（{APPROVAL.citation}）"
-
-
-def mediation_given(case, *, mediation_text="", **_):
-    return None if (mediation_text or "").strip() else "请填写调解协议内容（第七十三条）"
-
-
-def suspension_ground_given(case, *, ground="", **_):
-    return None if ground else "请选择中止情形（第三十九条第一款）"
-
-
-def norm_reviews_done(case, **_):
-    pending = case.norm_reviews.filter(concluded_on__isnull=True).count()
-    if pending:
-        return f"尚有{pending}件附带审查未处理完毕，中止的原因未消除，不能恢复审理（第三十九条第一款第九项、第二款）"
-    return None
-
-
-def termination_ground_allowed(case, *, ground="", today, **_):
-    if not ground:
-        return "请选择终止情形（第四十一条第一款）"
-    if ground == "5":
-        clock = periods.suspension_limit_clock(case)
-        if clock is None or clock.due is None or today <= clock.due:
-            return "只有因第三十九条第一款第一、二、四项中止满六十日、原因仍未消除的，才能依第四十一条第一款第五项终止"
-    return None
+def _hearing_data(case, *, kind, held_on, **_):
+    return {
+        "kind": kind,
+        "held_on": held_on,
+        "hearing": case.hearings.order_by("-id").values_list("pk", flat=True).first(),
+    }
 
 
 FLOW = Flow(
     name="reconsideration",
     states=S,
+    clock_unit=periods.clock_unit,
     transitions=[
+        Transition(
+            "receive",
+            "收到申请",
+            NEW,
+            S.REVIEW,
+            who=INTAKE,
+            public=True,
+            guards=(gates.intake_by_staff,),
+            starts=(Clock(periods.review_rule, start=lambda case, **_: case.received_on),),
+            after=_add_parties_and_files,
+            event_data=lambda case, *, files=(), **_: {
+                "channel": case.channel,
+                "files": len(files),
+                "law": case.law_year,
+            },
+        ),
+        # 第三十一条第二款：补正期限自申请人收到补正通知之日起计算；送达日未知（邮寄）的，登记后起算。
         Transition(
             "request_correction",
             "通知补正",
             (S.REVIEW,),
             S.CORRECTION,
-            handler,
-            "复议工作人员",
-            guards=(correction_in_time, correction_items_given),
+            who=STAFF,
+            guards=(gates.correction_in_time, gates.correction_items_given),
+            apply=assign(
+                correction_items=INPUT("items"),
+                correction_sent_on=ON,
+                correction_served_on=INPUT("served_on"),
+                correction_due_on=INPUT("correction_due_on"),
+                correction_received_on=None,
+            ),
+            pauses=(periods.review_rule,),
+            starts=(Clock(periods.timed_correction_rule, start=_served_on),),
+            event_data=lambda case, *, items="", served_on=None, **_: {"items": items, "served_on": served_on},
         ),
         Transition(
             "serve_correction",
             "登记补正通知送达日",
             (S.CORRECTION,),
-            S.CORRECTION,
-            handler,
-            "复议工作人员",
-            guards=(correction_service_recordable,),
+            who=STAFF,
+            when=(lambda case: not case.correction_served_on,),
+            guards=(gates.correction_service_recordable,),
+            apply=assign(correction_served_on=INPUT("served_on")),
+            starts=(Clock(periods.timed_correction_rule, start=_served_on),),
+            event_data=lambda case, *, served_on=None, **_: {"served_on": served_on},
         ),
         Transition(
             "extend_correction",
             "延长补正期限",
             (S.CORRECTION,),
-            S.CORRECTION,
-            handler,
-            "复议工作人员",
-            guards=(correction_extendable,),
+            who=STAFF,
+            when=(lambda case: bool(case.correction_served_on),),
+            guards=(gates.correction_extendable,),
             reason_required=True,
+            apply=_extend_correction,
+            extends=(Extend(periods.timed_correction_rule, max_times=None),),
+            event_data=lambda case, *, days=None, **_: {"days": days},
         ),
-        Transition("receive_correction", "收到补正材料", (S.CORRECTION,), S.REVIEW, handler, "复议工作人员"),
+        # 第三十一条第三款：收到补正材料后依照第三十条重新审查，审查期限重新计算。
+        Transition(
+            "receive_correction",
+            "收到补正材料",
+            (S.CORRECTION,),
+            S.REVIEW,
+            who=STAFF,
+            apply=assign(correction_received_on=ON),
+            stops=(periods.timed_correction_rule,),
+            restarts=(periods.review_rule,),
+            after=_store_files("correction"),
+        ),
         Transition(
             "abandon",
             "逾期未补正，视为放弃",
             (S.CORRECTION,),
             S.ABANDONED,
-            handler,
-            "复议工作人员",
-            guards=(correction_lapsed,),
+            who=STAFF,
+            guards=(gates.correction_lapsed,),
+            apply=assign(closed_on=ON),
+            **CLOSING,
         ),
         Transition(
             "accept",
             "受理",
             (S.REVIEW,),
             S.ACCEPTED,
-            handler,
-            "复议工作人员",
-            guards=(application_admissible, simplified_allowed),
+            who=STAFF,
+            guards=(gates.application_admissible, gates.simplified_allowed),
+            apply=_accept,
+            stops=(periods.review_rule,),
+            starts=HEARING_CLOCKS,
+            event_data=_accept_data,
         ),
         Transition(
             "deemed_accept",
             "视为受理",
             (S.REVIEW,),
             S.ACCEPTED,
-            nobody,
-            "系统（审查期限届满）",
-            guards=(review_lapsed,),
+            who=SYSTEM,
             by_system=True,
+            guards=(gates.review_lapsed,),
+            apply=_deem_accepted,
+            stops=(periods.review_rule,),
+            starts=HEARING_CLOCKS,
+            event_data=lambda case, **_: {"accepted_on": case.accepted_on},
         ),
         Transition(
             "not_accept",
             "不予受理",
             (S.REVIEW,),
             S.NOT_ACCEPTED,
-            handler,
-            "复议工作人员",
-            guards=(within_review,),
+            who=STAFF,
+            guards=(gates.within_review,),
             reason_required=True,
+            apply=assign(not_accepted_reason=INPUT("reason"), closed_on=ON),
+            **CLOSING,
+        ),
+        Transition(
+            "send_copy",
+            "发送申请书副本",
+            HEARING,
+            who=STAFF,
+            when=(lambda case: not case.copy_sent_on,),
+            apply=_send_copy,
+            stops=(periods.copy_rule,),
+            starts=(REPLY_CLOCK,),
+            notifies=_ask_for_reply,
+            event_data=_copy_data,
+        ),
+        Transition(
+            "serve_copy",
+            "登记副本送达日",
+            OPEN_STATES,
+            who=STAFF,
+            when=(lambda case: bool(case.copy_sent_on) and not case.copy_served_on,),
+            apply=assign(copy_served_on=INPUT("served_on")),
+            starts=(REPLY_CLOCK,),
+            event_data=_copy_data,
+        ),
+        Transition(
+            "reply",
+            "被申请人答复",
+            OPEN_STATES,
+            who=REPLIER,
+            when=(lambda case: bool(case.copy_sent_on) and not case.reply_on,),
+            apply=assign(reply_on=ON, reply_text=INPUT("text")),
+            stops=(periods.reply_rule,),
+            after=_store_files("reply"),
+            event_data=lambda case, *, files=(), **_: {"files": len(files)},
         ),
         Transition(
             "to_normal",
             "转为普通程序",
             (S.ACCEPTED,),
-            S.ACCEPTED,
-            office_head,
-            "复议机构负责人",
-            guards=(is_simplified,),
+            who=OFFICE_HEAD,
+            guards=(gates.is_simplified,),
             reason_required=True,
+            apply=assign(procedure=Procedure.NORMAL, simplified_basis=""),
+            after=_carry_clocks_to_normal,
         ),
+        # 第六十二条第一款：可分次延长，每次经复议机构负责人批准，累计不超过三十日（期限本身核对总数）。
         Transition(
             "extend",
             "延长审理期限",
             (S.ACCEPTED,),
-            S.ACCEPTED,
-            office_head,
-            "复议机构负责人",
-            guards=(is_normal,),
+            who=OFFICE_HEAD,
+            guards=(gates.is_normal,),
             reason_required=True,
+            apply=_extend,
+            extends=(Extend(periods.decision_rule, max_times=None),),
+            event_data=lambda case, *, days=None, **_: {"days": days, "total": case.extension_days},
         ),
+        # 第三十九条：中止期间审理期限停止计算；第一、二、四项中止的，另计六十日（第四十一条第一款第五项）。
         Transition(
             "suspend",
             "中止审理",
             (S.ACCEPTED,),
             S.SUSPENDED,
-            handler,
-            "复议工作人员",
-            guards=(suspension_ground_given,),
+            who=STAFF,
+            guards=(gates.suspension_ground_given,),
+            apply=assign(suspended_on=ON, suspension_ground=INPUT("ground")),
+            pauses=(periods.decision_rule,),
+            starts=(periods.suspension_limit_rule,),
+            event_data=lambda case, *, ground="", **_: {"ground": ground},
         ),
         Transition(
-            "resume", "恢复审理", (S.SUSPENDED,), S.ACCEPTED, handler, "复议工作人员", guards=(norm_reviews_done,)
+            "resume",
+            "恢复审理",
+            (S.SUSPENDED,),
+            S.ACCEPTED,
+            who=STAFF,
+            guards=(gates.norm_reviews_done,),
+            apply=assign(suspended_on=None, suspension_ground=""),
+            resumes=(periods.decision_rule,),
+            cancels=(R.SUSPENSION_LIMIT,),
         ),
         Transition(
             "terminate",
             "终止行政复议",
-            (S.ACCEPTED, S.SUSPENDED),
+            HEARING,
             S.TERMINATED,
-            handler,
-            "复议工作人员",
-            guards=(termination_ground_allowed,),
+            who=STAFF,
+            guards=(gates.termination_ground_allowed,),
+            apply=assign(termination_ground=INPUT("ground"), closed_on=ON),
+            event_data=lambda case, *, ground="", **_: {"ground": ground},
+            **CLOSING,
         ),
         Transition(
             "mediate",
             "调解结案",
-            (S.ACCEPTED, S.SUSPENDED),
+            HEARING,
             S.MEDIATED,
-            handler,
-            "复议工作人员",
-            guards=(mediation_given,),
+            who=STAFF,
+            guards=(gates.mediation_given,),
+            apply=assign(mediation_text=INPUT("mediation_text"), closed_on=ON),
+            **CLOSING,
+        ),
+        Transition(
+            "record_hearing",
+            "记录听取意见、听证或调查",
+            HEARING,
+            who=STAFF,
+            after=_add_hearing,
+            event_data=_hearing_data,
+            event_label=lambda case, *, kind, **_: HearingKind(kind).label,
+        ),
+        Transition(
+            "justify_overdue",
+            "记录超审限理由",
+            (*HEARING, S.APPROVAL),
+            who=STAFF,
+            apply=assign(overdue_justification=INPUT("reason")),
         ),
         Transition(
             "propose",
             "提交决定审批",
             (S.ACCEPTED,),
             S.APPROVAL,
-            handler,
-            "复议工作人员",
-            guards=(ready_to_decide, decision_given),
+            who=STAFF,
+            guards=(gates.ready_to_decide, gates.decision_given),
+            apply=assign(
+                decision_type=INPUT("decision_type"),
+                decision_text=INPUT("decision_text"),
+                compensation=INPUT("compensation", ""),
+            ),
+            event_data=lambda case, **_: {"decision_type": case.decision_type},
         ),
-        Transition(
-            "return_draft", "退回修改", (S.APPROVAL,), S.ACCEPTED, office_head, "复议机关负责人", reason_required=True
-        ),
+        Transition("return_draft", "退回修改", (S.APPROVAL,), S.ACCEPTED, who=ORGAN_HEAD, reason_required=True),
+        # 第六十一条：负责人同意或集体讨论通过后，以复议机关名义作出决定。
         Transition(
             "approve",
             "批准并作出决定",
             (S.APPROVAL,),
             S.DECIDED,
-            office_head,
-            "复议机关负责人",
-            guards=(approval_mode_given, overdue_justified),
+            who=ORGAN_HEAD,
+            guards=(gates.approval_mode_given, gates.overdue_justified),
+            apply=assign(
+                approval_mode=INPUT("approval_mode"), approved_by=lambda case, context: context["by"], closed_on=ON
+            ),
+            event_data=lambda case, **_: {"approval_mode": case.approval_mode},
+            **CLOSING,
+        ),
+        # 第七十九条：公开文本去除自然人姓名、身份证号、电话、住址。
+        Transition(
+            "publish",
+            "公开决定书",
+            (S.DECIDED,),
+            who=LEGAL_OFFICE,
+            when=(lambda case: not case.published_on,),
+            apply=assign(public_text=lambda case, context: public_text_of(case), published_on=ON),
         ),
     ],
-    clock_unit=lambda case, rule: case.office,
 )
+
+# The sub-records' procedures register with the kit beside the case's (their acts are on its timeline).
+from . import norms, opinions, submissions  # noqa: E402, F401

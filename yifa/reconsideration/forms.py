@@ -1,4 +1,5 @@
-"""Forms validate shapes only; the law's conditions are in flows.py and services.py."""
+"""Forms validate shapes only; the law's conditions are in gates.py and the services. Every act's form is an
+``ActionForm``: it carries the version the user read."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from yifa.core.models import Unit
+from yifa.core.procedure import ActionForm, MultipleFileField
 
 from .models import (
     ActType,
@@ -23,22 +25,8 @@ from .models import (
     TerminationGround,
 )
 
-DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, (list, tuple)):
-            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
-        return [super().clean(data, initial)] if data else []
+# <input type="date"> only takes ISO dates; the locale format (2026/12/01) would leave it empty.
+DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class ApplicationForm(forms.Form):
@@ -127,158 +115,182 @@ def _text(label, required=True):
     return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 3}), required=required)
 
 
-ACTION_FIELDS = {
-    "request_correction": lambda: {
-        "items": _text("补正事项（一次性列明）"),
-        "on": _on(),
-        "served_on": forms.DateField(
-            label="申请人收到补正通知日期（当面送达填当日；邮寄的待送达后登记）", required=False, **DATE
-        ),
-        "correction_due_on": forms.DateField(label="补正期限（仅2017年法案件）", required=False, **DATE),
-    },
-    "serve_correction": lambda: {
-        "served_on": forms.DateField(label="申请人收到补正通知日期（送达日）", **DATE),
-        "on": _on(),
-    },
-    "extend_correction": lambda: {
-        "days": forms.IntegerField(label="延长工作日数", min_value=1),
-        "reason": _text("不能按期补正的正当理由"),
-        "on": _on(),
-    },
-    "receive_correction": lambda: {"on": _on()},
-    "abandon": lambda: {"on": _on()},
-    "accept": lambda: {
-        "procedure": forms.ChoiceField(label="审理程序", choices=Procedure.choices),
-        "simplified_basis": forms.ChoiceField(
-            label="简易程序依据（第五十三条）", required=False, choices=[("", "—")] + SimplifiedBasis.choices
-        ),
-        "is_major": forms.BooleanField(label="重大、疑难、复杂", required=False),
-        "is_technical": forms.BooleanField(label="专业性、技术性较强", required=False),
-        "delay_grounds": _text("逾期申请的正当理由（如有）", required=False),
-        "on": _on(),
-    },
-    "not_accept": lambda: {"reason": _text("不予受理理由"), "on": _on()},
-    "send_copy": lambda: {
-        "on": _on(),
-        "served_on": forms.DateField(
-            label="外部机关收到副本日期（送达日；本市单位经平台送达当日收到，无需填写）", required=False, **DATE
-        ),
-    },
-    "serve_copy": lambda: {"served_on": forms.DateField(label="被申请人收到副本日期（送达日）", **DATE), "on": _on()},
-    "to_normal": lambda: {"reason": _text("转为普通程序的理由"), "on": _on()},
-    "extend": lambda: {
-        "days": forms.IntegerField(label="延长天数", min_value=1),
-        "reason": _text("延长理由"),
-        "on": _on(),
-    },
-    "suspend": lambda: {
-        "ground": forms.ChoiceField(label="中止情形", choices=SuspensionGround.choices),
-        "reason": _text("说明", required=False),
-        "on": _on(),
-    },
-    "resume": lambda: {"reason": _text("中止原因消除的情况", required=False), "on": _on()},
-    "terminate": lambda: {
-        "ground": forms.ChoiceField(label="终止情形", choices=TerminationGround.choices),
-        "reason": _text("说明", required=False),
-        "on": _on(),
-    },
-    "mediate": lambda: {"mediation_text": _text("调解协议内容"), "on": _on()},
-    "propose": lambda: {
-        "decision_type": forms.ChoiceField(label="决定类型", choices=DecisionType.choices),
-        "decision_text": _text("审查意见与决定理由"),
-        "compensation": _text("赔偿、返还财产等（第七十二条，可不填）", required=False),
-        "on": _on(),
-    },
-    "return_draft": lambda: {"reason": _text("退回理由")},
-    "approve": lambda: {
-        "approval_mode": forms.ChoiceField(label="审批方式", choices=ApprovalMode.choices),
-        "on": _on(),
-    },
-    "justify": lambda: {"reason": _text("超审限的正当理由")},
-    "hearing": lambda: {
-        "kind": forms.ChoiceField(label="方式", choices=HearingKind.choices),
-        "notified_on": forms.DateField(label="通知日期（听证必填）", required=False, **DATE),
-        "held_on": forms.DateField(label="举行日期", **DATE),
-        "place": forms.CharField(label="地点或方式", max_length=100, required=False),
-        "panel": forms.CharField(label="主持人、听证员", max_length=200, required=False),
-        "matters": _text("事项", required=False),
-        "record": _text("记录", required=False),
-    },
-    "opinion": lambda: {
-        "recipient": forms.ModelChoiceField(label="送达机关", queryset=Unit.objects.order_by("path")),
-        "content": _text("违法或者不当之处及意见"),
-        "on": _on(),
-    },
-    "publish": lambda: {"on": _on()},
-    "norm_review": lambda: {
-        "source": forms.ChoiceField(label="审查来源", choices=NormSource.choices),
-        "document": forms.CharField(label="规范性文件或依据（名称及条款）", max_length=200),
-        "started_on": forms.DateField(label="收到附带审查申请之日或认为依据不合法之日", **DATE),
-        "competent": forms.TypedChoiceField(
-            label="本机关是否有权处理",
-            coerce=lambda v: v == "yes",
-            choices=[
-                ("yes", "有权处理（三十日内处理，第五十八条通知制定机关）"),
-                ("no", "无权处理（七日内转送有权处理的机关）"),
-            ],
-        ),
-        "drafter_unit": _unit("制定机关（本平台单位）"),
-        "drafter_name": forms.CharField(label="制定机关名称（外部机关）", max_length=100, required=False),
-        "on": _on(),
-    },
-}
-
-
 def _unit(label):
     return forms.ModelChoiceField(label=label, queryset=Unit.objects.order_by("path"), required=False)
 
 
+class OnForm(ActionForm):
+    on = _on()
+
+
+class RequestCorrectionForm(ActionForm):
+    items = _text("补正事项（一次性列明）")
+    on = _on()
+    served_on = forms.DateField(
+        label="申请人收到补正通知日期（当面送达填当日；邮寄的待送达后登记）", required=False, **DATE
+    )
+    correction_due_on = forms.DateField(label="补正期限（仅2017年法案件）", required=False, **DATE)
+
+
+class ServeCorrectionForm(ActionForm):
+    served_on = forms.DateField(label="申请人收到补正通知日期（送达日）", **DATE)
+    on = _on()
+
+
+class ExtendCorrectionForm(ActionForm):
+    days = forms.IntegerField(label="延长工作日数", min_value=1)
+    reason = _text("不能按期补正的正当理由")
+    on = _on()
+
+
+class AcceptForm(ActionForm):
+    procedure = forms.ChoiceField(label="审理程序", choices=Procedure.choices)
+    simplified_basis = forms.ChoiceField(
+        label="简易程序依据（第五十三条）", required=False, choices=[("", "—")] + SimplifiedBasis.choices
+    )
+    is_major = forms.BooleanField(label="重大、疑难、复杂", required=False)
+    is_technical = forms.BooleanField(label="专业性、技术性较强", required=False)
+    delay_grounds = _text("逾期申请的正当理由（如有）", required=False)
+    on = _on()
+
+
+class NotAcceptForm(ActionForm):
+    reason = _text("不予受理理由")
+    on = _on()
+
+
+class SendCopyForm(ActionForm):
+    on = _on()
+    served_on = forms.DateField(
+        label="外部机关收到副本日期（送达日；本市单位经平台送达当日收到，无需填写）", required=False, **DATE
+    )
+
+
+class ServeCopyForm(ActionForm):
+    served_on = forms.DateField(label="被申请人收到副本日期（送达日）", **DATE)
+    on = _on()
+
+
+class ToNormalForm(ActionForm):
+    reason = _text("转为普通程序的理由")
+    on = _on()
+
+
+class ExtendForm(ActionForm):
+    days = forms.IntegerField(label="延长天数", min_value=1)
+    reason = _text("延长理由")
+    on = _on()
+
+
+class SuspendForm(ActionForm):
+    ground = forms.ChoiceField(label="中止情形", choices=SuspensionGround.choices)
+    reason = _text("说明", required=False)
+    on = _on()
+
+
+class ResumeForm(ActionForm):
+    reason = _text("中止原因消除的情况", required=False)
+    on = _on()
+
+
+class TerminateForm(ActionForm):
+    ground = forms.ChoiceField(label="终止情形", choices=TerminationGround.choices)
+    reason = _text("说明", required=False)
+    on = _on()
+
+
+class MediateForm(ActionForm):
+    mediation_text = _text("调解协议内容")
+    on = _on()
+
+
+class ProposeForm(ActionForm):
+    decision_type = forms.ChoiceField(label="决定类型", choices=DecisionType.choices)
+    decision_text = _text("审查意见与决定理由")
+    compensation = _text("赔偿、返还财产等（第七十二条，可不填）", required=False)
+    on = _on()
+
+
+class ReturnForm(ActionForm):
+    reason = _text("退回理由")
+
+
+class ApproveForm(ActionForm):
+    approval_mode = forms.ChoiceField(label="审批方式", choices=ApprovalMode.choices)
+    on = _on()
+
+
+class JustifyForm(ActionForm):
+    reason = _text("超审限的正当理由")
+
+
+class HearingForm(ActionForm):
+    kind = forms.ChoiceField(label="方式", choices=HearingKind.choices)
+    notified_on = forms.DateField(label="通知日期（听证必填）", required=False, **DATE)
+    held_on = forms.DateField(label="举行日期", **DATE)
+    place = forms.CharField(label="地点或方式", max_length=100, required=False)
+    panel = forms.CharField(label="主持人、听证员", max_length=200, required=False)
+    matters = _text("事项", required=False)
+    record = _text("记录", required=False)
+
+
+class OpinionForm(ActionForm):
+    recipient = forms.ModelChoiceField(label="送达机关", queryset=Unit.objects.order_by("path"))
+    content = _text("违法或者不当之处及意见")
+    on = _on()
+
+
+class NormReviewForm(ActionForm):
+    source = forms.ChoiceField(label="审查来源", choices=NormSource.choices)
+    document = forms.CharField(label="规范性文件或依据（名称及条款）", max_length=200)
+    started_on = forms.DateField(label="收到附带审查申请之日或认为依据不合法之日", **DATE)
+    competent = forms.TypedChoiceField(
+        label="本机关是否有权处理",
+        coerce=lambda v: v == "yes",
+        choices=[
+            ("yes", "有权处理（三十日内处理，第五十八条通知制定机关）"),
+            ("no", "无权处理（七日内转送有权处理的机关）"),
+        ],
+    )
+    drafter_unit = _unit("制定机关（本平台单位）")
+    drafter_name = forms.CharField(label="制定机关名称（外部机关）", max_length=100, required=False)
+    on = _on()
+
+
 # 附带审查各步骤（第五十八条、第五十九条、第六十条）。
-NORM_STEP_FIELDS = {
-    "notify": lambda: {
-        "on": _on(),
-        "served_on": forms.DateField(label="外部制定机关收到通知日期（可不填）", required=False, **DATE),
-    },
-    "drafter_reply": lambda: {"text": _text("制定机关书面答复"), "on": _on()},
-    "forward": lambda: {
-        "to_unit": _unit("接受转送的机关（本平台单位）"),
-        "to_name": forms.CharField(label="接受转送的机关名称（外部机关）", max_length=100, required=False),
-        "on": _on(),
-    },
-    "conclude": lambda: {
-        "conclusion": forms.ChoiceField(label="处理结果", choices=NormConclusion.choices),
-        "text": _text("处理意见"),
-        "on": _on(),
-    },
-}
-NORM_STEP_LABELS = {
-    "notify": "书面通知制定机关",
-    "drafter_reply": "登记制定机关书面答复",
-    "forward": "转送有权处理的机关",
-    "conclude": "登记处理结果",
-}
+class NotifyDrafterForm(ActionForm):
+    on = _on()
+    served_on = forms.DateField(label="外部制定机关收到通知日期（可不填）", required=False, **DATE)
 
 
-def norm_step_form(step: str, data=None) -> forms.Form:
-    form_class = type(f"norm_{step}_form", (forms.Form,), NORM_STEP_FIELDS[step]())
-    return form_class(data, prefix=f"norm-{step}")
+class DrafterReplyForm(ActionForm):
+    text = _text("制定机关书面答复")
+    on = _on()
 
 
-def action_form(name: str, data=None) -> forms.Form:
-    fields = ACTION_FIELDS[name]()
-    fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    form_class = type(f"{name}_form", (forms.Form,), fields)
-    return form_class(data, prefix=name)
+class ForwardForm(ActionForm):
+    to_unit = _unit("接受转送的机关（本平台单位）")
+    to_name = forms.CharField(label="接受转送的机关名称（外部机关）", max_length=100, required=False)
+    on = _on()
 
 
-class ReplyForm(forms.Form):
+class ConcludeForm(ActionForm):
+    conclusion = forms.ChoiceField(label="处理结果", choices=NormConclusion.choices)
+    text = _text("处理意见")
+    on = _on()
+
+
+class ReplyForm(ActionForm):
     text = forms.CharField(label="书面答复", widget=forms.Textarea)
     files = MultipleFileField(label="证据、依据和其他有关材料", required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(ActionForm):
     feedback = forms.CharField(label="纠正情况", widget=forms.Textarea)
+
+
+class ResolveForm(ActionForm):
+    resolution = _text("撤销或变更处罚决定的情况")
 
 
 class MemberForm(forms.Form):

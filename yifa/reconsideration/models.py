@@ -328,9 +328,15 @@ class CommitteeOpinion(models.Model):
         verbose_name = verbose_name_plural = "委员会咨询意见"
 
 
-class OpinionLetter(models.Model):
+class LetterState(models.TextChoices):
+    ISSUED = "issued", "待报送纠正情况"
+    ANSWERED = "answered", "已报送纠正情况"
+
+
+class OpinionLetter(Versioned):
     """行政复议意见书（第七十六条），纠正情况六十日内报送。"""
 
+    state = models.CharField("状态", max_length=10, choices=LetterState.choices, default=LetterState.ISSUED)
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="opinion_letters")
     recipient = models.ForeignKey("core.Unit", verbose_name="送达机关", on_delete=models.PROTECT, related_name="+")
     issued_on = models.DateField("制发日期")
@@ -381,9 +387,16 @@ class NormConclusion(models.TextChoices):
     FORWARDED_REPLY = "forwarded", "接受转送机关已回复处理意见（第六十条）"
 
 
-class NormReview(models.Model):
+class NormState(models.TextChoices):
+    OPEN = "open", "处理中"
+    FORWARDED = "forwarded", "已转送，待回复"
+    CONCLUDED = "concluded", "已处理完毕"
+
+
+class NormReview(Versioned):
     """行政复议附带审查（第五十六条至第六十条）。审查期间行政复议中止（第三十九条第一款第九项）。"""
 
+    state = models.CharField("状态", max_length=10, choices=NormState.choices, default=NormState.OPEN)
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="norm_reviews")
     source = models.CharField("审查来源", max_length=10, choices=NormSource.choices)
     document = models.CharField("规范性文件或依据", max_length=200)
@@ -415,17 +428,24 @@ class NormReview(models.Model):
         return f"{self.case.number}附带审查（{self.document[:30]}）"
 
     def get_absolute_url(self):
-        return reverse("reconsideration:case", args=[self.case_id])
+        return reverse("reconsideration:norm_review", args=[self.pk])
 
     @property
     def is_open(self) -> bool:
         return self.concluded_on is None
 
 
-class OrganSubmission(models.Model):
+class SubmissionState(models.TextChoices):
+    RECEIVED = "received", "待转送"
+    FORWARDED = "forwarded", "已转送复议机关"
+    RESOLVED = "resolved", "已自行处理"
+
+
+class OrganSubmission(Versioned):
     """经作出处罚决定的机关提交的复议申请（第三十二条）：该机关认为需要维持处罚决定的，
     自收到之日起五个工作日内转送复议机关。仅当该机关为本平台单位时登记计时。"""
 
+    state = models.CharField("状态", max_length=10, choices=SubmissionState.choices, default=SubmissionState.RECEIVED)
     unit = models.ForeignKey("core.Unit", verbose_name="作出处罚决定的机关", on_delete=models.PROTECT, related_name="+")
     received_on = models.DateField("收到复议申请日期")
     applicant_name = models.CharField("申请人", max_length=100)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from yifa.core.errors import InvalidInput
 
@@ -21,17 +22,18 @@ def check_pattern(pattern: str) -> None:
 
 
 def next_number(year: int) -> str:
-    """Call inside the intake transaction; the row lock serialises concurrent intakes."""
+    """Call inside the intake transaction. The increment is one UPDATE, which holds the year's row until
+    the intake commits, so concurrent intakes never share a number."""
     with transaction.atomic():
-        row = Numbering.objects.select_for_update().filter(year=year).first()
-        if row is None:
+        if not Numbering.objects.filter(year=year).exists():
             latest = Numbering.objects.order_by("-year").first()
-            row, _ = Numbering.objects.get_or_create(
-                year=year, defaults={"pattern": latest.pattern if latest else DEFAULT_PATTERN}
-            )
-            row = Numbering.objects.select_for_update().get(pk=row.pk)
-        row.last += 1
-        row.save(update_fields=["last"])
+            try:
+                with transaction.atomic():
+                    Numbering.objects.create(year=year, pattern=latest.pattern if latest else DEFAULT_PATTERN)
+            except IntegrityError:  # another intake opened the year first
+                pass
+        Numbering.objects.filter(year=year).update(last=F("last") + 1)
+        row = Numbering.objects.get(year=year)
         return row.pattern.format(year=year, seq=row.last)
 
 

@@ -10,6 +10,7 @@ from yifa.core.calendar import current_calendar
 from yifa.lib.deadlines import CALENDAR_DAYS, compute_due, zh_date
 
 from . import rules as R
+from .models import LIMITED_SUSPENSIONS
 
 
 def _years_after(day: dt.date, years: int) -> dt.date:
@@ -31,8 +32,18 @@ def correction_rule(case):
     return R.CORRECTION.on(case.received_on)
 
 
+def timed_correction_rule(case):
+    """The correction period the platform counts: none in a 2017-law case, where the office sets the date."""
+    rule = correction_rule(case)
+    return rule if rule.is_period else None
+
+
 def copy_rule(case):
     return R.COPY_SIMPLE if case.is_simplified else R.COPY.on(case.received_on)
+
+
+def no_reply_rule(case):
+    return R.NO_REPLY.on(case.received_on)
 
 
 def reply_rule(case):
@@ -41,6 +52,18 @@ def reply_rule(case):
 
 def decision_rule(case):
     return R.DECISION_SIMPLE if case.is_simplified else R.DECISION.on(case.received_on)
+
+
+def suspension_limit_rule(case):
+    """第四十一条第一款第五项：因第三十九条第一款第一、二、四项中止的，满六十日原因仍未消除的终止。"""
+    return R.SUSPENSION_LIMIT if case.suspension_ground in LIMITED_SUSPENSIONS else None
+
+
+def clock_unit(case, rule):
+    """The unit a clock binds: the respondent answers (本市单位经平台计时), the office does the rest."""
+    if rule in (*R.REPLY.rules, R.REPLY_SIMPLE):
+        return case.respondent_unit or case.office
+    return case.office
 
 
 def acceptance_date(case, decided_on: dt.date) -> dt.date:
@@ -67,6 +90,11 @@ def reply_clock(case):
     return clocks.clocks_of(case, rule=reply_rule(case), open_only=False).order_by("-id").first()
 
 
+def feedback_clock(letter):
+    """第七十六条：意见书纠正情况报送期限。"""
+    return clocks.clocks_of(letter, rule=R.OPINION_FEEDBACK, open_only=False).order_by("-id").first()
+
+
 def suspension_limit_clock(case):
     return clocks.open_clock(case, R.SUSPENSION_LIMIT)
 
@@ -76,14 +104,17 @@ def correction_due(case) -> dt.date | None:
     return clock.due if clock else case.correction_due_on
 
 
-def reply_lapsed(case, today: dt.date) -> bool:
+def reply_lapsed(case, on: dt.date) -> bool:
     """第七十条：被申请人未按期答复。"""
     clock = reply_clock(case)
-    return bool(clock and clock.due and not case.reply_on and today > clock.due)
+    return bool(clock and clock.due and not case.reply_on and on > clock.due)
 
 
-def application_problems(case) -> list[str]:
-    """第二十条、第二十一条（2017年法第九条）：申请期限，逾期须有记录在案的正当理由。"""
+def application_problems(case, *, delay_grounds: str | None = None) -> list[str]:
+    """第二十条、第二十一条（2017年法第九条）：申请期限，逾期须有记录在案的正当理由
+    （``delay_grounds``：受理时一并记录的理由）。"""
+    if delay_grounds is None:
+        delay_grounds = case.delay_grounds
     problems = []
     kind = "real_estate" if case.real_estate else "other"
     years = R.ABSOLUTE_LIMIT_YEARS[kind]
@@ -93,10 +124,10 @@ def application_problems(case) -> list[str]:
             f"自行政行为作出之日起已超过{years}年（{zh_date(absolute)}届满），不予受理（{R.ABSOLUTE_LIMIT.citation}）"
         )
     due = application_due(case)
-    if case.received_on > due and not case.delay_grounds.strip():
+    if case.received_on > due and not delay_grounds.strip():
         problems.append(
             f"申请超过法定申请期限（届满日{zh_date(due)}，{R.APPLICATION.on(case.known_on).citation}），"
-            "如因不可抗力或其他正当理由耽误，请先记录理由（第二十条第二款）"
+            f"如因不可抗力或其他正当理由耽误，请先记录理由（{R.APPLICATION_DELAY.on(case.known_on).citation}）"
         )
     return problems
 

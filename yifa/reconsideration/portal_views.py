@@ -7,11 +7,12 @@ from django.utils import timezone
 
 from yifa.core.audit import timeline
 from yifa.core.errors import NotFound, YifaError
+from yifa.core.procedure import PUBLIC, show_service_errors
 
 from . import periods, queries, services
 from .access import public_case
 from .forms import ApplicationForm, LookupForm
-from .models import Case, Channel
+from .models import Channel
 
 APPLIED = "reconsideration_applied"
 # Steps the applicant is told about; internal deliberation (drafts, committee, returns) stays inside.
@@ -42,19 +43,19 @@ def apply(request):
     if request.method == "POST" and form.is_valid():
         try:
             case = services.case_receive(
-                by=None, channel=Channel.ONLINE, received_on=timezone.localdate(), **form.service_kwargs()
+                by=PUBLIC, channel=Channel.ONLINE, received_on=timezone.localdate(), **form.service_kwargs()
             )
             request.session[APPLIED] = case.pk
             return redirect("portal_reconsideration:applied")
         except YifaError as exc:
-            for field, message in getattr(exc, "errors", {exc.field: exc.message}).items():
-                field = "files" if field == "file" else field
-                form.add_error(field if field in form.fields else None, message)
+            if exc.field == "file":  # an upload refused by the core: shown at the files field
+                exc.field = "files"
+            show_service_errors(form, exc)
     return render(request, "reconsideration/portal_apply.html", {"form": form})
 
 
 def applied(request):
-    case = Case.objects.filter(pk=request.session.get(APPLIED)).first()
+    case = queries.case_or_none(request.session.get(APPLIED))
     if case is None:
         return redirect("portal_reconsideration:apply")
     return render(request, "reconsideration/portal_applied.html", {"case": case, "review": periods.review_clock(case)})
@@ -86,5 +87,5 @@ def decisions(request):
 
 
 def decision(request, pk: int):
-    case = get_object_or_404(Case, pk=pk, published_on__isnull=False)
+    case = get_object_or_404(queries.published(), pk=pk)
     return render(request, "reconsideration/portal_decision.html", {"case": case})

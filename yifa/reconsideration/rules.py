@@ -33,6 +33,19 @@ APPLICATION_2017 = Rule(
     note="自知道该具体行政行为之日起",
 )
 APPLICATION = Versions(APPLICATION_2017, APPLICATION_2023)
+APPLICATION_DELAY_2023 = Rule(
+    P + "application_delay.2023",
+    "因不可抗力或者其他正当理由耽误法定申请期限的，申请期限自障碍消除之日起继续计算",
+    FUYI_2023,
+    "第二十条第二款",
+)
+APPLICATION_DELAY_2017 = Rule(
+    P + "application_delay.2017",
+    "因不可抗力或者其他正当理由耽误法定申请期限的，申请期限自障碍消除之日起继续计算",
+    FUYI_2017,
+    "第九条第二款",
+)
+APPLICATION_DELAY = Versions(APPLICATION_DELAY_2017, APPLICATION_DELAY_2023)
 
 NOT_INFORMED_LIMIT = Rule(
     P + "not_informed_limit",
@@ -169,7 +182,14 @@ REPLY_SIMPLE = Rule(
     unit=WORKDAYS,
     note="自收到申请书副本之日起",
 )
-NO_REPLY = Rule(P + "no_reply", "被申请人未按期答复的，视为该行政行为没有证据、依据", FUYI_2023, "第七十条")
+NO_REPLY_2023 = Rule(P + "no_reply.2023", "被申请人未按期答复的，视为该行政行为没有证据、依据", FUYI_2023, "第七十条")
+NO_REPLY_2017 = Rule(
+    P + "no_reply.2017",
+    "被申请人不按期答复的，视为该具体行政行为没有证据、依据，决定撤销",
+    FUYI_2017,
+    "第二十八条第一款第四项",
+)
+NO_REPLY = Versions(NO_REPLY_2017, NO_REPLY_2023)
 
 DECISION_2023 = Rule(
     P + "decision.2023",

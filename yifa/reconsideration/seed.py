@@ -20,7 +20,7 @@ STATES = [CaseState.ACCEPTED] * 4 + [CaseState.DECIDED] * 4 + [CaseState.REVIEW,
 def seed(*, scale: int, progress) -> dict:
     rng = random.Random(2026)
     today = dt.date.today()
-    office = Unit.objects.filter(is_legal_office=True).order_by("path").first()
+    office = Unit.objects.legal_office()
     units = list(Unit.objects.filter(kind__in=(UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)))
     if office is None or not units:
         return {"cases": 0}

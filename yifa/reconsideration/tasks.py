@@ -4,23 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 
-from yifa.core.models import Deadline, DeadlineStatus
+from yifa.core import clocks
+from yifa.core.models import DeadlineStatus
 
-from .models import Case, CaseState
-from .rules import REVIEW
+from . import periods
+from .flows import FLOW
+from .models import Case
 from .services import case_deem_accepted
 
 
-def lapsed_reviews(today: dt.date):
-    ids = Deadline.objects.filter(
-        rule_id__in=[r.id for r in REVIEW.rules], status=DeadlineStatus.RUNNING, due__lt=today
-    ).values_list("subject_id", flat=True)
-    return Case.objects.filter(state=CaseState.REVIEW, pk__in=[int(i) for i in ids])
+def lapsed_reviews(on: dt.date) -> list[Case]:
+    """Cases where deemed acceptance is open and whose review period ran out before ``on``."""
+    under_review = list(Case.objects.filter(state__in=FLOW.transition("deemed_accept").source))
+    running = clocks.clocks_by_subject(under_review)
+    return [
+        case
+        for case in under_review
+        if any(
+            d.rule_id == periods.review_rule(case).id and d.status == DeadlineStatus.RUNNING and d.due and d.due < on
+            for d in running[case.pk]
+        )
+    ]
 
 
-def daily(today: dt.date) -> str:
+def daily(on: dt.date) -> str:
     deemed = 0
-    for case in lapsed_reviews(today):
-        case_deem_accepted(case=case, today=today)
+    for case in lapsed_reviews(on):
+        case_deem_accepted(case=case, on=on)
         deemed += 1
     return f"审查期限届满视为受理{deemed}件"

@@ -25,6 +25,8 @@ def snapshot(obj) -> dict:
         value = getattr(obj, f.attname)
         if isinstance(f, EncryptedTextField):
             value = "已填写" if value else ""
+        elif isinstance(value, bytes | memoryview):  # an uploaded template or file: its size, not its bytes
+            value = f"{len(value)}字节"
         elif hasattr(value, "name") and hasattr(value, "url"):
             value = value.name
         values[f.attname] = value
