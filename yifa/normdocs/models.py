@@ -281,3 +281,6 @@ class CampaignItem(Versioned):
 
     def __str__(self):
         return f"{self.campaign}：{self.document}"
+
+
+from .screening_models import ScreeningMark, Verdict  # noqa: E402,F401  (the screening marks, in their own file)
