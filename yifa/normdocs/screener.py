@@ -38,6 +38,7 @@ def phrase_rules() -> tuple[list[Rule], dict]:
                 needs=(name,),
                 confidence=PHRASE_CONFIDENCE,
                 unless=r.unless,
+                needs_operative=False,
             )
         )
     return rules, concepts

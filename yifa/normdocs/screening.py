@@ -36,7 +36,7 @@ LEAD_IN = re.compile(
 # 设定义务、条件或给予好处的标记；没有这些的句子只是在描述（“本市位于……，辖区面积……”）。
 OPERATIVE = re.compile(
     r"须|必须|应当|应为|应事先|应及时|应退|应符合|需|要求|方可|才能|只能|仅限|限于|一律|统一|均由|由其|由[^，。；]{0,12}(?:负责|组织|承担|实施|进行|提供)"
-    r"|给予|享受|奖励|补贴|补助|资助|支持|扶持|优先|减免|返还|退还|退回|收回|扣回|承诺|不迁|不予|不进行|纳入|作为|确定|签订|列入|入库|遴选|监督"
+    r"|条件包括|条件为|应具备|须具备|实行|给予|享受|奖励|补贴|补助|资助|支持|扶持|优先|减免|返还|退还|退回|收回|扣回|承诺|不迁|不予|不进行|纳入|作为|确定|签订|列入|入库|遴选|监督"
 )
 # 有法律、行政法规依据的（公平竞争审查条例第十条“没有法律、行政法规依据”；第八条第（一）项“违法设置”）。
 LAWFUL_BASIS = re.compile(r"依法|依照|按照国家|国家规定|法律、行政法规|法律法规|法律、法规|有关法律|规章规定")
@@ -121,6 +121,7 @@ class Rule:
     confidence: float = 0.7
     unless: str = ""
     needs_no_legal_basis: bool = False
+    needs_operative: bool = True  # the legal office's own phrases are explicit enough to stand alone
     examples: Examples = field(default_factory=Examples)
 
     @cached_property
@@ -172,7 +173,9 @@ def _closest(groups: list[list[tuple[int, int, str]]]) -> tuple[int, list[str]]:
 
 def apply_rule(rule: Rule, reading: Reading, concepts: dict) -> tuple[list[str], float] | None:
     """The words that made ``rule`` fire on ``reading`` and the confidence, or None."""
-    if not reading.acts or (rule.needs_no_legal_basis and reading.lawful_basis):
+    if reading.forbids or (rule.needs_operative and not reading.operative):
+        return None
+    if rule.needs_no_legal_basis and reading.lawful_basis:
         return None
     if rule.unless_pattern is not None and rule.unless_pattern.search(reading.text):
         return None
