@@ -113,9 +113,14 @@ def test_prohibitions_and_descriptions_are_left_alone(sentence):
 
 
 def test_items_listed_under_a_prohibition_are_not_flagged():
-    text = "第八条 政策措施不得含有下列内容：\n（一）违法设置或者授予特许经营权；\n（二）限定经营、购买特定经营者提供的商品。"
+    text = (
+        "第八条 政策措施不得含有下列内容：\n"
+        "（一）违法设置或者授予特许经营权；\n"
+        "（二）限定经营、购买特定经营者提供的商品。"
+    )
     assert screen_plain(text) == []
-    assert [r.forbids for r in readings(text)] == [True, True, True]  # the lead-in forbids, its items inherit it
+    # The lead-in forbids; its items inherit it.
+    assert [r.forbids for r in readings(text)] == [True, True, True]
 
 
 def test_the_fair_competition_regulation_itself_raises_nothing():
