@@ -17,7 +17,10 @@ TRAILING = re.compile(r"[（(]([^（）()]{2,80}?)牵头[，,；;、]?([^（）(
 VALUE_END = re.compile(r"[）)\n]")
 SEPARATORS = re.compile(r"[、，,；;/]|(?<=[局委办厅院处室部会司所团])和|(?<=[局委办厅院处室部会司所团])及")
 TRAILING_WORDS = re.compile(r"(按职责分工(?:分别)?负责|按职责分工|分别负责|负责|配合|参与|落实|等单位|等部门|等)$")
-GROUP = re.compile(r"^(?:各|有关|相关|全区|全市|全县|其他)|各有关|各相关|各项目")
+GROUP = re.compile(
+    r"^(?:各|有关|相关|全区|全市|全县|其他)|各有关|各相关|各项目"
+    r"|^(?:县级市|区县|县区|乡镇|街道|部门|单位)$"  # the rest of “各区、县级市”
+)
 
 # The usual group phrases of the seed's style (longest first: a matched span is blanked so
 # "市政府法制办" is not also "市政府").
@@ -112,7 +115,10 @@ def assignment_of(text: str, unit_names=()) -> Assignment:
 
 # ---- the unit tree ---------------------------------------------------------------------------
 
-PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}?[市区县](?=[\u4e00-\u9fff]{2,}[局委办厅院处室部会司所])|[市区县镇乡])")
+PREFIX = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}?[市区县](?=[\u4e00-\u9fff]{2,}[局委办厅院处室部会司所])"  # 江临市…局
+    r"|[市区县镇乡](?!场))"  # 市司法局, but not 市场监管局
+)
 
 
 def _normal(name: str) -> str:
@@ -128,21 +134,25 @@ def _in_order(short: str, long: str) -> bool:
 
 
 def match_unit(name: str, unit_names) -> str | None:
-    """The unit tree's name for what a plan calls ``name`` (市发展改革委 → 江临市发展和改革委员会), or None."""
-    names = [n for n in unit_names if n]
+    """The unit tree's name for what a plan calls ``name`` (市发展改革委 → 江临市发展和改革委员会), or None:
+    the same name, else the same once city prefixes and long forms are set aside, else the tree's name
+    ending with it, else one that holds its characters in order and ends alike."""
+    names = [n for n in dict.fromkeys(unit_names) if n]
     if name in names:
         return name
     wanted = _normal(name)
-    best = None
-    for candidate in names:
-        have = _normal(candidate)
-        if not have or not wanted:
-            continue
-        if have == wanted or (candidate.endswith(name) and len(name) >= 3):
-            return candidate
-        if have[-1] == wanted[-1] and _in_order(wanted, have) and len(wanted) >= 0.6 * len(have):
-            best = best or candidate
-    return best
+    if not wanted:
+        return None
+    normal = [(n, _normal(n)) for n in names]
+    for test in (
+        lambda n, have: have == wanted,
+        lambda n, have: len(name) >= 3 and n.endswith(name),
+        lambda n, have: have and have[-1] == wanted[-1] and _in_order(wanted, have) and len(wanted) >= 0.6 * len(have),
+    ):
+        found = next((n for n, have in normal if test(n, have)), None)
+        if found:
+            return found
+    return None
 
 
 def unknown_names(names, unit_names) -> list[str]:
