@@ -112,6 +112,11 @@ def test_prohibitions_and_descriptions_are_left_alone(sentence):
     assert screen_plain(sentence) == []
 
 
+def test_a_subsidy_on_local_registration_is_a_subsidy_not_a_registration_requirement():
+    rules = {f.rule for f in screen_plain("对在本县注册的企业给予每户5万元补贴。")}
+    assert rules == {"10.2-奖补以本地注册为条件"}
+
+
 def test_items_listed_under_a_prohibition_are_not_flagged():
     text = (
         "第八条 政策措施不得含有下列内容：\n"
@@ -132,6 +137,8 @@ def test_a_finding_cites_article_and_item_explains_why_and_has_a_confidence():
     (finding,) = [f for f in screen_plain("获得补贴的企业，5年内迁出顺义区的，须全额退还补贴资金。")]
     assert finding.citation == "《公平竞争审查条例》（2024年）第九条第（一）项"
     assert "迁出" in finding.why and "退还" in finding.why and "阻碍本地经营者迁出" in finding.why
+    # Who must do what, on what condition.
+    assert "对象：获得补贴的企业；条件：5年内迁出顺义区的；要求：须全额退还补贴资金" in finding.why
     assert 0.85 < finding.confidence <= 0.95  # a named district and a term of years add to the rule's base
 
 

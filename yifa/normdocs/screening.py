@@ -59,6 +59,23 @@ class Reading:
         return self.operative and not self.forbids
 
 
+CLAUSE = re.compile(r"[^，,：:]+")
+CONDITION = re.compile(r"(?:^|[对凡如若])[^，,]*的$|^(?:如|若|凡)")
+DEONTIC = re.compile(r"须|必须|应当|应|需|要求|方可|才能|只能|仅限|一律|统一|不予|不进行|给予|享受|承诺|退还|纳入")
+WHO = re.compile(r"(?:企业|经营者|公司|经营主体|市场主体|供应商|投标人|机构|门店|零售店|商户|单位)")
+
+
+def roles(text: str) -> dict[str, str]:
+    """Who must do what, on what condition — the clauses of a sentence as a reader takes them:
+    “获得补贴的企业，5年内迁出本区的，须全额退还补贴资金” → who 获得补贴的企业, if 5年内迁出本区的,
+    does 须全额退还补贴资金."""
+    clauses = [c.strip() for c in CLAUSE.findall(text.rstrip("。；;")) if c.strip()]
+    does = next((c for c in clauses if DEONTIC.search(c)), "") or next((c for c in clauses if OPERATIVE.search(c)), "")
+    when = [c for c in clauses if c != does and CONDITION.search(c) and not WHO.search(c[-4:])]
+    who = next((m.group() for c in clauses for m in [re.search(rf"[^，,]{{0,12}}{WHO.pattern}", c)] if m), "")
+    return {"who": who.removeprefix("对"), "when": "，".join(when), "does": does}
+
+
 def read_sentence(text: str, start: int = 0, *, under_prohibition: bool = False) -> Reading:
     places = tuple(find_places(text))
     return Reading(
@@ -216,11 +233,19 @@ def screen_readings(readings_: list[Reading], rules: list[Rule], concepts: dict,
                     explanation=rule.explanation,
                     match="、".join(dict.fromkeys(evidence)),
                     confidence=confidence,
-                    why=f"句中“{'”“'.join(dict.fromkeys(evidence))}”：{rule.explanation}",
+                    why=_why(reading, evidence, rule),
                     citation=citation_of(rule),
                 )
             )
     return findings
+
+
+def _why(reading: Reading, evidence: list[str], rule: Rule) -> str:
+    parts = roles(reading.text)
+    told = "；".join(
+        f"{label}：{parts[key]}" for key, label in (("who", "对象"), ("when", "条件"), ("does", "要求")) if parts[key]
+    )
+    return f"句中“{'”“'.join(dict.fromkeys(evidence))}”{f'（{told}）' if told else ''}：{rule.explanation}"
 
 
 def check_pattern(pattern: str, is_regex: bool = True) -> str | None:
