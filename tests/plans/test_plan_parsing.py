@@ -8,7 +8,7 @@ import openpyxl
 from django.core.management import call_command
 
 from yifa.lib.office import docx_from_text
-from yifa.lib.plan_dates import last_day_before
+from yifa.lib.plan_dates import day_before
 from yifa.lib.task_tables import find_header
 from yifa.plans.parsing import find_deadline, parse_plan, plan_text
 from yifa.plans.plan_units import match_unit
@@ -194,10 +194,10 @@ def test_deadline_phrases_resolve_in_the_plan_year():
     assert find_deadline("持续优化服务，6月底前完成", 2023).due == D(2023, 6, 30)
 
 
-def test_the_day_before_rule_is_one_helper_for_reports_too():
-    assert last_day_before(2025, 5, 1) == D(2025, 4, 30)
-    assert last_day_before(2024, 3, 1) == D(2024, 2, 29)  # leap year
-    assert last_day_before(2026, 1, 1) == D(2025, 12, 31)
+def test_the_day_before_rule_crosses_months_and_years():
+    assert day_before(D(2025, 5, 1)) == D(2025, 4, 30)
+    assert day_before(D(2024, 3, 1)) == D(2024, 2, 29)  # leap year
+    assert find_deadline("2027年1月1日前", 2026).due == D(2026, 12, 31)
 
 
 def test_docx_and_gb18030_text_are_read():

@@ -3,8 +3,8 @@
 One reading of “前”: a task due “5月1日前”, “3月1日之前” or “4月1日以前” must be done before that day
 begins, so the last day allowed is the day before (30 April, the last day of February, 31 March).
 “X月底前”, “年底前”, “上半年”, “第三季度” end on the last day of that month, half or quarter.
-“长期坚持”, “持续推进”, “常态化” name no date. The report defaults (plans/rules.py) use ``last_day_before``
-for the same reading.
+“长期坚持”, “持续推进”, “常态化” name no date. The report defaults (plans/rules.py) read “之前” the same
+way (yifa.lib.deadlines.last_day_before on main; ``day_before`` here is that one rule for the importer).
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ def cn_to_int(text: str) -> int:
     return CN_DIGITS.get(text, 0)
 
 
-def last_day_before(year: int, month: int, day: int) -> dt.date:
-    """The last day allowed by “X月Y日前/之前”: the day before X月Y日."""
-    return dt.date(year, month, day) - dt.timedelta(days=1)
+def day_before(day: dt.date) -> dt.date:
+    """The last day allowed by “X月Y日前/之前/以前”: the named day is excluded."""
+    return day - dt.timedelta(days=1)
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -50,7 +50,7 @@ def _year(m, group: int, year: int) -> int:
 
 def _on_day(m, year):
     day = dt.date(_year(m, 1, year), cn_to_int(m.group(2)), int(m.group(3)))
-    return day - dt.timedelta(days=1) if m.group(4) else day
+    return day_before(day) if m.group(4) else day
 
 
 PATTERNS: list[tuple[re.Pattern, object]] = [
