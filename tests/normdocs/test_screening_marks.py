@@ -114,3 +114,10 @@ def test_a_redirect_elsewhere_is_not_followed(cast, login):
 def test_pages_need_a_login(client):
     assert client.get("/staff/normdocs/screening/check/").status_code == 302
     assert client.get("/staff/normdocs/screening/examples/").status_code == 302
+
+
+def test_a_document_is_screened_only_for_those_who_may_see_it(cast, login, draft):
+    url = f"/staff/normdocs/screening/check/?doc={draft.pk}"
+    page = login(cast["minzheng_liaison"]).get(url)
+    assert page.status_code == 200 and "未发现需要提示的内容" in page.content.decode()
+    assert login(cast["shijian_liaison"]).get(url).status_code == 403

@@ -15,7 +15,8 @@ LABELLED = re.compile(rf"({COOP_LABEL}|{LEAD_LABEL}|{OTHER_LABEL})\s*[：:]\s*")
 # “（市政府办公室、市审改办牵头，市级各有关部门按职责分工负责）”
 TRAILING = re.compile(r"[（(]([^（）()]{2,80}?)牵头[，,；;、]?([^（）()]*)[）)]")
 VALUE_END = re.compile(r"[）)\n]")
-SEPARATORS = re.compile(r"[、，,；;/]|(?<=[局委办厅院处室部会司所团])和|(?<=[局委办厅院处室部会司所团])及")
+SEPARATORS = re.compile(r"[、，,；;/]|(?<=[局委办厅院处室部会司所团门府])和|(?<=[局委办厅院处室部会司所团门府])及")
+BARE_LEVEL = re.compile(r"^(?:县级市|区县|县区|县|区|乡镇|镇|街道|部门|单位)$")
 TRAILING_WORDS = re.compile(r"(按职责分工(?:分别)?负责|按职责分工|分别负责|负责|配合|参与|落实|等单位|等部门|等)$")
 GROUP = re.compile(
     r"^(?:各|有关|相关|全区|全市|全县|其他)|各有关|各相关|各项目"
@@ -59,7 +60,9 @@ def split_names(value: str) -> list[str]:
     for part in SEPARATORS.split(value or ""):
         part = TRAILING_WORDS.sub("", part.strip(" 。．.：:"))
         part = TRAILING_WORDS.sub("", part).strip()
-        if len(part) >= 2 and part not in names:
+        if BARE_LEVEL.match(part) and names and names[-1].startswith("各"):
+            names[-1] = f"{names[-1]}、{part}"  # “各区、县级市” is one group
+        elif len(part) >= 2 and part not in names:
             names.append(part)
     return names
 
