@@ -85,6 +85,15 @@ def rewrite_report(args) -> None:
     print(f"报告已按上次结果重写：{args.out}")
 
 
+def append_real_texts(out: Path) -> None:
+    """The screener's and the importer's accuracy on real texts (bench/texts.py), after the page tables."""
+    texts = subprocess.run(
+        [sys.executable, str(Path(__file__).parent / "texts.py")], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    print(texts)
+    out.write_text(out.read_text(encoding="utf-8") + "\n" + texts, encoding="utf-8")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="依法 yifa 性能基准")
     parser.add_argument("--scale", type=int, default=100000, help="期限和审计事件各多少条（默认100000）")
@@ -109,6 +118,7 @@ def main(argv=None):
         recreate_postgres(pg_url)
         runs["postgresql"] = run_one("postgresql", pg_url, args.scale, args.repeat, False)
     write_report(args.out, runs, small)
+    append_real_texts(args.out)
     print(f"报告已写入 {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
 
 

@@ -39,4 +39,4 @@ def test_api_screens_text(cast, login):
         .post("/api/normdocs/screen", {"text": LOCAL_PROTECTION_TEXT}, content_type="application/json")
         .json()
     )
-    assert [(f["article"], f["rule"]) for f in found] == [("第九条", "FC-9-3")]
+    assert [(f["article"], f["rule"]) for f in found] == [("第九条", "9.3-采购中优先特定或本地")]

@@ -42,7 +42,7 @@ def test_parse_returns_sections_and_tasks_and_saves_nothing(cast, login):
         .json()
     )
     assert [s["number"] for s in body["sections"]] == ["一", "二"]
-    assert body["sections"][0]["tasks"][0]["due"] == "2025-05-01"
+    assert body["sections"][0]["tasks"][0]["due"] == "2025-04-30"  # “5月1日前” ends the day before
     assert WorkPlan.objects.count() == 0 and Event.objects.count() == 0
 
 
@@ -57,7 +57,7 @@ def assigned(cast):
 def test_tasks_are_scoped_and_progress_is_reported_by_the_unit(cast, login):
     assigned(cast)
     items = login(cast["minzheng_liaison"]).get("/api/plans/tasks").json()["items"]
-    assert len(items) == 5 and items[0]["due"] == "2025-05-01" and items[0]["overdue"] is True
+    assert len(items) == 5 and items[0]["due"] == "2025-04-30" and items[0]["overdue"] is True
     assert login(cast["shijian_liaison"]).get("/api/plans/tasks").json()["items"] == []
     first = items[0]["id"]
     denied = login(cast["shijian_liaison"]).post(

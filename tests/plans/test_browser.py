@@ -33,7 +33,7 @@ def test_import_correct_assign_report_urge_close_and_export_in_the_browser(cast,
 
     plan = WorkPlan.objects.get()
     rules, cleanup = PlanTask.objects.filter(plan=plan).order_by("order")
-    assert page.input_value(f"#id_correct-t{rules.pk}_due") == "2026-05-01"
+    assert page.input_value(f"#id_correct-t{rules.pk}_due") == "2026-04-30"  # “5月1日前” ends the day before
     assert page.locator(f"#id_correct-t{rules.pk}_units option:checked").inner_text() == "江临市民政局"
     # Correct: the second task gets a unit and a deadline, and a clearer title.
     page.fill(f"#id_correct-t{cleanup.pk}_title", "开展规范性文件全面清理")

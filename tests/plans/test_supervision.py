@@ -33,7 +33,7 @@ def test_importing_the_seed_creates_a_draft_with_suggested_units_and_deadlines(c
     numbered = plan.tasks.exclude(number="")
     assert numbered.count() == 19
     first = numbered.get(number="1")
-    assert first.due == D(2022, 5, 1) and units_of(first) == ["司法局"]  # 法制机构
+    assert first.due == D(2022, 4, 30) and units_of(first) == ["司法局"]  # 法制机构; “5月1日前” ends the day before
     training = numbered.get(number="17")
     assert "司法局" in units_of(training) and "民政局" in units_of(training) and "青石镇" in units_of(training)
     annual = plan.tasks.get(number="", title__contains="第一季度拟定年度依法行政计划")

@@ -294,3 +294,6 @@ class CampaignItem(Versioned):
 
     def get_absolute_url(self):
         return reverse("normdocs:item", args=[self.pk])
+
+
+from .screening_models import ScreeningMark, Verdict  # noqa: E402,F401  (the screening marks, in their own file)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import actions, views, views_campaigns
+from . import actions, screening_views, views, views_campaigns
 
 urlpatterns = [
     path("", views.document_list, name="list"),
@@ -9,6 +9,9 @@ urlpatterns = [
     path("<int:pk>/act/<str:name>/", actions.ACTIONS.view(), name="act"),
     path("filing/", views.filing_board, name="filing"),
     path("screening/", views.screen_rules, name="screen_rules"),
+    path("screening/check/", screening_views.screening_check, name="screening_check"),
+    path("screening/mark/", screening_views.screening_mark, name="screening_mark"),
+    path("screening/examples/", screening_views.screening_examples, name="screening_examples"),
     path("import/", views.import_catalogue, name="import"),
     path("campaigns/", views_campaigns.campaign_list, name="campaigns"),
     path("campaigns/<int:pk>/", views_campaigns.campaign_detail, name="campaign"),
