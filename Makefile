@@ -22,8 +22,9 @@ migrate: install
 demo: migrate
 	$(BIN)/yifa demo --if-empty
 
+# The demo only: tracebacks on, and no second factor required (yifa check --deploy refuses both).
 run: demo
-	$(BIN)/yifa runserver 127.0.0.1:8000
+	YIFA_DEBUG=1 YIFA_TOTP_REQUIRED=0 $(BIN)/yifa runserver 127.0.0.1:8000
 
 test: install
 	$(MAKE) --no-print-directory lint

@@ -8,18 +8,36 @@ from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer, django_auth
 
 from yifa.core.errors import YifaError
+from yifa.core.logins import address_locked, lockout_message, token_failed
 from yifa.core.models import ApiToken
 from yifa.core.registry import contributions
 
 
+class LockedOut(YifaError):
+    status = 429
+
+
 class BearerToken(HttpBearer):
+    """A token counts as a login: an address that keeps presenting bad tokens is locked out like one
+    that keeps typing bad passwords, and an expired or revoked token is a failure."""
+
     def authenticate(self, request, token):
+        if address_locked(request):
+            raise LockedOut(lockout_message())
         record = (
             ApiToken.objects.select_related("user", "user__unit")
-            .filter(digest=ApiToken.digest_of(token), revoked=False, user__is_active=True)
+            .filter(
+                digest=ApiToken.digest_of(token),
+                revoked=False,
+                expires_at__gt=timezone.now(),
+                user__is_active=True,
+            )
             .first()
         )
         if record is None:
+            token_failed(request)
+            if getattr(request, "axes_locked_out", False):
+                raise LockedOut(lockout_message())
             return None
         ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
         request.user = record.user

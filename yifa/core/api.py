@@ -47,9 +47,9 @@ class DeadlineOut(Schema):
 
 
 class DeadlineFilter(Schema):
-    status: str = "open"
-    unit: int | None = None
-    within_days: int | None = None
+    status: str = Field("open", max_length=20)
+    unit: int | None = Field(None, ge=1, le=2**63 - 1)
+    within_days: int | None = Field(None, ge=0, le=3660, description="届满日在今后多少天内（0至3660）")
 
 
 class RuleOut(Schema):

@@ -24,7 +24,11 @@ class PersonForm(forms.Form):
     phone = forms.CharField(label="电话", max_length=20, required=False)
     id_number = forms.CharField(label="身份证号", max_length=18, required=False)
     email = forms.EmailField(label="电子邮箱", required=False)
-    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, min_length=8)
+    password = forms.CharField(
+        label="初始密码",
+        widget=forms.PasswordInput,
+        help_text="本人首次登录时须改为自己的密码",
+    )
 
 
 class CalendarDayForm(forms.Form):

@@ -15,6 +15,7 @@ from .clocks import recompute_open_clocks
 from .errors import Conflict, GateBlocked, InvalidInput, YifaError
 from .models import CalendarDay, CalendarYear, DayKind, Deadline, Role, RoleGrant, Unit, UnitKind, User
 from .models.deadlines import OPEN_STATUSES
+from .passwords import password_problems
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
@@ -214,8 +215,9 @@ def person_create(
 ) -> User:
     require_admin(by)
     errors = _person_errors(username=username, full_name=full_name, roles=roles, phone=phone, id_number=id_number)
-    if len(password or "") < 8:
-        errors["password"] = "密码：至少8位"
+    problem = password_problems(password, User(username=username, full_name=full_name, email=email))
+    if problem:
+        errors["password"] = f"密码：{problem}"
     if errors:
         raise InvalidInput(errors)
     with transaction.atomic():
@@ -230,6 +232,7 @@ def person_create(
             id_number=id_number.upper(),
             email=email,
             title=title,
+            must_change_password=True,
         )
         RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r) for r in set(roles)])
         record_event(

@@ -29,6 +29,8 @@ from .forms import (
 from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
 from .registry import contributions
 
+MAX_ID = 2**63 - 1
+
 
 def staff_view(view):
     """Login required; our errors become a Chinese message on the page."""
@@ -74,10 +76,8 @@ def todo(request):
 def deadlines(request):
     today = timezone.localdate()
     status = request.GET.get("status", "open")
-    unit_id = request.GET.get("unit") or None
-    qs = queries.deadlines_for(
-        request.user, status=status, today=today, unit_id=int(unit_id) if unit_id and unit_id.isdigit() else None
-    )
+    unit_id = queries.int_param(request.GET.get("unit"), low=1, high=MAX_ID)
+    qs = queries.deadlines_for(request.user, status=status, today=today, unit_id=unit_id)
     page = queries.page_of(qs, request.GET.get("page"))
     template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
     return render(
