@@ -4,6 +4,7 @@ factor, and every login, failure, lockout and logout in the audit log."""
 
 from __future__ import annotations
 
+import ipaddress
 import time
 
 from axes.handlers.proxy import AxesProxyHandler
@@ -26,13 +27,19 @@ from .second_factor import check_token, confirmed_device
 LOGIN_AT, SEEN_AT = "yifa_login_at", "yifa_seen_at"
 
 
-def client_ip(request) -> str:
+def client_ip(request) -> str | None:
     """The caller's address; behind YIFA_TRUSTED_PROXIES proxies, the one the nearest of them saw."""
     hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
     trusted = settings.TRUSTED_PROXIES
-    if trusted and hops:
-        return hops[-min(trusted, len(hops))]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = hops[-min(trusted, len(hops))] if trusted and hops else request.META.get("REMOTE_ADDR")
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def _ip(request) -> str:
+    return client_ip(request) or "未知"
 
 
 def _attempted_username(request_or_attempt, credentials) -> str | None:
@@ -155,7 +162,7 @@ def on_login(sender, request, user, **kwargs):
     # Only this account's own failures are forgiven: a success from an address does not wipe the
     # failures other accounts collected from it.
     AccessAttempt.objects.filter(username=user.get_username()).delete()
-    ip = client_ip(request)
+    ip = _ip(request)
     _record(
         actor=user,
         subject=user,
@@ -177,7 +184,7 @@ def on_logout(sender, request, user, **kwargs):
         action_label="退出登录",
         unit=user.unit,
         reason=reason,
-        data={"ip": client_ip(request)},
+        data={"ip": _ip(request)},
     )
 
 
@@ -192,7 +199,7 @@ def on_failure(sender, credentials, request=None, **kwargs):
     reason = kwargs.get("reason") or ("令牌无效或已过期" if via == "token" else "登录名或密码不正确")
     if failures > limit:
         reason = "锁定期间的登录尝试，已拒绝"
-    ip = client_ip(request)
+    ip = _ip(request)
     data = {"username": username[:150], "ip": ip, "via": via, "failures": failures}
     who = f"{username[:30]}（未通过验证）" if username else f"{VIA_LABEL[via]}访问者"
     common = {"actor": None, "actor_name": who, "subject": user, "unit": user.unit if user else None}
