@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,7 +23,7 @@ from .second_factor import must_verify
 # C0 controls other than tab, line feed and carriage return, and DEL. PostgreSQL refuses NUL in text;
 # none of them belongs in anything a person types.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-GUARDED = ("/staff/", "/admin/", "/api/")
+GUARDED = ("/staff/", "/admin/")  # the API's session login applies the same gate (yifa.api.GatedSession)
 
 
 def _is_api(request) -> bool:
@@ -67,7 +68,10 @@ def first_control_character_field(request) -> str | None:
     if request.method in ("POST", "PUT", "PATCH", "DELETE"):
         content_type = request.content_type or ""
         if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            sources.append(request.POST)
+            try:
+                sources.append(request.POST)
+            except MultiPartParserError:
+                return "请求体"
             for key, upload in request.FILES.items():
                 if CONTROL.search(upload.name or ""):
                     return key
@@ -105,8 +109,18 @@ class RejectControlCharacters:
         return HttpResponse(html, status=400)
 
 
+def gate_problem(user) -> str:
+    """Why a logged-in person may not go on yet, or ""."""
+    if user.must_change_password:
+        return "请先修改由管理员设置的初始密码，再办理其他事项"
+    if must_verify(user):
+        return "您的账号须使用动态口令：请先绑定手机验证器或输入动态口令"
+    return ""
+
+
 class SessionLimits:
-    """An idle session ends after YIFA_SESSION_IDLE_MINUTES, any session after YIFA_SESSION_MAX_HOURS."""
+    """An idle session ends after YIFA_SESSION_IDLE_MINUTES, any session after YIFA_SESSION_MAX_HOURS;
+    the request goes on as an anonymous one (a staff page then asks for the login, the API says 401)."""
 
     TOUCH_EVERY = 60  # seconds: the session is not rewritten on every request
 
@@ -133,10 +147,11 @@ class SessionLimits:
     def _end(self, request, reason: str):
         request.logout_reason = reason
         logout(request)
-        if _is_api(request):
-            return _json(f"{reason}，请重新登录", 401)
-        messages.info(request, f"{reason}，请重新登录。")
-        return _redirect(request, f"{reverse('login')}?next={quote(request.get_full_path())}")
+        if not _is_api(request):
+            messages.info(request, f"{reason}，请重新登录。")
+        if request.headers.get("HX-Request") and request.path.startswith(GUARDED):
+            return _redirect(request, f"{reverse('login')}?next={quote(request.get_full_path())}")
+        return self.get_response(request)
 
 
 class AccountGate:
@@ -149,15 +164,8 @@ class AccountGate:
         user = request.user
         if user.is_authenticated and request.path.startswith(GUARDED):
             account = reverse("core:account")
-            if request.path != account:
-                if user.must_change_password:
-                    return self._stop(request, account, "请先修改由管理员设置的初始密码，再办理其他事项")
-                if must_verify(user):
-                    return self._stop(request, account, "您的账号须使用动态口令：请先绑定手机验证器或输入动态口令")
+            problem = gate_problem(user) if request.path != account else ""
+            if problem:
+                messages.warning(request, problem)
+                return _redirect(request, account)
         return self.get_response(request)
-
-    def _stop(self, request, account: str, message: str):
-        if _is_api(request):
-            return _json(message, 403)
-        messages.warning(request, message)
-        return _redirect(request, account)
