@@ -121,12 +121,12 @@ def unit_update(
     return current
 
 
-def unit_move(*, by, unit: Unit, parent: Unit | None) -> Unit:
+def unit_move(*, by, unit: Unit, parent: Unit | None, expected_version: str | None = None) -> Unit:
     """Put a unit (with its whole subtree) under another parent; ``Unit.save`` rewrites the subtree's paths,
     so everyone's visible scope follows the move."""
     require_admin(by)
     with transaction.atomic():
-        current = _lock_unit(unit, None)
+        current = _lock_unit(unit, expected_version)
         if parent is not None:
             parent = Unit.objects.select_for_update().get(pk=parent.pk)
             if parent.pk == current.pk:
@@ -159,7 +159,7 @@ def unit_move(*, by, unit: Unit, parent: Unit | None) -> Unit:
     return current
 
 
-def unit_deactivate(*, by, unit: Unit, reason: str) -> Unit:
+def unit_deactivate(*, by, unit: Unit, reason: str, expected_version: str | None = None) -> Unit:
     """Stop using a unit (the row stays, for its history). Refused, with every blocker listed, while it
     still has active people, open statutory clocks or sub-units in use."""
     require_admin(by)
@@ -169,7 +169,7 @@ def unit_deactivate(*, by, unit: Unit, reason: str) -> Unit:
     if len(reason) > 200:
         raise YifaError("停用理由：不超过200字", field="reason")
     with transaction.atomic():
-        current = _lock_unit(unit, None)
+        current = _lock_unit(unit, expected_version)
         if not current.active:
             raise YifaError(f"单位“{current.name}”已停用", field="active")
         blockers = [
