@@ -1,7 +1,10 @@
 """The TOTP second factor: required for the legal office, administrators and whoever may see personal
 data; enrolled from a QR code drawn on the page; asked at every login once enrolled."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -117,3 +120,11 @@ def test_administrator_removes_a_lost_device_and_the_person_enrols_again(cast, l
     assert Event.objects.get(action="otp.reset").data == {"username": "reviewer"}
     client = password_login("reviewer")
     assert client.get("/staff/")["Location"] == "/staff/account/"
+
+
+def test_yifa_demo_says_how_the_demo_logs_in_every_role(db):
+    out = io.StringIO()
+    call_command("demo", stdout=out)
+    text = out.getvalue()
+    assert "动态口令：admin、legal_head、reviewer、fuyi 登录后须先用手机验证器扫码绑定" in text
+    assert "YIFA_TOTP_REQUIRED=0" in text
