@@ -92,11 +92,11 @@ class LoginForm(AuthenticationForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
         help_text="已绑定手机验证器的，须填写验证器上显示的6位数字",
     )
+    # One message for a wrong password and a wrong or missing code: a guesser must not learn that the
+    # password was right.
     error_messages = {
-        "invalid_login": "登录名或密码不正确，请重新输入。",
+        "invalid_login": "登录名、密码或动态口令不正确，请重新输入（已绑定手机验证器的须填写动态口令）。",
         "inactive": "该账号已停用，请联系系统管理员。",
-        "otp_missing": "动态口令：该账号已绑定手机验证器，请填写验证器上显示的6位数字。",
-        "otp_invalid": "动态口令：不正确或已过期，请重新输入验证器上当前显示的6位数字。",
     }
 
     def clean(self):
@@ -107,16 +107,13 @@ class LoginForm(AuthenticationForm):
         if device is not None:
             token = (cleaned.get("otp_token") or "").strip()
             if not token or not check_token(device, token):
-                code = "otp_invalid" if token else "otp_missing"
                 user_login_failed.send(
                     sender=__name__,
                     credentials={"username": user.get_username()},
                     request=self.request,
                     reason="动态口令错误" if token else "未填写动态口令",
                 )
-                if getattr(self.request, "axes_locked_out", False):
-                    raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
-                raise ValidationError(self.error_messages[code], code=code)
+                raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
             self.otp_device = device
         return cleaned
 
