@@ -55,10 +55,10 @@ test-postgres: install
 test-api: install
 	@if DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python -m yifa.lib.pgcheck; then \
 		echo "== 接口模糊测试：schemathesis，PostgreSQL =="; \
-		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest tests/api_schema/fuzz_api.py -p no:cacheprovider; \
+		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest tests/api_schema/fuzz_api.py -p no:cacheprovider -s; \
 	else \
 		echo "== 接口模糊测试：schemathesis，SQLite =="; \
-		DATABASE_URL=sqlite:///:memory: $(BIN)/pytest tests/api_schema/fuzz_api.py -p no:cacheprovider; \
+		DATABASE_URL=sqlite:///:memory: $(BIN)/pytest tests/api_schema/fuzz_api.py -p no:cacheprovider -s; \
 	fi
 
 bench: install

@@ -6,6 +6,7 @@ MIN_CASES cases ran. Not collected by the ordinary suite (its name does not star
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from collections import Counter
@@ -37,7 +38,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from yifa.core.models import ApiToken, User
 
     with django_db_blocker.unblock():
-        call_command("demo", verbosity=0)
+        call_command("demo", stdout=io.StringIO())
         _, TOKEN["admin"] = ApiToken.issue(user=User.objects.get(username="admin"), name="schemathesis")
 
 

@@ -18,38 +18,46 @@ from .second_factor import DEVICE_NAME, check_token, confirmed_device
 from .second_factor import TOTPDevice as Device
 
 
-def password_set_own(*, user: User, password: str) -> User:
-    """The person chooses their own password (the old one was checked by the form)."""
+def _store_password(*, by, user: User, password: str, label: str, field: str, must_change: bool, **event) -> User:
     problem = password_problems(password, user)
     if problem:
-        raise YifaError(f"新密码：{problem}", field="new_password1")
+        raise YifaError(f"{label}：{problem}", field=field)
     with transaction.atomic():
         user.set_password(password)
-        user.must_change_password = False
+        user.must_change_password = must_change
         user.save(update_fields=["password", "must_change_password"])
-        record_event(actor=user, subject=user, action="password.change", action_label="修改密码", unit=user.unit)
+        record_event(actor=by, subject=user, unit=user.unit, **event)
     return user
+
+
+def password_set_own(*, user: User, password: str) -> User:
+    """The person chooses their own password (the old one was checked by the form)."""
+    return _store_password(
+        by=user,
+        user=user,
+        password=password,
+        label="新密码",
+        field="new_password1",
+        must_change=False,
+        action="password.change",
+        action_label="修改密码",
+    )
 
 
 def password_reset(*, by, user: User, password: str) -> User:
     """An administrator sets a new initial password; the person must change it at the next login."""
     require_admin(by)
-    problem = password_problems(password, user)
-    if problem:
-        raise YifaError(f"新的初始密码：{problem}", field="password")
-    with transaction.atomic():
-        user.set_password(password)
-        user.must_change_password = True
-        user.save(update_fields=["password", "must_change_password"])
-        record_event(
-            actor=by,
-            subject=user,
-            action="password.reset",
-            action_label="重置密码",
-            unit=user.unit,
-            data={"username": user.username},
-        )
-    return user
+    return _store_password(
+        by=by,
+        user=user,
+        password=password,
+        label="新的初始密码",
+        field="password",
+        must_change=True,
+        action="password.reset",
+        action_label="重置密码",
+        data={"username": user.username},
+    )
 
 
 def second_factor_confirm(*, user: User, device: Device, token: str) -> Device:
