@@ -24,7 +24,7 @@ class Command(BaseCommand):
                 return
             raise CommandError("数据库已有单位数据；演示数据只能载入空库（可删除 var/yifa.sqlite3 后重试）")
         # The demo's notices land in the inbox; printing each e-mail would bury the logins.
-        with transaction.atomic(), override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
             cast = build_city()
             for name, module in contributions("demo"):
                 if name != "core" and hasattr(module, "load"):
