@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/yifa
 export DJANGO_SETTINGS_MODULE := yifa.settings
 
-.PHONY: run test lint test-sqlite test-postgres install migrate demo bench clean
+.PHONY: run test lint test-sqlite test-postgres test-api install migrate demo bench clean
 
 $(BIN)/yifa: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +22,15 @@ migrate: install
 demo: migrate
 	$(BIN)/yifa demo --if-empty
 
+# The demo only: tracebacks on, and no second factor required (yifa check --deploy refuses both).
 run: demo
-	$(BIN)/yifa runserver 127.0.0.1:8000
+	YIFA_DEBUG=1 YIFA_TOTP_REQUIRED=0 $(BIN)/yifa runserver 127.0.0.1:8000
 
 test: install
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory test-api
 
 lint: install
 	@echo "== 检查：ruff、迁移 =="
@@ -47,6 +49,17 @@ test-postgres: install
 	elif [ -n "$$YIFA_REQUIRE_POSTGRES" ]; then \
 		echo "PostgreSQL 不可达，但 YIFA_REQUIRE_POSTGRES 要求必须在 PostgreSQL 上测试" >&2; exit 1; \
 	else echo "PostgreSQL 不可达：跳过 PostgreSQL 测试"; fi
+
+# schemathesis over the whole API (with and without a token, >= 1,000 cases), in-process against the WSGI
+# application: no server is started. On PostgreSQL when reachable (where NUL and big integers used to fail).
+test-api: install
+	@if DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python -m yifa.lib.pgcheck; then \
+		echo "== 接口模糊测试：schemathesis，PostgreSQL =="; \
+		DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest tests/api_schema/fuzz_api.py -p no:cacheprovider -s; \
+	else \
+		echo "== 接口模糊测试：schemathesis，SQLite =="; \
+		DATABASE_URL=sqlite:///:memory: $(BIN)/pytest tests/api_schema/fuzz_api.py -p no:cacheprovider -s; \
+	fi
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -1,5 +1,6 @@
 """One settings file, read from the environment (see README: 生产部署)."""
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -14,11 +15,20 @@ def env_bool(name: str, default: bool) -> bool:
     return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("YIFA_DEBUG", True)
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name) or default)
+
+
+TESTING = "pytest" in sys.modules
+# Off unless turned on: a traceback page tells an attacker the code, paths and settings.
+DEBUG = env_bool("YIFA_DEBUG", False)
 DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
 SECRET_KEY = os.environ.get("YIFA_SECRET_KEY", DEV_SECRET_KEY)
 # Key for personal data at rest (身份证号、电话). Production must set its own.
 FIELD_ENCRYPTION_KEY = os.environ.get("YIFA_FIELD_KEY", "")
+# Key of the audit chain's HMAC-SM3, held outside the database (check --deploy refuses the dev default).
+DEV_AUDIT_KEY = "dev-only-audit-key-change-me-in-production-0123456789"
+AUDIT_KEY = os.environ.get("YIFA_AUDIT_KEY", DEV_AUDIT_KEY)
 ALLOWED_HOSTS = [h for h in os.environ.get("YIFA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("YIFA_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -41,20 +51,28 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",  # serves Swagger UI from its own static files, not from a CDN
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     *YIFA_APPS,
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "yifa.core.middleware.RejectControlCharacters",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "yifa.core.middleware.SessionLimits",
+    "yifa.core.middleware.AccountGate",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "yifa.urls"
@@ -100,7 +118,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
+        if DEBUG or TESTING
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
@@ -114,7 +132,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # Reminders: N working days before a due date, and again 1 working day before.
 REMIND_WORKDAYS_BEFORE = int(os.environ.get("YIFA_REMIND_WORKDAYS_BEFORE", 3))
 
-if not DEBUG:
+if not DEBUG and not TESTING:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("YIFA_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
@@ -123,11 +141,49 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("YIFA_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = ["security.W021"] if not env_bool("YIFA_HSTS_PRELOAD", False) else []
 
+# 等保2.0 三级 身份鉴别: password rules, lockout, a second factor, session limits.
+PASSWORD_MIN_LENGTH = env_int("YIFA_PASSWORD_MIN_LENGTH", 10)
+PASSWORD_MIN_CLASSES = env_int("YIFA_PASSWORD_MIN_CLASSES", 3)
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "yifa.core.passwords.ComplexityValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH, "min_classes": PASSWORD_MIN_CLASSES},
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["username", "full_name", "email"]},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if "pytest" in sys.modules:
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# django-axes: after N failures an account, and separately an address, is locked until the cool-off
+# ends or an administrator unlocks it (/staff/lockouts/). 0 minutes: only an administrator unlocks.
+AXES_FAILURE_LIMIT = env_int("YIFA_LOGIN_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = "yifa.core.logins.lockout_parameters"
+_LOCKOUT_MINUTES = env_int("YIFA_LOCKOUT_MINUTES", 30)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=_LOCKOUT_MINUTES) if _LOCKOUT_MINUTES else None
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "yifa.core.logins.lockout_response"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False
+AXES_SENSITIVE_PARAMETERS = ["otp_token"]
+# Behind a reverse proxy every request comes from 127.0.0.1: trust that many proxies' X-Forwarded-For.
+TRUSTED_PROXIES = env_int("YIFA_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "yifa.core.logins.client_ip"
+# TOTP (django-otp) for the legal office, administrators and whoever may see personal data.
+# YIFA_TOTP_REQUIRED=0 is for the demo only (make run); check --deploy refuses it.
+TOTP_REQUIRED = env_bool("YIFA_TOTP_REQUIRED", True)
+OTP_TOTP_ISSUER = "依法"
+# Idle timeout and an absolute limit, whatever the activity; the cookie dies with the browser.
+SESSION_IDLE_SECONDS = env_int("YIFA_SESSION_IDLE_MINUTES", 30) * 60
+SESSION_MAX_SECONDS = env_int("YIFA_SESSION_MAX_HOURS", 10) * 3600
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# API tokens expire: `yifa token create … --days N` (default below, at most the maximum).
+API_TOKEN_DAYS = env_int("YIFA_TOKEN_DAYS", 90)
+API_TOKEN_MAX_DAYS = 366
+if TESTING:
     # Every test builds the demo city (some thirty accounts); PBKDF2's cost buys nothing there.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     WHITENOISE_AUTOREFRESH = True  # static files from the finders; no collectstatic before tests

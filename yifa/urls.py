@@ -6,12 +6,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from yifa.api import api
+from yifa.core.logins import LoginView, admin_login
 from yifa.core.registry import contributions
 
 urlpatterns = [
+    path("admin/login/", admin_login),  # one login page: the same lockout and second factor
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("staff/", include("yifa.core.urls")),
 ]

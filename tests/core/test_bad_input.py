@@ -42,7 +42,7 @@ def test_a_valid_person_is_created_with_one_event(cast):
         ({"username": "张三"}, "username", "登录名：3至40位字母、数字"),
         ({"full_name": "  "}, "full_name", "姓名：必须填写"),
         ({"roles": ["king"]}, "roles", "角色：不认识king"),
-        ({"password": "short"}, "password", "密码：至少8位"),
+        ({"password": "short"}, "password", "密码：至少10位，且须包含大写字母、小写字母、数字、符号中的至少3类"),
     ],
 )
 def test_person_with_bad_fields_is_refused_naming_the_field(cast, changes, field, message):

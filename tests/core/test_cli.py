@@ -11,6 +11,8 @@ from django.db import transaction
 from yifa.core.audit import record_event
 from yifa.core.models import ApiToken, Event
 
+from .tamper import trigger_off
+
 pytestmark = pytest.mark.django_db
 
 
@@ -97,12 +99,14 @@ def test_rules_table_ends_with_a_count():
 @pytest.fixture
 def chain(cast):
     with transaction.atomic():
-        return [
+        events = [
             record_event(
                 actor=cast.people["admin"], subject=cast.city, action=f"test.{i}", action_label="测试", data={"i": i}
             )
             for i in range(4)
         ]
+    with trigger_off():  # these tests play an intruder who can edit the table directly
+        yield events
 
 
 def test_audit_verify_passes_on_an_intact_chain(chain):

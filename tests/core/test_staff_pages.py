@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_login_page_is_in_chinese_and_a_wrong_password_says_so(client, cast):
     assert "登录工作台" in client.get("/login/").content.decode()
     response = client.post("/login/", {"username": "minzheng_liaison", "password": "wrong"})
-    assert "登录名或密码不正确" in response.content.decode()
+    assert "登录名、密码或动态口令不正确" in response.content.decode()
     response = client.post("/login/", {"username": "minzheng_liaison", "password": "yifa-demo-2026"})
     assert response.status_code == 302 and response["Location"] == "/staff/"
 

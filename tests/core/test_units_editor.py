@@ -264,10 +264,45 @@ def test_the_editor_loads_as_an_htmx_partial(login, cast):
     assert response.status_code == 200 and 'id="unit-editor"' in text and "<html" not in text
 
 
+PREFIX = {"update": "edit", "move": "move", "deactivate": "off"}
+
+
+def read(unit, action, fields):
+    """A page's POST: its fields and the version of the unit the page showed."""
+    prefix = PREFIX[action]
+    data = {f"{prefix}-{k}": v for k, v in fields.items()}
+    return {"action": action, f"{prefix}-expected_version": services.unit_version(unit), **data}
+
+
+@pytest.mark.parametrize(
+    "action, fields",
+    [("update", {"name": "新名", "kind": "department"}), ("move", {"parent": 0}), ("deactivate", {"reason": "撤销"})],
+)
+def test_every_unit_edit_from_the_page_needs_the_version_it_read(login, cast, action, fields):
+    client, office = login(cast.people["admin"]), cast.units["民政局办公室"]
+    fields = {**fields, "parent": cast.units["市场监管局"].pk} if action == "move" else fields
+    data = read(office, action, fields)
+    data.pop(f"{PREFIX[action]}-expected_version")
+    before = snapshot()
+    response = client.post(edit_url(office), data)
+    assert response.status_code == 400 and "版本：缺少页面打开时单位的版本" in response.content.decode()
+    assert snapshot() == before
+
+
+def test_a_stale_page_cannot_move_a_unit(login, cast):
+    client, office = login(cast.people["admin"]), cast.units["民政局办公室"]
+    stale = read(office, "move", {"parent": cast.units["市场监管局"].pk})
+    client.post(edit_url(office), read(office, "update", {"name": "综合办公室", "kind": "division"}))
+    before = snapshot()
+    response = client.post(edit_url(office), stale)
+    assert response.status_code == 400 and "已被他人修改" in response.content.decode()
+    assert snapshot() == before
+
+
 def test_administrator_moves_a_unit_through_the_page(login, cast):
     client, office = login(cast.people["admin"]), cast.units["民政局办公室"]
     target = cast.units["市场监管局"]
-    response = client.post(edit_url(office), {"action": "move", "move-parent": target.pk}, follow=True)
+    response = client.post(edit_url(office), read(office, "move", {"parent": target.pk}), follow=True)
     assert "已调整“办公室”的上级单位" in response.content.decode()
     assert Unit.objects.get(pk=office.pk).parent_id == target.pk
 
@@ -275,7 +310,7 @@ def test_administrator_moves_a_unit_through_the_page(login, cast):
 def test_page_refuses_a_move_under_own_descendant_and_shows_the_field_error(login, cast, sub_office):
     client, office = login(cast.people["admin"]), cast.units["民政局办公室"]
     before = snapshot()
-    response = client.post(edit_url(office), {"action": "move", "move-parent": sub_office.pk})
+    response = client.post(edit_url(office), read(office, "move", {"parent": sub_office.pk}))
     assert response.status_code == 400
     assert "上级单位" in response.content.decode() and "errorlist" in response.content.decode()
     assert sub_office.name not in [u.name for u in response.context["forms"]["move"].fields["parent"].queryset]
@@ -285,7 +320,7 @@ def test_page_refuses_a_move_under_own_descendant_and_shows_the_field_error(logi
 def test_page_lists_every_blocker_when_deactivation_is_refused(login, cast):
     client, unit = login(cast.people["admin"]), cast.units["民政局"]
     before = snapshot()
-    response = client.post(edit_url(unit), {"action": "deactivate", "off-reason": "机构改革"})
+    response = client.post(edit_url(unit), read(unit, "deactivate", {"reason": "机构改革"}))
     text = response.content.decode()
     assert response.status_code == 409
     assert "不能停用“江临市民政局”" in text and "下级单位“办公室”仍在用" in text
@@ -296,7 +331,7 @@ def test_page_lists_every_blocker_when_deactivation_is_refused(login, cast):
 def test_page_shows_chinese_errors_for_bad_input_and_writes_nothing(login, cast):
     client, unit = login(cast.people["admin"]), cast.units["民政局"]
     before = snapshot()
-    response = client.post(edit_url(unit), {"action": "update", "edit-name": "江临市司法局", "edit-kind": "department"})
+    response = client.post(edit_url(unit), read(unit, "update", {"name": "江临市司法局", "kind": "department"}))
     assert response.status_code == 400
     assert "单位名称：同一上级单位下已有“江临市司法局”" in response.content.decode()
     assert snapshot() == before
@@ -304,7 +339,7 @@ def test_page_shows_chinese_errors_for_bad_input_and_writes_nothing(login, cast)
 
 def test_administrator_deactivates_an_empty_unit_through_the_page(login, cast):
     client, office = login(cast.people["admin"]), cast.units["民政局办公室"]
-    response = client.post(edit_url(office), {"action": "deactivate", "off-reason": "并入局机关"}, follow=True)
+    response = client.post(edit_url(office), read(office, "deactivate", {"reason": "并入局机关"}), follow=True)
     assert "已停用单位“办公室”" in response.content.decode()
     assert Unit.objects.get(pk=office.pk).active is False
     assert "已停用" in client.get("/staff/units/").content.decode()

@@ -14,8 +14,15 @@ from .calendar import current_calendar
 from .errors import YifaError
 from .models import Unit
 from .pagination import CursorlessPagination
+from .services import FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR
 
 router = Router(tags=["基础平台"])
+
+
+def year_query():
+    """A year in a query string, bounded like the calendar (a date past 9999 is a server error)."""
+    first, last = FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR
+    return Query(None, ge=first, le=last, description=f"年度（{first}至{last}），缺省为今年")
 
 
 class MeOut(Schema):
@@ -47,9 +54,9 @@ class DeadlineOut(Schema):
 
 
 class DeadlineFilter(Schema):
-    status: str = "open"
-    unit: int | None = None
-    within_days: int | None = None
+    status: str = Field("open", max_length=20)
+    unit: int | None = Field(None, ge=1, le=2**63 - 1)
+    within_days: int | None = Field(None, ge=0, le=3660, description="届满日在今后多少天内（0至3660）")
 
 
 class RuleOut(Schema):
@@ -111,7 +118,13 @@ def rules(request):
     return [r.as_dict() for r in all_rules()]
 
 
-@router.post("/deadline", response=DueOut, auth=None, summary="期限计算器：届满日及计算说明")
+@router.post(
+    "/deadline",
+    response=DueOut,
+    auth=None,
+    summary="期限计算器：届满日及计算说明",
+    openapi_extra={"x-errors": [400, 422]},  # computes, stores nothing: no record to miss or to conflict
+)
 def deadline(request, payload: DueIn):
     try:
         pauses = [Pause(a, b) for a, b in payload.pauses]

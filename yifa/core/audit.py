@@ -1,11 +1,16 @@
-"""The audit chain: each event's SM3 hash covers its content and the previous hash."""
+"""The audit chain: each event's hash is an HMAC-SM3, keyed from the environment (YIFA_AUDIT_KEY), over
+its content and the previous event's hash. Without the key nobody can rebuild the chain after deleting or
+editing an event; with it, an anchor kept outside the database (``yifa audit anchor``) still shows the
+rewrite. On PostgreSQL a trigger refuses UPDATE and DELETE on the table (migration 0007)."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -20,9 +25,16 @@ def sm3(data: bytes) -> str:
     return hashlib.new("sm3", data).hexdigest()
 
 
+def chain_hash(event: Event, key: str | None = None) -> str:
+    """HMAC-SM3 of the event's content and its predecessor's hash."""
+    secret = (settings.AUDIT_KEY if key is None else key).encode()
+    return hmac.new(secret, _canonical(event), "sm3").hexdigest()
+
+
 def _canonical(event: Event) -> bytes:
+    # The row id is not covered: the hash is computed before the row is written, and the order is
+    # fixed by each event naming its predecessor's hash.
     content = {
-        "id": event.pk,
         "at": event.at.isoformat(),
         "actor": event.actor_id,
         "actor_name": event.actor_name,
@@ -53,7 +65,7 @@ def record_event(
     unit=None,
     actor_name: str = "",
 ) -> Event:
-    """Append one event. Must run inside the caller's transaction.
+    """Append one event, written once with its hash. Must run inside the caller's transaction.
     ``actor_name`` names an actor without an account (e.g. “公众” on the portal)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_event must run inside the service's transaction")
@@ -61,7 +73,7 @@ def record_event(
     event = Event(
         at=timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=actor_name or getattr(actor, "display_name", "") or ("系统" if actor is None else str(actor)),
+        actor_name=(actor_name or getattr(actor, "display_name", "") or ("系统" if actor is None else str(actor)))[:50],
         unit=unit if unit is not None else getattr(actor, "unit", None),
         action=action,
         action_label=action_label,
@@ -70,15 +82,13 @@ def record_event(
         reason=reason or "",
         data=json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder)),
         prev_hash=head.last_hash,
-        hash="pending-" + timezone.now().isoformat() + str(head.count),
     )
     if subject is not None:
         event.subject_type = ContentType.objects.get_for_model(subject)
         event.subject_id = str(subject.pk)
         event.subject_label = str(subject)[:200]
+    event.hash = chain_hash(event)
     event.save()
-    event.hash = sm3(_canonical(event))
-    event.save(update_fields=["hash"], _chain=True)
     head.last_id, head.last_hash, head.count = event.pk, event.hash, head.count + 1
     head.save()
     return event
@@ -94,16 +104,47 @@ class ChainReport:
         return not self.problems
 
 
-def verify_chain(batch: int = 2000) -> ChainReport:
+@dataclass(frozen=True)
+class Anchor:
+    """The chain's head at a moment, to be kept outside the database: ``<event id>:<hash>``."""
+
+    event_id: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.event_id}:{self.hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        event_id, _, digest = (text or "").strip().partition(":")
+        if not event_id.isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+            raise ValueError(f"锚点“{text}”的格式应为 事件编号:64位十六进制哈希（由 yifa audit anchor 打印）")
+        return cls(int(event_id), digest)
+
+
+def current_anchor() -> tuple[Anchor, Event | None]:
+    head = AuditHead.objects.filter(pk=1).first()
+    if head is None or not head.count:
+        return Anchor(0, GENESIS), None
+    return Anchor(head.last_id, head.last_hash), Event.objects.filter(pk=head.last_id).first()
+
+
+def verify_chain(batch: int = 2000, anchors: tuple[Anchor, ...] = ()) -> ChainReport:
     problems: list[str] = []
     prev_hash, count, last_id = GENESIS, 0, 0
+    expected = {a.event_id: a for a in anchors if a.event_id}
     for event in Event.objects.order_by("id").iterator(chunk_size=batch):
         count += 1
         if event.prev_hash != prev_hash:
             problems.append(f"事件#{event.pk}：前序哈希不符，其前的事件被删除或篡改")
-        if sm3(_canonical(event)) != event.hash:
-            problems.append(f"事件#{event.pk}：内容与哈希不符，记录被篡改")
+        if not hmac.compare_digest(chain_hash(event), event.hash):
+            problems.append(f"事件#{event.pk}：内容与哈希不符，记录被篡改或未用本系统的审计密钥生成")
+        anchor = expected.pop(event.pk, None)
+        if anchor and anchor.hash != event.hash:
+            problems.append(f"事件#{event.pk}：与锚点{anchor.hash[:12]}…不符，锚点之前的记录被改写")
         prev_hash, last_id = event.hash, event.pk
+    for anchor in expected.values():
+        problems.append(f"锚点所指的事件#{anchor.event_id}已不存在，记录被删除")
     head = AuditHead.objects.filter(pk=1).first()
     if head is None and count:
         problems.append(f"链头记录缺失：实有{count}条事件，无法确认链尾是否被删除")

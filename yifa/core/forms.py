@@ -24,7 +24,11 @@ class PersonForm(forms.Form):
     phone = forms.CharField(label="电话", max_length=20, required=False)
     id_number = forms.CharField(label="身份证号", max_length=18, required=False)
     email = forms.EmailField(label="电子邮箱", required=False)
-    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, min_length=8)
+    password = forms.CharField(
+        label="初始密码",
+        widget=forms.PasswordInput,
+        help_text="本人首次登录时须改为自己的密码",
+    )
 
 
 class CalendarDayForm(forms.Form):
@@ -41,15 +45,24 @@ class PersonUpdateForm(forms.Form):
     is_active = forms.BooleanField(label="允许登录", required=False, initial=True)
 
 
-class UnitEditForm(forms.Form):
+class UnitVersionForm(forms.Form):
+    """Every edit names the version of the unit the page showed, so a stale page cannot overwrite."""
+
+    expected_version = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=64,
+        error_messages={"required": "版本：缺少页面打开时单位的版本，为避免覆盖他人的修改，请刷新页面后重试"},
+    )
+
+
+class UnitEditForm(UnitVersionForm):
     name = forms.CharField(label="单位名称", max_length=100)
     short_name = forms.CharField(label="简称", max_length=30, required=False)
     kind = forms.ChoiceField(label="类型", choices=UnitKind.choices)
     is_legal_office = forms.BooleanField(label="法制机构", required=False)
-    expected_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
-class UnitMoveForm(forms.Form):
+class UnitMoveForm(UnitVersionForm):
     parent = forms.ModelChoiceField(
         label="新的上级单位",
         queryset=Unit.objects.filter(active=True).order_by("path"),
@@ -58,5 +71,5 @@ class UnitMoveForm(forms.Form):
     )
 
 
-class UnitDeactivateForm(forms.Form):
+class UnitDeactivateForm(UnitVersionForm):
     reason = forms.CharField(label="停用理由", max_length=200, widget=forms.Textarea(attrs={"rows": 2}))

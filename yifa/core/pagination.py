@@ -5,10 +5,12 @@ from typing import Any
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
+from .queries import MAX_PAGE
+
 
 class CursorlessPagination(PaginationBase):
     class Input(Schema):
-        page: int = Field(1, ge=1, description="页码，从1开始")
+        page: int = Field(1, ge=1, le=MAX_PAGE, description=f"页码，从1开始，最大{MAX_PAGE}")
         size: int = Field(50, ge=1, le=200, description="每页条数，最多200")
 
     class Output(Schema):

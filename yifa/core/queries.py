@@ -11,6 +11,16 @@ from .models import Deadline, Event, Notification, Unit, User
 from .models.deadlines import OPEN_STATUSES
 
 PAGE_SIZE = 50
+MAX_PAGE = 100_000  # far past any real list; an OFFSET beyond the database's integers is a server error
+
+
+def int_param(text, *, low: int, high: int, default=None):
+    """A number from a query string, or ``default`` if it is missing, not a whole number or out of range."""
+    try:
+        value = int(str(text).strip())
+    except (TypeError, ValueError):
+        return default
+    return value if low <= value <= high else default
 
 
 def deadlines_for(
@@ -35,7 +45,7 @@ def deadlines_for(
 def page_of(qs, number, size: int = PAGE_SIZE):
     """A page without COUNT(*) over the whole table: one row more tells if there is a next page."""
     try:
-        number = max(1, int(number or 1))
+        number = min(max(1, int(number or 1)), MAX_PAGE)
     except (TypeError, ValueError):
         number = 1
     offset = (number - 1) * size

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from yifa.lib.law import Rule, all_rules
 
-from .audit import GENESIS, _canonical, sm3
+from .audit import GENESIS, chain_hash
 from .calendar import current_calendar
 from .clocks import recompute
 from .demo import DEPARTMENTS, TOWNSHIPS, Cast, build_city
@@ -252,7 +252,7 @@ def seed_deadlines(scale: int, units, people, today, rng, progress, rules=None) 
 
 
 def seed_events(scale: int, people, today, rng, progress) -> int:
-    """Appends ``scale`` events to the SM3 chain, hashed here with the audit module's own
+    """Appends ``scale`` events to the audit chain, hashed here with the audit module's own
     canonical form, under the chain head's lock so no other writer can fork it."""
     deadline_type = ContentType.objects.get_for_model(Deadline)
     deadline_ids = list(Deadline.objects.order_by("-id").values_list("pk", flat=True)[:50000]) or [0]
@@ -292,7 +292,7 @@ def seed_events(scale: int, people, today, rng, progress) -> int:
                     data={"seed": True, "n": i},
                     prev_hash=prev,
                 )
-                event.hash = prev = sm3(_canonical(event))
+                event.hash = prev = chain_hash(event)
                 batch.append(event)
             Event.objects.bulk_create(batch)
             progress("审计事件", last_n, scale)

@@ -15,6 +15,7 @@ from .clocks import recompute_open_clocks
 from .errors import Conflict, GateBlocked, InvalidInput, YifaError
 from .models import CalendarDay, CalendarYear, DayKind, Deadline, Role, RoleGrant, Unit, UnitKind, User
 from .models.deadlines import OPEN_STATUSES
+from .passwords import password_problems
 
 ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
@@ -120,12 +121,12 @@ def unit_update(
     return current
 
 
-def unit_move(*, by, unit: Unit, parent: Unit | None) -> Unit:
+def unit_move(*, by, unit: Unit, parent: Unit | None, expected_version: str | None = None) -> Unit:
     """Put a unit (with its whole subtree) under another parent; ``Unit.save`` rewrites the subtree's paths,
     so everyone's visible scope follows the move."""
     require_admin(by)
     with transaction.atomic():
-        current = _lock_unit(unit, None)
+        current = _lock_unit(unit, expected_version)
         if parent is not None:
             parent = Unit.objects.select_for_update().get(pk=parent.pk)
             if parent.pk == current.pk:
@@ -158,7 +159,7 @@ def unit_move(*, by, unit: Unit, parent: Unit | None) -> Unit:
     return current
 
 
-def unit_deactivate(*, by, unit: Unit, reason: str) -> Unit:
+def unit_deactivate(*, by, unit: Unit, reason: str, expected_version: str | None = None) -> Unit:
     """Stop using a unit (the row stays, for its history). Refused, with every blocker listed, while it
     still has active people, open statutory clocks or sub-units in use."""
     require_admin(by)
@@ -168,7 +169,7 @@ def unit_deactivate(*, by, unit: Unit, reason: str) -> Unit:
     if len(reason) > 200:
         raise YifaError("停用理由：不超过200字", field="reason")
     with transaction.atomic():
-        current = _lock_unit(unit, None)
+        current = _lock_unit(unit, expected_version)
         if not current.active:
             raise YifaError(f"单位“{current.name}”已停用", field="active")
         blockers = [
@@ -214,8 +215,9 @@ def person_create(
 ) -> User:
     require_admin(by)
     errors = _person_errors(username=username, full_name=full_name, roles=roles, phone=phone, id_number=id_number)
-    if len(password or "") < 8:
-        errors["password"] = "密码：至少8位"
+    problem = password_problems(password, User(username=username, full_name=full_name, email=email))
+    if problem:
+        errors["password"] = f"密码：{problem}"
     if errors:
         raise InvalidInput(errors)
     with transaction.atomic():
@@ -230,6 +232,7 @@ def person_create(
             id_number=id_number.upper(),
             email=email,
             title=title,
+            must_change_password=True,
         )
         RoleGrant.objects.bulk_create([RoleGrant(user=user, role=r) for r in set(roles)])
         record_event(

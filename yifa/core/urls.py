@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import account_views, views
 
 app_name = "core"
 urlpatterns = [
@@ -15,4 +15,6 @@ urlpatterns = [
     path("audit/", views.audit_log, name="audit"),
     path("inbox/", views.inbox, name="inbox"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
+    path("account/", account_views.account, name="account"),
+    path("security/", account_views.security, name="security"),
 ]

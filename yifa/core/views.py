@@ -29,6 +29,8 @@ from .forms import (
 from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
 from .registry import contributions
 
+MAX_ID = 2**63 - 1
+
 
 def staff_view(view):
     """Login required; our errors become a Chinese message on the page."""
@@ -74,10 +76,8 @@ def todo(request):
 def deadlines(request):
     today = timezone.localdate()
     status = request.GET.get("status", "open")
-    unit_id = request.GET.get("unit") or None
-    qs = queries.deadlines_for(
-        request.user, status=status, today=today, unit_id=int(unit_id) if unit_id and unit_id.isdigit() else None
-    )
+    unit_id = queries.int_param(request.GET.get("unit"), low=1, high=MAX_ID)
+    qs = queries.deadlines_for(request.user, status=status, today=today, unit_id=unit_id)
     page = queries.page_of(qs, request.GET.get("page"))
     template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
     return render(
@@ -149,6 +149,7 @@ def unit_edit(request, pk: int):
     require_admin(request.user)
     unit = fetch(Unit.objects.select_related("parent"), request.user, pk)
     action = request.POST.get("action") if request.method == "POST" else None
+    version = services.unit_version(unit)
     forms = {
         "update": UnitEditForm(
             request.POST if action == "update" else None,
@@ -158,13 +159,17 @@ def unit_edit(request, pk: int):
                 "short_name": unit.short_name,
                 "kind": unit.kind,
                 "is_legal_office": unit.is_legal_office,
-                "expected_version": services.unit_version(unit),
+                "expected_version": version,
             },
         ),
         "move": UnitMoveForm(
-            request.POST if action == "move" else None, prefix="move", initial={"parent": unit.parent_id}
+            request.POST if action == "move" else None,
+            prefix="move",
+            initial={"parent": unit.parent_id, "expected_version": version},
         ),
-        "deactivate": UnitDeactivateForm(request.POST if action == "deactivate" else None, prefix="off"),
+        "deactivate": UnitDeactivateForm(
+            request.POST if action == "deactivate" else None, prefix="off", initial={"expected_version": version}
+        ),
     }
     forms["move"].fields["parent"].queryset = (
         Unit.objects.filter(active=True).exclude(path__startswith=unit.path).order_by("path")
@@ -185,12 +190,16 @@ def unit_edit(request, pk: int):
                         short_name=data["short_name"],
                         kind=data["kind"],
                         is_legal_office=data["is_legal_office"],
-                        expected_version=data["expected_version"] or None,
+                        expected_version=data["expected_version"],
                     )
                 elif action == "move":
-                    done = services.unit_move(by=request.user, unit=unit, parent=data["parent"])
+                    done = services.unit_move(
+                        by=request.user, unit=unit, parent=data["parent"], expected_version=data["expected_version"]
+                    )
                 else:
-                    done = services.unit_deactivate(by=request.user, unit=unit, reason=data["reason"])
+                    done = services.unit_deactivate(
+                        by=request.user, unit=unit, reason=data["reason"], expected_version=data["expected_version"]
+                    )
                 messages.success(request, UNIT_ACTIONS[action].format(done.name))
                 return redirect("core:unit_edit", pk=unit.pk)
             except YifaError as exc:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
+from yifa.core.api import year_query
 from yifa.core.pagination import CursorlessPagination
 
 from . import queries, supervision
@@ -80,7 +81,7 @@ class ProgressIn(Schema):
 
 
 @router.get("/compliance", response=list[ComplianceOut])
-def compliance(request, year: int | None = None):
+def compliance(request, year: int | None = year_query()):
     today = timezone.localdate()
     rows = queries.compliance_board(year=year or today.year, today=today, user=request.user)
     return [

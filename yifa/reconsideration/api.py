@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 
 from yifa.core import clocks
 from yifa.core.access import can_see_personal_data
-from yifa.core.api import DeadlineOut
+from yifa.core.api import DeadlineOut, year_query
 from yifa.core.crypto import mask_id_number, mask_phone
 from yifa.core.pagination import CursorlessPagination
 
@@ -125,7 +125,7 @@ def create_case(request, payload: CaseIn):
 
 
 @router.get("/statistics")
-def statistics(request, year: int | None = None):
+def statistics(request, year: int | None = year_query()):
     return queries.statistics(request.user, year or timezone.localdate().year)
 
 

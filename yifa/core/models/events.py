@@ -8,7 +8,7 @@ class AppendOnly(Exception):
 
 
 class Event(models.Model):
-    """One row per state change, hash-chained with SM3 (``yifa.core.audit``)."""
+    """One row per state change, written once, hash-chained with HMAC-SM3 (``yifa.core.audit``)."""
 
     at = models.DateTimeField("时间", db_index=True)
     actor = models.ForeignKey(
@@ -39,7 +39,7 @@ class Event(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action_label or self.action}"
 
     def save(self, *args, **kwargs):
-        if self.pk and not kwargs.pop("_chain", False):
+        if self.pk and not self._state.adding:
             raise AppendOnly("审计事件只能追加，不能修改")
         super().save(*args, **kwargs)
 

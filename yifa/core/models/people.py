@@ -23,6 +23,9 @@ class User(AbstractUser):
     title = models.CharField("职务", max_length=50, blank=True)
     phone = EncryptedTextField("电话", blank=True)
     id_number = EncryptedTextField("身份证号", blank=True)
+    # Set when someone else chose the password (an administrator creating or resetting the account);
+    # the person must choose their own before doing anything else.
+    must_change_password = models.BooleanField("须修改密码", default=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "人员"
