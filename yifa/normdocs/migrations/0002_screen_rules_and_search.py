@@ -25,21 +25,10 @@ def _run(statements_by_vendor):
     return run
 
 
-def load_rules(apps, schema_editor):
-    from yifa.normdocs.screen_defaults import DEFAULT_RULES
-
-    ScreenRule = apps.get_model("normdocs", "ScreenRule")
-    for code, category, pattern, unless, article, item, explanation in DEFAULT_RULES:
-        ScreenRule.objects.update_or_create(code=code, defaults=dict(
-            category=category, pattern=pattern, is_regex=True, unless=unless, article=article,
-            item=item, explanation=explanation))
-
-
 class Migration(migrations.Migration):
     dependencies = [("normdocs", "0001_initial")]
 
     operations = [
         migrations.RunPython(_run({"sqlite": SQLITE, "postgresql": POSTGRES}),
                              _run({"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP})),
-        migrations.RunPython(load_rules, migrations.RunPython.noop),
     ]

@@ -1,5 +1,5 @@
 """yifa normdocs screen FILE [--json]：对文件正文作公平竞争审查筛查。
-yifa normdocs load-rules：按 screen_defaults 补齐或恢复初始筛查规则（法制机构新增的规则不动）。"""
+筛查规则目录在 screen_defaults.py（代码）中；法制机构自加的短语规则在页面上维护。"""
 
 import json
 from pathlib import Path
@@ -20,29 +20,8 @@ class Command(BaseCommand):
         screen = sub.add_parser("screen", help="筛查 .txt、.docx 或 .pdf 文件")
         screen.add_argument("file")
         screen.add_argument("--json", action="store_true")
-        sub.add_parser("load-rules", help="补齐或恢复初始公平竞争审查规则")
 
     def handle(self, *args, **opts):
-        if opts["action"] == "load-rules":
-            from yifa.normdocs.models import ScreenRule
-            from yifa.normdocs.screen_defaults import DEFAULT_RULES
-
-            for code, category, pattern, unless, article, item, explanation in DEFAULT_RULES:
-                ScreenRule.objects.update_or_create(
-                    code=code,
-                    defaults=dict(
-                        category=category,
-                        pattern=pattern,
-                        is_regex=True,
-                        unless=unless,
-                        article=article,
-                        item=item,
-                        explanation=explanation,
-                        active=True,
-                    ),
-                )
-            self.stdout.write(f"已载入初始规则{len(DEFAULT_RULES)}条")
-            return
         path = Path(opts["file"])
         if not path.is_file():
             raise CommandError(f"找不到文件：{path}")
