@@ -6,6 +6,7 @@ import datetime as dt
 
 from yifa.core import clocks
 from yifa.core.models import DeadlineStatus
+from yifa.core.sweep import each_record
 
 from . import periods
 from .flows import FLOW
@@ -28,8 +29,5 @@ def lapsed_reviews(on: dt.date) -> list[Case]:
 
 
 def daily(on: dt.date) -> str:
-    deemed = 0
-    for case in lapsed_reviews(on):
-        case_deem_accepted(case=case, on=on)
-        deemed += 1
+    deemed = each_record(lapsed_reviews(on), lambda case: case_deem_accepted(case=case, on=on), where="行政复议")
     return f"审查期限届满视为受理{deemed}件"
