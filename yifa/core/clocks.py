@@ -101,6 +101,11 @@ def clocks_of(subject, *, rule: Rule | None = None, open_only: bool = True):
     return qs
 
 
+def clocks_of_model(model):
+    """Every clock on records of ``model``: a module's query over its own clocks, filtered by the caller."""
+    return Deadline.objects.filter(subject_type=ContentType.objects.get_for_model(model))
+
+
 def clocks_of_rule(rule: Rule):
     """Every clock of ``rule``, whatever its record or status: a module's board of one period."""
     return Deadline.objects.filter(rule_id=rule.id)

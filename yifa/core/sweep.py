@@ -42,15 +42,30 @@ def recipients(deadline: Deadline, contacts_by_unit: dict | None = None):
     return people
 
 
+def last_day_within(today: dt.date, workdays: int, calendar) -> dt.date:
+    """The last day with at most ``workdays`` working days after ``today`` up to it."""
+    day, counted = today, 0
+    while True:
+        following = day + dt.timedelta(days=1)
+        if calendar.is_workday(following):
+            if counted == workdays:
+                return day
+            counted += 1
+        day = following
+
+
 def run_sweep(today: dt.date, hooks=()) -> SweepResult:
     result = SweepResult()
     contacts: dict = {}
     before = settings.REMIND_WORKDAYS_BEFORE
     running = Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__isnull=False)
-    horizon = today + dt.timedelta(days=before * 3 + 15)
     calendar = current_calendar()
+    horizon = last_day_within(today, before, calendar)  # only what is due within the reminder window
+    left_until: dict[dt.date, int] = {}
     for deadline in running.filter(due__gte=today, due__lte=horizon).select_related("unit", "assignee"):
-        left = workdays_until(today, deadline.due, calendar)
+        if deadline.due not in left_until:
+            left_until[deadline.due] = workdays_until(today, deadline.due, calendar)
+        left = left_until[deadline.due]
         for mark in sorted({before, 1}):
             if left <= mark:
                 result.reminders += notify(
