@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     *YIFA_APPS,
 ]
 
@@ -187,6 +189,9 @@ if TESTING:
     # Every test builds the demo city (some thirty accounts); PBKDF2's cost buys nothing there.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     WHITENOISE_AUTOREFRESH = True  # static files from the finders; no collectstatic before tests
+
+# Background jobs (a calendar edit's recomputation) in the database; run ``yifa db_worker`` beside the sweep timer.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -115,3 +115,33 @@ def test_sweep_command_reports_in_chinese_and_is_idempotent(cast, reply_clock):
     lines = out.getvalue().splitlines()
     assert "新标记逾期1项" in lines[0]
     assert any(line.startswith("发送到期提醒0条，新标记逾期0项，日历提醒0条") for line in lines[1:])
+
+
+def test_a_module_that_fails_is_rolled_back_and_the_modules_after_it_still_run(cast, reply_clock, monkeypatch):
+    from django.core.management.base import CommandError
+
+    from yifa.plans import tasks as plan_tasks
+
+    def half_done_then_broken(today):
+        Notification.objects.create(user=cast.people["fuyi"], key="half-written", title="不应留下")
+        raise RuntimeError("计划模块出错")
+
+    monkeypatch.setattr(plan_tasks, "daily", half_done_then_broken)
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("sweep", today="2026-10-14", stdout=out, stderr=err)
+    assert failed.value.returncode == 1
+    assert "plans：计划模块出错" in err.getvalue()
+    assert not Notification.objects.filter(key="half-written").exists()
+    assert [line.split("：")[0] for line in out.getvalue().splitlines()[1:]] == [
+        "normdocs",
+        "decisions",
+        "reconsideration",
+    ]
+    assert Notification.objects.filter(key__startswith=f"deadline:{reply_clock.pk}:").count() == 3
+
+
+def test_a_clean_sweep_exits_zero(cast, reply_clock):
+    out = io.StringIO()
+    call_command("sweep", today="2026-10-14", stdout=out, stderr=io.StringIO())
+    assert out.getvalue().startswith("发送到期提醒3条")

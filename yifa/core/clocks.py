@@ -101,6 +101,11 @@ def clocks_of(subject, *, rule: Rule | None = None, open_only: bool = True):
     return qs
 
 
+def clocks_of_model(model):
+    """Every clock on records of ``model``: a module's query over its own clocks, filtered by the caller."""
+    return Deadline.objects.filter(subject_type=ContentType.objects.get_for_model(model))
+
+
 def clocks_of_rule(rule: Rule):
     """Every clock of ``rule``, whatever its record or status: a module's board of one period."""
     return Deadline.objects.filter(rule_id=rule.id)
@@ -219,19 +224,65 @@ def clocks_touching(*, day: dt.date | None = None, year: int | None = None):
     return qs
 
 
+RECOMPUTE_BATCH = 2000
+_INPUTS = (
+    "id",
+    "rule_id",
+    "status",
+    "paused_since",
+    "start",
+    "pauses",
+    "extension_days",
+    "restart",
+    "due",
+    "explanation",
+)
+
+
 def recompute_open_clocks(progress=None, *, day: dt.date | None = None, year: int | None = None) -> int:
-    """After a calendar edit: the open clocks it can move, again from their inputs
-    (all open clocks when neither ``day`` nor ``year`` is given)."""
-    count = 0
-    with transaction.atomic():
-        calendar = current_calendar()
-        for deadline in clocks_touching(day=day, year=year).iterator(chunk_size=500):
-            before = (deadline.due, deadline.explanation)
-            try:
-                recompute(deadline, save=False, calendar=calendar)
-            except KeyError:  # its rule is no longer declared: leave the stored date, do not block the edit
-                continue
-            if (deadline.due, deadline.explanation) != before:
-                deadline.save(update_fields=["due", "explanation"])
-                count += 1
-    return count
+    """After a calendar edit: the open clocks it can move, again from their inputs (all open clocks when
+    neither ``day`` nor ``year`` is given). Clocks with the same inputs are computed once; each batch is
+    written in one statement and its own transaction. ``progress(done, total)`` after each batch.
+    Returns how many due dates or explanations changed."""
+    calendar = current_calendar()
+    touching = clocks_touching(day=day, year=year).only(*_INPUTS).order_by("pk")
+    total = touching.count() if progress else 0
+    computed: dict[tuple, tuple | None] = {}
+    changed = done = last = 0
+    while True:
+        with transaction.atomic():
+            batch = list(touching.filter(pk__gt=last)[:RECOMPUTE_BATCH])
+            if not batch:
+                break
+            moved = [d for d in batch if _recomputed(d, calendar, computed)]
+            Deadline.objects.bulk_update(moved, ["due", "explanation"], batch_size=500)
+        changed, done, last = changed + len(moved), done + len(batch), batch[-1].pk
+        if progress:
+            progress(done, total)
+    return changed
+
+
+def _recomputed(deadline: Deadline, calendar, computed: dict) -> bool:
+    key = (
+        deadline.rule_id,
+        deadline.status == DeadlineStatus.PAUSED and deadline.paused_since,
+        deadline.start,
+        tuple(map(tuple, deadline.pauses)),
+        deadline.extension_days,
+        deadline.restart,
+    )
+    before = (deadline.due, deadline.explanation)
+    if key not in computed:
+        try:
+            fixed = not get_rule(deadline.rule_id).is_period  # a date set by a plan or decision stays
+        except KeyError:  # its rule is no longer declared: leave the stored date, do not block the edit
+            fixed = True
+        if fixed:
+            computed[key] = None
+        else:
+            recompute(deadline, save=False, calendar=calendar)
+            computed[key] = (deadline.due, deadline.explanation)
+    if computed[key] is None or computed[key] == before:
+        return False
+    deadline.due, deadline.explanation = computed[key]
+    return True

@@ -14,7 +14,11 @@ def notify(*, users, key: str, title: str, body: str = "", link: str = "") -> in
     caller's transaction; e-mail goes out only after it commits (never while the audit chain is locked,
     and never for a write that was rolled back)."""
     sent = 0
+    users = list(users)
+    told = set(Notification.objects.filter(key=key, user__in=users).values_list("user_id", flat=True))
     for user in users:
+        if user.pk in told:  # the usual case on a repeated run: one query, no failed insert per person
+            continue
         try:
             with transaction.atomic():
                 note = Notification.objects.create(user=user, key=key, title=title, body=body, link=link)

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 
 from .access import require_admin
 from .audit import record_event
-from .clocks import recompute_open_clocks
 from .errors import Conflict, GateBlocked, InvalidInput, YifaError
+from .jobs import schedule_recompute
 from .models import CalendarDay, CalendarYear, DayKind, Deadline, Role, RoleGrant, Unit, UnitKind, User
 from .models.deadlines import OPEN_STATUSES
 from .passwords import password_problems
@@ -321,7 +321,8 @@ def person_update(*, by, user: User, roles: list[str], is_active: bool) -> User:
 
 
 def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> CalendarDay:
-    """Enter or change one day; every open clock it can move is recomputed in the same transaction.
+    """Enter or change one day; every open clock it can move is recomputed by the task worker
+    (``core/jobs.py``), queued in the same transaction.
     The year counts as published only once confirmed (``calendar_year_publish``)."""
     require_admin(by)
     _check_calendar_year(date.year, field="date")
@@ -333,13 +334,13 @@ def calendar_day_set(*, by, date: dt.date, kind: str, name: str = "") -> Calenda
         raise YifaError(f"日期：{date}是工作日，不能设为调休上班日", field="date")
     with transaction.atomic():
         day, created = CalendarDay.objects.update_or_create(date=date, defaults={"kind": kind, "name": name})
-        changed = recompute_open_clocks(**_calendar_scope(date))
+        job = schedule_recompute(f"设置{date}为{DayKind(kind).label}", **_calendar_scope(date))
         record_event(
             actor=by,
             subject=day,
             action="calendar.set",
             action_label="设置日历",
-            data={"date": date, "kind": kind, "name": name, "recomputed": changed},
+            data={"date": date, "kind": kind, "name": name, "recompute_job": job.pk},
         )
     return day
 
@@ -358,7 +359,7 @@ def calendar_day_remove(*, by, date: dt.date) -> None:
             data={"date": date, "kind": day.kind, "name": day.name},
         )
         day.delete()
-        recompute_open_clocks(**_calendar_scope(date))
+        schedule_recompute(f"删除{date}", **_calendar_scope(date))
 
 
 def calendar_year_publish(*, by, year: int, source: str) -> CalendarYear:
@@ -370,13 +371,13 @@ def calendar_year_publish(*, by, year: int, source: str) -> CalendarYear:
         raise YifaError("依据：须填写国务院办公厅通知的文号或名称，不超过200字", field="source")
     with transaction.atomic():
         entry, _ = CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
-        changed = recompute_open_clocks(year=year)
+        job = schedule_recompute(f"确认{year}年放假安排", year=year)
         record_event(
             actor=by,
             subject=entry,
             action="calendar.publish",
             action_label="确认年度放假安排",
-            data={"year": year, "source": source, "recomputed": changed},
+            data={"year": year, "source": source, "recompute_job": job.pk},
         )
     return entry
 

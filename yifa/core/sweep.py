@@ -4,6 +4,8 @@ Idempotent: every message has a key, so a second run sends nothing twice."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,6 +15,9 @@ from .audit import record_event
 from .calendar import current_calendar, next_year_missing, workdays_until
 from .models import Deadline, DeadlineStatus, Role, User
 from .notify import notify, unit_contacts
+from .registry import contributions
+
+logger = logging.getLogger("yifa.sweep")
 
 
 @dataclass
@@ -37,15 +42,30 @@ def recipients(deadline: Deadline, contacts_by_unit: dict | None = None):
     return people
 
 
+def last_day_within(today: dt.date, workdays: int, calendar) -> dt.date:
+    """The last day with at most ``workdays`` working days after ``today`` up to it."""
+    day, counted = today, 0
+    while True:
+        following = day + dt.timedelta(days=1)
+        if calendar.is_workday(following):
+            if counted == workdays:
+                return day
+            counted += 1
+        day = following
+
+
 def run_sweep(today: dt.date, hooks=()) -> SweepResult:
     result = SweepResult()
     contacts: dict = {}
     before = settings.REMIND_WORKDAYS_BEFORE
     running = Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__isnull=False)
-    horizon = today + dt.timedelta(days=before * 3 + 15)
     calendar = current_calendar()
+    horizon = last_day_within(today, before, calendar)  # only what is due within the reminder window
+    left_until: dict[dt.date, int] = {}
     for deadline in running.filter(due__gte=today, due__lte=horizon).select_related("unit", "assignee"):
-        left = workdays_until(today, deadline.due, calendar)
+        if deadline.due not in left_until:
+            left_until[deadline.due] = workdays_until(today, deadline.due, calendar)
+        left = left_until[deadline.due]
         for mark in sorted({before, 1}):
             if left <= mark:
                 result.reminders += notify(
@@ -87,3 +107,61 @@ def run_sweep(today: dt.date, hooks=()) -> SweepResult:
     for hook in hooks:
         hook(today, result)
     return result
+
+
+@dataclass
+class Failure:
+    where: str
+    record: str
+    error: str
+
+    def __str__(self):
+        return f"{self.where}：{self.record}：{self.error}" if self.record else f"{self.where}：{self.error}"
+
+
+_failures: ContextVar[list[Failure] | None] = ContextVar("sweep_failures", default=None)
+
+
+def _note_failure(where: str, record, exc: Exception) -> None:
+    label = f"{record._meta.verbose_name}#{record.pk}（{record}）" if hasattr(record, "_meta") else str(record or "")
+    logger.error("每日任务失败：%s %s", where, label, exc_info=exc)
+    collected = _failures.get()
+    if collected is not None:
+        collected.append(Failure(where, label, str(exc)))
+
+
+def each_record(records, act, *, where: str) -> int:
+    """Run ``act(record)`` for each record in its own savepoint; a record that fails is logged and counted
+    as a failure of the sweep, and the others still run. Returns how many succeeded."""
+    done = 0
+    for record in records:
+        try:
+            with transaction.atomic():
+                act(record)
+        except Exception as exc:  # noqa: BLE001 — one bad record must not stop the daily run
+            _note_failure(where, record, exc)
+            continue
+        done += 1
+    return done
+
+
+def run_daily(today: dt.date, report=lambda line: None) -> list[Failure]:
+    """The core sweep, then every module's ``tasks.daily(today)``, each in its own transaction: a module that
+    fails is rolled back and logged, the others still run. Returns the failures (records and modules)."""
+    failures: list[Failure] = []
+    token = _failures.set(failures)
+    try:
+        steps = [("core", run_sweep)] + [
+            (name, module.daily) for name, module in contributions("tasks") if hasattr(module, "daily")
+        ]
+        for name, step in steps:
+            try:
+                with transaction.atomic():
+                    outcome = step(today)
+            except Exception as exc:  # noqa: BLE001 — see each_record
+                _note_failure(name, None, exc)
+                continue
+            report(str(outcome) if name == "core" else f"{name}：{outcome}")
+    finally:
+        _failures.reset(token)
+    return failures

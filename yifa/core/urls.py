@@ -11,6 +11,7 @@ urlpatterns = [
     path("units/<int:pk>/", views.unit_edit, name="unit_edit"),
     path("people/", views.people, name="people"),
     path("calendar/", views.calendar, name="calendar"),
+    path("calendar/jobs/", views.calendar_jobs, name="calendar_jobs"),
     path("rules/", views.rules, name="rules"),
     path("audit/", views.audit_log, name="audit"),
     path("inbox/", views.inbox, name="inbox"),

@@ -26,6 +26,7 @@ from .forms import (
     UnitForm,
     UnitMoveForm,
 )
+from .jobs import recent_jobs
 from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
 from .registry import contributions
 
@@ -274,15 +275,15 @@ def calendar(request):
         try:
             if request.POST.get("remove"):
                 services.calendar_day_remove(by=request.user, date=_date_or_error(request.POST["remove"]))
-                messages.success(request, "已删除，所有未结期限已重新计算")
+                messages.success(request, "已删除，受影响的未结期限正在后台重新计算")
             elif request.POST.get("publish"):
                 services.calendar_year_publish(
                     by=request.user, year=year, source=request.POST.get("source") or "国务院办公厅通知"
                 )
-                messages.success(request, f"已确认{year}年放假安排，所有未结期限已重新计算")
+                messages.success(request, f"已确认{year}年放假安排，涉及该年的未结期限正在后台重新计算")
             elif form.is_valid():
                 services.calendar_day_set(by=request.user, **form.cleaned_data)
-                messages.success(request, "已保存，所有未结期限已重新计算")
+                messages.success(request, "已保存，受影响的未结期限正在后台重新计算")
                 year = form.cleaned_data["date"].year
             if not form.errors:
                 return redirect(f"{request.path}?year={year}")
@@ -304,9 +305,16 @@ def calendar(request):
             "published": current_calendar().is_published(year),
             "missing_next": next_year_missing(today),
             "can_admin": is_admin(request.user),
+            **recent_jobs(),
         },
         status=400 if (form.errors or error) else 200,
     )
+
+
+@staff_view
+def calendar_jobs(request):
+    """The recomputation progress on the calendar page, polled by htmx while a job is queued or running."""
+    return render(request, "core/_recompute_jobs.html", recent_jobs())
 
 
 def _date_or_error(text: str) -> dt.date:

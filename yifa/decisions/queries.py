@@ -146,7 +146,7 @@ def reports_due_from(units):
 def open_for_comment(today: dt.date):
     return (
         Decision.objects.filter(comment_opens__lte=today, comment_closes__gte=today)
-        .select_related("lead_unit")
+        .select_related("lead_unit", "decision_body")
         .annotate(n_comments=Count("comments"))
         .order_by("comment_closes")
     )

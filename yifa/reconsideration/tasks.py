@@ -6,30 +6,27 @@ import datetime as dt
 
 from yifa.core import clocks
 from yifa.core.models import DeadlineStatus
+from yifa.core.sweep import each_record
 
 from . import periods
+from . import rules as R
 from .flows import FLOW
 from .models import Case
 from .services import case_deem_accepted
 
 
 def lapsed_reviews(on: dt.date) -> list[Case]:
-    """Cases where deemed acceptance is open and whose review period ran out before ``on``."""
-    under_review = list(Case.objects.filter(state__in=FLOW.transition("deemed_accept").source))
-    running = clocks.clocks_by_subject(under_review)
-    return [
-        case
-        for case in under_review
-        if any(
-            d.rule_id == periods.review_rule(case).id and d.status == DeadlineStatus.RUNNING and d.due and d.due < on
-            for d in running[case.pk]
-        )
-    ]
+    """Cases where deemed acceptance is open and whose review period ran out before ``on``: read from the
+    lapsed review clocks, so the daily run costs what is due, not every case under review."""
+    review_rules = {rule.id for rule in R.REVIEW.rules}
+    lapsed = clocks.clocks_of_model(Case).filter(rule_id__in=review_rules, status=DeadlineStatus.RUNNING, due__lt=on)
+    rule_of = dict(lapsed.values_list("subject_id", "rule_id"))
+    candidates = Case.objects.filter(
+        pk__in=[int(pk) for pk in rule_of], state__in=FLOW.transition("deemed_accept").source
+    ).order_by("pk")
+    return [case for case in candidates if periods.review_rule(case).id == rule_of[str(case.pk)]]
 
 
 def daily(on: dt.date) -> str:
-    deemed = 0
-    for case in lapsed_reviews(on):
-        case_deem_accepted(case=case, on=on)
-        deemed += 1
+    deemed = each_record(lapsed_reviews(on), lambda case: case_deem_accepted(case=case, on=on), where="行政复议")
     return f"审查期限届满视为受理{deemed}件"

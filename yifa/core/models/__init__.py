@@ -1,5 +1,5 @@
 from .attachments import Attachment
-from .calendar import CalendarDay, CalendarYear, DayKind
+from .calendar import CalendarDay, CalendarYear, DayKind, RecomputeJob
 from .deadlines import Deadline, DeadlineStatus
 from .events import AuditHead, Event
 from .notifications import Notification
@@ -17,6 +17,7 @@ __all__ = [
     "CalendarDay",
     "CalendarYear",
     "DayKind",
+    "RecomputeJob",
     "AuditHead",
     "Event",
     "Deadline",
