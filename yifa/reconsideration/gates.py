@@ -7,6 +7,7 @@ from yifa.lib.deadlines import zh_date
 
 from . import periods
 from . import rules as R
+from . import who as who_module
 from .models import Channel, HearingKind, Procedure, TerminationGround
 from .who import STAFF
 
@@ -155,8 +156,28 @@ def overdue_justified(case, *, on, **_):
     return None
 
 
-def approval_mode_given(case, *, approval_mode="", **_):
-    return None if approval_mode else f"请选择负责人同意或集体讨论通过（{R.APPROVAL.citation}）"
+def meeting_recorded(case, *, on, meeting="", meeting_on=None, meeting_record="", **_):
+    """集体讨论通过的决定须有会议记录（第六十一条第一款；2017年法第二十八条第一款）。"""
+    citation = R.APPROVAL.on(on).citation
+    problems = []
+    if not (meeting or "").strip():
+        problems.append(f"会议名称：集体讨论通过须写明会议（{citation}）")
+    if not meeting_on:
+        problems.append(f"会议日期：须填写（{citation}）")
+    elif meeting_on > on:
+        problems.append("会议日期：不能晚于作出决定之日")
+    if not (meeting_record or "").strip():
+        problems.append(f"会议记录：须载明讨论意见和结论（{citation}）")
+    return problems
+
+
+def extension_approver(case, *, by=None, on, **_):
+    """批准人依批准之日施行的法律：2024年1月1日起为复议机构负责人，此前为复议机关负责人。"""
+    rule = R.EXTENSION_APPROVAL.on(on)
+    who = who_module.ORGAN_HEAD if rule is R.EXTENSION_APPROVAL_2017 else who_module.OFFICE_HEAD
+    if by is None or who(by, case):
+        return None
+    return f"{rule.title}（{rule.citation}），您不是{who.label}"
 
 
 def mediation_given(case, *, mediation_text="", **_):

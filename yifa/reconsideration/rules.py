@@ -261,7 +261,32 @@ TERMINATION = Rule(P + "termination", "终止行政复议的情形", FUYI_2023, 
 COMMITTEE = Rule(
     P + "committee", "重大疑难复杂、专业技术性强等案件应当提请行政复议委员会提出咨询意见", FUYI_2023, "第五十二条第二款"
 )
-APPROVAL = Rule(P + "approval", "决定经复议机关负责人同意或者集体讨论通过", FUYI_2023, "第六十一条第一款")
+# 程序上的行为依行为之日施行的法律（第九十条：2024年1月1日起施行，未设过渡条款，程序从新）；已经起算的期间
+# 依起算之日施行的法律计算到底（periods）。故2023年12月收到、2024年仍在审理的案件，2024年作出的决定、批准的
+# 延长适用2023年法，批准人和引用的条文随之改变。
+APPROVAL_2023 = Rule(
+    P + "approval.2023",
+    "决定经复议机关负责人同意或者集体讨论通过",
+    FUYI_2023,
+    "第六十一条第一款",
+    note="复议机关是人民政府，其负责人为市长或副市长；复议机构（司法局）负责人只批准延长审理期限（第六十二条）"
+    "和转为普通程序（第五十五条）。集体讨论通过的，须登记会议名称、日期和会议记录",
+)
+APPROVAL_2017 = Rule(
+    P + "approval.2017",
+    "决定经复议机关负责人同意或者集体讨论通过",
+    FUYI_2017,
+    "第二十八条第一款",
+    note="复议机关负责法制工作的机构提出意见，经复议机关负责人同意或集体讨论通过后作出决定",
+)
+APPROVAL = Versions(APPROVAL_2017, APPROVAL_2023)
+EXTENSION_APPROVAL_2023 = Rule(
+    P + "extension_approval.2023", "延长审理期限经复议机构负责人批准", FUYI_2023, "第六十二条第一款"
+)
+EXTENSION_APPROVAL_2017 = Rule(
+    P + "extension_approval.2017", "延长审理期限经复议机关负责人批准", FUYI_2017, "第三十一条第一款"
+)
+EXTENSION_APPROVAL = Versions(EXTENSION_APPROVAL_2017, EXTENSION_APPROVAL_2023)
 MEDIATION = Rule(P + "mediation", "经调解达成协议的，制作调解书", FUYI_2023, "第七十三条")
 SETTLEMENT = Rule(P + "settlement", "决定作出前可以自愿和解", FUYI_2023, "第七十四条")
 OPINION_FEEDBACK = Rule(

@@ -21,7 +21,7 @@ from yifa.lib.deadlines import zh_date
 from . import periods
 from . import rules as R
 from .flows import FLOW
-from .models import ActType, Case, Channel, HearingKind, PartyKind, PartyRole, Procedure
+from .models import ActType, ApprovalMode, Case, Channel, HearingKind, PartyKind, PartyRole, Procedure
 from .numbering import next_number
 
 LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -322,9 +322,31 @@ def case_return(*, case, by, reason: str, on=None, expected_version=None) -> Cas
     return fire(FLOW, case, "return_draft", by=by, on=on, reason=reason, expected_version=expected_version)
 
 
-def case_approve(*, case, by, approval_mode: str, on=None, expected_version=None) -> Case:
-    """第六十一条：负责人同意或集体讨论通过后，以复议机关名义作出决定。"""
-    return fire(FLOW, case, "approve", by=by, on=on, approval_mode=approval_mode, expected_version=expected_version)
+def case_approve(
+    *,
+    case,
+    by,
+    approval_mode: str = ApprovalMode.HEAD,
+    meeting: str = "",
+    meeting_on: dt.date | None = None,
+    meeting_record: str = "",
+    on=None,
+    expected_version=None,
+) -> Case:
+    """第六十一条第一款：复议机关负责人同意，或者集体讨论通过（须有会议记录）后，以复议机关名义作出决定。"""
+    if approval_mode == ApprovalMode.COLLECTIVE:
+        return fire(
+            FLOW,
+            case,
+            "approve_collective",
+            by=by,
+            on=on,
+            meeting=(meeting or "").strip(),
+            meeting_on=meeting_on,
+            meeting_record=(meeting_record or "").strip(),
+            expected_version=expected_version,
+        )
+    return fire(FLOW, case, "approve", by=by, on=on, expected_version=expected_version)
 
 
 def case_justify_overdue(*, case, by, reason: str, expected_version=None) -> Case:
