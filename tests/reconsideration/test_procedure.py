@@ -130,14 +130,14 @@ def test_decision_draft_lists_every_unmet_condition_at_once(cast, accepted):
 
 def test_formal_hearing_needs_five_working_days_notice(cast, accepted):
     case = accepted(D(2025, 9, 22), D(2025, 9, 23))
-    # notice 9/26: 5 working days = 9/28, 9/29, 9/30, 10/9, 10/10 → hearing from 10/11 (调休上班日)
+    # notice 9/26: 5 working days = 9/28, 9/29, 9/30, 10/9, 10/10 → hearing from 10/10 (earliest_after_notice)
     with pytest.raises(InvalidInput) as err:
         services.case_record_hearing(
             case=case,
             by=cast["fuyi"],
             kind="formal",
             notified_on=D(2025, 9, 26),
-            held_on=D(2025, 10, 10),
+            held_on=D(2025, 10, 9),
             panel="赵复议",
         )
     assert "第五十一条" in err.value.message
@@ -146,7 +146,7 @@ def test_formal_hearing_needs_five_working_days_notice(cast, accepted):
         by=cast["fuyi"],
         kind="formal",
         notified_on=D(2025, 9, 26),
-        held_on=D(2025, 10, 11),
+        held_on=D(2025, 10, 10),
         panel="赵复议（主持）",
         place="司法局听证室",
     )

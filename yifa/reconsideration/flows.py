@@ -228,6 +228,15 @@ def _hearing_data(case, *, kind, held_on, **_):
     }
 
 
+EXCLUDED = {"inspection": R.INSPECTION_TIME, "appraisal": R.APPRAISAL_TIME}
+
+
+def _exclude_time(case, *, first, last, **_):
+    clock = periods.decision_clock(case)
+    if clock is not None:
+        clocks.add_pause(clock, first=first, last=last)
+
+
 FLOW = Flow(
     name="reconsideration",
     states=S,
@@ -458,6 +467,17 @@ FLOW = Flow(
             after=_add_hearing,
             event_data=_hearing_data,
             event_label=lambda case, *, kind, **_: HearingKind(kind).label,
+        ),
+        # 实施条例第三十四条第三款、第三十七条：勘验、鉴定所用时间不计入审理期限（登记起止日，审理期限扣除）。
+        Transition(
+            "exclude_time",
+            "登记现场勘验或鉴定所用时间",
+            HEARING,
+            who=STAFF,
+            guards=(gates.excluded_time_valid,),
+            after=_exclude_time,
+            event_data=lambda case, *, kind, first, last, **_: {"kind": kind, "first": first, "last": last},
+            event_label=lambda case, *, kind, **_: EXCLUDED[kind].title,
         ),
         Transition(
             "justify_overdue",

@@ -225,6 +225,16 @@ class CollectiveForm(ActionForm):
     on = _on()
 
 
+class ExcludeTimeForm(ActionForm):
+    kind = forms.ChoiceField(
+        label="事项",
+        choices=[("inspection", "现场勘验（实施条例第三十四条第三款）"), ("appraisal", "鉴定（第三十七条）")],
+    )
+    first = forms.DateField(label="开始日期", **DATE)
+    last = forms.DateField(label="结束日期", **DATE)
+    on = _on()
+
+
 class JustifyForm(ActionForm):
     reason = _text("超审限的正当理由")
 

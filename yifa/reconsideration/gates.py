@@ -203,3 +203,22 @@ def termination_ground_allowed(case, *, ground="", on, **_):
         if clock is None or clock.due is None or on <= clock.due:
             return f"{R.SUSPENSION_LIMIT.title}（{R.SUSPENSION_LIMIT.citation}），本案不属此情形或尚未届满"
     return None
+
+
+def excluded_time_valid(case, *, kind="", first=None, last=None, on, **_):
+    """实施条例第三十四条第三款、第三十七条：只扣除受理后、登记日前已经发生的勘验、鉴定期间。"""
+    rule = {"inspection": R.INSPECTION_TIME, "appraisal": R.APPRAISAL_TIME}.get(kind)
+    if rule is None:
+        return "事项：请选择现场勘验或鉴定"
+    problems = []
+    if not first or not last:
+        return f"起止日期：须填写（{rule.citation}）"
+    if last < first:
+        problems.append("结束日期不能早于开始日期")
+    if case.accepted_on and first <= case.accepted_on:
+        problems.append(f"开始日期须在受理之日{zh_date(case.accepted_on)}之后")
+    if last > on:
+        problems.append("结束日期不能晚于登记当日（登记已经用去的时间）")
+    if periods.decision_clock(case) is None:
+        problems.append("审理期限未在计时（中止期间已不计入）")
+    return problems

@@ -104,8 +104,9 @@ CORRECTION_NOTICE_2017 = Rule(
     FUYI_REGULATION,
     "第二十九条",
     days=5,
-    unit=WORKDAYS,
-    note="自收到申请之日起",
+    unit=CALENDAR_DAYS,
+    note="自收到申请之日起。实施条例的“5日”是自然日：2017年法第四十条第二款把五日、七日定为工作日，只及于"
+    "该法本身的期间；条例的期间依该法第四十条第一款适用民事诉讼法，末日逢休息日顺延",
 )
 CORRECTION_NOTICE = Versions(CORRECTION_NOTICE_2017, CORRECTION_NOTICE_2023)
 # 第三十一条第二款只说“可以延长合理的补正期限”，未设上限；本市以此为合理上限（可在 settings 中
@@ -244,11 +245,25 @@ HEARING_NOTICE = Rule(
     days=5,
     unit=WORKDAYS,
     minimum=True,
-    note="于举行听证的五日前书面通知当事人（通知日与听证日均不计入）",
+    note="于举行听证的五日前书面通知当事人。“X日前”全平台一种读法（yifa.lib.deadlines.earliest_after_notice，"
+    "与重大行政决策听证相同）：通知日不计入（民法典第二百零一条），听证最早在通知后第五个工作日举行"
+    "（第八十八条第二款：五日为工作日）；听证日是事件而非行为，不因休息日顺延",
 )
 SUSPENSION = Rule(
-    P + "suspension", "中止：中止期间不计入审理期限，原因消除后及时恢复并书面告知", FUYI_2023, "第三十九条"
+    P + "suspension",
+    "行政复议中止；原因消除后及时恢复审理，中止、恢复均书面告知当事人",
+    FUYI_2023,
+    "第三十九条",
+    note="法条未写“不计入”：中止期间审理期限停止计算，是“中止”一词的含义（期间中止），平台据此暂停审理期限",
 )
+# 实施条例与2023年法不抵触的部分继续适用：勘验、鉴定所用时间不计入审理期限。
+INSPECTION_TIME = Rule(
+    P + "excluded.inspection",
+    "现场勘验所用时间不计入行政复议审理期限",
+    FUYI_REGULATION,
+    "第三十四条第三款",
+)
+APPRAISAL_TIME = Rule(P + "excluded.appraisal", "鉴定所用时间不计入行政复议审理期限", FUYI_REGULATION, "第三十七条")
 SUSPENSION_LIMIT = Rule(
     P + "suspension_limit",
     "因第三十九条第一款第一、二、四项中止满六十日原因仍未消除的，终止",
