@@ -97,7 +97,7 @@ def test_publishing_says_on_which_article_the_text_was_cleaned(cast, login, acce
     case = services.case_propose(
         case=case, by=cast["fuyi"], decision_type="uphold", decision_text="张三的请求不成立", on=D(2025, 4, 1)
     )
-    case = services.case_approve(case=case, by=cast["legal_head"], approval_mode="head", on=D(2025, 4, 2))
+    case = services.case_approve(case=case, by=cast["mayor"], on=D(2025, 4, 2))
     staff = login(cast["fuyi"])
     assert "publish" in _offered(staff, case)
     done = staff.post(

@@ -130,14 +130,14 @@ def test_decision_draft_lists_every_unmet_condition_at_once(cast, accepted):
 
 def test_formal_hearing_needs_five_working_days_notice(cast, accepted):
     case = accepted(D(2025, 9, 22), D(2025, 9, 23))
-    # notice 9/26: 5 working days = 9/28, 9/29, 9/30, 10/9, 10/10 → hearing from 10/11 (调休上班日)
+    # notice 9/26: 5 working days = 9/28, 9/29, 9/30, 10/9, 10/10 → hearing from 10/10 (earliest_after_notice)
     with pytest.raises(InvalidInput) as err:
         services.case_record_hearing(
             case=case,
             by=cast["fuyi"],
             kind="formal",
             notified_on=D(2025, 9, 26),
-            held_on=D(2025, 10, 10),
+            held_on=D(2025, 10, 9),
             panel="赵复议",
         )
     assert "第五十一条" in err.value.message
@@ -146,7 +146,7 @@ def test_formal_hearing_needs_five_working_days_notice(cast, accepted):
         by=cast["fuyi"],
         kind="formal",
         notified_on=D(2025, 9, 26),
-        held_on=D(2025, 10, 11),
+        held_on=D(2025, 10, 10),
         panel="赵复议（主持）",
         place="司法局听证室",
     )
@@ -213,10 +213,10 @@ def test_decision_needs_head_approval_and_overdue_needs_justification(cast, acce
         services.case_approve(case=case, by=cast["fuyi"], approval_mode="head", on=D(2025, 5, 8))
     # decision due: 60 days from 3/4 = 5/3 (劳动节) → 5/6
     with pytest.raises(GateBlocked) as err:
-        services.case_approve(case=case, by=cast["legal_head"], approval_mode="head", on=D(2025, 5, 8))
+        services.case_approve(case=case, by=cast["mayor"], on=D(2025, 5, 8))
     assert "2025年05月06日" in err.value.message or "2025年5月6日" in err.value.message
     case = services.case_justify_overdue(case=case, by=cast["fuyi"], reason="鉴定机构延迟出具结论")
-    case = services.case_approve(case=case, by=cast["legal_head"], approval_mode="head", on=D(2025, 5, 8))
+    case = services.case_approve(case=case, by=cast["mayor"], on=D(2025, 5, 8))
     assert case.state == CaseState.DECIDED and case.closed_on == D(2025, 5, 8)
     assert periods.decision_clock(case) is None
     actions = [e.action for e in timeline(case)]
@@ -232,7 +232,15 @@ def test_published_decision_has_no_personal_data(cast, accepted):
         decision_text="张三提交的证据表明，联系电话13812345678的举报不实",
         on=D(2025, 4, 1),
     )
-    case = services.case_approve(case=case, by=cast["legal_head"], approval_mode="collective", on=D(2025, 4, 2))
+    case = services.case_approve(
+        case=case,
+        by=cast["fuyi"],
+        approval_mode="collective",
+        meeting="市政府第12次常务会议",
+        meeting_on=D(2025, 4, 2),
+        meeting_record="会议同意撤销该处罚决定",
+        on=D(2025, 4, 2),
+    )
     case = services.case_publish(case=case, by=cast["fuyi"], on=D(2025, 4, 3))
     assert "张某" in case.public_text
     for secret in ("张三", "13812345678", "110101199003071233", "幸福路"):
@@ -340,7 +348,7 @@ def test_statistics_count_corrections_and_average_duration(cast, accepted):
     one = services.case_propose(
         case=one, by=cast["fuyi"], decision_type="change", decision_text="罚款过重", on=D(2025, 4, 1)
     )
-    services.case_approve(case=one, by=cast["legal_head"], approval_mode="head", on=D(2025, 4, 2))
+    services.case_approve(case=one, by=cast["mayor"], on=D(2025, 4, 2))
     two = accepted(D(2025, 3, 3), D(2025, 3, 4))
     services.case_mediate(case=two, by=cast["fuyi"], mediation_text="和解", on=D(2025, 3, 23))
     stats = statistics(cast["fuyi"], 2025)

@@ -56,10 +56,16 @@ ACTIONS = Actions(
         Action("terminate", form=forms.TerminateForm),
         Action("mediate", form=forms.MediateForm),
         Action("opinion", flow=opinions.LETTER_FLOW, form=forms.OpinionForm, call=_issue_opinion),
+        Action("exclude_time", form=forms.ExcludeTimeForm),
         Action("justify_overdue", form=forms.JustifyForm, call=via(services.case_justify_overdue)),
         Action("propose", form=forms.ProposeForm),
         Action("return_draft", form=forms.ReturnForm),
-        Action("approve", form=forms.ApproveForm),
+        Action("approve", form=forms.ApproveForm, done=lambda case: f"已作出行政复议决定（{case.number}）"),
+        Action(
+            "approve_collective",
+            form=forms.CollectiveForm,
+            done=lambda case: f"已登记集体讨论通过并作出行政复议决定（{case.number}）",
+        ),
         Action(
             "publish",
             form=forms.OnForm,

@@ -36,7 +36,7 @@ def _apply(cast, received_on, name, unit, act, act_type=ActType.PENALTY, **extra
 
 def load(cast):
     today = timezone.localdate()
-    fuyi, head = cast["fuyi"], cast["legal_head"]
+    fuyi = cast["fuyi"]
     member = committee.member_add(
         by=fuyi,
         name="陈教授",
@@ -89,7 +89,7 @@ def load(cast):
         decision_text="被申请人未听取孙七的陈述和申辩，违反法定程序。",
         on=today - 30 * DAY,
     )
-    done = services.case_approve(case=done, by=head, approval_mode="head", on=today - 29 * DAY)
+    done = services.case_approve(case=done, by=cast["mayor"], on=today - 29 * DAY)
     services.case_publish(case=done, by=fuyi, on=today - 28 * DAY)
     committee.meeting_hold(
         by=fuyi,

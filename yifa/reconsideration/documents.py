@@ -15,7 +15,7 @@ from yifa.lib.office import docx_from_text, docx_text, fill_docx, placeholders
 
 from . import periods
 from . import rules as R
-from .models import DocTemplate, Hearing, HearingKind, PartyKind, TerminationGround
+from .models import ApprovalMode, DocTemplate, Hearing, HearingKind, PartyKind, TerminationGround
 
 HEAD = ["{{复议机关}}", "{{案号}}"]
 PARTIES = ["申请人：{{申请人信息}}", "被申请人：{{被申请人}}"]
@@ -191,6 +191,13 @@ def _applicant_lines(case) -> str:
     return "；".join(f"{p.name}（{p.get_kind_display()}）" for p in case.applicants)
 
 
+def approval_sentence(case) -> str:
+    """第六十一条第一款：复议机关负责人同意，或者集体讨论通过（写明会议）。"""
+    if case.approval_mode == ApprovalMode.COLLECTIVE:
+        return f"{_d(case.collective_on)}{case.collective_meeting}集体讨论通过"
+    return "本机关负责人同意"
+
+
 def termination_rules(case) -> list:
     """第四十一条；和解后撤回申请而终止的，并依第七十四条。"""
     return [R.SETTLEMENT, R.TERMINATION] if case.termination_ground == TerminationGround.SETTLED else [R.TERMINATION]
@@ -248,8 +255,8 @@ def context(case, *, today: dt.date | None = None) -> dict[str, str]:
         "决定类型": case.get_decision_type_display(),
         "决定内容": case.decision_text,
         "赔偿": case.compensation,
-        "审批方式": case.get_approval_mode_display() or "复议机关负责人同意",
-        "审批依据": R.APPROVAL.citation,
+        "审批方式": approval_sentence(case),
+        "审批依据": R.APPROVAL.on(case.closed_on or today).citation,
         "调解内容": case.mediation_text,
         "调解依据": R.MEDIATION.citation,
         "意见书送达机关": letter.recipient.name if letter else "",

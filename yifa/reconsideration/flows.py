@@ -24,9 +24,9 @@ from yifa.lib.deadlines import WORKDAYS, compute_due, zh_date
 from . import gates, periods
 from . import rules as R
 from .documents import public_text_of
-from .models import OPEN_STATES, Case, Hearing, HearingKind, Party, PartyKind, PartyRole, Procedure
+from .models import OPEN_STATES, ApprovalMode, Case, Hearing, HearingKind, Party, PartyKind, PartyRole, Procedure
 from .models import CaseState as S
-from .who import INTAKE, OFFICE_HEAD, ORGAN_HEAD, REPLIER, STAFF
+from .who import COLLECTIVE_RECORDER, EXTENDER, INTAKE, OFFICE_HEAD, ORGAN_HEAD, REPLIER, STAFF
 
 HEARING = (S.ACCEPTED, S.SUSPENDED)  # 审理中，中止期间亦可听取意见、发送副本
 SYSTEM = Who(lambda user, case: False, "系统（审查期限届满）")
@@ -228,6 +228,15 @@ def _hearing_data(case, *, kind, held_on, **_):
     }
 
 
+EXCLUDED = {"inspection": R.INSPECTION_TIME, "appraisal": R.APPRAISAL_TIME}
+
+
+def _exclude_time(case, *, first, last, **_):
+    clock = periods.decision_clock(case)
+    if clock is not None:
+        clocks.add_pause(clock, first=first, last=last)
+
+
 FLOW = Flow(
     name="reconsideration",
     states=S,
@@ -392,13 +401,14 @@ FLOW = Flow(
             apply=assign(procedure=Procedure.NORMAL, simplified_basis=""),
             after=_carry_clocks_to_normal,
         ),
-        # 第六十二条第一款：可分次延长，每次经复议机构负责人批准，累计不超过三十日（期限本身核对总数）。
+        # 第六十二条第一款：可分次延长，每次经复议机构负责人批准（2017年法第三十一条第一款：复议机关负责人），
+        # 累计不超过三十日（期限本身核对总数）。
         Transition(
             "extend",
             "延长审理期限",
             (S.ACCEPTED,),
-            who=OFFICE_HEAD,
-            guards=(gates.is_normal,),
+            who=EXTENDER,
+            guards=(gates.is_normal, gates.extension_approver),
             reason_required=True,
             apply=_extend,
             extends=(Extend(periods.decision_rule, max_times=None),),
@@ -458,6 +468,17 @@ FLOW = Flow(
             event_data=_hearing_data,
             event_label=lambda case, *, kind, **_: HearingKind(kind).label,
         ),
+        # 实施条例第三十四条第三款、第三十七条：勘验、鉴定所用时间不计入审理期限（登记起止日，审理期限扣除）。
+        Transition(
+            "exclude_time",
+            "登记现场勘验或鉴定所用时间",
+            HEARING,
+            who=STAFF,
+            guards=(gates.excluded_time_valid,),
+            after=_exclude_time,
+            event_data=lambda case, *, kind, first, last, **_: {"kind": kind, "first": first, "last": last},
+            event_label=lambda case, *, kind, **_: EXCLUDED[kind].title,
+        ),
         Transition(
             "justify_overdue",
             "记录超审限理由",
@@ -480,18 +501,41 @@ FLOW = Flow(
             event_data=lambda case, **_: {"decision_type": case.decision_type},
         ),
         Transition("return_draft", "退回修改", (S.APPROVAL,), S.ACCEPTED, who=ORGAN_HEAD, reason_required=True),
-        # 第六十一条：负责人同意或集体讨论通过后，以复议机关名义作出决定。
+        # 第六十一条第一款：复议机关负责人同意或者集体讨论通过后，以复议机关的名义作出决定。
         Transition(
             "approve",
-            "批准并作出决定",
+            "复议机关负责人同意，作出决定",
             (S.APPROVAL,),
             S.DECIDED,
             who=ORGAN_HEAD,
-            guards=(gates.approval_mode_given, gates.overdue_justified),
+            guards=(gates.overdue_justified,),
             apply=assign(
-                approval_mode=INPUT("approval_mode"), approved_by=lambda case, context: context["by"], closed_on=ON
+                approval_mode=ApprovalMode.HEAD, approved_by=lambda case, context: context["by"], closed_on=ON
             ),
             event_data=lambda case, **_: {"approval_mode": case.approval_mode},
+            confirm="作出行政复议决定后不能撤回，确定吗？",
+            **CLOSING,
+        ),
+        Transition(
+            "approve_collective",
+            "集体讨论通过，作出决定",
+            (S.APPROVAL,),
+            S.DECIDED,
+            who=COLLECTIVE_RECORDER,
+            guards=(gates.meeting_recorded, gates.overdue_justified),
+            apply=assign(
+                approval_mode=ApprovalMode.COLLECTIVE,
+                collective_meeting=INPUT("meeting"),
+                collective_on=INPUT("meeting_on"),
+                collective_record=INPUT("meeting_record"),
+                closed_on=ON,
+            ),
+            event_data=lambda case, **_: {
+                "approval_mode": case.approval_mode,
+                "meeting": case.collective_meeting,
+                "meeting_on": case.collective_on,
+            },
+            confirm="作出行政复议决定后不能撤回，确定吗？",
             **CLOSING,
         ),
         # 第七十九条：公开文本去除自然人姓名、身份证号、电话、住址。

@@ -11,7 +11,6 @@ from yifa.core.procedure import ActionForm, MultipleFileField
 
 from .models import (
     ActType,
-    ApprovalMode,
     Channel,
     DecisionType,
     HearingKind,
@@ -216,7 +215,23 @@ class ReturnForm(ActionForm):
 
 
 class ApproveForm(ActionForm):
-    approval_mode = forms.ChoiceField(label="审批方式", choices=ApprovalMode.choices)
+    on = _on()
+
+
+class CollectiveForm(ActionForm):
+    meeting = forms.CharField(label="会议名称（如市政府常务会议）", max_length=100)
+    meeting_on = forms.DateField(label="会议日期", **DATE)
+    meeting_record = _text("会议记录（讨论意见和结论）")
+    on = _on()
+
+
+class ExcludeTimeForm(ActionForm):
+    kind = forms.ChoiceField(
+        label="事项",
+        choices=[("inspection", "现场勘验（实施条例第三十四条第三款）"), ("appraisal", "鉴定（第三十七条）")],
+    )
+    first = forms.DateField(label="开始日期", **DATE)
+    last = forms.DateField(label="结束日期", **DATE)
     on = _on()
 
 

@@ -7,6 +7,7 @@ from yifa.lib.deadlines import zh_date
 
 from . import periods
 from . import rules as R
+from . import who as who_module
 from .models import Channel, HearingKind, Procedure, TerminationGround
 from .who import STAFF
 
@@ -155,8 +156,28 @@ def overdue_justified(case, *, on, **_):
     return None
 
 
-def approval_mode_given(case, *, approval_mode="", **_):
-    return None if approval_mode else f"请选择负责人同意或集体讨论通过（{R.APPROVAL.citation}）"
+def meeting_recorded(case, *, on, meeting="", meeting_on=None, meeting_record="", **_):
+    """集体讨论通过的决定须有会议记录（第六十一条第一款；2017年法第二十八条第一款）。"""
+    citation = R.APPROVAL.on(on).citation
+    problems = []
+    if not (meeting or "").strip():
+        problems.append(f"会议名称：集体讨论通过须写明会议（{citation}）")
+    if not meeting_on:
+        problems.append(f"会议日期：须填写（{citation}）")
+    elif meeting_on > on:
+        problems.append("会议日期：不能晚于作出决定之日")
+    if not (meeting_record or "").strip():
+        problems.append(f"会议记录：须载明讨论意见和结论（{citation}）")
+    return problems
+
+
+def extension_approver(case, *, by=None, on, **_):
+    """批准人依批准之日施行的法律：2024年1月1日起为复议机构负责人，此前为复议机关负责人。"""
+    rule = R.EXTENSION_APPROVAL.on(on)
+    who = who_module.ORGAN_HEAD if rule is R.EXTENSION_APPROVAL_2017 else who_module.OFFICE_HEAD
+    if by is None or who(by, case):
+        return None
+    return f"{rule.title}（{rule.citation}），您不是{who.label}"
 
 
 def mediation_given(case, *, mediation_text="", **_):
@@ -182,3 +203,22 @@ def termination_ground_allowed(case, *, ground="", on, **_):
         if clock is None or clock.due is None or on <= clock.due:
             return f"{R.SUSPENSION_LIMIT.title}（{R.SUSPENSION_LIMIT.citation}），本案不属此情形或尚未届满"
     return None
+
+
+def excluded_time_valid(case, *, kind="", first=None, last=None, on, **_):
+    """实施条例第三十四条第三款、第三十七条：只扣除受理后、登记日前已经发生的勘验、鉴定期间。"""
+    rule = {"inspection": R.INSPECTION_TIME, "appraisal": R.APPRAISAL_TIME}.get(kind)
+    if rule is None:
+        return "事项：请选择现场勘验或鉴定"
+    problems = []
+    if not first or not last:
+        return f"起止日期：须填写（{rule.citation}）"
+    if last < first:
+        problems.append("结束日期不能早于开始日期")
+    if case.accepted_on and first <= case.accepted_on:
+        problems.append(f"开始日期须在受理之日{zh_date(case.accepted_on)}之后")
+    if last > on:
+        problems.append("结束日期不能晚于登记当日（登记已经用去的时间）")
+    if periods.decision_clock(case) is None:
+        problems.append("审理期限未在计时（中止期间已不计入）")
+    return problems

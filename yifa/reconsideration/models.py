@@ -186,6 +186,9 @@ class Case(Versioned):
     approved_by = models.ForeignKey(
         "core.User", verbose_name="批准人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    collective_meeting = models.CharField("集体讨论的会议名称", max_length=100, blank=True)
+    collective_on = models.DateField("集体讨论日期", null=True, blank=True)
+    collective_record = models.TextField("集体讨论会议记录", blank=True)
     closed_on = models.DateField("结案日期", null=True, blank=True, db_index=True)
     overdue_justification = models.TextField("超审限理由", blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True, db_index=True)

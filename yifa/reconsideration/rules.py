@@ -104,8 +104,9 @@ CORRECTION_NOTICE_2017 = Rule(
     FUYI_REGULATION,
     "第二十九条",
     days=5,
-    unit=WORKDAYS,
-    note="自收到申请之日起",
+    unit=CALENDAR_DAYS,
+    note="自收到申请之日起。实施条例的“5日”是自然日：2017年法第四十条第二款把五日、七日定为工作日，只及于"
+    "该法本身的期间；条例的期间依该法第四十条第一款适用民事诉讼法，末日逢休息日顺延",
 )
 CORRECTION_NOTICE = Versions(CORRECTION_NOTICE_2017, CORRECTION_NOTICE_2023)
 # 第三十一条第二款只说“可以延长合理的补正期限”，未设上限；本市以此为合理上限（可在 settings 中
@@ -244,11 +245,25 @@ HEARING_NOTICE = Rule(
     days=5,
     unit=WORKDAYS,
     minimum=True,
-    note="于举行听证的五日前书面通知当事人（通知日与听证日均不计入）",
+    note="于举行听证的五日前书面通知当事人。“X日前”全平台一种读法（yifa.lib.deadlines.earliest_after_notice，"
+    "与重大行政决策听证相同）：通知日不计入（民法典第二百零一条），听证最早在通知后第五个工作日举行"
+    "（第八十八条第二款：五日为工作日）；听证日是事件而非行为，不因休息日顺延",
 )
 SUSPENSION = Rule(
-    P + "suspension", "中止：中止期间不计入审理期限，原因消除后及时恢复并书面告知", FUYI_2023, "第三十九条"
+    P + "suspension",
+    "行政复议中止；原因消除后及时恢复审理，中止、恢复均书面告知当事人",
+    FUYI_2023,
+    "第三十九条",
+    note="法条未写“不计入”：中止期间审理期限停止计算，是“中止”一词的含义（期间中止），平台据此暂停审理期限",
 )
+# 实施条例与2023年法不抵触的部分继续适用：勘验、鉴定所用时间不计入审理期限。
+INSPECTION_TIME = Rule(
+    P + "excluded.inspection",
+    "现场勘验所用时间不计入行政复议审理期限",
+    FUYI_REGULATION,
+    "第三十四条第三款",
+)
+APPRAISAL_TIME = Rule(P + "excluded.appraisal", "鉴定所用时间不计入行政复议审理期限", FUYI_REGULATION, "第三十七条")
 SUSPENSION_LIMIT = Rule(
     P + "suspension_limit",
     "因第三十九条第一款第一、二、四项中止满六十日原因仍未消除的，终止",
@@ -261,7 +276,32 @@ TERMINATION = Rule(P + "termination", "终止行政复议的情形", FUYI_2023, 
 COMMITTEE = Rule(
     P + "committee", "重大疑难复杂、专业技术性强等案件应当提请行政复议委员会提出咨询意见", FUYI_2023, "第五十二条第二款"
 )
-APPROVAL = Rule(P + "approval", "决定经复议机关负责人同意或者集体讨论通过", FUYI_2023, "第六十一条第一款")
+# 程序上的行为依行为之日施行的法律（第九十条：2024年1月1日起施行，未设过渡条款，程序从新）；已经起算的期间
+# 依起算之日施行的法律计算到底（periods）。故2023年12月收到、2024年仍在审理的案件，2024年作出的决定、批准的
+# 延长适用2023年法，批准人和引用的条文随之改变。
+APPROVAL_2023 = Rule(
+    P + "approval.2023",
+    "决定经复议机关负责人同意或者集体讨论通过",
+    FUYI_2023,
+    "第六十一条第一款",
+    note="复议机关是人民政府，其负责人为市长或副市长；复议机构（司法局）负责人只批准延长审理期限（第六十二条）"
+    "和转为普通程序（第五十五条）。集体讨论通过的，须登记会议名称、日期和会议记录",
+)
+APPROVAL_2017 = Rule(
+    P + "approval.2017",
+    "决定经复议机关负责人同意或者集体讨论通过",
+    FUYI_2017,
+    "第二十八条第一款",
+    note="复议机关负责法制工作的机构提出意见，经复议机关负责人同意或集体讨论通过后作出决定",
+)
+APPROVAL = Versions(APPROVAL_2017, APPROVAL_2023)
+EXTENSION_APPROVAL_2023 = Rule(
+    P + "extension_approval.2023", "延长审理期限经复议机构负责人批准", FUYI_2023, "第六十二条第一款"
+)
+EXTENSION_APPROVAL_2017 = Rule(
+    P + "extension_approval.2017", "延长审理期限经复议机关负责人批准", FUYI_2017, "第三十一条第一款"
+)
+EXTENSION_APPROVAL = Versions(EXTENSION_APPROVAL_2017, EXTENSION_APPROVAL_2023)
 MEDIATION = Rule(P + "mediation", "经调解达成协议的，制作调解书", FUYI_2023, "第七十三条")
 SETTLEMENT = Rule(P + "settlement", "决定作出前可以自愿和解", FUYI_2023, "第七十四条")
 OPINION_FEEDBACK = Rule(

@@ -16,12 +16,12 @@ from yifa.core.errors import AccessDenied, YifaError
 from yifa.core.models import Unit
 from yifa.core.procedure import Checks, create, fire
 from yifa.core.services import PHONE, valid_id_number
-from yifa.lib.deadlines import zh_date
+from yifa.lib.deadlines import earliest_after_notice, zh_date
 
 from . import periods
 from . import rules as R
 from .flows import FLOW
-from .models import ActType, Case, Channel, HearingKind, PartyKind, PartyRole, Procedure
+from .models import ActType, ApprovalMode, Case, Channel, HearingKind, PartyKind, PartyRole, Procedure
 from .numbering import next_number
 
 LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -322,9 +322,31 @@ def case_return(*, case, by, reason: str, on=None, expected_version=None) -> Cas
     return fire(FLOW, case, "return_draft", by=by, on=on, reason=reason, expected_version=expected_version)
 
 
-def case_approve(*, case, by, approval_mode: str, on=None, expected_version=None) -> Case:
-    """第六十一条：负责人同意或集体讨论通过后，以复议机关名义作出决定。"""
-    return fire(FLOW, case, "approve", by=by, on=on, approval_mode=approval_mode, expected_version=expected_version)
+def case_approve(
+    *,
+    case,
+    by,
+    approval_mode: str = ApprovalMode.HEAD,
+    meeting: str = "",
+    meeting_on: dt.date | None = None,
+    meeting_record: str = "",
+    on=None,
+    expected_version=None,
+) -> Case:
+    """第六十一条第一款：复议机关负责人同意，或者集体讨论通过（须有会议记录）后，以复议机关名义作出决定。"""
+    if approval_mode == ApprovalMode.COLLECTIVE:
+        return fire(
+            FLOW,
+            case,
+            "approve_collective",
+            by=by,
+            on=on,
+            meeting=(meeting or "").strip(),
+            meeting_on=meeting_on,
+            meeting_record=(meeting_record or "").strip(),
+            expected_version=expected_version,
+        )
+    return fire(FLOW, case, "approve", by=by, on=on, expected_version=expected_version)
 
 
 def case_justify_overdue(*, case, by, reason: str, expected_version=None) -> Case:
@@ -360,12 +382,12 @@ def case_record_hearing(
         if not notified_on:
             checks.fail("notified_on", f"听证通知日期：须填写（{rule.citation}）")
         elif held_on:
-            due = rule.due(notified_on, current_calendar())
-            if held_on <= due.due:
+            earliest = earliest_after_notice(notified_on, rule.days, rule.unit, current_calendar())
+            if held_on < earliest:
                 checks.fail(
                     "held_on",
-                    f"听证日期须在通知后满{rule.days}{rule.unit.label}（{rule.citation}）："
-                    f"{due.sentence}，最早可于其后一日举行",
+                    f"听证日期：应于举行听证的{rule.days}日前书面通知当事人（{rule.citation}），"
+                    f"{zh_date(notified_on)}通知的，最早可于{zh_date(earliest)}举行",
                 )
         if not panel.strip():
             checks.fail("panel", "主持人、听证员：须填写（第五十条第三款：一名主持人、两名以上听证员和一名记录员）")
@@ -384,6 +406,13 @@ def case_record_hearing(
         matters=matters,
         record=record,
         expected_version=expected_version,
+    )
+
+
+def case_exclude_time(*, case, by, kind: str, first: dt.date, last: dt.date, on=None, expected_version=None) -> Case:
+    """实施条例第三十四条第三款（现场勘验）、第三十七条（鉴定）：所用时间不计入审理期限。"""
+    return fire(
+        FLOW, case, "exclude_time", by=by, on=on, kind=kind, first=first, last=last, expected_version=expected_version
     )
 
 

@@ -3,7 +3,7 @@ refusal and a page name the same people ("您无权受理（需复议工作人�
 
 from __future__ import annotations
 
-from yifa.core.models import Role
+from yifa.core.models import Role, Unit, UnitKind
 from yifa.core.procedure import LEGAL_OFFICE, Who, in_unit_of, with_role
 
 from .models import Channel
@@ -11,13 +11,43 @@ from .models import Channel
 STAFF = Who((LEGAL_OFFICE | with_role(Role.RECONSIDERATION)).check, "复议工作人员")
 
 
-def _is_head(user, case) -> bool:
-    return user.is_superuser or user.has_role(Role.LEADER) or (user.in_legal_office and user.has_role(Role.HEAD))
+def organ_of(office: Unit) -> Unit:
+    """行政复议机关（第四条）：复议机构（司法局）所属的人民政府；上面没有人民政府的，机构所在机关本身。"""
+    if not hasattr(office, "_organ"):
+        above = office.ancestors().filter(kind=UnitKind.GOVERNMENT).exclude(pk=office.pk).order_by("-path").first()
+        office._organ = above or office
+    return office._organ
 
 
-# 复议机构负责人批准转为普通程序（第五十五条）和延长审理期限（第六十二条）；复议机关负责人同意决定（第六十一条）。
-OFFICE_HEAD = Who(_is_head, "复议机构负责人")
-ORGAN_HEAD = Who(_is_head, "复议机关负责人")
+def _office_head(user, case) -> bool:
+    return user.is_superuser or (user.in_legal_office and user.has_role(Role.HEAD))
+
+
+def _organ_head(user, case) -> bool:
+    """复议机关的负责人：人民政府的首长或副职（本机关的单位负责人、领导）。"""
+    if user.is_superuser:
+        return True
+    return (
+        case is not None
+        and bool(user.unit_id)
+        and user.unit_id == organ_of(case.office).pk
+        and user.has_role(Role.HEAD, Role.LEADER)
+    )
+
+
+# 复议机构负责人批准转为普通程序（第五十五条）和延长审理期限（第六十二条第一款）；
+# 复议机关负责人同意决定（第六十一条第一款；2017年法第二十八条），2017年法案件的延长也由其批准（第三十一条第一款）。
+OFFICE_HEAD = Who(_office_head, "复议机构负责人")
+ORGAN_HEAD = Who(_organ_head, "复议机关负责人")
+# 延长审理期限：批准人依批准之日施行的法律（gates.extension_approver 核对）。
+EXTENDER = Who(
+    lambda user, case: OFFICE_HEAD(user, case) or ORGAN_HEAD(user, case),
+    "复议机构负责人（2024年1月1日前批准的：复议机关负责人）",
+)
+# 集体讨论通过的决定由复议工作人员依会议记录登记，复议机关负责人也可登记。
+COLLECTIVE_RECORDER = Who(
+    lambda user, case: STAFF(user, case) or ORGAN_HEAD(user, case), "复议工作人员或复议机关负责人"
+)
 
 RESPONDENT = in_unit_of(unit_attr="respondent_unit", label="被申请人")
 # 外部机关（不在本平台）的书面答复由复议工作人员录入。
