@@ -199,3 +199,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("YIFA_LOG_LEVEL", "WARNING")},
 }
+# The portal frame of a government website: the city, the sponsoring organ (主办单位), a contact and the
+# site identifier (网站标识码) issued for government websites; each deployment sets its own.
+SITE_CITY = os.environ.get("YIFA_SITE_CITY", "江临市")
+SITE_SPONSOR = os.environ.get("YIFA_SITE_SPONSOR", "江临市人民政府办公室")
+SITE_OPERATOR = os.environ.get("YIFA_SITE_OPERATOR", "江临市司法局")
+SITE_CONTACT = os.environ.get("YIFA_SITE_CONTACT", "0000-12345678（工作日 9:00—17:00）")
+SITE_CODE = os.environ.get("YIFA_SITE_CODE", "0000000000")

@@ -23,3 +23,5 @@ for name, module in contributions("urls"):
 for name, module in contributions("portal_urls"):
     urlpatterns.append(path(f"{name}/", include((module, f"portal_{name}"))))
 urlpatterns.append(path("", include("yifa.portal.urls")))
+handler404 = "yifa.portal.views.not_found"
+handler500 = "yifa.portal.views.server_error"

@@ -1,14 +1,18 @@
+from .navigation import Link
+from .procedure.who import ADMIN, ANY_STAFF
+
 NAV = [
-    ("我的待办", "core:todo"),
-    ("本单位期限", "core:deadlines"),
-    ("逾期事项", "core:overdue"),
-    ("法定规则", "core:rules"),
-    ("审计日志", "core:audit"),
-    ("通知", "core:inbox"),
+    Link("我的待办", "core:todo", ANY_STAFF),
+    Link("本单位期限", "core:deadlines"),
+    Link("逾期事项", "core:overdue"),
+    Link("法定规则", "core:rules", ANY_STAFF),
+    Link("审计日志", "core:audit"),
+    Link("通知", "core:inbox", ANY_STAFF),
+    Link("我的账户", "core:account", ANY_STAFF),
 ]
-# Shown to system administrators only (yifa.core.context).
 ADMIN_NAV = [
-    ("单位", "core:units"),
-    ("人员", "core:people"),
-    ("工作日历", "core:calendar"),
+    Link("单位", "core:units", ADMIN),
+    Link("人员", "core:people", ADMIN),
+    Link("工作日历", "core:calendar", ADMIN),
+    Link("登录安全", "core:security", ADMIN),
 ]

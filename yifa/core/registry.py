@@ -4,7 +4,7 @@
 - ``<app>/seed.py``: ``seed(scale, progress)`` adds benchmark data;
 - ``<app>/portal.py``: ``PORTAL_SECTIONS``, ``search(q)`` and ``SERVICES`` for the public portal;
 - ``<app>/todo.py``: ``items_for(user)`` for the staff to-do list;
-- ``<app>/nav.py``: ``NAV`` = [(label, url name)] for the staff menu.
+- ``<app>/nav.py``: ``NAV`` = [Link(label, url name, who)] for the staff menu (``core.navigation``).
 """
 
 from importlib import import_module

@@ -18,6 +18,11 @@ urlpatterns = [
     path("tasks/<int:pk>/<str:name>/", TASK_ACTIONS.view(), name="task_act"),
     path("assignments/<int:pk>/<str:name>/", ASSIGNMENT_ACTIONS.view(), name="assignment_act"),
     path("board/", views.board, name="board"),
+    path(
+        "board/urge/",
+        ASSIGNMENT_ACTIONS.bulk_view("urge", "plans:board", lambda n: f"已向{n}个逾期事项的责任单位发出催办通知"),
+        name="urge_selected",
+    ),
     path("info/", views.info, name="info"),
     path("info/new/", views.info_submit, name="info_submit"),
     path("info/<int:pk>/<str:name>/", INFO_ACTIONS.view(), name="info_act"),

@@ -211,7 +211,9 @@ def board(request):
         "plans/board.html",
         {
             "by_unit": queries.unit_board(request.user, plan=None, today=today),
-            "overdue": queries.assignments_for(request.user, overdue_on=today),
+            "overdue": ASSIGNMENT_ACTIONS.selectable(
+                request.user, queries.assignments_for(request.user, overdue_on=today), "urge"
+            ),
             "today": today,
         },
     )

@@ -28,7 +28,7 @@ from .engine import (
 )
 from .forms import ActionForm, Checks, MultipleFileField, form_error_text, show_service_errors
 from .records import add, change, remove
-from .who import ADMIN, ANY_STAFF, LEGAL_OFFICE, NOBODY, Who, in_unit_of, with_role
+from .who import ADMIN, ANY_STAFF, LEGAL_OFFICE, MEMBER, NOBODY, Who, in_unit_of, with_role
 
 __all__ = [
     "ADMIN",
@@ -36,6 +36,7 @@ __all__ = [
     "FLOWS",
     "INPUT",
     "LEGAL_OFFICE",
+    "MEMBER",
     "NEW",
     "NOBODY",
     "ON",

@@ -54,3 +54,5 @@ LEGAL_OFFICE = Who(lambda user, obj: is_legal_office(user), "法制机构")
 ADMIN = Who(lambda user, obj: is_admin(user), "系统管理员")
 NOBODY = Who(lambda user, obj: False, "系统")
 ANY_STAFF = Who(lambda user, obj: True, "工作人员")
+# Someone who works in one of the city's organs (an outside expert has no unit): the unit-scoped lists.
+MEMBER = Who(lambda user, obj: user.is_superuser or user.sees_everything or user.unit_id is not None, "机关工作人员")
