@@ -1,0 +1,63 @@
+"""Forms that make a record or set a register; the people offered are those the user may manage."""
+
+from __future__ import annotations
+
+from django import forms
+
+from yifa.core.access import scope
+from yifa.core.models import User
+
+from .models import CourseKind, OfficerKind, StudyKind
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+HOURS = {"min_value": 0.5, "max_digits": 4, "decimal_places": 1}
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.display_name}（{obj.unit.name if obj.unit else ''}）"
+
+
+def _people(user, unit=None):
+    qs = scope(User.objects.filter(is_active=True, unit__isnull=False), user).select_related("unit")
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path)
+    return qs.order_by("unit__path", "username")
+
+
+class CourseForm(forms.Form):
+    topic = forms.CharField(label="培训主题", max_length=200)
+    kind = forms.ChoiceField(label="培训方式", choices=CourseKind.choices, initial=CourseKind.ORGANISED)
+    teacher = forms.CharField(label="授课人", max_length=100, required=False)
+    held_on = forms.DateField(label="培训日期", widget=DATE)
+    hours = forms.DecimalField(label="学时", max_value=200, **HOURS)
+    materials = forms.CharField(label="培训材料", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    exam = forms.BooleanField(label="组织考试", required=False)
+    attendees = PeopleField(label="参训人员", queryset=User.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = _people(user)
+
+
+class StudyForm(forms.Form):
+    kind = forms.ChoiceField(label="学法形式", choices=StudyKind.choices)
+    held_on = forms.DateField(label="学法日期", widget=DATE)
+    law_studied = forms.CharField(label="学习的法律法规", max_length=200)
+    speaker = forms.CharField(label="主讲人", max_length=100)
+    meeting = forms.CharField(label="会议（会前学法必填）", max_length=200, required=False)
+    meeting_link = forms.CharField(
+        label="会议记录链接（本平台重大决策会议页面，可不填）", max_length=300, required=False
+    )
+    attendees = PeopleField(label="参加人员", queryset=User.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = _people(user, user.unit if user.unit_id else None)
+
+
+class RequirementForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label="人员类别", choices=OfficerKind.choices)
+    hours = forms.DecimalField(label="年度学时要求", max_value=500, **HOURS)
+    basis = forms.CharField(label="依据（文件名称和条款）", max_length=200)

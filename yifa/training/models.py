@@ -1,0 +1,105 @@
+"""Training courses with their attendance (hours per person per year), the year's hours requirements,
+and the leading groups' law-study sessions."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+from yifa.core.models import Versioned
+
+
+class OfficerKind(models.TextChoices):
+    GENERAL = "general", "机关工作人员"
+    ENFORCEMENT = "enforcement", "行政执法人员"
+
+
+class HoursRequirement(Versioned):
+    """A year's required training hours for one kind of officer, with the document that sets it."""
+
+    year = models.PositiveIntegerField("年度")
+    kind = models.CharField("人员类别", max_length=20, choices=OfficerKind.choices)
+    hours = models.DecimalField("年度学时要求", max_digits=5, decimal_places=1)
+    basis = models.CharField("依据", max_length=200)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度学时要求"
+        constraints = [models.UniqueConstraint(fields=["year", "kind"], name="one_requirement_per_year_kind")]
+
+    def __str__(self):
+        return f"{self.year}年{OfficerKind(self.kind).label}{self.hours}学时"
+
+
+class CourseKind(models.TextChoices):
+    ORGANISED = "organised", "本单位组织培训"
+    EXTERNAL = "external", "参加上级或外单位培训"
+    ONLINE = "online", "网络培训"
+
+
+class Course(Versioned):
+    """培训：topic, teacher, materials, date and hours; the people who attended."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="组织单位", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("培训方式", max_length=20, choices=CourseKind.choices, default=CourseKind.ORGANISED)
+    topic = models.CharField("培训主题", max_length=200)
+    teacher = models.CharField("授课人", max_length=100, blank=True)
+    materials = models.TextField("培训材料", blank=True)
+    held_on = models.DateField("培训日期", db_index=True)
+    hours = models.DecimalField("学时", max_digits=4, decimal_places=1)
+    exam = models.BooleanField("组织考试", default=False)
+    recorded_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "培训"
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self):
+        return f"{self.held_on:%Y-%m-%d} {self.topic}"
+
+    def get_absolute_url(self):
+        return reverse("training:course", args=[self.pk])
+
+
+class Attendance(models.Model):
+    """One person's attendance of a course: the hours counted (the course's, unless he left early)."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey("core.User", verbose_name="参训人员", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField("年度", db_index=True)  # the course's year, kept for the per-year sums
+    hours = models.DecimalField("计入学时", max_digits=4, decimal_places=1)
+    score = models.PositiveSmallIntegerField("考试成绩", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "参训记录"
+        constraints = [models.UniqueConstraint(fields=["course", "person"], name="attend_once_per_course")]
+        indexes = [models.Index(fields=["person", "year"])]
+
+
+class StudyKind(models.TextChoices):
+    LEADING_GROUP = "leading_group", "领导班子学法"
+    PRE_MEETING = "pre_meeting", "会前学法（常务会议、局务会议）"
+    CENTRE_GROUP = "centre_group", "理论学习中心组学法"
+
+
+class StudySession(Versioned):
+    """领导干部学法：the date, the law studied, the speaker, who attended; a 会前学法 may name its meeting."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("学法形式", max_length=20, choices=StudyKind.choices)
+    held_on = models.DateField("学法日期", db_index=True)
+    law_studied = models.CharField("学习的法律法规", max_length=200)
+    speaker = models.CharField("主讲人", max_length=100)
+    attendees = models.ManyToManyField("core.User", verbose_name="参加人员", related_name="+", blank=True)
+    meeting = models.CharField("会议", max_length=200, blank=True)  # e.g. 第12次常务会议
+    meeting_link = models.CharField("会议记录链接", max_length=300, blank=True)  # the decisions module's page
+    recorded_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "领导干部学法"
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self):
+        return f"{self.held_on:%Y-%m-%d} {StudyKind(self.kind).label}：{self.law_studied}"
+
+    def get_absolute_url(self):
+        return reverse("training:study", args=[self.pk])

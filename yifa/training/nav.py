@@ -1,0 +1,5 @@
+NAV = [
+    ("培训学时", "training:hours"),
+    ("培训登记", "training:courses"),
+    ("领导干部学法", "training:studies"),
+]

@@ -1,0 +1,126 @@
+"""Reads: the year's required hours, each person's hours, each unit's study sessions (no query per row)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from yifa.core.access import scope
+from yifa.core.models import Role, RoleGrant, Unit, UnitKind, User
+
+from . import rules
+from .models import Attendance, Course, HoursRequirement, OfficerKind, StudySession
+
+HOURS = DecimalField(max_digits=6, decimal_places=1)
+STUDY_UNIT_KINDS = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)  # 乡镇政府、各部门（the arrangement, 六、18）
+DEFAULTS = {
+    OfficerKind.GENERAL: (rules.GENERAL_HOURS_DEFAULT, rules.TRAINING_HOURS),
+    OfficerKind.ENFORCEMENT: (rules.ENFORCEMENT_HOURS_DEFAULT, rules.ENFORCEMENT_TRAINING),
+}
+
+
+def requirements(year: int) -> dict[str, tuple[Decimal, str]]:
+    """Each kind of officer's required hours in ``year`` and the basis cited for it."""
+    found = {r.kind: (r.hours, r.basis) for r in HoursRequirement.objects.filter(year=year)}
+    result = {}
+    for kind, (hours, rule) in DEFAULTS.items():
+        result[kind] = found.get(kind) or (Decimal(hours), f"默认值，{year}年度未另行设置；{rule.citation}")
+    return result
+
+
+def officer_kind(user: User) -> str:
+    return OfficerKind.ENFORCEMENT if user.has_role(Role.ENFORCEMENT) else OfficerKind.GENERAL
+
+
+def hours_of(person_id: int, year: int) -> Decimal:
+    total = Attendance.objects.filter(person_id=person_id, year=year).aggregate(s=Sum("hours"))["s"]
+    return total or Decimal(0)
+
+
+def people_hours(user, *, year: int, unit_id: int | None = None, short_only: bool = False):
+    """The people in the user's scope with their hours in ``year`` and whether they hold an enforcement role."""
+    hours = (
+        Attendance.objects.filter(person=OuterRef("pk"), year=year)
+        .values("person")
+        .annotate(total=Sum("hours"))
+        .values("total")
+    )
+    qs = scope(User.objects.filter(is_active=True, unit__isnull=False), user).select_related("unit")
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    qs = qs.annotate(
+        hours=Coalesce(Subquery(hours, output_field=HOURS), Value(Decimal(0), output_field=HOURS)),
+        enforcement=Exists(RoleGrant.objects.filter(user=OuterRef("pk"), role=Role.ENFORCEMENT)),
+    )
+    if short_only:
+        need = requirements(year)
+        qs = qs.filter(
+            Q(enforcement=True, hours__lt=need[OfficerKind.ENFORCEMENT][0])
+            | Q(enforcement=False, hours__lt=need[OfficerKind.GENERAL][0])
+        )
+    return qs.order_by("unit__path", "username")
+
+
+def with_requirement(people, year: int) -> list:
+    need = requirements(year)
+    for person in people:
+        kind = OfficerKind.ENFORCEMENT if person.enforcement else OfficerKind.GENERAL
+        person.required = need[kind][0]
+        person.short = person.hours < person.required
+    return people
+
+
+def courses(user, *, year: int):
+    return (
+        scope(Course.objects.select_related("unit"), user)
+        .filter(held_on__year=year)
+        .annotate(attendees=Count("attendance"))
+        .order_by("-held_on", "-id")
+    )
+
+
+def course_attendance(course: Course):
+    return course.attendance.select_related("person", "person__unit").order_by("person__unit__path", "person__username")
+
+
+def studies(user, *, year: int, unit_id: int | None = None):
+    qs = scope(StudySession.objects.select_related("unit"), user).filter(held_on__year=year)
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    return qs.annotate(attendance=Count("attendees")).order_by("-held_on", "-id")
+
+
+def study_counts(user, *, year: int):
+    """Each department and township in scope with its study sessions in ``year``."""
+    sessions = (
+        StudySession.objects.filter(unit=OuterRef("pk"), held_on__year=year)
+        .values("unit")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    units = scope(Unit.objects.filter(kind__in=STUDY_UNIT_KINDS, active=True), user, "pk")
+    return units.annotate(sessions=Coalesce(Subquery(sessions), Value(0))).order_by("path")
+
+
+def in_warning_period(year: int, today: dt.date) -> bool:
+    return today.year == year and today >= dt.date(year, *rules.WARNING_FROM)
+
+
+def units_short_of_study(*, year: int, today: dt.date, unit_ids=None) -> list[tuple[Unit, int]]:
+    """In the fourth quarter of ``year``: the departments and townships with fewer study sessions than the
+    arrangement's minimum, and how many they have."""
+    if not in_warning_period(year, today):
+        return []
+    counts = dict(
+        StudySession.objects.filter(held_on__year=year, held_on__lte=today)
+        .values_list("unit_id")
+        .annotate(n=Count("pk"))
+        .values_list("unit_id", "n")
+    )
+    units = Unit.objects.filter(kind__in=STUDY_UNIT_KINDS, active=True).order_by("path")
+    if unit_ids is not None:
+        units = units.filter(pk__in=unit_ids)
+    return [(u, counts.get(u.pk, 0)) for u in units if counts.get(u.pk, 0) < rules.STUDY_SESSIONS_MINIMUM]
