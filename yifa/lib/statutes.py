@@ -21,6 +21,7 @@ FILING_REVIEW = Law("法规规章备案审查条例", D(2024, 8, 30), D(2024, 11
 FAIR_COMPETITION = Law("公平竞争审查条例", D(2024, 6, 6), D(2024, 8, 1))
 BUSINESS_ENVIRONMENT = Law("优化营商环境条例", D(2019, 10, 22), D(2020, 1, 1))
 HOLIDAYS = Law("全国年节及纪念日放假办法", D(2024, 11, 10), D(2025, 1, 1))
+ONLINE_SERVICES = Law("国务院关于在线政务服务的若干规定", D(2019, 4, 26), D(2019, 4, 26))
 
 # The city's annual arrangement (../shared/seeds/): binding on the city's own organs, cited by paragraph.
 CITY_ARRANGEMENT = Law("深化依法行政规划安排", D(2022, 6, 2), D(2022, 6, 2))

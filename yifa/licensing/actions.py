@@ -1,0 +1,48 @@
+from yifa.core.procedure import Action, Actions
+
+from . import forms, views
+from .access import access_application, access_certificate, access_item
+from .flows import APPLICATIONS, CERTIFICATES, ITEMS
+
+ITEM_ACTIONS = Actions(
+    ITEMS,
+    [Action("publish"), Action("withdraw", form=forms.ReasonForm)],
+    url="licensing:item_act",
+    access=access_item,
+    page=views.item_page,
+)
+
+APPLICATION_ACTIONS = Actions(
+    APPLICATIONS,
+    [
+        Action("request_correction", form=forms.CorrectionForm),
+        Action("receive_correction"),
+        Action("accept", done=lambda app: f"已受理，受理凭证{app.voucher_number}"),
+        Action("not_accept", form=forms.ReasonForm),
+        Action("extend", form=forms.ExtendForm),
+        Action("exclude", form=forms.ExcludeForm),
+        Action("end_exclusion"),
+        Action("tell_hearing_rights"),
+        Action("request_hearing"),
+        Action("hold_hearing", form=forms.HearingForm),
+        Action("grant", form=forms.GrantForm),
+        Action("refuse", form=forms.RefuseForm),
+        Action("issue", form=forms.IssueForm),
+    ],
+    url="licensing:application_act",
+    access=access_application,
+    page=views.application_page,
+)
+
+CERTIFICATE_ACTIONS = Actions(
+    CERTIFICATES,
+    [
+        Action("apply_renewal"),
+        Action("renew", form=forms.RenewForm),
+        Action("revoke", form=forms.RevokeForm),
+        Action("deregister", form=forms.DeregisterForm),
+    ],
+    url="licensing:certificate_act",
+    access=access_certificate,
+    page=views.certificate_page,
+)

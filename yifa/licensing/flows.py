@@ -1,0 +1,364 @@
+"""The item list, applications and certificates, declared for the procedure kit: who acts, the gates
+(guards.py), the fields each act writes and the statutory clocks it runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from yifa.core.models import Role
+from yifa.core.notify import unit_contacts
+from yifa.core.procedure import (
+    INPUT,
+    LEGAL_OFFICE,
+    NEW,
+    ON,
+    Clock,
+    Extend,
+    Flow,
+    Message,
+    Transition,
+    Who,
+    assign,
+    in_unit_of,
+)
+from yifa.lib.deadlines import zh_date
+
+from . import guards, rules
+from .models import AppState as S
+from .models import Certificate, CertState, ItemState
+
+organ_staff = in_unit_of(label="实施机关工作人员")
+organ_head = in_unit_of(Role.HEAD, label="本行政机关负责人")
+list_keeper = Who((in_unit_of(Role.LIAISON, Role.HEAD) | LEGAL_OFFICE).check, "实施机关联络员、负责人或法制机构")
+
+
+ITEMS = Flow(
+    name="licensing_item",
+    states=ItemState,
+    event_unit=lambda item: item.unit,
+    transitions=[
+        Transition("import", "导入清单事项", NEW, ItemState.DRAFT, who=list_keeper),
+        Transition(
+            "publish",
+            "公布事项和办事指南",
+            (ItemState.DRAFT, ItemState.WITHDRAWN),
+            ItemState.PUBLISHED,
+            who=list_keeper,
+            guards=(guards.item_publishable,),
+            apply=assign(published_on=ON),
+        ),
+        Transition(
+            "withdraw",
+            "停止实施",
+            (ItemState.PUBLISHED,),
+            ItemState.WITHDRAWN,
+            who=list_keeper,
+            reason_required=True,
+        ),
+    ],
+)
+
+
+def decision_rule(app):
+    return guards.statutory_rule(app.item.handling)
+
+
+def _numbered(app, **_):
+    app.number = f"{app.received_on.year}许{app.pk:06d}"
+    type(app).objects.filter(pk=app.pk).update(number=app.number)
+
+
+def _received(app, **_):
+    app.lookup_code = secrets.token_hex(4)
+
+
+def _accepted(app, *, on, **_):
+    """受理之日, or the day of receipt when the five days for a 补正 notice lapsed without one (第三十二条)."""
+    lapsed = app.correction_notice_on is None and on > guards.correction_due(app)
+    app.deemed_accepted = lapsed
+    app.accepted_on = app.received_on if lapsed else on
+    app.voucher_number = f"{app.number}-受"
+
+
+def _issue(app, *, number, on, **_):
+    valid_until = None
+    if app.item.validity_years:
+        try:
+            valid_until = on.replace(year=on.year + app.item.validity_years) - dt.timedelta(days=1)
+        except ValueError:  # issued on 29 February
+            valid_until = on.replace(month=2, day=28, year=on.year + app.item.validity_years)
+    Certificate.objects.create(
+        number=number.strip(),
+        application=app,
+        item=app.item,
+        unit=app.unit,
+        holder_name=app.applicant_name,
+        issued_on=on,
+        valid_until=valid_until,
+    )
+
+
+def _certificate(app):
+    return [app.certificate] if app.certificate.valid_until else []
+
+
+def _renewal_due(cert, **_):
+    return rules.last_renewal_day(cert.valid_until) if cert.valid_until else None
+
+
+def _tell_organ(title):
+    def messages(app, **_):
+        return [
+            Message(
+                unit_contacts(app.unit),
+                f"licensing:{app.pk}:{title}",
+                f"{app.number}：{title}",
+                link=app.get_absolute_url(),
+            )
+        ]
+
+    return messages
+
+
+decided = (S.ACCEPTED,)
+
+APPLICATIONS = Flow(
+    name="licensing_application",
+    states=S,
+    event_unit=lambda app: app.unit,
+    transitions=[
+        Transition(
+            "receive",
+            "收到许可申请",
+            NEW,
+            S.RECEIVED,
+            who=organ_staff,
+            public=True,
+            guards=(guards.item_open,),
+            apply=_received,
+            after=_numbered,
+            starts=(Clock(rules.CORRECTION_NOTICE, start=lambda app, **_: app.received_on),),
+            notifies=_tell_organ("收到新的许可申请"),
+        ),
+        Transition(
+            "request_correction",
+            "一次告知补正",
+            (S.RECEIVED,),
+            S.CORRECTION,
+            who=organ_staff,
+            guards=(guards.correction_once, guards.correction_in_time, guards.correction_listed),
+            apply=assign(correction_notice_on=ON, correction_items=INPUT("items")),
+            stops=(rules.CORRECTION_NOTICE,),
+        ),
+        Transition(
+            "receive_correction",
+            "收到全部补正材料",
+            (S.CORRECTION,),
+            S.RECEIVED,
+            who=organ_staff,
+            apply=assign(correction_received_on=ON),
+        ),
+        Transition(
+            "accept",
+            "受理并出具受理凭证",
+            (S.RECEIVED,),
+            S.ACCEPTED,
+            who=organ_staff,
+            guards=(guards.item_open,),
+            apply=_accepted,
+            stops=(rules.CORRECTION_NOTICE,),
+            starts=(Clock(decision_rule, start=lambda app, **_: app.accepted_on),),
+        ),
+        Transition(
+            "deem_accept",
+            "逾期未告知补正，视为受理",
+            (S.RECEIVED,),
+            S.ACCEPTED,
+            by_system=True,
+            when=(lambda app: app.correction_notice_on is None,),
+            apply=_accepted,
+            stops=(rules.CORRECTION_NOTICE,),
+            starts=(Clock(decision_rule, start=lambda app, **_: app.accepted_on),),
+            notifies=_tell_organ("逾期未告知补正，已视为受理"),
+        ),
+        Transition(
+            "not_accept",
+            "不予受理",
+            (S.RECEIVED,),
+            S.NOT_ACCEPTED,
+            who=organ_staff,
+            reason_required=True,
+            apply=assign(outcome_reason=lambda app, c: c["reason"], decided_on=ON),
+            stops=(rules.CORRECTION_NOTICE,),
+        ),
+        Transition(
+            "extend",
+            "经负责人批准延长决定期限",
+            decided,
+            who=organ_head,
+            reason_required=True,
+            when=(lambda app: not app.extension_reason,),
+            apply=assign(extension_reason=lambda app, c: c["reason"]),
+            extends=(Extend(decision_rule),),
+        ),
+        Transition(
+            "exclude",
+            "开始不计入期限的程序",
+            decided,
+            who=organ_staff,
+            when=(lambda app: not app.excluded_kind,),
+            guards=(guards.exclusion_noticed,),
+            apply=assign(excluded_kind=INPUT("kind"), excluded_notice=INPUT("notice")),
+            pauses=(decision_rule,),
+        ),
+        Transition(
+            "end_exclusion",
+            "结束不计入期限的程序，恢复计时",
+            decided,
+            who=organ_staff,
+            when=(lambda app: bool(app.excluded_kind) and app.excluded_kind != "hearing",),
+            apply=assign(excluded_kind=""),
+            resumes=(decision_rule,),
+        ),
+        Transition(
+            "tell_hearing_rights",
+            "告知听证权利",
+            decided,
+            who=organ_staff,
+            when=(lambda app: app.hearing_rights_on is None,),
+            apply=assign(hearing_rights_on=ON),
+            starts=(rules.HEARING_REQUEST,),
+        ),
+        Transition(
+            "request_hearing",
+            "登记听证申请",
+            decided,
+            who=organ_staff,
+            when=(lambda app: app.hearing_rights_on is not None and app.hearing_requested_on is None,),
+            guards=(guards.hearing_request_in_time,),
+            apply=assign(hearing_requested_on=ON, excluded_kind="hearing"),
+            stops=(rules.HEARING_REQUEST,),
+            starts=(rules.HEARING_ORGANISE,),
+            pauses=(decision_rule,),
+        ),
+        Transition(
+            "hold_hearing",
+            "记录听证并恢复计时",
+            decided,
+            who=organ_staff,
+            when=(lambda app: app.hearing_requested_on is not None and app.hearing_held_on is None,),
+            guards=(guards.hearing_notice_in_time,),
+            apply=assign(hearing_notice_on=INPUT("notice_on"), hearing_held_on=INPUT("held_on"), excluded_kind=""),
+            stops=(rules.HEARING_ORGANISE,),
+            resumes=(decision_rule,),
+        ),
+        Transition(
+            "grant",
+            "作出准予行政许可决定",
+            decided,
+            S.GRANTED,
+            who=organ_staff,
+            guards=(guards.not_paused, guards.no_hearing_pending),
+            apply=assign(decided_on=ON, decision_number=INPUT("decision_number")),
+            stops=(decision_rule, rules.HEARING_REQUEST),
+            starts=(rules.CERTIFICATE,),
+            confirm="作出准予许可决定后须在十个工作日内发证，确定吗？",
+        ),
+        Transition(
+            "refuse",
+            "作出不予行政许可决定",
+            decided,
+            S.REFUSED,
+            who=organ_staff,
+            guards=(guards.not_paused, guards.no_hearing_pending),
+            reason_required=True,
+            apply=assign(
+                decided_on=ON, decision_number=INPUT("decision_number"), outcome_reason=lambda app, c: c["reason"]
+            ),
+            stops=(decision_rule, rules.HEARING_REQUEST),
+        ),
+        Transition(
+            "issue",
+            "颁发、送达许可证件",
+            (S.GRANTED,),
+            S.ISSUED,
+            who=organ_staff,
+            guards=(guards.valid_certificate_dates,),
+            apply=_issue,
+            stops=(rules.CERTIFICATE,),
+            starts=(Clock(rules.RENEWAL_DUE, due=_renewal_due, each=_certificate),),
+        ),
+    ],
+)
+
+
+def _remind_holder(cert, *, on, **_):
+    return [
+        Message(
+            unit_contacts(cert.unit),
+            f"licensing:renewal:{cert.pk}:{cert.valid_until}",
+            f"{cert.number}将于{zh_date(cert.valid_until)}到期",
+            f"被许可人须于{zh_date(rules.last_renewal_day(cert.valid_until))}前申请延续（{rules.RENEWAL_APPLICATION.citation}）",
+            cert.get_absolute_url(),
+        )
+    ]
+
+
+CERTIFICATES = Flow(
+    name="licensing_certificate",
+    states=CertState,
+    event_unit=lambda cert: cert.unit,
+    transitions=[
+        Transition(
+            "remind",
+            "发出延续提醒",
+            (CertState.VALID,),
+            by_system=True,
+            who=organ_staff,
+            when=(lambda cert: cert.valid_until is not None and cert.reminded_on is None,),
+            apply=assign(reminded_on=ON),
+            notifies=_remind_holder,
+        ),
+        Transition(
+            "apply_renewal",
+            "登记延续申请",
+            (CertState.VALID,),
+            CertState.RENEWAL,
+            who=organ_staff,
+            when=(lambda cert: cert.valid_until is not None,),
+            apply=assign(renewal_applied_on=ON),
+            stops=(rules.RENEWAL_DUE,),
+        ),
+        Transition(
+            "renew",
+            "准予延续",
+            (CertState.RENEWAL,),
+            CertState.VALID,
+            who=organ_staff,
+            apply=assign(valid_until=INPUT("valid_until"), reminded_on=None, renewal_applied_on=None),
+            starts=(Clock(rules.RENEWAL_DUE, due=_renewal_due),),
+        ),
+        Transition(
+            "revoke",
+            "撤销行政许可",
+            (CertState.VALID, CertState.RENEWAL),
+            CertState.REVOKED,
+            who=organ_staff,
+            reason_required=True,
+            apply=assign(ground=INPUT("ground")),
+            cancels=(rules.RENEWAL_DUE,),
+            confirm="撤销后不能恢复，确定吗？",
+        ),
+        Transition(
+            "deregister",
+            "办理注销手续",
+            (CertState.VALID, CertState.RENEWAL, CertState.REVOKED),
+            CertState.DEREGISTERED,
+            who=organ_staff,
+            reason_required=True,
+            apply=assign(ground=INPUT("ground")),
+            cancels=(rules.RENEWAL_DUE,),
+        ),
+    ],
+)

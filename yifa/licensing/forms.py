@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from django import forms
+
+from yifa.core.procedure import ActionForm
+
+from .models import Channel, ExclusionKind
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="清单文件（.xlsx）")
+    commit = forms.BooleanField(label="确认导入（不勾选则只预览）", required=False)
+
+
+class ApplicantForm(forms.Form):
+    applicant_name = forms.CharField(label="申请人（姓名或单位名称）", max_length=200)
+    applicant_id_number = forms.CharField(label="证件号码（身份证号或统一社会信用代码）", max_length=40)
+    applicant_phone = forms.CharField(label="联系电话", max_length=20, required=False)
+    summary = forms.CharField(label="申请内容", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+
+
+class CounterForm(ApplicantForm):
+    item = forms.ModelChoiceField(label="许可事项", queryset=None)
+    received_on = forms.DateField(label="收到申请材料日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, items=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items
+        self.order_fields(["item", "received_on"])
+
+    channel = Channel.COUNTER
+
+
+class LookupForm(forms.Form):
+    number = forms.CharField(label="申请编号", max_length=30)
+    code = forms.CharField(label="查询码", max_length=12)
+
+
+class CertificateLookupForm(forms.Form):
+    number = forms.CharField(label="证件编号", max_length=60)
+
+
+class ReasonForm(ActionForm):
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class CorrectionForm(ActionForm):
+    items = forms.CharField(
+        label="需要补正的全部内容（一次告知）", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+
+
+class ExtendForm(ActionForm):
+    days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=15, initial=10)
+    reason = forms.CharField(label="延长理由（告知申请人）", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class ExcludeForm(ActionForm):
+    kind = forms.ChoiceField(label="事项", choices=[c for c in ExclusionKind.choices if c[0] != "hearing"])
+    notice = forms.CharField(label="书面告知申请人所需时间", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class HearingForm(ActionForm):
+    notice_on = forms.DateField(label="听证通知日期", widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label="举行听证日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class GrantForm(ActionForm):
+    decision_number = forms.CharField(label="决定书文号", max_length=60)
+
+
+class RefuseForm(GrantForm):
+    reason = forms.CharField(
+        label="不予许可的理由（并告知申请复议、诉讼的权利）", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class IssueForm(ActionForm):
+    number = forms.CharField(label="证件编号", max_length=60)
+
+
+class RenewForm(ActionForm):
+    valid_until = forms.DateField(label="延续后有效期至", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+REVOCATION_GROUNDS = [
+    ("第六十九条第一款第（一）项", "工作人员滥用职权、玩忽职守作出准予许可决定"),
+    ("第六十九条第一款第（二）项", "超越法定职权作出准予许可决定"),
+    ("第六十九条第一款第（三）项", "违反法定程序作出准予许可决定"),
+    ("第六十九条第一款第（四）项", "对不具备申请资格或者不符合法定条件的申请人准予许可"),
+    ("第六十九条第二款", "被许可人以欺骗、贿赂等不正当手段取得许可（含告知承诺不实）"),
+]
+DEREGISTRATION_GROUNDS = [
+    ("第七十条第（一）项", "有效期届满未延续"),
+    ("第七十条第（二）项", "公民死亡或者丧失行为能力"),
+    ("第七十条第（三）项", "法人或者其他组织依法终止"),
+    ("第七十条第（四）项", "许可依法被撤销、撤回，或者证件依法被吊销"),
+    ("第七十条第（五）项", "因不可抗力导致许可事项无法实施"),
+]
+
+
+class RevokeForm(ActionForm):
+    ground = forms.ChoiceField(
+        label="撤销情形（行政许可法）", choices=[(f"{a} {b}", f"{a}：{b}") for a, b in REVOCATION_GROUNDS]
+    )
+    reason = forms.CharField(label="事实和理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class DeregisterForm(ActionForm):
+    ground = forms.ChoiceField(
+        label="注销情形（行政许可法）", choices=[(f"{a} {b}", f"{a}：{b}") for a, b in DEREGISTRATION_GROUNDS]
+    )
+    reason = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)

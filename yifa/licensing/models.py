@@ -1,0 +1,200 @@
+"""The licensing item list (with the higher level's list it must stay within), applications on their
+statutory clocks, and the certificates they lead to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.urls import reverse
+
+from yifa.core.crypto import EncryptedTextField
+from yifa.core.models.versioned import Versioned
+
+
+class Handling(models.TextChoices):
+    SINGLE = "single", "本机关办理"
+    JOINT = "joint", "统一、联合或者集中办理"
+
+
+class ItemState(models.TextChoices):
+    DRAFT = "draft", "未公布"
+    PUBLISHED = "published", "已公布"
+    WITHDRAWN = "withdrawn", "已停止实施"
+
+
+class HigherItem(models.Model):
+    """One row of the higher level's list (the province's), as imported: the bound of the city's list."""
+
+    code = models.CharField("事项编码", max_length=40, unique=True)
+    name = models.CharField("事项名称", max_length=200)
+    basis = models.TextField("设定依据")
+    department = models.CharField("主管部门", max_length=100, blank=True)
+    imported_on = models.DateField("导入日期")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "上级行政许可事项"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class Item(Versioned):
+    code = models.CharField("事项编码", max_length=40, unique=True)
+    name = models.CharField("事项名称", max_length=200)
+    unit = models.ForeignKey("core.Unit", verbose_name="实施机关", on_delete=models.PROTECT, related_name="+")
+    department = models.CharField("主管部门", max_length=100)
+    basis = models.TextField("设定依据")
+    conditions = models.TextField("许可条件")
+    materials = models.TextField("申请材料", help_text="每行一项")
+    fee_standard = models.CharField("收费标准", max_length=200, blank=True, help_text="不收费的留空")
+    fee_basis = models.CharField("收费依据", max_length=300, blank=True)
+    statutory_days = models.PositiveSmallIntegerField("法定办结时限（工作日）")
+    promised_days = models.PositiveSmallIntegerField("承诺办结时限（工作日）", null=True, blank=True)
+    handling = models.CharField("办理方式", max_length=10, choices=Handling.choices, default=Handling.SINGLE)
+    validity_years = models.PositiveSmallIntegerField(
+        "证件有效期（年）", null=True, blank=True, help_text="长期有效的留空"
+    )
+    state = models.CharField("状态", max_length=12, choices=ItemState.choices, default=ItemState.DRAFT, db_index=True)
+    published_on = models.DateField("公布日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政许可事项"
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("licensing:item", args=[self.pk])
+
+    def get_public_url(self):
+        return reverse("portal_licensing:item", args=[self.pk])
+
+    @property
+    def material_list(self) -> list[str]:
+        return [line.strip() for line in self.materials.splitlines() if line.strip()]
+
+    @property
+    def charges(self) -> bool:
+        return bool(self.fee_standard.strip())
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", "网上申请"
+    COUNTER = "counter", "窗口申请"
+
+
+class AppState(models.TextChoices):
+    RECEIVED = "received", "已收到，待受理"
+    CORRECTION = "correction", "待补正"
+    ACCEPTED = "accepted", "已受理，审查中"
+    NOT_ACCEPTED = "not_accepted", "不予受理"
+    GRANTED = "granted", "准予许可，待发证"
+    REFUSED = "refused", "不予许可"
+    ISSUED = "issued", "已发证"
+
+
+class ExclusionKind(models.TextChoices):
+    HEARING = "hearing", "听证"
+    TENDER = "tender", "招标"
+    AUCTION = "auction", "拍卖"
+    INSPECTION = "inspection", "检验"
+    TESTING = "testing", "检测"
+    QUARANTINE = "quarantine", "检疫"
+    APPRAISAL = "appraisal", "鉴定"
+    EXPERT_REVIEW = "expert_review", "专家评审"
+
+
+class Application(Versioned):
+    number = models.CharField("申请编号", max_length=30, unique=True, null=True, blank=True)
+    lookup_code = models.CharField("查询码", max_length=12)
+    item = models.ForeignKey(Item, verbose_name="许可事项", on_delete=models.PROTECT, related_name="applications")
+    unit = models.ForeignKey("core.Unit", verbose_name="实施机关", on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField("申请方式", max_length=10, choices=Channel.choices)
+    applicant_name = models.CharField("申请人", max_length=200)
+    applicant_id_number = EncryptedTextField("证件号码")
+    applicant_phone = EncryptedTextField("联系电话", blank=True)
+    summary = models.TextField("申请内容")
+    received_on = models.DateField("收到日期", db_index=True)
+    state = models.CharField("状态", max_length=14, choices=AppState.choices, default=AppState.RECEIVED, db_index=True)
+    correction_notice_on = models.DateField("补正告知日期", null=True, blank=True)
+    correction_items = models.TextField("需补正的全部内容", blank=True)
+    correction_received_on = models.DateField("收到补正材料日期", null=True, blank=True)
+    accepted_on = models.DateField("受理日期", null=True, blank=True)
+    deemed_accepted = models.BooleanField("逾期未告知补正，视为受理", default=False)
+    voucher_number = models.CharField("受理凭证编号", max_length=40, blank=True)
+    excluded_kind = models.CharField("不计时事项", max_length=16, choices=ExclusionKind.choices, blank=True)
+    excluded_notice = models.TextField("书面告知所需时间", blank=True)
+    extension_reason = models.TextField("延长理由", blank=True)
+    hearing_rights_on = models.DateField("告知听证权利日期", null=True, blank=True)
+    hearing_requested_on = models.DateField("申请听证日期", null=True, blank=True)
+    hearing_notice_on = models.DateField("听证通知日期", null=True, blank=True)
+    hearing_held_on = models.DateField("举行听证日期", null=True, blank=True)
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    decision_number = models.CharField("决定书文号", max_length=60, blank=True)
+    outcome_reason = models.TextField("不予受理或不予许可的理由", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政许可申请"
+        ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["unit", "state", "received_on"], name="licensing_app_unit_state")]
+
+    def __str__(self):
+        return f"{self.number or '（未编号）'} {self.item.name if self.item_id else ''}".strip()
+
+    def get_absolute_url(self):
+        return reverse("licensing:application", args=[self.pk])
+
+
+class CertState(models.TextChoices):
+    VALID = "valid", "有效"
+    RENEWAL = "renewal", "已申请延续"
+    REVOKED = "revoked", "已撤销"
+    DEREGISTERED = "deregistered", "已注销"
+
+
+class Certificate(Versioned):
+    number = models.CharField("证件编号", max_length=60, unique=True)
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="certificate")
+    item = models.ForeignKey(Item, verbose_name="许可事项", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey("core.Unit", verbose_name="发证机关", on_delete=models.PROTECT, related_name="+")
+    holder_name = models.CharField("被许可人", max_length=200)
+    issued_on = models.DateField("发证日期")
+    valid_until = models.DateField("有效期至", null=True, blank=True, db_index=True)
+    state = models.CharField("状态", max_length=14, choices=CertState.choices, default=CertState.VALID, db_index=True)
+    reminded_on = models.DateField("延续提醒日期", null=True, blank=True)
+    renewal_applied_on = models.DateField("申请延续日期", null=True, blank=True)
+    ground = models.TextField("撤销或注销的情形", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政许可证件"
+        ordering = ["-issued_on", "-id"]
+
+    def __str__(self):
+        return f"{self.number}（{self.item.name}）" if self.item_id else self.number
+
+    def get_absolute_url(self):
+        return reverse("licensing:certificate", args=[self.pk])
+
+    def expired_on(self, today: dt.date) -> bool:
+        return self.valid_until is not None and today > self.valid_until
+
+
+class HigherListImport(models.Model):
+    """One import of the higher level's list: it replaces the rows before it."""
+
+    level = models.CharField("上级清单", max_length=60, default="省级行政许可事项清单")
+    imported_on = models.DateField("导入日期")
+    file_name = models.CharField("文件名", max_length=200, blank=True)
+    rows = models.PositiveIntegerField("事项数")
+    by = models.ForeignKey("core.User", verbose_name="导入人", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "上级清单导入"
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.level}（{self.imported_on}，{self.rows}项）"

@@ -1,0 +1,6 @@
+NAV = [
+    ("行政许可事项清单", "licensing:items"),
+    ("许可申请", "licensing:applications"),
+    ("许可证件", "licensing:certificates"),
+    ("上级清单与差异", "licensing:higher"),
+]

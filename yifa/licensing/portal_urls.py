@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import portal_views as views
+
+urlpatterns = [
+    path("", views.catalogue, name="catalogue"),
+    path("items/<int:pk>/", views.item, name="item"),
+    path("items/<int:pk>/apply/", views.apply, name="apply"),
+    path("applied/", views.applied, name="applied"),
+    path("status/", views.status, name="status"),
+    path("certificates/", views.certificate, name="certificate"),
+]

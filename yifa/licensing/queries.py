@@ -1,0 +1,105 @@
+"""Reads for the pages and the API, with their joins: no query per row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+from django.http import Http404
+
+from yifa.core import clocks
+from yifa.core.calendar import current_calendar
+from yifa.core.errors import NotFound
+from yifa.lib.deadlines import WORKDAYS, Pause, compute_due
+
+from . import rules
+from .access import applications_for, certificates_for
+from .flows import decision_rule
+from .models import Application, Certificate, CertState, Item, ItemState
+
+
+def items(*, q: str = "", state: str = ""):
+    qs = Item.objects.select_related("unit")
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
+    if state:
+        qs = qs.filter(state=state)
+    return qs.order_by("code")
+
+
+def public_items(q: str = ""):
+    return items(q=q, state=ItemState.PUBLISHED)
+
+
+def public_item(pk) -> Item:
+    try:
+        return public_items().get(pk=pk)
+    except (Item.DoesNotExist, ValueError, TypeError):
+        raise Http404("该事项不存在或未公布") from None
+
+
+def applications(user, *, state: str = "", q: str = ""):
+    qs = applications_for(user)
+    if state:
+        qs = qs.filter(state=state)
+    if q:
+        qs = qs.filter(Q(number__icontains=q) | Q(item__name__icontains=q))
+    return qs.order_by("-received_on", "-id")
+
+
+def with_clocks(rows):
+    """Each row with its open clocks (one query for the page)."""
+    rows = list(rows)
+    found = clocks.clocks_by_subject(rows)
+    for row in rows:
+        row.open_clocks = found.get(row.pk, [])
+    return rows
+
+
+def certificates(user, *, state: str = "", expiring_by: dt.date | None = None):
+    qs = certificates_for(user)
+    if state:
+        qs = qs.filter(state=state)
+    if expiring_by:
+        qs = qs.filter(valid_until__lte=expiring_by, state__in=[CertState.VALID, CertState.RENEWAL])
+    return qs.order_by("valid_until", "id")
+
+
+def application_clocks(app) -> list:
+    return list(clocks.clocks_of(app, open_only=False).order_by("id"))
+
+
+def decision_clock(app):
+    return clocks.clocks_of(app, rule=decision_rule(app), open_only=False).order_by("-id").first()
+
+
+def promised_due(app):
+    """The promised time, counted like the statutory clock (same start, same excluded spans)."""
+    clock = decision_clock(app)
+    if clock is None or not app.item.promised_days:
+        return None
+    pauses = [Pause(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in clock.pauses]
+    result = compute_due(clock.start, app.item.promised_days, WORKDAYS, current_calendar(), pauses=pauses)
+    return result
+
+
+def public_application(number: str, code: str) -> Application:
+    app = Application.objects.select_related("item", "unit").filter(number=number.strip()).first()
+    if app is None or not code or app.lookup_code != code.strip():
+        raise NotFound("申请编号或查询码不正确")
+    return app
+
+
+def public_certificate(number: str) -> Certificate:
+    cert = Certificate.objects.select_related("item", "unit").filter(number=number.strip()).first()
+    if cert is None:
+        raise NotFound("没有该编号的许可证件")
+    return cert
+
+
+def renewal_reminders_due(on: dt.date):
+    """Certificates whose holder should now be reminded to apply for renewal (第五十条第一款)."""
+    horizon = on + dt.timedelta(days=rules.REMIND_DAYS_BEFORE_RENEWAL + rules.RENEWAL_APPLICATION.days)
+    return Certificate.objects.select_related("item", "unit").filter(
+        state=CertState.VALID, reminded_on__isnull=True, valid_until__isnull=False, valid_until__lte=horizon
+    )

@@ -1,0 +1,49 @@
+"""What the declarations cannot say: the row an application starts as, checked field by field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from yifa.core.procedure import Checks, create
+
+from .flows import APPLICATIONS
+from .models import Application, Channel, Item
+
+ID_LENGTHS = (15, 18)
+
+
+def receive(
+    *,
+    by,
+    item: Item,
+    channel: str,
+    received_on: dt.date,
+    applicant_name: str,
+    applicant_id_number: str,
+    applicant_phone: str = "",
+    summary: str,
+) -> Application:
+    check = Checks()
+    name = check.text("applicant_name", "申请人", applicant_name, limit=200)
+    id_number = check.text("applicant_id_number", "证件号码", applicant_id_number, limit=40).upper()
+    if id_number and not (id_number.isalnum() and 8 <= len(id_number) <= 30):
+        check.fail("applicant_id_number", "证件号码：应为身份证号或统一社会信用代码")
+    phone = check.text("applicant_phone", "联系电话", applicant_phone, required=False, limit=20)
+    text = check.text("summary", "申请内容", summary)
+    check.choice("channel", "申请方式", channel, Channel)
+    check.date("received_on", "收到日期", received_on)
+    check.done()
+
+    def build():
+        return Application(
+            item=item,
+            unit=item.unit,
+            channel=channel,
+            applicant_name=name,
+            applicant_id_number=id_number,
+            applicant_phone=phone,
+            summary=text,
+            received_on=received_on,
+        )
+
+    return create(APPLICATIONS, "receive", build=build, by=by, on=received_on)

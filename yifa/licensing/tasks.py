@@ -1,0 +1,40 @@
+"""Daily (``yifa sweep``): deemed acceptance once the five days for a 补正 notice lapse without one
+(第三十二条第一款第（四）项), and the holder's renewal reminder (第五十条第一款)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from yifa.core import clocks
+from yifa.core.models import DeadlineStatus
+from yifa.core.procedure import fire
+
+from . import queries, rules
+from .flows import APPLICATIONS, CERTIFICATES
+from .models import Application, AppState
+
+
+def lapsed_notices(on: dt.date) -> list[Application]:
+    waiting = list(
+        Application.objects.select_related("item").filter(state=AppState.RECEIVED, correction_notice_on=None)
+    )
+    running = clocks.clocks_by_subject(waiting)
+    return [
+        app
+        for app in waiting
+        if any(
+            d.rule_id == rules.CORRECTION_NOTICE.id and d.status == DeadlineStatus.RUNNING and d.due and d.due < on
+            for d in running[app.pk]
+        )
+    ]
+
+
+def daily(on: dt.date) -> str:
+    deemed = reminded = 0
+    for app in lapsed_notices(on):
+        fire(APPLICATIONS, app, "deem_accept", by=None, on=on, reason=f"{rules.DEEMED_ACCEPTED.citation}")
+        deemed += 1
+    for cert in queries.renewal_reminders_due(on):
+        fire(CERTIFICATES, cert, "remind", by=None, on=on)
+        reminded += 1
+    return f"逾期未告知补正视为受理{deemed}件，发出延续提醒{reminded}件"

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import actions, views
+
+urlpatterns = [
+    path("", views.item_list, name="items"),
+    path("items/<int:pk>/", views.item_page, name="item"),
+    path("items/<int:pk>/act/<str:name>/", actions.ITEM_ACTIONS.view(), name="item_act"),
+    path("import/", views.import_items, name="import"),
+    path("higher/", views.higher_list, name="higher"),
+    path("applications/", views.application_list, name="applications"),
+    path("applications/new/", views.intake, name="intake"),
+    path("applications/<int:pk>/", views.application_page, name="application"),
+    path("applications/<int:pk>/act/<str:name>/", actions.APPLICATION_ACTIONS.view(), name="application_act"),
+    path("certificates/", views.certificate_list, name="certificates"),
+    path("certificates/<int:pk>/", views.certificate_page, name="certificate"),
+    path("certificates/<int:pk>/act/<str:name>/", actions.CERTIFICATE_ACTIONS.view(), name="certificate_act"),
+]

@@ -1,0 +1,179 @@
+"""Staff pages: the item list and its imports, applications with their clocks, certificates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from yifa.core.access import can_see_personal_data
+from yifa.core.audit import timeline
+from yifa.core.crypto import mask_id_number, mask_phone
+from yifa.core.errors import AccessDenied, YifaError
+from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
+from yifa.core.queries import page_of
+from yifa.core.views import staff_view
+
+from . import importer, queries, rules, services
+from .access import access_application, access_certificate, access_item
+from .flows import organ_staff
+from .forms import CounterForm, ImportForm
+from .models import AppState, CertState, ItemState
+
+
+@staff_view
+def item_list(request):
+    q, state = request.GET.get("q", "").strip(), request.GET.get("state", "")
+    page = page_of(queries.items(q=q, state=state), request.GET.get("page"))
+    return render(request, "licensing/items.html", {"page": page, "q": q, "state": state, "states": ItemState.choices})
+
+
+@staff_view
+def item_page(request, pk: int, bound=None):
+    from .actions import ITEM_ACTIONS
+
+    item = access_item(request.user, pk)
+    return render(
+        request,
+        "licensing/item.html",
+        {"item": item, "actions": ITEM_ACTIONS.offered(request.user, item, bound=bound), "events": timeline(item)},
+    )
+
+
+def _import(request, *, parse, commit, template, done, extra=None):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    rows = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            rows = parse(request, upload.read())
+            if form.cleaned_data["commit"]:
+                count = commit(request, rows, upload.name)
+                messages.success(request, done.format(count=count))
+                return redirect(request.path)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    context = {"form": form, "rows": rows, "errors": sum(bool(r.errors) for r in rows or []), **(extra or {})}
+    return render(request, template, context)
+
+
+@staff_view
+def import_items(request):
+    return _import(
+        request,
+        parse=lambda r, content: importer.parse_items(by=r.user, content=content),
+        commit=lambda r, rows, name: len(importer.commit_items(by=r.user, rows=rows)),
+        template="licensing/import_items.html",
+        done="已导入{count}项（未公布，核对后逐项公布）",
+        extra={"inheritance": rules.LIST_INHERITANCE, "fees": rules.NO_FEE_WITHOUT_BASIS},
+    )
+
+
+@staff_view
+def higher_list(request):
+    if request.method == "POST" and not LEGAL_OFFICE(request.user):
+        raise AccessDenied(f"只有{LEGAL_OFFICE.label}可以导入上级清单")
+    return _import(
+        request,
+        parse=lambda r, content: importer.parse_higher(content),
+        commit=lambda r, rows, name: importer.commit_higher(by=r.user, rows=rows, file_name=name).rows,
+        template="licensing/higher.html",
+        done="已导入上级清单{count}项",
+        extra={"diff": importer.differences(), "inheritance": rules.LIST_INHERITANCE},
+    )
+
+
+@staff_view
+def application_list(request):
+    q, state = request.GET.get("q", "").strip(), request.GET.get("state", "")
+    page = page_of(queries.applications(request.user, state=state, q=q), request.GET.get("page"))
+    page["rows"] = queries.with_clocks(page["rows"])
+    return render(
+        request,
+        "licensing/applications.html",
+        {"page": page, "q": q, "state": state, "states": AppState.choices, "today": timezone.localdate()},
+    )
+
+
+@staff_view
+def intake(request):
+    items = queries.public_items()
+    form = CounterForm(request.POST or None, items=items, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        item = data.pop("item")
+        try:
+            app = services.receive(by=request.user, channel=CounterForm.channel, item=item, **data)
+            messages.success(request, f"已登记{app.number}，查询码{app.lookup_code}")
+            return redirect(app)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    return render(request, "licensing/intake.html", {"form": form})
+
+
+@staff_view
+def application_page(request, pk: int, bound=None):
+    from .actions import APPLICATION_ACTIONS
+
+    app = access_application(request.user, pk)
+    sees = can_see_personal_data(request.user) or organ_staff(request.user, app)
+    return render(
+        request,
+        "licensing/application.html",
+        {
+            "app": app,
+            "id_number": app.applicant_id_number if sees else mask_id_number(app.applicant_id_number),
+            "phone": app.applicant_phone if sees else mask_phone(app.applicant_phone),
+            "clocks": queries.application_clocks(app),
+            "promised": queries.promised_due(app),
+            "actions": APPLICATION_ACTIONS.offered(request.user, app, bound=bound),
+            "events": timeline(app),
+            "certificate": getattr(app, "certificate", None) if app.state == AppState.ISSUED else None,
+        },
+    )
+
+
+@staff_view
+def certificate_list(request):
+    today = timezone.localdate()
+    soon = request.GET.get("soon") == "1"
+    rows = queries.certificates(
+        request.user,
+        state=request.GET.get("state", ""),
+        expiring_by=today + dt.timedelta(days=rules.REMIND_DAYS_BEFORE_RENEWAL + rules.RENEWAL_APPLICATION.days)
+        if soon
+        else None,
+    )
+    page = page_of(rows, request.GET.get("page"))
+    return render(
+        request,
+        "licensing/certificates.html",
+        {
+            "page": page,
+            "soon": soon,
+            "states": CertState.choices,
+            "state": request.GET.get("state", ""),
+            "today": today,
+        },
+    )
+
+
+@staff_view
+def certificate_page(request, pk: int, bound=None):
+    from .actions import CERTIFICATE_ACTIONS
+
+    cert = access_certificate(request.user, pk)
+    return render(
+        request,
+        "licensing/certificate.html",
+        {
+            "cert": cert,
+            "renewal_by": rules.last_renewal_day(cert.valid_until) if cert.valid_until else None,
+            "renewal_rule": rules.RENEWAL_APPLICATION,
+            "actions": CERTIFICATE_ACTIONS.offered(request.user, cert, bound=bound),
+            "events": timeline(cert),
+            "today": timezone.localdate(),
+        },
+    )
