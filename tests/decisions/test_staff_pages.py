@@ -156,3 +156,13 @@ def test_recorded_decision_rules_tick_the_plans_institution_checklist(cast):
     record = InstitutionRecord.objects.get(institution=institution)
     assert record.unit == cast["民政局"] and record.established_on == D(2026, 4, 20)
     assert "江民发〔2026〕3号" in record.document_title
+
+
+def test_legal_office_todo_opens_when_a_decision_in_review_has_no_meeting_date(cast, login, simple_decision):
+    from yifa.decisions.models import LegalityReview
+
+    decision = submitted(cast, simple_decision)
+    LegalityReview.objects.filter(decision=decision).delete()  # as `yifa seed` leaves decisions in review
+    page = login(cast["reviewer"]).get("/staff/")
+    assert page.status_code == 200
+    assert "承办单位未定讨论日期" in page.content.decode()
