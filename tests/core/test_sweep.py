@@ -133,11 +133,9 @@ def test_a_module_that_fails_is_rolled_back_and_the_modules_after_it_still_run(c
     assert failed.value.returncode == 1
     assert "plans：计划模块出错" in err.getvalue()
     assert not Notification.objects.filter(key="half-written").exists()
-    assert [line.split("：")[0] for line in out.getvalue().splitlines()[1:]] == [
-        "normdocs",
-        "decisions",
-        "reconsideration",
-    ]
+    ran = [line.split("：")[0] for line in out.getvalue().splitlines()[1:]]
+    assert "plans" not in ran
+    assert {"normdocs", "decisions", "reconsideration"} <= set(ran)
     assert Notification.objects.filter(key__startswith=f"deadline:{reply_clock.pk}:").count() == 3
 
 
