@@ -6,7 +6,10 @@ from django.core.management import call_command
 
 from yifa.core.demo import DEMO_PASSWORD, LOGINS
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.timeout(1200),  # some 360 pages in a real browser
+]
 
 
 @pytest.fixture
