@@ -13,6 +13,7 @@ from yifa.core.audit import timeline
 from yifa.core.downloads import file_download
 from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, form_error_text, show_service_errors
+from yifa.core.queries import page_of
 from yifa.core.uploads import attachments_by_subject, attachments_of
 from yifa.core.views import staff_view
 
@@ -211,7 +212,7 @@ def board(request):
         "plans/board.html",
         {
             "by_unit": queries.unit_board(request.user, plan=None, today=today),
-            "overdue": queries.assignments_for(request.user, overdue_on=today),
+            "overdue": page_of(queries.assignments_for(request.user, overdue_on=today), request.GET.get("page")),
             "today": today,
         },
     )
