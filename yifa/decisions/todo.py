@@ -31,6 +31,7 @@ def items_for(user, today: dt.date):
             "note": f"逐条答复采纳情况后生成意见采纳情况说明（{rules.COMMENT_HANDLING.citation}）",
         }
     if LEGAL_OFFICE(user):
+        review_time = rules.LEGALITY_REVIEW_TIME
         for d in queries.awaiting_review()[:50]:
             yield {
                 "title": f"{d}：出具合法性审查意见",
@@ -38,8 +39,8 @@ def items_for(user, today: dt.date):
                 "link": d.get_absolute_url(),
                 "rag": "",
                 "source": "重大行政决策",
-                "note": f"承办单位拟于{zh_date(d.planned_meeting_on)}提交讨论"
-                f"（审查时间一般不少于{rules.LEGALITY_REVIEW_TIME.days}个工作日，{rules.LEGALITY_REVIEW_TIME.citation}）",
+                "note": (f"承办单位拟于{zh_date(d.planned_meeting_on)}提交讨论" if d.planned_meeting_on else "")
+                + f"（审查时间一般不少于{review_time.days}个工作日，{review_time.citation}）",
             }
     for d in queries.awaiting_decision_body(units):
         todo = "提交集体讨论" if d.state == S.REVIEWED else "公布决策"
