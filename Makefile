@@ -61,8 +61,10 @@ test-api: install
 		DATABASE_URL=sqlite:///:memory: $(BIN)/pytest tests/api_schema/fuzz_api.py -p no:cacheprovider -s; \
 	fi
 
+# make bench SCALE=100000 [BENCH_DATABASE_URL=postgres://…/yifa_bench]: SQLite, then PostgreSQL when given.
+SCALE ?= 100000
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --scale $(SCALE)
 
 clean:
 	rm -rf $(VENV) var

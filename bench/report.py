@@ -8,6 +8,7 @@ from pathlib import Path
 
 MAX_QUERIES = 20
 MAX_MEDIAN_MS = 150
+MAX_API_RATIO = 2
 
 
 def flags(row: dict, small_queries: int | None) -> list[str]:
@@ -22,6 +23,8 @@ def flags(row: dict, small_queries: int | None) -> list[str]:
         found.append("查询数随数据量增长")
     if row.get("repeated"):
         found.append("同形查询重复（N+1？）")
+    if row["kind"] == "接口" and row.get("ratio") and row["ratio"] > MAX_API_RATIO:
+        found.append(f"接口耗时>{MAX_API_RATIO}×原始SQL")
     return found
 
 
@@ -48,8 +51,8 @@ def _cell(value, suffix=""):
 def table(run: dict, small: dict | None) -> tuple[list[str], list[tuple[dict, list[str]]]]:
     small_by_key = {_key(r): r.get("queries") for r in (small or {}).get("results", [])}
     lines = [
-        "| 类型 | 地址 | 身份 | 状态 | 中位数 ms | P90 ms | 查询数 | 小规模查询数 | 主查询原始SQL ms | 倍数 | 标记 |",
-        "|---|---|---|---|---:|---:|---:|---:|---:|---:|---|",
+        "| 类型 | 地址 | 身份 | 状态 | 中位数 ms | P95 ms | 字节 | 查询数 | 小规模查询数 | 原始SQL ms | 倍数 | 标记 |",
+        "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     flagged = []
     for row in run["results"]:
@@ -60,19 +63,20 @@ def table(run: dict, small: dict | None) -> tuple[list[str], list[tuple[dict, li
         status = row["status"]
         if row.get("error"):
             lines.append(
-                f"| {row['kind']} | `{row['url']}` | {row['viewer']} | 错误 | — | — | — | — | — | — | "
+                f"| {row['kind']} | `{row['url']}` | {row['viewer']} | 错误 | — | — | — | — | — | — | — | "
                 f"⚠ {row['error'].replace('|', '/')} |"
             )
             continue
         if status != 200:
             lines.append(
-                f"| {row['kind']} | `{row['url']}` | {row['viewer']} | {status} | — | — | — | — | — | — | "
+                f"| {row['kind']} | `{row['url']}` | {row['viewer']} | {status} | — | — | — | — | — | — | — | "
                 f"{STATUS_NOTES.get(status, '⚠ 非200')} |"
             )
             continue
         lines.append(
-            f"| {row['kind']} | `{row['url']}` | {row['viewer']} | 200 | {row['median_ms']} | {row['p90_ms']} | "
-            f"{row['queries']} | {_cell(small_q)} | {_cell(row['raw_ms'])} | {_cell(row['ratio'], '×')} | "
+            f"| {row['kind']} | `{row['url']}` | {row['viewer']} | 200 | {row['median_ms']} | "
+            f"{row.get('p95_ms', row.get('p90_ms'))} | {row.get('bytes', '—')} | {row['queries']} | {_cell(small_q)} | "
+            f"{_cell(row['raw_ms'])} | {_cell(row['ratio'], '×')} | "
             f"{'⚠ ' + '；'.join(marks) if marks else '✓'} |"
         )
     return lines, flagged
@@ -85,7 +89,7 @@ def details(flagged: list[tuple[dict, list[str]]]) -> list[str]:
             "",
             f"### `{row['url']}`（{row['viewer']}）：{'；'.join(marks)}",
             "",
-            f"中位数 {row['median_ms']} ms，{row['queries']} 条查询；最慢的一条查询单独执行 "
+            f"中位数 {row['median_ms']} ms，{row['queries']} 条查询；这些查询作为原始 SQL 重放共 "
             f"{_cell(row['raw_ms'])} ms（页面为其 {_cell(row['ratio'], '倍')}）。",
         ]
         for shape, count in row.get("repeated", {}).items():
@@ -105,9 +109,9 @@ def write_report(path: Path, runs: dict, small: dict) -> None:
         f"生成于 {dt.datetime.now():%Y-%m-%d %H:%M}。规模：{first['scale']}（期限和审计事件各 {first['scale']} 条），"
         f"每个地址请求 {first['repeat']} 次取中位数（Django 测试客户端，含中间件与模板渲染，不含网络）。",
         f"目标：每个列表页不论数据多少至多 {MAX_QUERIES} 条查询，SQLite 上中位数 ≤ {MAX_MEDIAN_MS} ms（2 核机器）。",
-        "“倍数”＝页面中位数 ÷ 该页最慢一条查询作为原始 SQL 单独执行的中位数；倍数大说明时间花在 Python/模板上，"
-        "倍数接近 1 说明时间花在数据库上。",
-        "“小规模查询数”为同一页面在小规模 SQLite 数据上的查询数，二者不同即查询数随数据量增长（N+1）。",
+        f"“倍数”＝中位数 ÷ 该请求发出的全部 SELECT 在同一次运行中作为原始 SQL 重放（各取3次中位数）之和；"
+        f"接口的目标是 ≤ {MAX_API_RATIO}×。倍数大说明时间花在 Python/序列化/模板上。",
+        "“小规模查询数”为同一地址在小规模数据上的查询数，二者不同即查询数随数据量增长（N+1）。",
         "",
         "这是性能基准，不是测试：只标记，不失败。",
         "",
@@ -129,7 +133,65 @@ def write_report(path: Path, runs: dict, small: dict) -> None:
         ]
         rows, flagged = table(run, small.get(engine) or small.get("sqlite"))
         lines += rows
+        lines += ["", *job_lines(run.get("jobs"))]
         lines += ["", f"### 需要处理（{engine}）：{len(flagged)} 项" if flagged else f"### {engine}：全部达标"]
         lines += details(flagged)
         lines.append("")
+    lines += growth(runs, small)
     path.write_text("\n".join(lines) + "\n")
+
+
+def job_lines(jobs: dict | None) -> list[str]:
+    if not jobs:
+        return []
+    return [
+        "任务与资源：",
+        "",
+        "| 项目 | 结果 |",
+        "|---|---|",
+        f"| `yifa sweep` 第一次 | {jobs['sweep_first_s']} 秒，失败 {jobs['sweep_failures']} 项 |",
+        f"| `yifa sweep` 第二次（同日、无新提醒；目标 < 2 秒） | {jobs['sweep_second_s']} 秒 |",
+        f"| 重新计算全部未结期限（{jobs['open_clocks']} 项；目标 10 万项 ≤ 10 秒） | {jobs['recompute_all_s']} 秒"
+        f"（变动 {jobs['recompute_all_changed']} 项） |",
+        f"| 录入一个节假日 {jobs['holiday']}（涉及 {jobs['holiday_clocks']} 项，后台任务执行的同一函数） | "
+        f"{jobs['holiday_s']} 秒（变动 {jobs['holiday_changed']} 项） |",
+        f"| `yifa seed` 用时 / 峰值内存 | {_cell(jobs.get('seed_s'), ' 秒')} / "
+        f"{_cell(jobs.get('seed_peak_rss_mb'), ' MB')} |",
+        f"| 测量进程峰值内存（含全部页面） | {jobs['peak_rss_mb']} MB |",
+        "",
+    ]
+
+
+def growth(runs: dict, small: dict) -> list[str]:
+    """Median ms per address at the small and the full scale, per database, and what grows."""
+    columns = []
+    for engine in runs:
+        if small.get(engine):
+            columns.append((f"{engine} {small[engine]['scale']}", small[engine]))
+        columns.append((f"{engine} {runs[engine]['scale']}", runs[engine]))
+    if len(columns) < 2:
+        return []
+    keyed = [({_key(r): r for r in run["results"]}) for _, run in columns]
+    lines = [
+        "## 增长表（中位数 ms / 查询数）",
+        "",
+        "“增长”：大规模中位数超过小规模的 3 倍且超过 50 ms，或查询数增加。100 万规模本次未运行（见下）。",
+        "",
+        "| 地址 | 身份 | " + " | ".join(name for name, _ in columns) + " | 增长 |",
+        "|---|---|" + "---:|" * len(columns) + "---|",
+    ]
+    for row in columns[-1][1]["results"]:
+        cells, grows = [], False
+        for i, table_ in enumerate(keyed):
+            r = table_.get(_key(row))
+            if not r or r.get("status") != 200:
+                cells.append("—")
+                continue
+            cells.append(f"{r['median_ms']} / {r['queries']}")
+            if i % 2 == 1 and keyed[i - 1].get(_key(row), {}).get("status") == 200:
+                before = keyed[i - 1][_key(row)]
+                ratio_grows = r["median_ms"] > 3 * before["median_ms"] and r["median_ms"] > 50
+                grows = grows or ratio_grows or r["queries"] > before["queries"]
+        if any(c != "—" for c in cells):
+            lines.append(f"| `{row['url']}` | {row['viewer']} | " + " | ".join(cells) + f" | {'⚠' if grows else ''} |")
+    return lines + [""]

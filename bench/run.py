@@ -80,7 +80,7 @@ def rewrite_report(args) -> None:
         return json.loads(path.read_text()) if path.exists() else None
 
     runs = {label: load(label, args.scale) for label in ("sqlite", "postgresql")}
-    small = {"sqlite": load("sqlite", args.check_scale)} if args.check_scale else {}
+    small = {label: load(label, args.check_scale) for label in ("sqlite", "postgresql")} if args.check_scale else {}
     write_report(args.out, {k: v for k, v in runs.items() if v}, {k: v for k, v in small.items() if v})
     print(f"报告已按上次结果重写：{args.out}")
 
@@ -99,8 +99,12 @@ def main(argv=None):
     parser.add_argument("--scale", type=int, default=100000, help="期限和审计事件各多少条（默认100000）")
     parser.add_argument("--repeat", type=int, default=15, help="每个页面请求次数，取中位数（默认15）")
     parser.add_argument(
-        "--check-scale", type=int, default=1000, help="再以此小规模跑一遍，比较查询数是否随数据量增长（0为不比较）"
+        "--check-scale",
+        type=int,
+        default=10000,
+        help="先以此小规模跑一遍，比较查询数和时间是否随数据量增长（0为不比较）",
     )
+    parser.add_argument("--skip-sqlite", action="store_true", help="只测 PostgreSQL（BENCH_DATABASE_URL）")
     parser.add_argument("--reuse", action="store_true", help="沿用 var/bench/ 中已生成的同规模 SQLite 数据")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.md")
     parser.add_argument("--report-only", action="store_true", help="不重新测量，只用 var/bench/ 中上次的结果重写报告")
@@ -109,12 +113,16 @@ def main(argv=None):
         return rewrite_report(args)
     (VAR / "static").mkdir(parents=True, exist_ok=True)  # STATIC_ROOT of the runs; whitenoise warns if absent
 
-    runs = {"sqlite": run_one("sqlite", sqlite_url(args.scale, args.reuse), args.scale, args.repeat, args.reuse)}
-    small = {}
-    if args.check_scale and args.check_scale < args.scale:
-        small["sqlite"] = run_one("sqlite", sqlite_url(args.check_scale, False), args.check_scale, 3, False)
+    runs, small = {}, {}
+    if not args.skip_sqlite:
+        if args.check_scale and args.check_scale < args.scale:
+            small["sqlite"] = run_one("sqlite", sqlite_url(args.check_scale, False), args.check_scale, 5, False)
+        runs["sqlite"] = run_one("sqlite", sqlite_url(args.scale, args.reuse), args.scale, args.repeat, args.reuse)
     pg_url = os.environ.get("BENCH_DATABASE_URL")
     if pg_url:
+        if args.check_scale and args.check_scale < args.scale:
+            recreate_postgres(pg_url)
+            small["postgresql"] = run_one("postgresql", pg_url, args.check_scale, 5, False)
         recreate_postgres(pg_url)
         runs["postgresql"] = run_one("postgresql", pg_url, args.scale, args.repeat, False)
     write_report(args.out, runs, small)

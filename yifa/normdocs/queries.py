@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 
 from yifa.core import clocks
 from yifa.core.access import scope, visible_unit_ids
@@ -99,14 +99,23 @@ def public_document(pk) -> Document | None:
 
 
 def public_issuers():
-    return Unit.objects.filter(normdocs__status__in=PUBLISHED_STATUSES).distinct().order_by("path")
+    """Units with a published document: one index probe per unit, not a DISTINCT over every document."""
+    published = Document.objects.filter(unit=OuterRef("pk"), status__in=PUBLISHED_STATUSES)
+    return Unit.objects.filter(Exists(published)).order_by("path")
 
 
 def public_years():
-    years = Document.objects.filter(status__in=PUBLISHED_STATUSES, published_on__isnull=False).dates(
-        "published_on", "year", order="DESC"
-    )
-    return [d.year for d in years]
+    """The years from the earliest to the latest publication, newest first: each end read from the
+    (status, published_on) index, so the cost does not grow with the documents."""
+    ends = [
+        Document.objects.filter(status=status, published_on__isnull=False).aggregate(
+            first=Min("published_on"), last=Max("published_on")
+        )
+        for status in PUBLISHED_STATUSES
+    ]
+    firsts = [e["first"].year for e in ends if e["first"]]
+    lasts = [e["last"].year for e in ends if e["last"]]
+    return list(range(max(lasts), min(firsts) - 1, -1)) if lasts else []
 
 
 def relations_of(doc: Document):

@@ -1,6 +1,7 @@
 """中文全文检索：文本按字二元切分（“民政局” → “民政 政局”），
 SQLite 用 FTS5 短语查询，PostgreSQL 用存储的 to_tsvector('simple') 列（GIN 索引）和 <-> 短语查询。
-两端只差查询语法，切分与写入共用一处。单字查询用 LIKE 兜底。
+两端只差查询语法，切分与写入共用一处。末行另存文中出现过的每个单字（去重，不参与短语），
+单字查询（“罚”）因此也走同一个索引，不再全表扫描。
 
 PostgreSQL 的 tsvector 位置上限为16383，超长全文末尾的短语可能只按词匹配。
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from .models import SearchGrams
@@ -29,11 +29,14 @@ def bigrams(run: str) -> list[str]:
 
 def grams_of(*texts: str) -> str:
     """The text stored for the index: every run's bigrams, runs kept apart by a line break."""
-    lines = []
+    lines, chars = [], set()
     for text in texts:
         for run in runs(text):
+            chars.update(run)
             if len(run) >= 2:
                 lines.append(" ".join(bigrams(run)))
+    if chars:  # last, so the bigrams keep their positions (and phrases never reach a single character)
+        lines.append(" ".join(sorted(chars)))
     return "\n".join(lines)
 
 
@@ -48,20 +51,16 @@ def index_document(document) -> None:
     SearchGrams.objects.update_or_create(document=document, defaults={"grams": grams})
 
 
-def _phrases(query: str) -> tuple[list[list[str]], list[str]]:
-    """Phrases of bigrams for the index, and single characters for LIKE."""
-    phrases, singles = [], []
-    for term in (query or "").split()[:MAX_TERMS]:
-        for run in runs(term):
-            (phrases.append(bigrams(run)) if len(run) >= 2 else singles.append(run))
-    return phrases, singles
+def _phrases(query: str) -> list[list[str]]:
+    """Phrases of bigrams for the index; a single character is a phrase of one token."""
+    return [
+        bigrams(run) if len(run) >= 2 else [run] for term in (query or "").split()[:MAX_TERMS] for run in runs(term)
+    ]
 
 
 def matching(qs, query: str):
     """Filter a Document queryset to those whose title, 文号, issuer or full text contain every term."""
-    phrases, singles = _phrases(query)
-    if not phrases and not singles:
-        return qs
+    phrases = _phrases(query)
     if phrases:
         if connection.vendor == "postgresql":
             tsquery = " & ".join("(" + " <-> ".join(p) + ")" for p in phrases)
@@ -72,6 +71,4 @@ def matching(qs, query: str):
             match = " AND ".join('"' + " ".join(p) + '"' for p in phrases)
             ids = RawSQL("SELECT rowid FROM normdocs_fts WHERE normdocs_fts MATCH %s", [match])
         qs = qs.filter(pk__in=ids)
-    for char in singles:
-        qs = qs.filter(Q(title__icontains=char) | Q(number__icontains=char) | Q(full_text__icontains=char))
     return qs

@@ -23,6 +23,21 @@ BATCH = 2000
 TOPICS = ["重大行政决策", "规范性文件清理", "行政执法案卷评查", "领导干部学法", "行政复议", "政务公开", "执法人员培训"]
 
 
+def _report(unit_id, year, kind, state, rng) -> AnnualReport:
+    """A report whose dates agree with its state: sent (and maybe returned or accepted) ones have a first
+    submission date, drafts and approved ones have none."""
+    sent = state in (ReportState.SUBMITTED, ReportState.RETURNED, ReportState.ACCEPTED)
+    return AnnualReport(
+        unit_id=unit_id,
+        year=year,
+        kind=kind,
+        title=f"{year}年{ReportKind(kind).label}（样本）",
+        body="样本",
+        state=state,
+        first_submitted_on=dt.date(year, 3, rng.randint(1, 28)) if sent else None,
+    )
+
+
 def seed(*, scale: int, progress) -> dict:
     rng = random.Random(2026)
     today = dt.date.today()
@@ -31,15 +46,7 @@ def seed(*, scale: int, progress) -> dict:
     if not units or legal is None:
         return {"reports": 0, "tasks": 0, "info": 0}
     reports = [
-        AnnualReport(
-            unit_id=u,
-            year=y,
-            kind=k,
-            title=f"{y}年{ReportKind(k).label}（样本）",
-            body="样本",
-            state=rng.choice(ReportState.values),
-            first_submitted_on=dt.date(y, 3, rng.randint(1, 28)) if rng.random() < 0.8 else None,
-        )
+        _report(u, y, k, rng.choice(ReportState.values), rng)
         for u in units
         for y in range(today.year - 2, today.year + 1)
         for k in ReportKind.values

@@ -13,6 +13,7 @@ from yifa.core.audit import timeline
 from yifa.core.downloads import file_download
 from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, form_error_text, show_service_errors
+from yifa.core.queries import page_of
 from yifa.core.uploads import attachments_by_subject, attachments_of
 from yifa.core.views import staff_view
 
@@ -206,14 +207,14 @@ def task(request, pk: int, bound=None):
 @staff_view
 def board(request):
     today = timezone.localdate()
+    overdue = page_of(queries.assignments_for(request.user, overdue_on=today), request.GET.get("page"))
     return render(
         request,
         "plans/board.html",
         {
             "by_unit": queries.unit_board(request.user, plan=None, today=today),
-            "overdue": ASSIGNMENT_ACTIONS.selectable(
-                request.user, queries.assignments_for(request.user, overdue_on=today), "urge"
-            ),
+            "overdue": ASSIGNMENT_ACTIONS.selectable(request.user, overdue["rows"], "urge"),
+            "overdue_page": overdue,
             "today": today,
         },
     )

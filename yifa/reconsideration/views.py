@@ -39,8 +39,9 @@ def _flash(request, exc: YifaError):
 @staff_view
 def board(request):
     today = timezone.localdate()
-    rows = queries.board(request.user, today, only_red=request.GET.get("red") == "1")
-    return render(request, "reconsideration/board.html", {"rows": rows, "today": today})
+    red = request.GET.get("red") == "1"
+    page = queries.board(request.user, today, only_red=red, page=request.GET.get("page"))
+    return render(request, "reconsideration/board.html", {"page": page, "red": red, "today": today})
 
 
 @staff_view
