@@ -355,7 +355,9 @@ FLOW = Flow(
             who=STAFF,
             guards=(gates.within_review,),
             reason_required=True,
-            apply=assign(not_accepted_reason=INPUT("reason"), closed_on=ON),
+            apply=assign(
+                not_accepted_reason=INPUT("reason"), competent_organ=INPUT("competent_organ", ""), closed_on=ON
+            ),
             **CLOSING,
         ),
         Transition(
@@ -468,6 +470,27 @@ FLOW = Flow(
             event_data=_hearing_data,
             event_label=lambda case, *, kind, **_: HearingKind(kind).label,
         ),
+        # 第四十二条：行政复议期间不停止执行，法定情形停止执行（制作停止执行通知书）。
+        Transition(
+            "stay",
+            "决定停止执行",
+            HEARING,
+            who=STAFF,
+            when=(lambda case: not case.stayed_on,),
+            guards=(gates.stay_ground_given,),
+            apply=assign(stayed_on=ON, stay_ground=INPUT("ground")),
+            event_data=lambda case, **_: {"ground": case.stay_ground},
+        ),
+        # 第七十七条第二款：被申请人不履行或者无正当理由拖延履行决定书、调解书的，责令限期履行。
+        Transition(
+            "order_performance",
+            "责令限期履行",
+            (S.DECIDED, S.MEDIATED),
+            who=STAFF,
+            guards=(gates.performance_order_given,),
+            apply=assign(enforce_on=ON, enforce_due_on=INPUT("due_on"), enforce_matters=INPUT("matters")),
+            event_data=lambda case, **_: {"due_on": case.enforce_due_on},
+        ),
         # 实施条例第三十四条第三款、第三十七条：勘验、鉴定所用时间不计入审理期限（登记起止日，审理期限扣除）。
         Transition(
             "exclude_time",
@@ -496,6 +519,7 @@ FLOW = Flow(
             apply=assign(
                 decision_type=INPUT("decision_type"),
                 decision_text=INPUT("decision_text"),
+                findings=INPUT("findings", ""),
                 compensation=INPUT("compensation", ""),
             ),
             event_data=lambda case, **_: {"decision_type": case.decision_type},
