@@ -21,7 +21,7 @@ from yifa.core.procedure import INPUT, LEGAL_OFFICE, NEW, ON, Clock, Extend, Flo
 from yifa.core.uploads import store_upload
 from yifa.lib.deadlines import WORKDAYS, compute_due, zh_date
 
-from . import gates, periods
+from . import gates, periods, routing
 from . import rules as R
 from .documents import public_text_of
 from .models import OPEN_STATES, ApprovalMode, Case, Hearing, HearingKind, Party, PartyKind, PartyRole, Procedure
@@ -250,6 +250,7 @@ FLOW = Flow(
             who=INTAKE,
             public=True,
             guards=(gates.intake_by_staff,),
+            notifies=routing.online_application,
             starts=(Clock(periods.review_rule, start=lambda case, **_: case.received_on),),
             after=_add_parties_and_files,
             event_data=lambda case, *, files=(), **_: {
@@ -389,6 +390,7 @@ FLOW = Flow(
             who=REPLIER,
             when=(lambda case: bool(case.copy_sent_on) and not case.reply_on,),
             apply=assign(reply_on=ON, reply_text=INPUT("text")),
+            notifies=routing.reply_received,
             stops=(periods.reply_rule,),
             after=_store_files("reply"),
             event_data=lambda case, *, files=(), **_: {"files": len(files)},
@@ -523,6 +525,7 @@ FLOW = Flow(
                 compensation=INPUT("compensation", ""),
             ),
             event_data=lambda case, **_: {"decision_type": case.decision_type},
+            notifies=routing.approval_requested,
         ),
         Transition("return_draft", "退回修改", (S.APPROVAL,), S.ACCEPTED, who=ORGAN_HEAD, reason_required=True),
         # 第六十一条第一款：复议机关负责人同意或者集体讨论通过后，以复议机关的名义作出决定。
