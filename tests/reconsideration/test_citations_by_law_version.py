@@ -67,10 +67,10 @@ def test_a_settled_termination_cites_the_settlement_article_beside_termination(c
         case=case, by=cast["fuyi"], ground=TerminationGround.SETTLED, reason="双方和解，申请人撤回", on=D(2025, 3, 20)
     )
     text = documents.context(case)["终止依据"]
-    assert text == "《中华人民共和国行政复议法》（2023年）第七十四条、《中华人民共和国行政复议法》（2023年）第四十一条"
+    assert text == "《中华人民共和国行政复议法》第七十四条、《中华人民共和国行政复议法》第四十一条"
     withdrawn = accepted(D(2025, 3, 3), D(2025, 3, 4))
     withdrawn = services.case_terminate(case=withdrawn, by=cast["fuyi"], ground="1", on=D(2025, 3, 20))
-    assert documents.context(withdrawn)["终止依据"] == "《中华人民共和国行政复议法》（2023年）第四十一条"
+    assert documents.context(withdrawn)["终止依据"] == "《中华人民共和国行政复议法》第四十一条"
 
 
 def test_refusals_cite_the_declared_rules_for_suspension_mediation_and_termination(cast, accepted):

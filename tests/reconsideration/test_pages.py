@@ -88,6 +88,7 @@ def test_action_form_shows_every_unmet_condition(cast, login, accepted):
         {
             "propose-decision_type": "uphold",
             "propose-decision_text": "维持",
+            "propose-findings": "被申请人于2025年1月作出处罚决定",
             "propose-on": "2025-03-10",
             "propose-version": case.version,
         },

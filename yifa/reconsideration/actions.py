@@ -57,6 +57,8 @@ ACTIONS = Actions(
         Action("mediate", form=forms.MediateForm),
         Action("opinion", flow=opinions.LETTER_FLOW, form=forms.OpinionForm, call=_issue_opinion),
         Action("exclude_time", form=forms.ExcludeTimeForm),
+        Action("stay", form=forms.StayForm),
+        Action("order_performance", form=forms.PerformanceOrderForm),
         Action("justify_overdue", form=forms.JustifyForm, call=via(services.case_justify_overdue)),
         Action("propose", form=forms.ProposeForm),
         Action("return_draft", form=forms.ReturnForm),

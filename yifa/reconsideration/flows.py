@@ -21,7 +21,7 @@ from yifa.core.procedure import INPUT, LEGAL_OFFICE, NEW, ON, Clock, Extend, Flo
 from yifa.core.uploads import store_upload
 from yifa.lib.deadlines import WORKDAYS, compute_due, zh_date
 
-from . import gates, periods
+from . import gates, periods, routing
 from . import rules as R
 from .documents import public_text_of
 from .models import OPEN_STATES, ApprovalMode, Case, Hearing, HearingKind, Party, PartyKind, PartyRole, Procedure
@@ -250,6 +250,7 @@ FLOW = Flow(
             who=INTAKE,
             public=True,
             guards=(gates.intake_by_staff,),
+            notifies=routing.online_application,
             starts=(Clock(periods.review_rule, start=lambda case, **_: case.received_on),),
             after=_add_parties_and_files,
             event_data=lambda case, *, files=(), **_: {
@@ -355,7 +356,9 @@ FLOW = Flow(
             who=STAFF,
             guards=(gates.within_review,),
             reason_required=True,
-            apply=assign(not_accepted_reason=INPUT("reason"), closed_on=ON),
+            apply=assign(
+                not_accepted_reason=INPUT("reason"), competent_organ=INPUT("competent_organ", ""), closed_on=ON
+            ),
             **CLOSING,
         ),
         Transition(
@@ -387,6 +390,7 @@ FLOW = Flow(
             who=REPLIER,
             when=(lambda case: bool(case.copy_sent_on) and not case.reply_on,),
             apply=assign(reply_on=ON, reply_text=INPUT("text")),
+            notifies=routing.reply_received,
             stops=(periods.reply_rule,),
             after=_store_files("reply"),
             event_data=lambda case, *, files=(), **_: {"files": len(files)},
@@ -468,6 +472,27 @@ FLOW = Flow(
             event_data=_hearing_data,
             event_label=lambda case, *, kind, **_: HearingKind(kind).label,
         ),
+        # 第四十二条：行政复议期间不停止执行，法定情形停止执行（制作停止执行通知书）。
+        Transition(
+            "stay",
+            "决定停止执行",
+            HEARING,
+            who=STAFF,
+            when=(lambda case: not case.stayed_on,),
+            guards=(gates.stay_ground_given,),
+            apply=assign(stayed_on=ON, stay_ground=INPUT("ground")),
+            event_data=lambda case, **_: {"ground": case.stay_ground},
+        ),
+        # 第七十七条第二款：被申请人不履行或者无正当理由拖延履行决定书、调解书的，责令限期履行。
+        Transition(
+            "order_performance",
+            "责令限期履行",
+            (S.DECIDED, S.MEDIATED),
+            who=STAFF,
+            guards=(gates.performance_order_given,),
+            apply=assign(enforce_on=ON, enforce_due_on=INPUT("due_on"), enforce_matters=INPUT("matters")),
+            event_data=lambda case, **_: {"due_on": case.enforce_due_on},
+        ),
         # 实施条例第三十四条第三款、第三十七条：勘验、鉴定所用时间不计入审理期限（登记起止日，审理期限扣除）。
         Transition(
             "exclude_time",
@@ -496,9 +521,11 @@ FLOW = Flow(
             apply=assign(
                 decision_type=INPUT("decision_type"),
                 decision_text=INPUT("decision_text"),
+                findings=INPUT("findings", ""),
                 compensation=INPUT("compensation", ""),
             ),
             event_data=lambda case, **_: {"decision_type": case.decision_type},
+            notifies=routing.approval_requested,
         ),
         Transition("return_draft", "退回修改", (S.APPROVAL,), S.ACCEPTED, who=ORGAN_HEAD, reason_required=True),
         # 第六十一条第一款：复议机关负责人同意或者集体讨论通过后，以复议机关的名义作出决定。

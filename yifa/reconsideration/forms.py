@@ -20,6 +20,7 @@ from .models import (
     PartyKind,
     Procedure,
     SimplifiedBasis,
+    StayGround,
     SuspensionGround,
     TerminationGround,
 )
@@ -155,6 +156,9 @@ class AcceptForm(ActionForm):
 
 class NotAcceptForm(ActionForm):
     reason = _text("不予受理理由")
+    competent_organ = forms.CharField(
+        label="有管辖权的行政复议机关（不属于本机关管辖时填写，第三十条第二款）", max_length=100, required=False
+    )
     on = _on()
 
 
@@ -205,6 +209,7 @@ class MediateForm(ActionForm):
 
 class ProposeForm(ActionForm):
     decision_type = forms.ChoiceField(label="决定类型", choices=DecisionType.choices)
+    findings = _text("经审理查明的事实")
     decision_text = _text("审查意见与决定理由")
     compensation = _text("赔偿、返还财产等（第七十二条，可不填）", required=False)
     on = _on()
@@ -222,6 +227,17 @@ class CollectiveForm(ActionForm):
     meeting = forms.CharField(label="会议名称（如市政府常务会议）", max_length=100)
     meeting_on = forms.DateField(label="会议日期", **DATE)
     meeting_record = _text("会议记录（讨论意见和结论）")
+    on = _on()
+
+
+class StayForm(ActionForm):
+    ground = forms.ChoiceField(label="停止执行情形", choices=StayGround.choices)
+    on = _on()
+
+
+class PerformanceOrderForm(ActionForm):
+    matters = _text("应当履行的内容")
+    due_on = forms.DateField(label="限期履行至", **DATE)
     on = _on()
 
 

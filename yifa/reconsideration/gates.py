@@ -222,3 +222,16 @@ def excluded_time_valid(case, *, kind="", first=None, last=None, on, **_):
     if periods.decision_clock(case) is None:
         problems.append("审理期限未在计时（中止期间已不计入）")
     return problems
+
+
+def stay_ground_given(case, *, ground="", **_):
+    return None if ground else f"停止执行情形：请选择（{R.STAY.citation}）"
+
+
+def performance_order_given(case, *, due_on=None, matters="", on, **_):
+    problems = []
+    if not (matters or "").strip():
+        problems.append(f"履行事项：须写明被申请人应当履行的内容（{R.ENFORCE.citation}）")
+    if not due_on or due_on <= on:
+        problems.append(f"履行期限：须晚于今日（{R.ENFORCE.citation}：责令其限期履行）")
+    return problems

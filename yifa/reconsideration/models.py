@@ -113,6 +113,13 @@ class TerminationGround(models.TextChoices):
     SUSPENDED_60 = "5", "中止满六十日原因仍未消除（第五项）"
 
 
+class StayGround(models.TextChoices):
+    RESPONDENT = "1", "被申请人认为需要停止执行（第四十二条第一项）"
+    ORGAN = "2", "行政复议机关认为需要停止执行（第二项）"
+    REQUEST = "3", "申请人、第三人申请停止执行，要求合理（第三项）"
+    LAW = "4", "法律、法规、规章规定停止执行（第四项）"
+
+
 class ApprovalMode(models.TextChoices):
     HEAD = "head", "复议机关负责人同意"
     COLLECTIVE = "collective", "集体讨论通过"
@@ -168,6 +175,7 @@ class Case(Versioned):
     accepted_on = models.DateField("受理日期", null=True, blank=True)
     deemed_accepted = models.BooleanField("视为受理", default=False)
     not_accepted_reason = models.TextField("不予受理理由", blank=True)
+    competent_organ = models.CharField("有管辖权的行政复议机关", max_length=100, blank=True)
     copy_sent_on = models.DateField("副本发送日期", null=True, blank=True)
     copy_served_on = models.DateField("被申请人收到副本日期（送达日）", null=True, blank=True)
     reply_on = models.DateField("答复日期", null=True, blank=True)
@@ -180,6 +188,12 @@ class Case(Versioned):
     extension_reason = models.TextField("延长理由", blank=True)
     decision_type = models.CharField("决定类型", max_length=20, choices=DecisionType.choices, blank=True)
     decision_text = models.TextField("决定内容", blank=True)
+    findings = models.TextField("经审理查明的事实", blank=True)
+    stayed_on = models.DateField("决定停止执行日期", null=True, blank=True)
+    stay_ground = models.CharField("停止执行情形", max_length=2, choices=StayGround.choices, blank=True)
+    enforce_on = models.DateField("责令履行日期", null=True, blank=True)
+    enforce_due_on = models.DateField("限期履行至", null=True, blank=True)
+    enforce_matters = models.TextField("责令履行事项", blank=True)
     compensation = models.TextField("赔偿、返还财产等决定", blank=True)
     mediation_text = models.TextField("调解协议内容", blank=True)
     approval_mode = models.CharField("审批方式", max_length=12, choices=ApprovalMode.choices, blank=True)

@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from yifa.core.errors import YifaError
+from yifa.core.downloads import file_download
+from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import show_service_errors
 from yifa.core.views import staff_view
 
-from . import actions, queries, submissions
+from . import actions, documents, queries, submissions
 from . import rules as R
-from .access import access_review, cases_for
+from .access import access_review, access_submission, cases_for
 from .forms import OrganSubmissionForm
 
 
@@ -67,3 +68,13 @@ def organ_submissions(request):
             "rule": R.FORWARD_VIA_ORGAN,
         },
     )
+
+
+@staff_view
+def forwarding_letter(request, pk: int):
+    """第三十二条第二款的转送函，只给已转送的申请。"""
+    item = access_submission(request.user, pk)
+    if not item.forwarded_on:
+        raise NotFound("该申请尚未转送，没有转送函")
+    name, content = documents.forwarding_letter(item)
+    return file_download(content, name)

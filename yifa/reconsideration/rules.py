@@ -399,3 +399,44 @@ FORWARDED_REPLY = Rule(
     unit=CALENDAR_DAYS,
     note="约束接受转送的行政机关、国家机关；自收到转送之日起；仅当该机关是本平台单位时由平台计时",
 )
+
+# 决定书主文引用的条文（“根据……第X条之规定，本机关决定：”），按作出决定之日施行的法律。
+_BASIS_2023 = {
+    "change": ("第六十三条", "变更"),
+    "revoke": ("第六十四条", "撤销或者部分撤销"),
+    "revoke_redo": ("第六十四条", "撤销并责令重新作出"),
+    "illegal": ("第六十五条", "确认违法"),
+    "perform": ("第六十六条", "责令履行"),
+    "void": ("第六十七条", "确认无效"),
+    "uphold": ("第六十八条", "维持"),
+    "reject_claim": ("第六十九条", "驳回行政复议请求"),
+    "reject_application": ("第三十三条", "驳回行政复议申请"),
+}
+_BASIS_2017 = {
+    "change": (FUYI_2017, "第二十八条第一款第三项"),
+    "revoke": (FUYI_2017, "第二十八条第一款第三项"),
+    "revoke_redo": (FUYI_2017, "第二十八条第一款第三项"),
+    "illegal": (FUYI_2017, "第二十八条第一款第三项"),
+    "void": (FUYI_2017, "第二十八条第一款第三项"),
+    "perform": (FUYI_2017, "第二十八条第一款第二项"),
+    "uphold": (FUYI_2017, "第二十八条第一款第一项"),
+    "reject_claim": (FUYI_REGULATION, "第四十八条第一款第一项"),
+    "reject_application": (FUYI_REGULATION, "第四十八条第一款第二项"),
+}
+DECISION_BASIS = {
+    kind: Versions(
+        Rule(P + f"basis.{kind}.2017", f"决定{title}", _BASIS_2017[kind][0], _BASIS_2017[kind][1]),
+        Rule(P + f"basis.{kind}.2023", f"决定{title}", FUYI_2023, article),
+    )
+    for kind, (article, title) in _BASIS_2023.items()
+}
+THIRD_PARTY = Rule(P + "third_party", "通知利害关系人作为第三人参加行政复议", FUYI_2023, "第十六条第一款")
+STAY = Rule(P + "stay", "行政复议期间行政行为不停止执行，法定情形应当停止执行", FUYI_2023, "第四十二条")
+ENFORCE = Rule(P + "enforce", "被申请人不履行或者无正当理由拖延履行的，责令其限期履行", FUYI_2023, "第七十七条第二款")
+NOT_COMPETENT = Rule(
+    P + "not_competent",
+    "不予受理决定说明理由；不属于本机关管辖的，告知有管辖权的行政复议机关",
+    FUYI_2023,
+    "第三十条第二款",
+)
+SERVICE = Rule(P + "service", "行政复议文书的送达依照民事诉讼法关于送达的规定", FUYI_2023, "第八十八条第一款")

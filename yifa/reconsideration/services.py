@@ -224,8 +224,18 @@ def case_deem_accepted(*, case, on: dt.date, handler_user=None) -> Case:
     )
 
 
-def case_not_accept(*, case, by, reason: str, on=None, expected_version=None) -> Case:
-    return fire(FLOW, case, "not_accept", by=by, on=on, reason=reason, expected_version=expected_version)
+def case_not_accept(*, case, by, reason: str, competent_organ: str = "", on=None, expected_version=None) -> Case:
+    """第三十条第二款：说明理由；不属于本机关管辖的，告知有管辖权的行政复议机关。"""
+    return fire(
+        FLOW,
+        case,
+        "not_accept",
+        by=by,
+        on=on,
+        reason=reason,
+        competent_organ=(competent_organ or "").strip(),
+        expected_version=expected_version,
+    )
 
 
 def case_send_copy(*, case, by, on=None, served_on=None, expected_version=None) -> Case:
@@ -303,7 +313,15 @@ def case_mediate(*, case, by, mediation_text: str, on=None, expected_version=Non
 
 
 def case_propose(
-    *, case, by, decision_type: str, decision_text: str, compensation: str = "", on=None, expected_version=None
+    *,
+    case,
+    by,
+    decision_type: str,
+    decision_text: str,
+    findings: str = "",
+    compensation: str = "",
+    on=None,
+    expected_version=None,
 ) -> Case:
     return fire(
         FLOW,
@@ -313,6 +331,7 @@ def case_propose(
         on=on,
         decision_type=decision_type,
         decision_text=decision_text,
+        findings=findings,
         compensation=compensation,
         expected_version=expected_version,
     )
@@ -405,6 +424,25 @@ def case_record_hearing(
         panel=panel,
         matters=matters,
         record=record,
+        expected_version=expected_version,
+    )
+
+
+def case_stay(*, case, by, ground: str, on=None, expected_version=None) -> Case:
+    """第四十二条：行政复议期间不停止执行，法定情形之一的停止执行。"""
+    return fire(FLOW, case, "stay", by=by, on=on, ground=ground, expected_version=expected_version)
+
+
+def case_order_performance(*, case, by, matters: str, due_on: dt.date, on=None, expected_version=None) -> Case:
+    """第七十七条第二款：被申请人不履行或者无正当理由拖延履行的，责令其限期履行。"""
+    return fire(
+        FLOW,
+        case,
+        "order_performance",
+        by=by,
+        on=on,
+        matters=(matters or "").strip(),
+        due_on=due_on,
         expected_version=expected_version,
     )
 

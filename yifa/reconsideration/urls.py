@@ -15,6 +15,7 @@ urlpatterns = [
     path("norms/<int:pk>/", norm_views.norm_review, name="norm_review"),
     path("norms/<int:pk>/act/<str:name>/", actions.NORM_ACTIONS.view(), name="norm_act"),
     path("submissions/", norm_views.organ_submissions, name="submissions"),
+    path("submissions/<int:pk>/forwarding.docx", norm_views.forwarding_letter, name="forwarding_letter"),
     path("submissions/<int:pk>/act/<str:name>/", actions.SUBMISSION_ACTIONS.view(), name="submission_act"),
     path("committee/", views.committee_page, name="committee"),
     path("opinions/", views.opinion_letters, name="opinions"),

@@ -92,7 +92,7 @@ def case_page(request, pk: int, bound=None):
             "norm_rows": actions.with_offered(actions.NORM_ACTIONS, page["norm_reviews"], request.user),
             "show_personal": can_see_personal_data(request.user),
             "can_handle": STAFF(request.user, case),
-            "documents": documents.KINDS,
+            "documents": documents.offered(case),
         },
     )
 
