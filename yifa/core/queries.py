@@ -73,5 +73,9 @@ def people(user, q: str = ""):
     return qs.order_by("unit__path", "username")
 
 
+def unread_count(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
 def inbox(user):
     return Notification.objects.filter(user=user).order_by("-created_at")

@@ -59,7 +59,7 @@ ACTIONS = Actions(
         Action("justify_overdue", form=forms.JustifyForm, call=via(services.case_justify_overdue)),
         Action("propose", form=forms.ProposeForm),
         Action("return_draft", form=forms.ReturnForm),
-        Action("approve", form=forms.ApproveForm),
+        Action("approve", form=forms.ApproveForm, done=lambda case: f"已作出行政复议决定（{case.number}）"),
         Action(
             "publish",
             form=forms.OnForm,

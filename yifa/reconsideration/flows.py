@@ -488,6 +488,7 @@ FLOW = Flow(
             S.DECIDED,
             who=ORGAN_HEAD,
             guards=(gates.approval_mode_given, gates.overdue_justified),
+            confirm="批准后即以复议机关名义作出行政复议决定，不能撤回，确定吗？",
             apply=assign(
                 approval_mode=INPUT("approval_mode"), approved_by=lambda case, context: context["by"], closed_on=ON
             ),
