@@ -13,11 +13,12 @@ from django.views.decorators.http import require_http_methods
 
 from yifa.lib.law import all_rules
 
-from . import queries, services
+from . import lists, queries, services
 from .access import can_see_personal_data, fetch, is_admin, require_admin, visible_unit_ids
 from .calendar import current_calendar, next_year_missing
 from .errors import YifaError
 from .forms import (
+    AuditFilterForm,
     CalendarDayForm,
     PersonForm,
     PersonUpdateForm,
@@ -78,12 +79,23 @@ def deadlines(request):
     status = request.GET.get("status", "open")
     unit_id = queries.int_param(request.GET.get("unit"), low=1, high=MAX_ID)
     qs = queries.deadlines_for(request.user, status=status, today=today, unit_id=unit_id)
-    page = queries.page_of(qs, request.GET.get("page"))
+    return _deadline_list(request, qs, today, status, "本单位期限")
+
+
+def _deadline_list(request, qs, today, status, title):
+    if lists.DEADLINES.wants_export(request):
+        return lists.DEADLINES.export(qs, request)
     template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
     return render(
         request,
         template,
-        {"page": page, "today": today, "status": status, "title": "本单位期限", "units": _unit_choices(request.user)},
+        {
+            **lists.DEADLINES.page(request, qs),
+            "today": today,
+            "status": status,
+            "title": title,
+            "units": _unit_choices(request.user),
+        },
     )
 
 
@@ -91,13 +103,7 @@ def deadlines(request):
 def overdue(request):
     today = timezone.localdate()
     qs = queries.deadlines_for(request.user, status="overdue", today=today)
-    page = queries.page_of(qs, request.GET.get("page"))
-    template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
-    return render(
-        request,
-        template,
-        {"page": page, "today": today, "status": "overdue", "title": "逾期事项", "units": _unit_choices(request.user)},
-    )
+    return _deadline_list(request, qs, today, "overdue", "逾期事项")
 
 
 def _unit_choices(user):
@@ -323,10 +329,12 @@ def rules(request):
 
 @staff_view
 def audit_log(request):
-    page = queries.page_of(
-        queries.audit_events(request.user, action=request.GET.get("action", "")), request.GET.get("page")
-    )
-    return render(request, "core/audit.html", {"page": page})
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = queries.audit_events(request.user, **{k: v for k, v in filters.items() if v})
+    if lists.AUDIT.wants_export(request):
+        return lists.AUDIT.export(qs, request)
+    return render(request, "core/audit.html", {**lists.AUDIT.page(request, qs), "form": form})
 
 
 @staff_view
