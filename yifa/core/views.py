@@ -6,9 +6,10 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import escape
 from django.views.decorators.http import require_http_methods
 
 from yifa.lib.law import all_rules
@@ -16,7 +17,7 @@ from yifa.lib.law import all_rules
 from . import lists, queries, services
 from .access import can_see_personal_data, fetch, is_admin, require_admin, visible_unit_ids
 from .calendar import current_calendar, next_year_missing
-from .errors import YifaError
+from .errors import NotFound, YifaError
 from .forms import (
     AuditFilterForm,
     CalendarDayForm,
@@ -27,7 +28,9 @@ from .forms import (
     UnitForm,
     UnitMoveForm,
 )
-from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
+from .models import Attachment, CalendarDay, CalendarYear, Role, Unit, User
+from .procedure import Who
+from .procedure import reveal as reveal_field
 from .registry import contributions
 
 MAX_ID = 2**63 - 1
@@ -359,3 +362,18 @@ def attachment_download(request, pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+REVEALABLE = ("phone", "id_number")
+REVEAL_WHO = Who(lambda user, obj: can_see_personal_data(user), "复议工作人员、法制机构或系统管理员")
+
+
+@staff_view
+@require_http_methods(["POST"])
+def reveal(request, pk: int, field: str):
+    """One person's phone or ID number in clear, for those who need it; each look is audited."""
+    if field not in REVEALABLE:
+        raise NotFound("没有这项个人信息")
+    person = fetch(User.objects.select_related("unit"), request.user, pk)
+    value = reveal_field(person, field, by=request.user, who=REVEAL_WHO)
+    return HttpResponse(escape(value))
