@@ -4,8 +4,6 @@ import re
 
 import pytest
 
-from yifa.core.models import User
-
 pytestmark = pytest.mark.django_db
 
 
@@ -14,14 +12,14 @@ def menu_links(page: str) -> list[str]:
     return re.findall(r'href="([^"]+)"', nav)
 
 
-def test_every_link_in_every_persons_menu_opens(login, cast):
-    for person in User.objects.filter(is_active=True).order_by("username"):
-        client = login(person)
-        links = menu_links(client.get("/staff/").content.decode())
-        assert links, person.username
-        for href in links:
-            status = client.get(href).status_code
-            assert status == 200, (person.username, href, status)
+@pytest.mark.parametrize("who", ["expert", "minzheng_liaison", "town1_liaison", "mayor", "fuyi"])
+def test_every_link_in_the_menu_opens(login, cast, who):
+    client = login(cast.people[who])
+    links = menu_links(client.get("/staff/").content.decode())
+    assert links
+    for href in links:
+        status = client.get(href).status_code
+        assert status == 200, (href, status)
 
 
 def test_the_outside_expert_sees_only_what_an_expert_can_use(login, cast):

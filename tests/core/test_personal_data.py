@@ -53,14 +53,32 @@ def test_personal_data_never_reaches_the_audit_log(zhang):
         ("fuyi", True),
     ],
 )
-def test_people_page_masks_phone_and_id_number_for_those_without_need(login, cast, zhang, who, full):
+def test_people_page_masks_phone_and_id_number_for_everyone(login, cast, zhang, who, full):
     page = login(cast.people[who]).get("/staff/people/?q=张三").content.decode()
     assert "张三" in page
-    if full:
-        assert PHONE in page and ID_NUMBER in page
-    else:
-        assert PHONE not in page and ID_NUMBER not in page
-        assert "138****8000" in page and "1101**********002X" in page
+    assert PHONE not in page and ID_NUMBER not in page
+    assert "138****8000" in page and "1101**********002X" in page
+    assert (f"/staff/people/{zhang.pk}/reveal/phone/" in page) is full
+
+
+@pytest.mark.parametrize("who", ["admin", "reviewer", "fuyi"])
+def test_revealing_a_phone_or_id_number_shows_it_and_is_audited(login, cast, zhang, who):
+    client = login(cast.people[who])
+    before = Event.objects.filter(action="personal_data.reveal").count()
+    response = client.post(f"/staff/people/{zhang.pk}/reveal/id_number/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and response.content.decode() == ID_NUMBER
+    event = Event.objects.filter(action="personal_data.reveal").latest("id")
+    assert Event.objects.filter(action="personal_data.reveal").count() == before + 1
+    assert event.actor == cast.people[who] and event.data == {"field": "身份证号"}
+    assert ID_NUMBER not in str(event.data) and ID_NUMBER not in event.subject_label
+
+
+@pytest.mark.parametrize("who", ["mayor", "minzheng_liaison"])
+def test_those_without_need_cannot_reveal_and_nothing_is_logged(login, cast, zhang, who):
+    response = login(cast.people[who]).post(f"/staff/people/{zhang.pk}/reveal/phone/")
+    assert response.status_code in (403, 404)
+    assert PHONE not in response.content.decode()
+    assert not Event.objects.filter(action="personal_data.reveal").exists()
 
 
 def test_people_page_lists_only_the_own_unit_for_a_department(login, cast, zhang):

@@ -83,5 +83,6 @@ def test_open_data_exports_csv_and_json_of_published_documents(client, library):
     csv = client.get("/normdocs/data.csv?year=2025")
     assert csv["Content-Type"].startswith("text/csv")
     text = csv.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("id,title,number") and published.number in text
+    assert text.splitlines()[0] == "编号,文件名称,文号,制定机关,联合发文机关,状态,公布日期,施行日期,有效期至,网址"
+    assert published.number in text
     assert other.number not in text and draft.title not in text

@@ -169,7 +169,7 @@ def test_the_legal_office_decides_information_from_the_list(cast, login):
         "decline",
     ]
     page = client.post(f"/staff/plans/info/{first.pk}/decline/", {"decline-version": 0}, follow=True).content.decode()
-    assert "已处理" in page
+    assert "已决定不采用该条工作信息" in page
     assert (
         InfoItem.objects.get(pk=first.pk).state == "declined"
         and InfoItem.objects.get(pk=second.pk).state == "submitted"

@@ -73,3 +73,19 @@ class UnitMoveForm(UnitVersionForm):
 
 class UnitDeactivateForm(UnitVersionForm):
     reason = forms.CharField(label="停用理由", max_length=200, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AuditFilterForm(forms.Form):
+    """The audit log's filters: who, what, which record, from and to which day."""
+
+    actor = forms.CharField(label="操作人", max_length=50, required=False)
+    action = forms.CharField(label="动作", max_length=60, required=False)
+    subject = forms.CharField(label="对象", max_length=100, required=False)
+    since = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            self.add_error("until", "截止日期：不能早于起始日期")
+        return data

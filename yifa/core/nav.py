@@ -1,5 +1,6 @@
 from .navigation import Link
 from .procedure.who import ADMIN, ANY_STAFF
+from .queries import unread_count
 
 NAV = [
     Link("我的待办", "core:todo", ANY_STAFF),
@@ -7,7 +8,7 @@ NAV = [
     Link("逾期事项", "core:overdue"),
     Link("法定规则", "core:rules", ANY_STAFF),
     Link("审计日志", "core:audit"),
-    Link("通知", "core:inbox", ANY_STAFF),
+    Link("通知", "core:inbox", ANY_STAFF, count=unread_count),
     Link("我的账户", "core:account", ANY_STAFF),
 ]
 ADMIN_NAV = [

@@ -4,6 +4,7 @@ means a unit-scoped page: every member of an organ, not an outside expert."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from django.apps import apps
@@ -16,6 +17,7 @@ class Link(NamedTuple):
     label: str
     url_name: str
     who: Who = MEMBER
+    count: Callable | None = None  # count(user): a number shown beside the link (unread notices)
 
 
 def _links(entries) -> list[Link]:
@@ -32,11 +34,12 @@ def groups() -> list[tuple[str, list[Link]]]:
     return found
 
 
-def groups_for(user) -> list[tuple[str, list[Link]]]:
-    """The menu this person may use: links whose page they may open, groups with at least one link."""
+def groups_for(user) -> list[tuple[str, list[tuple[Link, int]]]]:
+    """The menu this person may use: links whose page they may open (each with its count, 0 if none),
+    groups with at least one link."""
     shown = []
     for title, links in groups():
-        mine = [link for link in links if link.who(user)]
+        mine = [(link, link.count(user) if link.count else 0) for link in links if link.who(user)]
         if mine:
             shown.append((title, mine))
     return shown

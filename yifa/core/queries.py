@@ -53,13 +53,36 @@ def page_of(qs, number, size: int = PAGE_SIZE):
     return {"rows": rows[:size], "number": number, "has_next": len(rows) > size, "has_previous": number > 1}
 
 
-def audit_events(user, *, subject_type: int | None = None, action: str = ""):
+def audit_events(
+    user,
+    *,
+    subject_type: int | None = None,
+    action: str = "",
+    actor: str = "",
+    subject: str = "",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+):
     qs = Event.objects.select_related("unit").order_by("-id")
     if not user.sees_everything:
         qs = scope(qs, user)
     if action:
-        qs = qs.filter(action__startswith=action)
+        qs = qs.filter(Q(action__startswith=action) | Q(action_label__contains=action))
+    if actor:
+        qs = qs.filter(actor_name__contains=actor)
+    if subject:
+        qs = qs.filter(subject_label__contains=subject)
+    if since:
+        qs = qs.filter(at__gte=_day_start(since))
+    if until:
+        qs = qs.filter(at__lt=_day_start(until + dt.timedelta(days=1)))
     return qs
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    from django.utils import timezone
+
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def units_tree():
@@ -71,6 +94,10 @@ def people(user, q: str = ""):
     if q:
         qs = qs.filter(Q(full_name__contains=q) | Q(username__contains=q) | Q(unit__name__contains=q))
     return qs.order_by("unit__path", "username")
+
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
 def inbox(user):

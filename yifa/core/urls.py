@@ -18,4 +18,5 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     path("account/", account_views.account, name="account"),
     path("security/", account_views.security, name="security"),
+    path("people/<int:pk>/reveal/<str:field>/", views.reveal, name="reveal"),
 ]

@@ -6,18 +6,20 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import escape
 from django.views.decorators.http import require_http_methods
 
 from yifa.lib.law import all_rules
 
-from . import queries, services
+from . import lists, queries, services
 from .access import can_see_personal_data, fetch, is_admin, require_admin, visible_unit_ids
 from .calendar import current_calendar, next_year_missing
-from .errors import YifaError
+from .errors import NotFound, YifaError
 from .forms import (
+    AuditFilterForm,
     CalendarDayForm,
     PersonForm,
     PersonUpdateForm,
@@ -27,7 +29,9 @@ from .forms import (
     UnitMoveForm,
 )
 from .jobs import recent_jobs
-from .models import Attachment, CalendarDay, CalendarYear, Role, Unit
+from .models import Attachment, CalendarDay, CalendarYear, Role, Unit, User
+from .procedure import Who
+from .procedure import reveal as reveal_field
 from .registry import contributions
 
 MAX_ID = 2**63 - 1
@@ -79,12 +83,23 @@ def deadlines(request):
     status = request.GET.get("status", "open")
     unit_id = queries.int_param(request.GET.get("unit"), low=1, high=MAX_ID)
     qs = queries.deadlines_for(request.user, status=status, today=today, unit_id=unit_id)
-    page = queries.page_of(qs, request.GET.get("page"))
+    return _deadline_list(request, qs, today, status, "本单位期限")
+
+
+def _deadline_list(request, qs, today, status, title):
+    if lists.DEADLINES.wants_export(request):
+        return lists.DEADLINES.export(qs, request)
     template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
     return render(
         request,
         template,
-        {"page": page, "today": today, "status": status, "title": "本单位期限", "units": _unit_choices(request.user)},
+        {
+            **lists.DEADLINES.page(request, qs),
+            "today": today,
+            "status": status,
+            "title": title,
+            "units": _unit_choices(request.user),
+        },
     )
 
 
@@ -92,13 +107,7 @@ def deadlines(request):
 def overdue(request):
     today = timezone.localdate()
     qs = queries.deadlines_for(request.user, status="overdue", today=today)
-    page = queries.page_of(qs, request.GET.get("page"))
-    template = "core/_deadline_rows.html" if request.htmx else "core/deadlines.html"
-    return render(
-        request,
-        template,
-        {"page": page, "today": today, "status": "overdue", "title": "逾期事项", "units": _unit_choices(request.user)},
-    )
+    return _deadline_list(request, qs, today, "overdue", "逾期事项")
 
 
 def _unit_choices(user):
@@ -331,10 +340,12 @@ def rules(request):
 
 @staff_view
 def audit_log(request):
-    page = queries.page_of(
-        queries.audit_events(request.user, action=request.GET.get("action", "")), request.GET.get("page")
-    )
-    return render(request, "core/audit.html", {"page": page})
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = queries.audit_events(request.user, **{k: v for k, v in filters.items() if v})
+    if lists.AUDIT.wants_export(request):
+        return lists.AUDIT.export(qs, request)
+    return render(request, "core/audit.html", {**lists.AUDIT.page(request, qs), "form": form})
 
 
 @staff_view
@@ -359,3 +370,18 @@ def attachment_download(request, pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+REVEALABLE = ("phone", "id_number")
+REVEAL_WHO = Who(lambda user, obj: can_see_personal_data(user), "复议工作人员、法制机构或系统管理员")
+
+
+@staff_view
+@require_http_methods(["POST"])
+def reveal(request, pk: int, field: str):
+    """One person's phone or ID number in clear, for those who need it; each look is audited."""
+    if field not in REVEALABLE:
+        raise NotFound("没有这项个人信息")
+    person = fetch(User.objects.select_related("unit"), request.user, pk)
+    value = reveal_field(person, field, by=request.user, who=REVEAL_WHO)
+    return HttpResponse(escape(value))

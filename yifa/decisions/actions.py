@@ -76,12 +76,14 @@ ACTIONS = Actions(
             form=forms.AnswerForm,
             call=_act(services.comment_answer, record=None, comment="comments"),
             label="答复",
+            done="已答复该条公众意见",
         ),
         Action(
             "expert_opinion",
             form=forms.ExpertOpinionForm,
             call=_act(services.expert_opinion_record, record=None, expert="expert_opinions"),
             label="记录",
+            done="已记录专家论证意见",
         ),
         Action(
             "hearing_select",

@@ -12,7 +12,7 @@ from yifa.lib.office import docx_from_text, xlsx_table
 
 from .queries import catalogue
 
-CATALOGUE_HEADERS = ["序号", "文件名称", "文号", "制定机关", "公布日期", "清理结果", "理由"]
+CATALOGUE_HEADERS = ["编号", "文件名称", "文号", "制定机关", "公布日期", "清理结果", "理由"]
 OPEN_DATA_FIELDS = [
     "id",
     "title",
@@ -25,6 +25,13 @@ OPEN_DATA_FIELDS = [
     "expires_on",
     "url",
 ]
+# The CSV is read by people in a spreadsheet: Chinese headers (the JSON keeps the field names).
+OPEN_DATA_HEADERS = dict(
+    zip(
+        OPEN_DATA_FIELDS,
+        ["编号", "文件名称", "文号", "制定机关", "联合发文机关", "状态", "公布日期", "施行日期", "有效期至", "网址"],
+    )
+)
 
 
 def catalogue_rows(campaign, kind):
@@ -91,7 +98,7 @@ def open_data_csv(documents, base_url: str = "") -> str:
     out = io.StringIO()
     out.write("\ufeff")  # Excel 打开 UTF-8 CSV 需要 BOM
     writer = csv.DictWriter(out, fieldnames=OPEN_DATA_FIELDS)
-    writer.writeheader()
+    writer.writerow(OPEN_DATA_HEADERS)
     writer.writerows(open_data_rows(documents, base_url))
     return out.getvalue()
 

@@ -78,7 +78,7 @@ ASSIGNMENT_ACTIONS = Actions(
 # Work information, several to the list.
 INFO_ACTIONS = Actions(
     INFO,
-    [Action("adopt", done="已处理"), Action("decline", done="已处理")],
+    [Action("adopt", done="已采用该条工作信息"), Action("decline", done="已决定不采用该条工作信息")],
     url="plans:info_act",
     access=access_info,
     many=True,

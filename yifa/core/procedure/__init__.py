@@ -27,7 +27,7 @@ from .engine import (
     state_label,
 )
 from .forms import ActionForm, Checks, MultipleFileField, form_error_text, show_service_errors
-from .records import add, change, remove
+from .records import add, change, remove, reveal
 from .who import ADMIN, ANY_STAFF, LEGAL_OFFICE, MEMBER, NOBODY, Who, in_unit_of, with_role
 
 __all__ = [
@@ -62,6 +62,7 @@ __all__ = [
     "form_error_text",
     "in_unit_of",
     "remove",
+    "reveal",
     "show_service_errors",
     "state_label",
     "with_role",

@@ -119,7 +119,7 @@ class Actions:
         return fire(self._flow(action), obj, action.name, by=user, expected_version=version, **inputs)
 
     def _done(self, request, action: Action, obj):
-        text = action.done(obj) if callable(action.done) else (action.done or f"已{self.label(action)}")
+        text = action.done(obj) if callable(action.done) else (action.done or self._default_done(action, obj))
         messages.success(request, text)
         target = obj.get_absolute_url()
         if request.htmx:
@@ -127,6 +127,13 @@ class Actions:
             response["HX-Redirect"] = target
             return response
         return redirect(target)
+
+    def _default_done(self, action: Action, obj) -> str:
+        """“已送法制机构合法性审核，现为“合法性审核中””: the act, and where the record now stands."""
+        flow = self._flow(action)
+        target = flow.transition(action.name).target
+        text = f"已{self.label(action)}"
+        return f"{text}，现为“{flow.states(target).label}”" if target else text
 
     def _refused(self, request, action: Action, obj, form: ActionForm):
         if request.htmx:

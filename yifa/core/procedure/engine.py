@@ -389,5 +389,15 @@ def state_label(action: str, state: str) -> str:
         _all_flows_loaded = True
     flow = FLOWS.get(action.split(".", 1)[0])
     if flow is None or state not in flow.states.values:
-        return state
+        return _known_labels().get(state, state)
     return flow.states(state).label
+
+
+def _known_labels() -> dict[str, str]:
+    """Every state any flow or clock knows, for events whose action names no flow (clock.start …)."""
+    from ..models import DeadlineStatus
+
+    labels = dict(DeadlineStatus.choices)
+    for flow in FLOWS.values():
+        labels.update(flow.states.choices)
+    return labels

@@ -137,3 +137,22 @@ def remove(obj, *, by, who: Who | None, action: str, label: str, reason: str = "
             unit=unit,
         )
         current.delete()
+
+
+def reveal(obj, field: str, *, by, who: Who, label: str = "查看个人信息") -> str:
+    """The clear value of one personal-data field, shown on request: permission, then one audit event
+    naming the field (never its value), then the value."""
+    _check(who, by, obj, label, public=False)
+    verbose = str(obj._meta.get_field(field).verbose_name)
+    with transaction.atomic():
+        _event(
+            by=by,
+            obj=obj,
+            subject=obj,
+            action="personal_data.reveal",
+            label=label,
+            reason="",
+            data={"field": verbose},
+            unit=getattr(obj, "unit", None),
+        )
+    return getattr(obj, field) or ""
