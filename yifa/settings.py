@@ -39,6 +39,7 @@ YIFA_APPS = [
     "yifa.decisions",
     "yifa.reconsideration",
     "yifa.training",
+    "yifa.assessment",
     "yifa.portal",
 ]
 
