@@ -40,6 +40,7 @@ YIFA_APPS = [
     "yifa.reconsideration",
     "yifa.training",
     "yifa.licensing",
+    "yifa.assessment",
     "yifa.portal",
 ]
 

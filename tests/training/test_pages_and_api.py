@@ -107,7 +107,7 @@ def test_api_lists_hours_and_study_counts_in_scope(cast, login):
     client = login(cast["shijian_head"])
     body = client.get("/api/training/hours?year=2025&short=true").json()
     names = {row["name"]: row for row in body["items"]}
-    assert names["孙执法"]["hours"] == "12" and names["孙执法"]["required"] == "80" and names["孙执法"]["short"]
+    assert names["孙执法"]["hours"] == "12.0" and names["孙执法"]["required"] == "80.0" and names["孙执法"]["short"]
     assert "民政局长" not in names
     counts = client.get("/api/training/study?year=2025").json()
     assert [c["unit"] for c in counts] == ["江临市市场监管局"]

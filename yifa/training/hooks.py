@@ -31,4 +31,6 @@ def renewal_refusals(*, officer, on: dt.date) -> list[str]:
     hours = queries.hours_of(person_id, year)
     if hours >= required:
         return []
-    return [f"{officer}{year}年度培训学时为{hours:g}学时，低于要求的{required:g}学时（{basis}），不能换发执法证"]
+    return [
+        f"{officer}{year}年度培训学时为{queries.hours_text(hours)}学时，低于要求的{queries.hours_text(required)}学时（{basis}），不能换发执法证"
+    ]

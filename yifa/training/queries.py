@@ -14,6 +14,7 @@ from yifa.core.models import Role, RoleGrant, Unit, UnitKind, User
 from . import rules
 from .models import Attendance, Course, HoursRequirement, OfficerKind, StudySession
 
+TENTH = Decimal("0.1")
 HOURS = DecimalField(max_digits=6, decimal_places=1)
 STUDY_UNIT_KINDS = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)  # 乡镇政府、各部门（the arrangement, 六、18）
 DEFAULTS = {
@@ -33,6 +34,11 @@ def requirements(year: int) -> dict[str, tuple[Decimal, str]]:
 
 def officer_kind(user: User) -> str:
     return OfficerKind.ENFORCEMENT if user.has_role(Role.ENFORCEMENT) else OfficerKind.GENERAL
+
+
+def hours_text(value) -> str:
+    """12 for 12.0, 6.5 for 6.50: hours as people write them, whatever the database returned."""
+    return format(Decimal(value).normalize(), "f")
 
 
 def hours_of(person_id: int, year: int) -> Decimal:
@@ -68,7 +74,8 @@ def with_requirement(people, year: int) -> list:
     need = requirements(year)
     for person in people:
         kind = OfficerKind.ENFORCEMENT if person.enforcement else OfficerKind.GENERAL
-        person.required = need[kind][0]
+        person.hours = Decimal(person.hours).quantize(TENTH)
+        person.required = Decimal(need[kind][0]).quantize(TENTH)
         person.short = person.hours < person.required
     return people
 

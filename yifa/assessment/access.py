@@ -1,0 +1,14 @@
+"""A unit's score is seen by the unit (and those above it), the legal office and the leaders."""
+
+from yifa.core.access import fetch
+from yifa.core.models import Unit
+
+from .models import LeaderReport
+
+
+def access_unit(user, pk) -> Unit:
+    return fetch(Unit.objects.all(), user, pk, "pk")
+
+
+def access_report(user, pk) -> LeaderReport:
+    return fetch(LeaderReport.objects.select_related("unit"), user, pk)

@@ -1,0 +1,204 @@
+"""The indicator system, declared in one place: each indicator's level, points, basis, and how it is
+computed from what other modules hold — through the facts their acts leave (receivers.py), the statutory
+clocks in core, or another module's documented read interface (``yifa.training.interface``). No module's
+models are imported here.
+
+An indicator's points are its weight times the share of its records that count for the unit; a unit
+with nothing to assess under an indicator keeps the full points (nothing went wrong)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q
+
+from yifa.core.models import Deadline, DeadlineStatus
+from yifa.lib.law import REGISTRY
+from yifa.lib.statutes import FUYI_2023
+
+from .models import Fact
+
+
+@dataclass(frozen=True)
+class Tally:
+    good: int
+    total: int
+
+    def points(self, weight: Decimal) -> Decimal:
+        share = Decimal(1) if not self.total else Decimal(self.good) / Decimal(self.total)
+        return (weight * share).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    level: str  # the first-level heading it sits under
+    points: Decimal
+    basis: str
+    measure: str  # what is counted, in one Chinese sentence
+    tally: Callable[[int, dt.date], dict[int, Tally]]  # (year, as of) -> {unit id: tally}
+    rows: Callable[[int, int, dt.date], list[dict]] = field(default=lambda unit_id, year, as_of: [])
+
+
+def _rule_citation(rule_id: str, fallback: str) -> str:
+    rule = REGISTRY.get(rule_id)
+    return rule.citation if rule else fallback
+
+
+# ---- facts written by receivers ------------------------------------------------------------------
+def _fact_tally(indicator: str):
+    def tally(year: int, as_of: dt.date) -> dict[int, Tally]:
+        rows = (
+            Fact.objects.filter(indicator=indicator, year=year, on__lte=as_of)
+            .values("unit_id")
+            .annotate(total=Count("pk"), good=Count("pk", filter=Q(good=True)))
+        )
+        return {r["unit_id"]: Tally(r["good"], r["total"]) for r in rows}
+
+    return tally
+
+
+def _fact_rows(indicator: str):
+    def rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
+        return [
+            {"label": f.label, "link": f.link, "good": f.good, "on": f.on, "detail": f.detail}
+            for f in Fact.objects.filter(indicator=indicator, unit_id=unit_id, year=year, on__lte=as_of).order_by(
+                "good", "-on"
+            )[:200]
+        ]
+
+    return rows
+
+
+# ---- the filing clocks still running past their due date: not filed at all counts as late -----------
+FILING_RULE = "normdocs.filing"
+
+
+def _filing_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
+    counts = _fact_tally(NORMDOCS_FILED)(year, as_of)
+    unfiled = (
+        Deadline.objects.filter(rule_id=FILING_RULE, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year)
+        .values("unit_id")
+        .annotate(n=Count("pk"))
+    )
+    result = dict(counts)
+    for r in unfiled:
+        before = result.get(r["unit_id"], Tally(0, 0))
+        result[r["unit_id"]] = Tally(before.good, before.total + r["n"])
+    return result
+
+
+def _filing_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
+    overdue = [
+        {"label": d.subject_label, "link": d.link, "good": False, "on": d.due, "detail": "逾期未报送备案"}
+        for d in Deadline.objects.filter(
+            rule_id=FILING_RULE, unit_id=unit_id, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year
+        ).order_by("due")[:100]
+    ]
+    return overdue + _fact_rows(NORMDOCS_FILED)(unit_id, year, as_of)
+
+
+# ---- every statutory clock of the unit that closed in the year -------------------------------------
+def _clocks_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
+    rows = (
+        Deadline.objects.filter(
+            closed_on__year=year, closed_on__lte=as_of, status__in=(DeadlineStatus.MET, DeadlineStatus.LATE)
+        )
+        .exclude(rule_id=FILING_RULE)  # counted by its own indicator
+        .values("unit_id")
+        .annotate(total=Count("pk"), good=Count("pk", filter=Q(status=DeadlineStatus.MET)))
+    )
+    return {r["unit_id"]: Tally(r["good"], r["total"]) for r in rows}
+
+
+def _clocks_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
+    return [
+        {
+            "label": f"{d.subject_label}：{d.title}",
+            "link": d.link,
+            "good": False,
+            "on": d.closed_on,
+            "detail": "逾期办结",
+        }
+        for d in Deadline.objects.filter(
+            unit_id=unit_id, closed_on__year=year, closed_on__lte=as_of, status=DeadlineStatus.LATE
+        )
+        .exclude(rule_id=FILING_RULE)
+        .order_by("-closed_on")[:100]
+    ]
+
+
+# ---- training, through its read interface ------------------------------------------------------------
+def _training_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
+    from yifa.training import interface
+
+    return {unit: Tally(met, total) for unit, (met, total) in interface.hours_met_by_unit(year).items()}
+
+
+def _study_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
+    from yifa.training import interface
+
+    sessions, minimum = interface.study_sessions_by_unit(year), interface.STUDY_SESSIONS_MINIMUM
+    return defaultdict(lambda: Tally(0, minimum), {u: Tally(min(n, minimum), minimum) for u, n in sessions.items()})
+
+
+NORMDOCS_FILED = "normdocs_filed"
+RECONSIDERATION_UPHELD = "reconsideration_upheld"
+
+INDICATORS: list[Indicator] = [
+    Indicator(
+        NORMDOCS_FILED,
+        "规范性文件按时报送备案",
+        "制度建设",
+        Decimal(20),
+        _rule_citation(FILING_RULE, "规范性文件报送备案"),
+        "公布后按期报送备案的文件占应报备文件的比例（逾期未报视为迟报）",
+        _filing_tally,
+        _filing_rows,
+    ),
+    Indicator(
+        RECONSIDERATION_UPHELD,
+        "行政复议未被纠错",
+        "监督与纠错",
+        Decimal(20),
+        f"{FUYI_2023.citation}第六十三条至第六十七条",
+        "作为被申请人的复议案件中，未被变更、撤销、确认违法、责令履行或确认无效的比例",
+        _fact_tally(RECONSIDERATION_UPHELD),
+        _fact_rows(RECONSIDERATION_UPHELD),
+    ),
+    Indicator(
+        "clocks_on_time",
+        "法定期限按期办结",
+        "依法履职",
+        Decimal(30),
+        "各模块法定期限（见“法定期限规则”）",
+        "年内办结的法定期限（规范性文件报备除外）中按期办结的比例",
+        _clocks_tally,
+        _clocks_rows,
+    ),
+    Indicator(
+        "training_hours",
+        "年度培训学时达标",
+        "队伍建设",
+        Decimal(20),
+        "《中华人民共和国公务员法》（2018年）第六十八条；《山东省行政执法监督条例》（2014年）第十条",
+        "本单位人员中年度培训学时达到要求的比例",
+        _training_tally,
+    ),
+    Indicator(
+        "leadership_study",
+        "领导班子学法不少于两次",
+        "队伍建设",
+        Decimal(10),
+        "《深化依法行政规划安排》（2022年）六、第18项",
+        "领导班子年度学法次数（两次得满分）",
+        _study_tally,
+    ),
+]
+BY_CODE = {i.code: i for i in INDICATORS}
+TOTAL = sum(i.points for i in INDICATORS)
