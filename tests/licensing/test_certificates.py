@@ -90,3 +90,21 @@ def test_counter_intake_refuses_bad_input_naming_the_field_and_writes_nothing(ca
     body = response.content.decode()
     assert "收到日期：不能晚于今天" in body and "证件号码：应为身份证号或统一社会信用代码" in body
     assert not Application.objects.exists()
+
+
+def test_statistics_count_the_year_by_unit_and_item(cast, certificate, receive, login):
+    liaison = cast["shijian_liaison"]
+    refused = receive(D(2026, 3, 2))
+    refused = fire(APPLICATIONS, refused, "accept", by=liaison, on=D(2026, 3, 2), expected_version=refused.version)
+    fire(APPLICATIONS, refused, "refuse", by=liaison, on=D(2026, 3, 5), expected_version=refused.version,
+         decision_number="不许1号", reason="场所不符合条件")  # fmt: skip
+    receive(D(2025, 12, 30))
+    cert = fire(CERTIFICATES, certificate, "revoke", by=liaison, expected_version=1, on=D(2026, 6, 1),
+                ground="第六十九条第二款", reason="以欺骗手段取得")  # fmt: skip
+    fire(CERTIFICATES, cert, "deregister", by=liaison, expected_version=cert.version, on=D(2026, 6, 2),
+         ground="第七十条第（四）项", reason="已撤销")  # fmt: skip
+    page = login(cast["legal_head"]).get("/staff/licensing/statistics/", {"year": 2026}).content.decode()
+    assert "<td>江临市市场监管局</td><td>食品经营许可</td><td>2</td><td>2</td><td>1</td><td>1</td><td>1</td>" in page
+    assert (
+        "本年没有记录" in login(cast["minzheng_liaison"]).get("/staff/licensing/statistics/?year=2026").content.decode()
+    )
