@@ -66,13 +66,19 @@ def test_another_department_cannot_act(cast, receive, login):
 
 
 def test_pages_need_a_login(client, food_item):
-    for url in ("/staff/licensing/", "/staff/licensing/applications/", "/staff/licensing/certificates/"):
+    for url in LISTS:
         assert client.get(url).status_code == 302
 
 
-@pytest.mark.parametrize(
-    "url", ["/staff/licensing/applications/", "/staff/licensing/certificates/", "/staff/licensing/"]
-)
+LISTS = [
+    "/staff/licensing/applications/",
+    "/staff/licensing/certificates/",
+    "/staff/licensing/",
+    "/staff/licensing/statistics/?year=2025",
+]
+
+
+@pytest.mark.parametrize("url", LISTS)
 def test_lists_stay_flat(cast, receive, login, django_assert_max_num_queries, url):
     liaison = cast["shijian_liaison"]
     for i in range(12):

@@ -346,7 +346,7 @@ CERTIFICATES = Flow(
             CertState.REVOKED,
             who=organ_staff,
             reason_required=True,
-            apply=assign(ground=INPUT("ground")),
+            apply=assign(ground=INPUT("ground"), revoked_on=ON),
             cancels=(rules.RENEWAL_DUE,),
             confirm="撤销后不能恢复，确定吗？",
         ),

@@ -150,10 +150,16 @@ def hearing_notice_in_time(app, *, notice_on=None, held_on=None, on, **_) -> lis
     return problems
 
 
-def exclusion_noticed(app, *, notice="", **_) -> str | None:
+def exclusion_noticed(app, *, notice="", kind="", **_) -> list[str]:
+    from .models import ExclusionKind
+
+    problems = []
+    if kind not in ExclusionKind.values or kind == ExclusionKind.HEARING:
+        labels = "、".join(label for value, label in ExclusionKind.choices if value != ExclusionKind.HEARING)
+        problems.append(f"不计时事项须为{labels}之一；听证按听证程序登记（{rules.EXCLUDED_TIME.citation}）")
     if not (notice or "").strip():
-        return f"须将所需时间书面告知申请人（{rules.EXCLUDED_TIME.citation}）"
-    return None
+        problems.append(f"须将所需时间书面告知申请人（{rules.EXCLUDED_TIME.citation}）")
+    return problems
 
 
 def valid_certificate_dates(app, *, number="", **_) -> str | None:

@@ -168,6 +168,7 @@ class Certificate(Versioned):
     reminded_on = models.DateField("延续提醒日期", null=True, blank=True)
     renewal_applied_on = models.DateField("申请延续日期", null=True, blank=True)
     ground = models.TextField("撤销或注销的情形", blank=True)
+    revoked_on = models.DateField("撤销日期", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "行政许可证件"

@@ -3,4 +3,5 @@ NAV = [
     ("许可申请", "licensing:applications"),
     ("许可证件", "licensing:certificates"),
     ("上级清单与差异", "licensing:higher"),
+    ("许可统计", "licensing:statistics"),
 ]

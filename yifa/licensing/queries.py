@@ -15,7 +15,7 @@ from yifa.lib.deadlines import WORKDAYS, Pause, compute_due
 from . import rules
 from .access import applications_for, certificates_for
 from .flows import decision_rule
-from .models import Application, Certificate, CertState, Item, ItemState
+from .models import Application, AppState, Certificate, CertState, Item, ItemState
 
 
 def items(*, q: str = "", state: str = ""):
@@ -103,3 +103,36 @@ def renewal_reminders_due(on: dt.date):
     return Certificate.objects.select_related("item", "unit").filter(
         state=CertState.VALID, reminded_on__isnull=True, valid_until__isnull=False, valid_until__lte=horizon
     )
+
+
+def statistics(user, year: int) -> list[dict]:
+    """The year's counts by unit and item (申请、受理、许可、不予许可、撤销), as the enforcement statistics and
+    the disclosure annual report's table 二 (第二十条第（五）项：本年处理决定数量) ask for; two queries."""
+    from django.db.models import Count
+
+    granted = [AppState.GRANTED, AppState.ISSUED]
+    rows = {}
+    apps = (
+        applications_for(user)
+        .filter(Q(received_on__year=year) | Q(accepted_on__year=year) | Q(decided_on__year=year))
+        .values("unit__name", "item__name")
+        .annotate(
+            applied=Count("id", filter=Q(received_on__year=year)),
+            accepted=Count("id", filter=Q(accepted_on__year=year)),
+            granted=Count("id", filter=Q(decided_on__year=year, state__in=granted)),
+            refused=Count("id", filter=Q(decided_on__year=year, state=AppState.REFUSED)),
+        )
+    )
+    for row in apps:
+        rows[(row["unit__name"], row["item__name"])] = {**row, "revoked": 0}
+    revoked = (
+        certificates_for(user)
+        .filter(revoked_on__year=year)
+        .values("unit__name", "item__name")
+        .annotate(revoked=Count("id"))
+    )
+    for row in revoked:
+        key = (row["unit__name"], row["item__name"])
+        rows.setdefault(key, {"unit__name": key[0], "item__name": key[1], "applied": 0, "accepted": 0,
+                              "granted": 0, "refused": 0, "revoked": 0})["revoked"] = row["revoked"]  # fmt: skip
+    return [rows[k] for k in sorted(rows)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from yifa.core.procedure import Checks, create
 
 from .flows import APPLICATIONS
@@ -32,6 +34,8 @@ def receive(
     text = check.text("summary", "申请内容", summary)
     check.choice("channel", "申请方式", channel, Channel)
     check.date("received_on", "收到日期", received_on)
+    if received_on and received_on > timezone.localdate():
+        check.fail("received_on", "收到日期：不能晚于今天")
     check.done()
 
     def build():

@@ -12,6 +12,7 @@ urlpatterns = [
     path("applications/new/", views.intake, name="intake"),
     path("applications/<int:pk>/", views.application_page, name="application"),
     path("applications/<int:pk>/act/<str:name>/", actions.APPLICATION_ACTIONS.view(), name="application_act"),
+    path("statistics/", views.statistics, name="statistics"),
     path("certificates/", views.certificate_list, name="certificates"),
     path("certificates/<int:pk>/", views.certificate_page, name="certificate"),
     path("certificates/<int:pk>/act/<str:name>/", actions.CERTIFICATE_ACTIONS.view(), name="certificate_act"),

@@ -177,3 +177,14 @@ def certificate_page(request, pk: int, bound=None):
             "today": timezone.localdate(),
         },
     )
+
+
+@staff_view
+def statistics(request):
+    from yifa.core.queries import int_param
+
+    today = timezone.localdate()
+    year = int_param(request.GET.get("year"), low=2000, high=today.year + 1, default=today.year)
+    rows = queries.statistics(request.user, year)
+    totals = {k: sum(r[k] for r in rows) for k in ("applied", "accepted", "granted", "refused", "revoked")}
+    return render(request, "licensing/statistics.html", {"rows": rows, "totals": totals, "year": year})
