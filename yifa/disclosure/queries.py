@@ -95,7 +95,7 @@ def unit_statistics(user, year: int):
 
 
 def catalogue(unit, *, published_only: bool = False):
-    qs = CatalogueItem.objects.filter(unit=unit).order_by("-formed_on", "-id")
+    qs = CatalogueItem.objects.filter(unit=unit).select_related("unit").order_by("-formed_on", "-id")
     if published_only:
         qs = qs.filter(state=CatalogueState.PUBLISHED).order_by("-published_on", "-id")
     return qs
