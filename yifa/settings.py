@@ -41,6 +41,7 @@ YIFA_APPS = [
     "yifa.training",
     "yifa.licensing",
     "yifa.assessment",
+    "yifa.disclosure",
     "yifa.portal",
 ]
 

@@ -1,0 +1,28 @@
+"""Who acts on a unit's disclosure work: its own staff (联络员、负责人); for the government itself, whose
+disclosure office this city places in the legal office, the legal office too. The office head approves
+extensions (第三十三条第二款). Everyone else in scope (leaders, the legal office for departments) watches."""
+
+from yifa.core.models import Role, UnitKind
+from yifa.core.procedure import LEGAL_OFFICE, Who, in_unit_of
+
+UNIT_STAFF = in_unit_of(Role.LIAISON, Role.HEAD, label="本机关联络员或负责人")
+FOR_GOVERNMENT = Who(
+    lambda user, obj: obj is not None and obj.unit.kind == UnitKind.GOVERNMENT and LEGAL_OFFICE(user, obj),
+    "法制机构（本级政府的申请）",
+)
+STAFF = Who((UNIT_STAFF | FOR_GOVERNMENT).check, "本机关政府信息公开工作人员")
+OFFICE_HEAD = Who(
+    lambda user, obj: in_unit_of(Role.HEAD)(user, obj) or (FOR_GOVERNMENT(user, obj) and user.has_role(Role.HEAD)),
+    "政府信息公开工作机构负责人",
+)
+
+
+class OfUnit:
+    """A stand-in record for acts on a unit's own registers (its guide, catalogue, report, intake)."""
+
+    def __init__(self, unit):
+        self.unit = unit
+
+
+def may_act_for(user, unit) -> bool:
+    return STAFF(user, OfUnit(unit))
