@@ -38,6 +38,7 @@ YIFA_APPS = [
     "yifa.normdocs",
     "yifa.decisions",
     "yifa.reconsideration",
+    "yifa.enforcement",
     "yifa.portal",
 ]
 

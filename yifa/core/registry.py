@@ -4,7 +4,10 @@
 - ``<app>/seed.py``: ``seed(scale, progress)`` adds benchmark data;
 - ``<app>/portal.py``: ``PORTAL_SECTIONS``, ``search(q)`` and ``SERVICES`` for the public portal;
 - ``<app>/todo.py``: ``items_for(user)`` for the staff to-do list;
-- ``<app>/nav.py``: ``NAV`` = [(label, url name)] for the staff menu.
+- ``<app>/nav.py``: ``NAV`` = [(label, url name)] for the staff menu;
+- ``<app>/hooks.py``: functions other apps ask by name through ``refusals(hook_name, **kwargs)``; each
+  returns None, a refusal message or a list of them (e.g. ``renewal_refusals(officer=, on=)``: why a
+  certificate may not be renewed, asked by enforcement and answered by training).
 """
 
 from importlib import import_module
@@ -31,3 +34,18 @@ def contributions(module: str):
 def autodiscover() -> None:
     for _ in contributions("rules"):
         pass
+
+
+def refusals(hook_name: str, **kwargs) -> list[str]:
+    """Every app's answer to ``hooks.<hook_name>(**kwargs)``: the refusal messages, in app order."""
+    found: list[str] = []
+    for _, hooks in contributions("hooks"):
+        hook = getattr(hooks, hook_name, None)
+        if hook is None:
+            continue
+        result = hook(**kwargs)
+        if isinstance(result, str):
+            found.append(result)
+        elif result:
+            found.extend(result)
+    return found
