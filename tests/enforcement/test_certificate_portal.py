@@ -48,3 +48,25 @@ def test_officer_page_is_scoped_and_masks_personal_data(cast, login, officers):
     assert "孙执法" in page and "110101199001011234" not in page and "13800000000" not in page
     assert login(cast["minzheng_liaison"]).get(url).status_code == 403
     assert "110101199001011234" in login(cast["admin"]).get(url).content.decode()
+
+
+def test_portal_lists_consolidated_powers_and_only_published_benchmarks(cast, client):
+    from yifa.enforcement import demo
+    from yifa.enforcement.models import Benchmark
+
+    demo.load(cast)
+    Benchmark.objects.create(
+        unit=cast["市场监管局"],
+        code="SJ-DRAFT",
+        violation="草稿基准",
+        circumstance="-",
+        degree="minor",
+        fine_min=0,
+        fine_max=1,
+        legal_basis="-",
+    )
+    bodies = client.get(reverse("portal_enforcement:bodies")).content.decode()
+    assert "江临市青石镇综合行政执法办公室" in bodies
+    assert "省人民政府关于赋予乡镇（街道）部分行政处罚权的决定" in bodies
+    benchmarks = client.get(reverse("portal_enforcement:benchmarks")).content.decode()
+    assert "SJ-001" in benchmarks and "SJ-DRAFT" not in benchmarks
