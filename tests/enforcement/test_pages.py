@@ -80,9 +80,9 @@ def test_another_unit_cannot_act_on_a_case(cast, login, body, officers):
 def test_statistics_count_each_case_once_under_its_heaviest_penalty(cast, login, body, officers):
     decided_cases(cast, body, officers, 4)
     page = login(cast["legal_head"]).get(reverse("enforcement:statistics") + "?year=2026").content.decode()
-    assert "<tr><td>没收违法所得、没收非法财物</td><td>2</td><td>4000.00</td></tr>" in page
-    assert "<tr><td>罚款</td><td>2</td><td>4000.00</td></tr>" in page
-    assert "<tr><th>合计</th><th>4</th><th>8000.00</th></tr>" in page
+    assert "<tr><td>没收违法所得、没收非法财物</td><td>2</td><td>4000.00</td>" in page
+    assert "<tr><td>罚款</td><td>2</td><td>4000.00</td>" in page
+    assert "<tr><th>合计</th><th>4</th><th>8000.00</th>" in page
     assert "执法证持证率：100.0%（2/2）" in page
 
 
