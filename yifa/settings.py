@@ -42,6 +42,7 @@ YIFA_APPS = [
     "yifa.licensing",
     "yifa.assessment",
     "yifa.disclosure",
+    "yifa.enforcement",
     "yifa.portal",
 ]
 

@@ -1,0 +1,87 @@
+"""Enforcement at scale: seed N penalty cases (default 1,000,000) with the module's own seed, then time the
+case list, the statistics and the public decision list: query count and median of --repeat runs.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/yifa_enforcement .venv/bin/python bench/enforcement.py \
+        [--scale 1000000] [--repeat 15] [--reuse]
+
+The database is migrated, not dropped; --reuse skips seeding when it already holds the cases. A benchmark,
+not a test: it prints figures and never fails."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--reuse", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yifa.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from yifa.core.demo import build_city
+    from yifa.core.models import User
+    from yifa.enforcement import seed
+    from yifa.enforcement.models import Case
+
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["*"]
+    call_command("migrate", verbosity=0, interactive=False)
+    if not User.objects.filter(username="legal_head").exists():
+        build_city()
+    have = Case.objects.count()
+    if args.reuse and have >= args.scale:
+        print(f"沿用已有的{have}件案件")
+    else:
+        began = time.monotonic()
+        seed.seed(scale=args.scale, progress=lambda label, done, total: print(f"\r{label} {done}/{total}", end=""))
+        print(f"\n生成{args.scale}件案件用时{time.monotonic() - began:.0f}秒")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    staff, public = Client(), Client()
+    staff.force_login(User.objects.get(username="legal_head"))
+    officer = Client()
+    officer.force_login(User.objects.get(username="shijian_officer"))
+    year = Case.objects.order_by("-decided_on").values_list("decided_on", flat=True).first().year
+    pages = [
+        ("案件列表（法制机构）", staff, "/staff/enforcement/"),
+        ("案件列表第200页（法制机构）", staff, "/staff/enforcement/?page=200"),
+        ("案件列表（市场监管局执法人员）", officer, "/staff/enforcement/"),
+        ("按状态筛选（法制机构）", staff, "/staff/enforcement/?state=served"),
+        (f"{year}年执法统计（法制机构）", staff, f"/staff/enforcement/statistics/?year={year}"),
+        ("偏离裁量基准（法制机构）", staff, "/staff/enforcement/outside/"),
+        ("处罚决定公开（公众）", public, "/enforcement/"),
+        ("处罚决定公开第100页（公众）", public, "/enforcement/?page=100"),
+        ("公开接口（公众）", public, "/api/enforcement/public/decisions"),
+    ]
+    print(f"{connection.vendor}，{Case.objects.count()}件案件，每页重复{args.repeat}次")
+    print(f"{'页面':<28}{'查询数':>6}{'中位数ms':>10}{'最大ms':>9}")
+    for label, client, url in pages:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, HTTP_HOST="localhost")
+        assert response.status_code == 200, (url, response.status_code)
+        times = []
+        for _ in range(args.repeat):
+            began = time.perf_counter()
+            client.get(url, HTTP_HOST="localhost")
+            times.append((time.perf_counter() - began) * 1000)
+        print(f"{label:<28}{len(queries):>6}{statistics.median(times):>10.1f}{max(times):>9.1f}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    main()

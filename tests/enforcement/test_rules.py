@@ -1,0 +1,30 @@
+"""``yifa rules --json`` lists every enforcement period with its article."""
+
+import json
+from io import StringIO
+
+from django.core.management import call_command
+
+PERIODS = {
+    "enforcement.decision": (90, "calendar", "第六十条", 30),
+    "enforcement.hearing_request": (5, "workday", "第六十四条第一项", None),
+    "enforcement.hearing_notice": (7, "workday", "第六十四条第二项", None),
+    "enforcement.service": (7, "workday", "第六十一条第一款", None),
+    "enforcement.withdrawal": (3, "workday", "第四十八条第二款", None),
+    "enforcement.publication": (7, "workday", "二、全面推行行政执法公示制度（加强事后公开）", None),
+    "enforcement.market_publication": (20, "workday", "第九条", None),
+    "enforcement.legal_review": (10, "workday", "第五十八条第一款", None),
+}
+
+
+def test_rules_json_lists_every_enforcement_period_with_its_article():
+    out = StringIO()
+    call_command("rules", "--json", stdout=out)
+    rules = {r["id"]: r for r in json.loads(out.getvalue())}
+    for rule_id, (days, unit, article, extension) in PERIODS.items():
+        rule = rules[rule_id]
+        assert (rule["days"], rule["unit"], rule["article"], rule["extension_days"]) == (days, unit, article, extension)
+    assert rules["enforcement.decision"]["law"] == "中华人民共和国行政处罚法"
+    assert rules["enforcement.market_publication"]["law"] == "市场监督管理行政处罚信息公示规定"
+    periods = {r for r, v in rules.items() if r.startswith("enforcement.") and v["days"]}
+    assert periods == set(PERIODS)

@@ -1,0 +1,202 @@
+"""The demo city's enforcement, made through the services and the flow: the market bureau and a township's
+consolidated enforcement body, officers with certificates (one expiring within the month), a published
+benchmark, a legal reviewer, and cases in every state, so that ``shijian_officer`` has real work."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from yifa.core.calendar import current_calendar
+from yifa.core.procedure import fire
+from yifa.lib.deadlines import WORKDAYS, earliest_after_notice
+
+from . import rules, services
+from .flows import CASE_FLOW
+from .models import Benchmark, BodyKind, Case, Stage
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _certified(legal, body, people, today):
+    certs = []
+    for n, (name, user, until) in enumerate(people, start=1):
+        officer = services.officer_add(by=legal, body=body, name=name, user=user, phone=f"1390000000{n}")
+        certs.append(
+            services.certificate_issue(
+                by=legal,
+                officer=officer,
+                number=f"37{body.pk:03d}{n:04d}",
+                field=body.fields,
+                issuer="省人民政府",
+                valid_from=today - dt.timedelta(days=700),
+                valid_until=until,
+                on=today - dt.timedelta(days=700),
+            )
+        )
+    return certs
+
+
+def _record(case, stage, by, on):
+    fire(
+        CASE_FLOW,
+        case,
+        "add_record",
+        by=by,
+        on=on,
+        stage=stage,
+        kind="document",
+        title=f"{Stage(stage).label}文书",
+        upload=(f"{Stage(stage).label}.pdf", PDF),
+    )
+
+
+def load(cast):
+    today = timezone.localdate()
+    legal, officer, head = cast["legal_head"], cast["shijian_officer"], cast["shijian_head"]
+    market = services.body_add(
+        by=legal,
+        unit=cast["市场监管局"],
+        name="江临市市场监督管理局",
+        fields="市场监管",
+        legal_basis="《中华人民共和国行政处罚法》第十七条；市政府关于确认行政执法主体资格的公告",
+        market_regulation=True,
+    )
+    services.body_add(
+        by=legal,
+        unit=cast["青石镇"],
+        name="江临市青石镇综合行政执法办公室",
+        kind=BodyKind.CONSOLIDATED,
+        fields="城市管理、生态环境、自然资源",
+        legal_basis="《中华人民共和国行政处罚法》第十八条第二款、第二十四条",
+        transferred_from="江临市生态环境局、江临市自然资源局",
+        transferred_powers="违法建设、露天焚烧、占道经营等行政处罚权",
+        transfer_act="省人民政府关于赋予乡镇（街道）部分行政处罚权的决定",
+    )
+    far = today + dt.timedelta(days=900)
+    certs = _certified(
+        legal,
+        market,
+        [("孙执法", officer, far), ("钱执法", None, far), ("赵将到期", None, today + dt.timedelta(days=20))],
+        today,
+    )
+    services.reviewer_add(
+        by=legal,
+        unit=cast["市场监管局"],
+        user=cast["reviewer"],
+        qualification_number="A20183701001",
+        since=today - dt.timedelta(days=1000),
+    )
+    bench = Benchmark.objects.create(
+        unit=cast["市场监管局"],
+        code="SJ-001",
+        violation="销售超过保质期的食品",
+        circumstance="货值金额一万元以上",
+        degree="serious",
+        fine_min=10000,
+        fine_max=100000,
+        legal_basis="《中华人民共和国食品安全法》第一百二十四条",
+    )
+    services.benchmark_publish(by=legal, benchmark=bench, on=today - dt.timedelta(days=300))
+    pair = certs[:2]
+    numbers = iter(range(1, 100))
+
+    def filed(days_ago, party="江临市某某超市有限公司", **extra):
+        on = today - dt.timedelta(days=days_ago)
+        return services.case_file(
+            by=officer,
+            body=market,
+            number=f"江市监处罚〔{on.year}〕{next(numbers)}号",
+            party_kind="organisation",
+            party_name=party,
+            violation="销售超过保质期的食品",
+            violation_on=on - dt.timedelta(days=15),
+            discovered_on=on - dt.timedelta(days=3),
+            certificates=pair,
+            on=on,
+            **extra,
+        )
+
+    def notified(case, days_ago, fine, **extra):
+        on = today - dt.timedelta(days=days_ago)
+        return fire(CASE_FLOW, case, "notify", by=officer, on=on, penalty_kinds=["fine"], fine=fine, **extra)
+
+    filed(2, party="江临市青石镇某饭店")
+    notified(filed(6), 1, "150000", benchmark=bench, outside_reason="")
+    hearing = fire(
+        CASE_FLOW, notified(filed(12), 9, "120000"), "request_hearing", by=officer, on=today - dt.timedelta(days=8)
+    )
+    on = today - dt.timedelta(days=7)
+    fire(
+        CASE_FLOW,
+        hearing,
+        "schedule_hearing",
+        by=officer,
+        on=on,
+        hearing_on=earliest_after_notice(on, rules.HEARING_NOTICE.days, WORKDAYS, current_calendar()),
+    )
+    fire(
+        CASE_FLOW,
+        notified(filed(20, major_public_interest=True), 15, "3000"),
+        "submit_review",
+        by=officer,
+        on=today - dt.timedelta(days=14),
+    )
+    small = fire(
+        CASE_FLOW,
+        notified(filed(30), 25, "20000", benchmark=bench),
+        "decide",
+        by=head,
+        on=today - dt.timedelta(days=3),
+        decision_number=f"江市监罚字〔{today.year}〕3号",
+    )
+    fire(CASE_FLOW, small, "publish", by=officer, on=today - dt.timedelta(days=2))
+    served = fire(
+        CASE_FLOW,
+        notified(filed(50), 45, "50000", benchmark=bench),
+        "decide",
+        by=head,
+        on=today - dt.timedelta(days=40),
+        decision_number=f"江市监罚字〔{today.year}〕4号",
+    )
+    fire(CASE_FLOW, served, "serve", by=officer, on=today - dt.timedelta(days=38))
+    closed = fire(
+        CASE_FLOW,
+        notified(filed(70), 65, "5000", benchmark=bench, outside_reason="初次违法且及时改正，减轻处罚"),
+        "decide",
+        by=head,
+        on=today - dt.timedelta(days=60),
+        decision_number=f"江市监罚字〔{today.year}〕1号",
+    )
+    closed = fire(CASE_FLOW, closed, "serve", by=officer, on=today - dt.timedelta(days=58))
+    fire(CASE_FLOW, closed, "publish", by=officer, on=today - dt.timedelta(days=57))
+    for stage in (Stage.FILING, Stage.INVESTIGATION, Stage.NOTICE, Stage.DECISION, Stage.SERVICE):
+        _record(Case.objects.get(pk=closed.pk), stage, officer, today - dt.timedelta(days=56))
+    fire(CASE_FLOW, Case.objects.get(pk=closed.pk), "close", by=officer, on=today - dt.timedelta(days=50))
+    annulled = fire(
+        CASE_FLOW,
+        notified(filed(90), 85, "30000", benchmark=bench),
+        "decide",
+        by=head,
+        on=today - dt.timedelta(days=80),
+        decision_number=f"江市监罚字〔{today.year}〕2号",
+    )
+    fire(CASE_FLOW, annulled, "publish", by=officer, on=today - dt.timedelta(days=78))
+    annulled = fire(
+        CASE_FLOW,
+        Case.objects.get(pk=annulled.pk),
+        "annul",
+        by=head,
+        on=today - dt.timedelta(days=5),
+        annulment="revoked",
+        reason="经行政复议决定撤销",
+    )
+    fire(
+        CASE_FLOW,
+        annulled,
+        "withdraw",
+        by=officer,
+        on=today - dt.timedelta(days=4),
+        reason="该处罚决定已被行政复议机关撤销",
+    )

@@ -1,0 +1,120 @@
+"""Forms of the enforcement pages: they only parse; the flows and services judge."""
+
+from __future__ import annotations
+
+from django import forms
+
+from yifa.core.procedure import ActionForm
+
+from . import rules
+from .models import Annulment, Benchmark, Body, Certificate, PartyKind, PenaltyKind, RecordKind, Stage
+
+DATE = forms.DateInput(attrs={"type": "date"})
+TEXT = forms.Textarea(attrs={"rows": 2})
+
+
+def certificates_of(body):
+    return Certificate.objects.select_related("officer").filter(officer__body=body).exclude(state="revoked")
+
+
+class CertificateChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, cert):
+        return f"{cert.officer.name}（{cert}，有效期至{cert.valid_until:%Y-%m-%d}）"
+
+
+class FileCaseForm(forms.Form):
+    body = forms.ModelChoiceField(label="执法主体", queryset=Body.objects.none())
+    number = forms.CharField(label="案号", max_length=60)
+    party_kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices)
+    party_name = forms.CharField(label="当事人", max_length=100)
+    party_id_number = forms.CharField(label="证件号码（加密保存，不公开）", max_length=40, required=False)
+    violation = forms.CharField(label="违法行为", max_length=300)
+    violation_on = forms.DateField(label="违法行为发生（终了）日", widget=DATE)
+    discovered_on = forms.DateField(label="发现日", widget=DATE)
+    grave = forms.BooleanField(label="涉及公民生命健康安全、金融安全且有危害后果（追责期限五年）", required=False)
+    major_public_interest = forms.BooleanField(label="涉及重大公共利益或案情疑难复杂（须法制审核）", required=False)
+    social_impact = forms.BooleanField(label="具有一定社会影响，决定应当公开", required=False, initial=True)
+    certificates = CertificateChoice(
+        label=f"承办执法人员（至少两名持有效执法证，{rules.CERTIFIED_OFFICERS.citation}）",
+        queryset=Certificate.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+        self.fields["certificates"].queryset = (
+            Certificate.objects.select_related("officer").filter(officer__body__in=bodies).exclude(state="revoked")
+        )
+
+
+def officers_form(case):
+    class AssignOfficersForm(ActionForm):
+        certificates = CertificateChoice(
+            label="承办执法人员", queryset=certificates_of(case.body), widget=forms.CheckboxSelectMultiple
+        )
+
+    return AssignOfficersForm
+
+
+def notice_form(case):
+    class NoticeForm(ActionForm):
+        penalty_kinds = forms.MultipleChoiceField(
+            label="拟处罚种类", choices=PenaltyKind.choices, widget=forms.CheckboxSelectMultiple
+        )
+        fine = forms.DecimalField(label="罚没金额（元）", max_digits=14, decimal_places=2, min_value=0, required=False)
+        benchmark = forms.ModelChoiceField(
+            label="适用裁量基准",
+            queryset=Benchmark.objects.filter(unit=case.unit, state="published"),
+            required=False,
+        )
+        outside_reason = forms.CharField(label="超出裁量基准幅度的理由", widget=TEXT, required=False)
+
+    return NoticeForm
+
+
+class HearingForm(ActionForm):
+    hearing_on = forms.DateField(label=f"听证日期（通知后第{rules.HEARING_NOTICE.days}个工作日起）", widget=DATE)
+
+
+class OpinionForm(ActionForm):
+    opinion = forms.CharField(label="审核意见", widget=TEXT)
+
+
+class DecideForm(ActionForm):
+    decision_number = forms.CharField(label="决定书文号", max_length=60)
+    outside_reason = forms.CharField(label="超出裁量基准幅度的理由（超出时必填）", widget=TEXT, required=False)
+
+
+class ExtendForm(ActionForm):
+    days = forms.IntegerField(label="延长天数", min_value=1, max_value=rules.DECISION.extension_days)
+    reason = forms.CharField(label="延长理由（负责人批准）", widget=TEXT)
+
+
+class ReasonForm(ActionForm):
+    reason = forms.CharField(label="理由", widget=TEXT)
+
+
+class AnnulForm(ActionForm):
+    annulment = forms.ChoiceField(label="情形", choices=Annulment.choices)
+    reason = forms.CharField(label="依据和理由", widget=TEXT)
+
+
+class WithdrawForm(ActionForm):
+    reason = forms.CharField(label="撤回理由（向社会公开说明）", widget=TEXT)
+
+
+class RecordForm(ActionForm):
+    stage = forms.ChoiceField(label="阶段", choices=Stage.choices)
+    kind = forms.ChoiceField(label="形式", choices=RecordKind.choices)
+    title = forms.CharField(label="名称", max_length=200)
+    reference = forms.CharField(label="音像存储位置（音像记录可只填此项）", max_length=300, required=False)
+    upload = forms.FileField(label="文件", required=False)
+
+
+class RenewForm(ActionForm):
+    valid_until = forms.DateField(label="新有效期至", widget=DATE)
+
+
+class BenchmarkImportForm(forms.Form):
+    file = forms.FileField(label="裁量基准表（.xlsx）")

@@ -1,0 +1,343 @@
+"""行政执法: bodies (执法主体), officers and their certificates (执法人员、执法证), legal reviewers,
+discretion benchmarks (裁量基准) and penalty cases with their officers and full-process records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.db import models
+from django.urls import reverse
+
+from yifa.core.crypto import EncryptedTextField
+from yifa.core.models import Versioned
+
+
+class BodyKind(models.TextChoices):
+    STATUTORY = "statutory", "法定行政机关"
+    AUTHORIZED = "authorized", "法律法规授权组织"
+    ENTRUSTED = "entrusted", "受委托组织"
+    CONSOLIDATED = "consolidated", "综合行政执法机关（相对集中行政处罚权）"
+
+
+class Body(Versioned):
+    """执法主体: a unit that may enforce, in which fields, on which basis (山东省行政执法监督条例第九条)."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="所属单位", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField("主体名称", max_length=100, unique=True)
+    kind = models.CharField("主体类型", max_length=15, choices=BodyKind.choices, default=BodyKind.STATUTORY)
+    fields = models.CharField("执法领域", max_length=200)
+    legal_basis = models.TextField("主体资格依据")
+    transferred_from = models.CharField("行政处罚权划出部门", max_length=200, blank=True)
+    transferred_powers = models.TextField("集中行使的处罚权", blank=True)
+    transfer_act = models.CharField("决定文件", max_length=200, blank=True)
+    market_regulation = models.BooleanField("市场监督管理部门", default=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "执法主体"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Officer(Versioned):
+    """执法人员. ID number and phone are personal data: encrypted, never on the portal."""
+
+    body = models.ForeignKey(Body, verbose_name="执法主体", on_delete=models.PROTECT, related_name="officers")
+    user = models.ForeignKey(
+        "core.User", verbose_name="平台账号", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField("姓名", max_length=50)
+    id_number = EncryptedTextField("身份证号", blank=True)
+    phone = EncryptedTextField("电话", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "执法人员"
+        ordering = ["body__name", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def unit(self):
+        return self.body.unit
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", "有效"
+    SUSPENDED = "suspended", "暂扣"
+    REVOKED = "revoked", "吊销"
+    EXPIRED = "expired", "已过期"  # never stored: a valid certificate past its end date
+
+
+def public_code() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class Certificate(Versioned):
+    officer = models.ForeignKey(Officer, verbose_name="持证人", on_delete=models.PROTECT, related_name="certificates")
+    number = models.CharField("证件编号", max_length=40, unique=True)
+    field = models.CharField("执法领域", max_length=100)
+    issuer = models.CharField("发证机关", max_length=100)
+    valid_from = models.DateField("有效期起")
+    valid_until = models.DateField("有效期至")
+    state = models.CharField("状态", max_length=10, choices=CertificateStatus.choices, default=CertificateStatus.VALID)
+    code = models.CharField("核验码", max_length=32, unique=True, default=public_code, editable=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政执法证"
+        ordering = ["number"]
+        indexes = [models.Index(fields=["state", "valid_until"])]
+
+    def __str__(self):
+        return f"执法证{self.number}"
+
+    def get_absolute_url(self):
+        return reverse("enforcement:officer", args=[self.officer_id])
+
+    @property
+    def unit(self):
+        return self.officer.body.unit
+
+    def status_on(self, day: dt.date) -> str:
+        if self.state == CertificateStatus.VALID and day > self.valid_until:
+            return CertificateStatus.EXPIRED
+        return self.state
+
+    def status_label_on(self, day: dt.date) -> str:
+        if self.state == CertificateStatus.VALID and day < self.valid_from:
+            return "尚未生效"
+        return CertificateStatus(self.status_on(day)).label
+
+    def usable_on(self, day: dt.date) -> bool:
+        return self.status_on(day) == CertificateStatus.VALID and day >= self.valid_from
+
+
+class LegalReviewer(Versioned):
+    """从事法制审核的人员 of a unit, with the 法律职业资格 (处罚法第五十八条第二款)."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="所在单位", on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey("core.User", verbose_name="审核人员", on_delete=models.PROTECT, related_name="+")
+    qualification_number = models.CharField("法律职业资格证书编号", max_length=40, blank=True)
+    since = models.DateField("从事法制审核起始日")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "法制审核人员"
+        constraints = [models.UniqueConstraint(fields=["unit", "user"], name="reviewer_once_per_unit")]
+
+    def __str__(self):
+        return f"{self.user}（{self.unit}）"
+
+
+class BenchmarkState(models.TextChoices):
+    DRAFT = "draft", "待审核"
+    PUBLISHED = "published", "已公布"
+
+
+class Degree(models.TextChoices):
+    MINOR = "minor", "轻微"
+    GENERAL = "general", "一般"
+    SERIOUS = "serious", "较重"
+    GRAVE = "grave", "严重"
+
+
+class Benchmark(Versioned):
+    """One row of a 裁量基准 (处罚法第三十四条): a violation, its circumstances and degree, the fine range."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="制定单位", on_delete=models.PROTECT, related_name="+")
+    code = models.CharField("基准编码", max_length=40)
+    edition = models.PositiveIntegerField("版本", default=1)
+    violation = models.CharField("违法行为", max_length=200)
+    circumstance = models.CharField("违法情节", max_length=300)
+    degree = models.CharField("裁量阶次", max_length=10, choices=Degree.choices)
+    fine_min = models.DecimalField("罚款下限（元）", max_digits=14, decimal_places=2)
+    fine_max = models.DecimalField("罚款上限（元）", max_digits=14, decimal_places=2)
+    legal_basis = models.CharField("法律依据", max_length=300)
+    state = models.CharField("状态", max_length=10, choices=BenchmarkState.choices, default=BenchmarkState.DRAFT)
+    reviewed_by = models.ForeignKey(
+        "core.User", verbose_name="法制机构审核人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    published_on = models.DateField("公布日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "裁量基准"
+        ordering = ["code", "-edition"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "code", "degree", "edition"], name="benchmark_edition_once")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.violation}（{self.get_degree_display()}）"
+
+    def contains(self, amount) -> bool:
+        return self.fine_min <= amount <= self.fine_max
+
+
+class CaseState(models.TextChoices):
+    FILED = "filed", "已立案（调查取证）"
+    NOTIFIED = "notified", "已告知（陈述申辩）"
+    HEARING = "hearing", "听证"
+    REVIEW = "review", "法制审核中"
+    READY = "ready", "待决定"
+    DECIDED = "decided", "已决定待送达"
+    SERVED = "served", "已送达（执行中）"
+    CLOSED = "closed", "已结案"
+    ANNULLED = "annulled", "决定已变更或撤销"
+    DROPPED = "dropped", "撤销立案"
+
+
+class PartyKind(models.TextChoices):
+    PERSON = "person", "自然人"
+    ORGANISATION = "organisation", "法人或其他组织"
+
+
+class PenaltyKind(models.TextChoices):
+    """处罚法第九条, ordered from the lightest: statistics count a case once, under its heaviest kind."""
+
+    WARNING = "warning", "警告、通报批评"
+    FINE = "fine", "罚款"
+    CONFISCATION = "confiscation", "没收违法所得、没收非法财物"
+    DOWNGRADE = "downgrade", "暂扣许可证件、降低资质等级"
+    LIMIT = "limit", "限制开展生产经营活动"
+    REVOCATION = "revocation", "吊销许可证件"
+    CLOSURE = "closure", "责令停产停业、责令关闭、限制从业"
+    DETENTION = "detention", "行政拘留"
+    OTHER = "other", "其他行政处罚"
+
+
+SEVERITY = {kind: rank for rank, kind in enumerate(PenaltyKind.values)}
+
+
+def heaviest(kinds) -> str:
+    """The heaviest of a case's penalties (“其他” counts as lightest: its weight is unknown)."""
+    ranked = sorted(kinds, key=lambda k: -1 if k == PenaltyKind.OTHER else SEVERITY[k])
+    return ranked[-1] if ranked else ""
+
+
+class Annulment(models.TextChoices):
+    CHANGED = "changed", "变更"
+    REVOKED = "revoked", "撤销"
+    ILLEGAL = "illegal", "确认违法"
+    VOID = "void", "确认无效"
+
+
+class Case(Versioned):
+    """A penalty case (行政处罚案件), general procedure."""
+
+    body = models.ForeignKey(Body, verbose_name="执法主体", on_delete=models.PROTECT, related_name="cases")
+    unit = models.ForeignKey("core.Unit", verbose_name="办案单位", on_delete=models.PROTECT, related_name="+")
+    number = models.CharField("案号", max_length=60)
+    state = models.CharField("状态", max_length=10, choices=CaseState.choices, default=CaseState.FILED)
+    party_kind = models.CharField("当事人类型", max_length=15, choices=PartyKind.choices)
+    party_name = models.CharField("当事人", max_length=100)
+    party_id_number = EncryptedTextField("证件号码", blank=True)
+    violation = models.CharField("违法行为", max_length=300)
+    violation_on = models.DateField("违法行为发生（终了）日")
+    discovered_on = models.DateField("发现日")
+    grave = models.BooleanField("涉及生命健康安全、金融安全且有危害后果", default=False)
+    filed_on = models.DateField("立案日")
+    benchmark = models.ForeignKey(
+        Benchmark, verbose_name="适用裁量基准", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    penalty_kinds = models.JSONField("拟处罚种类", default=list, blank=True)
+    heaviest_kind = models.CharField("最重处罚种类", max_length=15, choices=PenaltyKind.choices, blank=True)
+    fine = models.DecimalField("罚没金额（元）", max_digits=14, decimal_places=2, null=True, blank=True)
+    outside_reason = models.TextField("偏离裁量基准理由", blank=True)
+    major_public_interest = models.BooleanField("涉及重大公共利益或疑难复杂", default=False)
+    noticed_on = models.DateField("告知日", null=True, blank=True)
+    hearing_requested_on = models.DateField("申请听证日", null=True, blank=True)
+    hearing_notice_on = models.DateField("听证通知日", null=True, blank=True)
+    hearing_on = models.DateField("听证日", null=True, blank=True)
+    reviewed_on = models.DateField("法制审核日", null=True, blank=True)
+    review_passed = models.BooleanField("法制审核通过", default=False)
+    review_opinion = models.TextField("法制审核意见", blank=True)
+    decision_number = models.CharField("决定书文号", max_length=60, blank=True)
+    decided_on = models.DateField("决定日", null=True, blank=True)
+    served_on = models.DateField("送达日", null=True, blank=True)
+    social_impact = models.BooleanField("具有一定社会影响（应公开）", default=True)
+    published_on = models.DateField("公开日", null=True, blank=True)
+    annulment = models.CharField("决定变更撤销", max_length=10, choices=Annulment.choices, blank=True)
+    annulled_on = models.DateField("变更撤销日", null=True, blank=True)
+    withdrawn_on = models.DateField("撤回公开日", null=True, blank=True)
+    withdrawal_reason = models.TextField("撤回说明", blank=True)
+    closed_on = models.DateField("结案日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政处罚案件"
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["unit", "-id"]),
+            models.Index(fields=["state", "-id"]),
+            models.Index(fields=["-published_on", "-id"], name="case_public_list"),
+            models.Index(fields=["decided_on", "heaviest_kind"]),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.party_name}"
+
+    def get_absolute_url(self):
+        return reverse("enforcement:case", args=[self.pk])
+
+    @property
+    def large_fine_threshold(self):
+        from .rules import LARGE_FINE
+
+        return LARGE_FINE[self.party_kind]
+
+    @property
+    def is_public(self) -> bool:
+        return bool(self.published_on) and not self.withdrawn_on
+
+    @property
+    def masked_party(self) -> str:
+        """The party as the portal shows it: a person by surname only (个人信息保护法第二十八条)."""
+        if self.party_kind == PartyKind.PERSON:
+            return (self.party_name[:1] + "某") if self.party_name else ""
+        return self.party_name
+
+
+class CaseOfficer(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="officers")
+    certificate = models.ForeignKey(Certificate, verbose_name="执法证", on_delete=models.PROTECT, related_name="+")
+    lead = models.BooleanField("主办", default=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "承办执法人员"
+        constraints = [models.UniqueConstraint(fields=["case", "certificate"], name="officer_once_per_case")]
+
+
+class Stage(models.TextChoices):
+    FILING = "filing", "立案"
+    INVESTIGATION = "investigation", "调查取证"
+    NOTICE = "notice", "告知"
+    HEARING = "hearing", "听证"
+    REVIEW = "review", "法制审核"
+    DECISION = "decision", "决定"
+    SERVICE = "service", "送达"
+    EXECUTION = "execution", "执行"
+
+
+class RecordKind(models.TextChoices):
+    DOCUMENT = "document", "文书"
+    PHOTO = "photo", "照片"
+    AUDIO = "audio", "录音"
+    VIDEO = "video", "录像"
+
+
+class CaseRecord(models.Model):
+    """全过程记录 (处罚法第四十七条): a document, photo, or an audio/video reference, for one stage."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="records")
+    stage = models.CharField("阶段", max_length=15, choices=Stage.choices)
+    kind = models.CharField("形式", max_length=10, choices=RecordKind.choices)
+    title = models.CharField("名称", max_length=200)
+    reference = models.CharField("音像存储位置", max_length=300, blank=True)
+    attachment = models.ForeignKey(
+        "core.Attachment", verbose_name="文件", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_on = models.DateField("记录日")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "全过程记录"
+        ordering = ["recorded_on", "id"]

@@ -1,0 +1,6 @@
+NAV = [
+    ("行政处罚案件", "enforcement:index"),
+    ("执法人员", "enforcement:officers"),
+    ("裁量基准", "enforcement:benchmarks"),
+    ("执法统计", "enforcement:statistics"),
+]

@@ -1,0 +1,112 @@
+"""Reads for the enforcement pages, the portal and the API: scoped, with their joins, no query per row."""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Q, Sum
+
+from yifa.core.access import scope
+
+from .models import Body, Case, CaseState, Certificate, LegalReviewer, Officer, PenaltyKind
+
+
+def reviewer_record(user, unit) -> LegalReviewer | None:
+    """The user's registration as a legal reviewer of ``unit`` or of a unit above it."""
+    if user is None or not getattr(user, "pk", None) or unit is None:
+        return None
+    ids = [int(x) for x in unit.path.strip("/").split("/") if x]
+    return LegalReviewer.objects.filter(user=user, unit_id__in=ids).first()
+
+
+def cases_for(user, *, state: str = "", q: str = ""):
+    qs = scope(Case.objects.select_related("body", "unit"), user).order_by("-id")
+    if state in CaseState.values:
+        qs = qs.filter(state=state)
+    if q:
+        qs = qs.filter(Q(number__icontains=q) | Q(party_name__icontains=q))
+    return qs
+
+
+def outside_benchmark(user):
+    """Every case whose fine lies outside its benchmark: the legal office watches them all."""
+    outside = Q(fine__lt=F("benchmark__fine_min")) | Q(fine__gt=F("benchmark__fine_max"))
+    qs = Case.objects.select_related("body", "benchmark").filter(outside, benchmark__isnull=False)
+    return scope(qs, user).order_by("-id")
+
+
+def officers_for(user):
+    qs = Officer.objects.select_related("body__unit").prefetch_related("certificates")
+    return scope(qs, user, "body__unit").order_by("body__name", "name")
+
+
+def bodies():
+    return Body.objects.select_related("unit").order_by("name")
+
+
+def usable_certificates(body, on):
+    return (
+        Certificate.objects.select_related("officer")
+        .filter(officer__body=body, state="valid", valid_from__lte=on, valid_until__gte=on)
+        .order_by("officer__name")
+    )
+
+
+def public_decisions():
+    """Published and not withdrawn (处罚法第四十八条), newest first."""
+    return (
+        Case.objects.select_related("body")
+        .filter(published_on__isnull=False, withdrawn_on__isnull=True)
+        .only(
+            "id",
+            "number",
+            "decision_number",
+            "party_kind",
+            "party_name",
+            "violation",
+            "heaviest_kind",
+            "fine",
+            "decided_on",
+            "published_on",
+            "body__name",
+        )
+        .order_by("-published_on", "-id")
+    )
+
+
+def withdrawn_decisions():
+    return Case.objects.select_related("body").filter(withdrawn_on__isnull=False).order_by("-withdrawn_on", "-id")
+
+
+def statistics(user, year: int) -> dict:
+    """The annual table: each decided case once, under its heaviest kind, with the amounts in the decisions."""
+    qs = scope(Case.objects.filter(decided_on__year=year).exclude(heaviest_kind=""), user)
+    rows = {r["heaviest_kind"]: r for r in qs.values("heaviest_kind").annotate(n=Count("id"), amount=Sum("fine"))}
+    table = [
+        {"kind": label, "n": rows.get(value, {}).get("n", 0), "amount": rows.get(value, {}).get("amount") or 0}
+        for value, label in PenaltyKind.choices
+    ]
+    total = {"n": sum(r["n"] for r in table), "amount": sum(r["amount"] for r in table)}
+    return {"table": table, "total": total, "holding": certificate_holding(user)}
+
+
+def certificate_holding(user) -> dict:
+    """执法证持证率: officers with a valid, unexpired certificate, of all registered officers."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    officers = scope(Officer.objects.all(), user, "body__unit")
+    counts = officers.aggregate(
+        total=Count("id", distinct=True),
+        holding=Count(
+            "id",
+            distinct=True,
+            filter=Q(certificates__state="valid", certificates__valid_until__gte=today),
+        ),
+    )
+    rate = round(100 * counts["holding"] / counts["total"], 1) if counts["total"] else 0
+    return {**counts, "rate": rate}
+
+
+def benchmarks():
+    from .models import Benchmark
+
+    return Benchmark.objects.select_related("unit").order_by("code", "-edition")

@@ -1,0 +1,128 @@
+"""Staff pages: validate, call one service or query, render. Acts on a case or certificate run through the
+kit's action view (actions.py)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from yifa.core.access import can_see_personal_data, scope
+from yifa.core.clocks import clocks_of
+from yifa.core.downloads import file_download
+from yifa.core.errors import YifaError
+from yifa.core.procedure import show_service_errors
+from yifa.core.queries import int_param, page_of
+from yifa.core.views import staff_view
+
+from . import forms, guards, importer, queries, rules, services
+from .access import access_case, access_officer
+from .documents import statistics_xlsx
+from .models import Body, CaseState
+
+
+@staff_view
+def index(request):
+    state = request.GET.get("state", "")
+    q = request.GET.get("q", "")[:50]
+    page = page_of(queries.cases_for(request.user, state=state, q=q), request.GET.get("page"))
+    return render(request, "enforcement/index.html", {"page": page, "states": CaseState.choices, "state": state})
+
+
+@staff_view
+def new(request):
+    bodies = scope(Body.objects.select_related("unit"), request.user)
+    form = forms.FileCaseForm(request.POST or None, bodies=bodies)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_file(by=request.user, **form.cleaned_data)
+            messages.success(request, f"已立案：{case.number}")
+            return redirect(case)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    return render(request, "enforcement/new.html", {"form": form, "rule": rules.FILING})
+
+
+@staff_view
+def case(request, pk: int, bound=None):
+    from .actions import ACTIONS
+
+    found = access_case(request.user, pk)
+    today = timezone.localdate()
+    context = {
+        "c": found,
+        "today": today,
+        "actions": ACTIONS.offered(request.user, found, bound=bound),
+        "officers": _with_status(found.officers.select_related("certificate__officer"), today),
+        "records": found.records.select_related("attachment"),
+        "missing": guards.records_complete(found),
+        "clocks": clocks_of(found, open_only=False).order_by("id"),
+        "major": guards.is_major(found),
+        "hearing_right": guards.hearing_right(found),
+        "show_personal": can_see_personal_data(request.user),
+    }
+    return render(request, "enforcement/case.html", context)
+
+
+def _with_status(case_officers, today):
+    rows = list(case_officers)
+    for row in rows:
+        row.status = row.certificate.status_label_on(today)
+    return rows
+
+
+@staff_view
+def officers(request):
+    page = page_of(queries.officers_for(request.user), request.GET.get("page"))
+    return render(request, "enforcement/officers.html", {"page": page, "today": timezone.localdate()})
+
+
+@staff_view
+def officer(request, pk: int):
+    from .actions import CERTIFICATE_ACTIONS
+
+    found = access_officer(request.user, pk)
+    today = timezone.localdate()
+    certs = [(c, CERTIFICATE_ACTIONS.offered(request.user, c)) for c in found.certificates.all()]
+    for cert, _ in certs:
+        cert.status_now = cert.status_label_on(today)
+    return render(
+        request,
+        "enforcement/officer.html",
+        {"o": found, "certs": certs, "today": today, "show_personal": can_see_personal_data(request.user)},
+    )
+
+
+@staff_view
+def bodies(request):
+    return render(request, "enforcement/bodies.html", {"bodies": queries.bodies(), "rule": rules.BODY_REGISTER})
+
+
+@staff_view
+def benchmarks(request):
+    form = forms.BenchmarkImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = importer.import_benchmarks(by=request.user, unit=request.user.unit, content=upload.read())
+            messages.success(request, f"已导入{count}条裁量基准，待法制机构审核公布")
+            return redirect("enforcement:benchmarks")
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    rows = scope(queries.benchmarks(), request.user)
+    return render(request, "enforcement/benchmarks.html", {"form": form, "rows": rows[:500], "rule": rules.BENCHMARK})
+
+
+@staff_view
+def statistics(request):
+    year = int_param(request.GET.get("year"), low=2000, high=2100, default=timezone.localdate().year)
+    stats = queries.statistics(request.user, year)
+    if request.GET.get("format") == "xlsx":
+        return file_download(statistics_xlsx(year, stats), f"{year}年度行政处罚统计.xlsx")
+    return render(request, "enforcement/statistics.html", {**stats, "year": year})
+
+
+@staff_view
+def outside(request):
+    page = page_of(queries.outside_benchmark(request.user), request.GET.get("page"))
+    return render(request, "enforcement/outside.html", {"page": page, "rule": rules.OUTSIDE_BENCHMARK})
