@@ -86,9 +86,12 @@ def test_bad_input_is_refused_once_at_its_field_and_nothing_written(cast, client
 
 
 def test_an_organisation_needs_no_id_number_but_a_valid_credit_code_if_given(cast, client):
+    from django.test import Client
+
     bad = post(client, form(cast, applicant_kind="legal", applicant_id="123", applicant_phone=""))
     assert "统一社会信用代码" in field_errors(bad.content.decode(), "applicant_id")[0]
-    assert post(client, form(cast, applicant_kind="legal", applicant_id="", applicant_phone="")).status_code == 302
+    other = Client(REMOTE_ADDR="10.2.2.2")
+    assert post(other, form(cast, applicant_kind="legal", applicant_id="", applicant_phone="")).status_code == 302
 
 
 def _docx() -> bytes:
@@ -183,6 +186,15 @@ def test_the_second_submission_needs_the_offline_captcha(cast, client):
     assert Case.objects.count() == 1
     right = form(cast, applicant_id="110101199003071217", **solve_captcha(wrong.content.decode()))
     assert post(client, right).status_code == 302 and Case.objects.count() == 2
+
+
+def test_concurrent_first_posts_from_one_address_get_one_pass(cast, client):
+    """The second post of an address needs the captcha even if the first has not finished (no session yet)."""
+    from django.test import Client
+
+    post(Client(), form(cast, applicant_name=""))  # a first post, refused for its input
+    page = post(Client(), form(cast)).content.decode()
+    assert "请输入验证码" in field_errors(page, "captcha_1")[0] and not Case.objects.exists()
 
 
 def test_a_new_session_from_the_same_address_still_needs_the_captcha(cast, client, django_user_model):

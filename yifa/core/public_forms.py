@@ -52,8 +52,13 @@ def _over(request, group: str, key, rate: str, increment: bool = True) -> int | 
 
 def check_rate(request, scope: str) -> None:
     """Count one post of ``scope`` for the caller's address and session; refuse beyond either limit."""
+    usage = get_usage(
+        request, group=f"public:{scope}:address", key=_address, rate=settings.PUBLIC_RATE_PER_ADDRESS, increment=True
+    )
+    # Counted before the form is built: of concurrent first posts from one address, only one goes without a captcha.
+    request.public_posts = usage["count"] if usage else 0
     waits = [
-        _over(request, f"public:{scope}:address", _address, settings.PUBLIC_RATE_PER_ADDRESS),
+        max(usage["time_left"], 1) if usage and usage["should_limit"] else None,
         _over(request, f"public:{scope}:session", _session, settings.PUBLIC_RATE_PER_SESSION),
     ]
     wait = max((w for w in waits if w), default=None)
@@ -84,6 +89,8 @@ def remember(request) -> None:
 
 
 def captcha_due(request) -> bool:
+    if getattr(request, "public_posts", 0) > 1:
+        return True
     return bool(request.session.get(SUBMITTED) or cache.get(f"public:seen:{_address(None, request)}"))
 
 
