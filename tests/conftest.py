@@ -145,3 +145,23 @@ def browser_login(browser_page):
         return browser_page
 
     return as_
+
+
+@pytest.fixture(autouse=True)
+def _fresh_public_limits():
+    """Every test starts with no public-form submissions counted (they share 127.0.0.1 and the locmem cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def solve_captcha(page: str) -> dict:
+    """What a person reading the image would type: the answer the server stored for the key in ``page``."""
+    import re
+
+    from captcha.models import CaptchaStore
+
+    key = re.search(r'name="captcha_0" value="([0-9a-f]+)"', page).group(1)
+    return {"captcha_0": key, "captcha_1": CaptchaStore.objects.get(hashkey=key).response}

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
+    "captcha",
     *YIFA_APPS,
 ]
 
@@ -135,6 +136,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("YIFA_FROM_EMAIL", "yifa@localhost")
 
 UPLOAD_MAX_BYTES = int(os.environ.get("YIFA_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
+UPLOAD_UNZIPPED_MAX_BYTES = env_int("YIFA_UPLOAD_UNZIPPED_MAX_MB", 200) * 1024 * 1024
 
 # Reminders: N working days before a due date, and again 1 working day before.
 REMIND_WORKDAYS_BEFORE = int(os.environ.get("YIFA_REMIND_WORKDAYS_BEFORE", 3))
@@ -197,6 +199,30 @@ if TESTING:
 
 # Background jobs (a calendar edit's recomputation) in the database; run ``yifa db_worker`` beside the sweep timer.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Public forms (yifa.core.public_forms): counters live in this cache, shared by every worker: the database
+# table (default; `yifa migrate` creates it) or Redis (YIFA_CACHE_URL=redis://host:6379/0).
+_CACHE_URL = os.environ.get("YIFA_CACHE_URL", "db")
+if TESTING:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif _CACHE_URL.startswith("redis"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "yifa_cache"}}
+# The database cache's increment is not atomic: a burst may count a few posts less than Redis would (the
+# application quotas are held by the database itself, not by this cache).
+PUBLIC_RATE_PER_ADDRESS = os.environ.get("YIFA_PUBLIC_RATE_PER_ADDRESS", "20/h")
+PUBLIC_RATE_PER_SESSION = os.environ.get("YIFA_PUBLIC_RATE_PER_SESSION", "10/h")
+PUBLIC_LOOKUP_MISSES = os.environ.get("YIFA_PUBLIC_LOOKUP_MISSES", "5/10m")
+PUBLIC_TEXT_MAX = env_int("YIFA_PUBLIC_TEXT_MAX", 5000)
+PUBLIC_UPLOAD_TOTAL_BYTES = env_int("YIFA_PUBLIC_UPLOAD_TOTAL_MB", 30) * 1024 * 1024
+# Online reconsideration applications beyond these wait for staff to release them.
+APPLY_PER_APPLICANT_PER_DAY = env_int("YIFA_APPLY_PER_APPLICANT_PER_DAY", 3)
+APPLY_PER_DAY = env_int("YIFA_APPLY_PER_DAY", 100)
+APPLY_HELD_PER_DAY = env_int("YIFA_APPLY_HELD_PER_DAY", 500)
+CAPTCHA_IMAGE_SIZE = (120, 40)
+CAPTCHA_LENGTH = 4
+CAPTCHA_TIMEOUT = 10  # minutes
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/login/", admin_login),  # one login page: the same lockout and second factor
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("captcha/", include("captcha.urls")),  # images drawn here, no outside service
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("staff/", include("yifa.core.urls")),

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from tests.conftest import solve_captcha
 from yifa.lib.office import xlsx_rows
 from yifa.reconsideration import services
 from yifa.reconsideration.demo import load
@@ -158,10 +159,10 @@ def test_public_pages_show_only_published_decisions_without_personal_data(cast, 
 def test_status_lookup_needs_both_number_and_code(cast, client, receive):
     case = receive(D(2025, 3, 3))
     url = reverse("portal_reconsideration:status")
-    wrong = client.get(url, {"number": case.number, "code": "WRONG123"}).content.decode()
+    wrong = client.post(url, {"number": case.number, "code": "WRONG123"}).content.decode()
     assert "案号或查询码不正确" in wrong and "受理审查中" not in wrong
-    right = client.get(url, {"number": case.number, "code": case.lookup_code.lower()}).content.decode()
-    assert "受理审查中" in right
+    right = {"number": case.number, "code": case.lookup_code.lower(), **solve_captcha(wrong)}
+    assert "受理审查中" in client.post(url, right).content.decode()
 
 
 def test_api_lists_only_cases_in_scope(cast, login, accepted):
@@ -205,7 +206,7 @@ def test_api_needs_login_except_public_status(client, cast, receive):
 def test_status_page_hides_internal_deliberation(cast, client, accepted):
     case = accepted(D(2025, 3, 3), D(2025, 3, 4))
     services.case_justify_overdue(case=case, by=cast["fuyi"], reason="内部说明")
-    page = client.get(
+    page = client.post(
         reverse("portal_reconsideration:status"), {"number": case.number, "code": case.lookup_code}
     ).content.decode()
     assert "受理" in page and "记录超审限理由" not in page

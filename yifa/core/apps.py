@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "基础平台"
 
     def ready(self):
-        from . import calendar, checks, logins, registry, signals  # noqa: F401
+        from . import calendar, checks, logins, public_forms, registry, signals  # noqa: F401
 
         registry.autodiscover()

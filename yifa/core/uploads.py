@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 
 from .errors import YifaError
 from .models import Attachment
+from .models.attachments import upload_path
 
 # Office formats are zip containers; the extension decides which, once the bytes say "zip".
 ALLOWED = {
@@ -30,6 +31,9 @@ EXTENSION_MIME = {
     ".ofd": "application/ofd",
     ".csv": "text/csv",
 }
+ZIP_MAX_RATIO = 100
+ZIP_MAX_MEMBERS = 2000
+CHUNK = 1024 * 1024
 EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"#!")
 # An Office/OFD file is a zip that holds these members; any other zip named .docx is refused.
 CONTAINER_MEMBERS = {
@@ -63,9 +67,49 @@ def sniff(content: bytes, name: str) -> str:
         raise YifaError(f"文件“{name}”的内容类型为{mime}，不在允许上传的类型之列", field="file")
     if suffix not in allowed:
         raise YifaError(f"文件“{name}”的扩展名{suffix or '（无）'}与内容（{mime}）不符", field="file")
+    if mime == "application/zip":
+        inspect_zip(content, name)
     if suffix in CONTAINER_MEMBERS and not _holds(content, CONTAINER_MEMBERS[suffix]):
         raise YifaError(f"文件“{name}”不是有效的{suffix[1:].upper()}文件（压缩包内容与扩展名不符）", field="file")
     return EXTENSION_MIME.get(suffix, mime)
+
+
+def refuse_upload(content: bytes, name: str, suffixes: set[str]) -> str | None:
+    """Why a form that promises only ``suffixes`` must refuse this file, judged by its bytes; None if fine."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in suffixes:
+        return f"文件“{safe_name(name)}”：只接受{'、'.join(sorted(s[1:].upper() for s in suffixes))}文件"
+    try:
+        sniff(content, safe_name(name))
+    except YifaError as exc:
+        return exc.message
+    return None
+
+
+def inspect_zip(content: bytes, name: str) -> None:
+    """A zip (an Office file is one) is unpacked in memory-bounded chunks before it is kept: a bomb, a
+    zip that unpacks to more than ``UPLOAD_UNZIPPED_MAX_BYTES`` or ``ZIP_MAX_RATIO`` times its size, or
+    one with too many members is refused. Sizes the headers declare are not trusted."""
+    limit = min(settings.UPLOAD_UNZIPPED_MAX_BYTES, max(len(content), 1) * ZIP_MAX_RATIO)
+    bomb = YifaError(
+        f"文件“{name}”解压后过大（超过{limit // 1048576 or 1}MB或压缩比过高），疑为压缩炸弹，拒绝上传", field="file"
+    )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        members = archive.infolist()
+        if len(members) > ZIP_MAX_MEMBERS:
+            raise YifaError(f"文件“{name}”内含文件超过{ZIP_MAX_MEMBERS}个，拒绝上传", field="file")
+        if sum(m.file_size for m in members) > limit:
+            raise bomb
+        total = 0
+        for member in members:
+            with archive.open(member) as stream:
+                while chunk := stream.read(CHUNK):
+                    total += len(chunk)
+                    if total > limit:
+                        raise bomb
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError, EOFError):
+        raise YifaError(f"文件“{name}”是损坏或加密的压缩文件，无法检查，拒绝上传", field="file")
 
 
 def _holds(content: bytes, members: tuple[str, ...]) -> bool:
@@ -119,9 +163,19 @@ def store_upload(
     if subject is not None:
         attachment.subject_type = ContentType.objects.get_for_model(subject)
         attachment.subject_id = str(subject.pk)
-    attachment.file.save(digest, ContentFile(content), save=False)
+    keep_once(attachment, content)
     attachment.save()
     return attachment
+
+
+def keep_once(attachment: Attachment, content: bytes) -> None:
+    """Content-addressed: the file is named by its SHA-256, so identical bytes are written once and every
+    attachment of them points at that one file."""
+    path = upload_path(attachment, attachment.name)
+    if attachment.file.storage.exists(path):
+        attachment.file.name = path
+    else:
+        attachment.file.save(attachment.sha256, ContentFile(content), save=False)
 
 
 def attachments_of(subject, purpose: str | None = None):

@@ -6,17 +6,19 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from yifa.core.clocks import clocks_of
 from yifa.core.errors import NotFound
 from yifa.core.pagination import CursorlessPagination
+from yifa.core.public_forms import check_rate
 
 from . import queries, rules, services
 from .access import access_decision
 from .flows import DECISION_FLOW
 from .guards import step_gaps
+from .services.participation import MAX_COMMENT
 
 router = Router(tags=["重大行政决策"])
 
@@ -83,10 +85,10 @@ class ReviewIn(Schema):
 
 
 class CommentIn(Schema):
-    body: str
-    paragraph: int | None = None
-    name: str = ""
-    phone: str = ""
+    body: str = Field(max_length=MAX_COMMENT)
+    paragraph: int | None = Field(None, ge=1, le=10000)
+    name: str = Field("", max_length=50)
+    phone: str = Field("", max_length=20)
     anonymous: bool = False
 
 
@@ -142,8 +144,14 @@ def open_for_comment(request):
     return list(queries.open_for_comment(timezone.localdate())[:100])
 
 
-@router.post("/public/{int:pk}/comments", response={201: CommentOut}, auth=None)
+@router.post(
+    "/public/{int:pk}/comments",
+    response={201: CommentOut},
+    auth=None,
+    openapi_extra={"x-errors": [400, 404, 422, 429]},
+)
 def comment(request, pk: int, payload: CommentIn):
+    check_rate(request, "decisions_comment")
     d = queries.public_decision(pk, timezone.localdate())
     if d is None:
         raise NotFound("没有该决策事项")

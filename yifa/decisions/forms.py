@@ -5,6 +5,7 @@ from django import forms
 
 from yifa.core.models import Unit, UnitKind
 from yifa.core.procedure import ActionForm
+from yifa.core.public_forms import PublicForm
 
 from . import rules
 from .models import (
@@ -261,7 +262,7 @@ class DecisionRulesForm(forms.Form):
         self.fields["unit"].queryset = units()
 
 
-class PublicCommentForm(forms.Form):
+class PublicCommentForm(PublicForm):
     paragraph = forms.TypedChoiceField(label="针对段落", coerce=int, empty_value=None, required=False, choices=[])
     body = forms.CharField(label="您的意见", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000)
     name = forms.CharField(label="姓名", max_length=50, required=False)
@@ -275,7 +276,7 @@ class PublicCommentForm(forms.Form):
         ]
 
 
-class SignupForm(forms.Form):
+class SignupForm(PublicForm):
     name = forms.CharField(label="姓名", max_length=50)
     phone = forms.CharField(label="联系电话（不公开）", max_length=20)
     affiliation = forms.CharField(label="单位或身份", max_length=100, required=False)

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_POST
 
 from yifa.core.errors import YifaError
 from yifa.core.procedure import show_service_errors
+from yifa.core.public_forms import public_post, remember
+from yifa.core.public_forms import without_captcha as _without_captcha
 
 from . import forms, queries, rules, services
 from .models import CommentKind
@@ -50,8 +52,10 @@ def decision(request, pk: int, form=None, impl_form=None):
         "paragraphs": [(i, text, answered.get(i, [])) for i, text in enumerate(paragraphs, start=1)],
         "general": answered.get(None, []),
         "form": form
-        or forms.PublicCommentForm(paragraphs=paragraphs, initial={"paragraph": chosen} if chosen else None),
-        "impl_form": impl_form or forms.PublicCommentForm(),
+        or forms.PublicCommentForm(
+            paragraphs=paragraphs, initial={"paragraph": chosen} if chosen else None, request=request
+        ),
+        "impl_form": impl_form or forms.PublicCommentForm(request=request),
         "hearings": queries.public_hearings(d, today),
         "feedback": queries.latest_feedback(d) if d.is_public else None,
         "impl_comments": queries.answered_implementation_comments(d) if d.is_public else [],
@@ -60,13 +64,16 @@ def decision(request, pk: int, form=None, impl_form=None):
 
 
 @require_POST
+@public_post("decisions_comment")
 def comment(request, pk: int):
     d = _public(pk)
     kind = CommentKind.IMPLEMENTATION if request.POST.get("kind") == "implementation" else CommentKind.DRAFT
-    form = forms.PublicCommentForm(request.POST, paragraphs=d.paragraphs() if kind == CommentKind.DRAFT else ())
+    paragraphs = d.paragraphs() if kind == CommentKind.DRAFT else ()
+    form = forms.PublicCommentForm(request.POST, paragraphs=paragraphs, request=request)
     if form.is_valid():
         try:
-            saved = services.comment_submit(decision=d, kind=kind, **form.cleaned_data)
+            saved = services.comment_submit(decision=d, kind=kind, **_without_captcha(form.cleaned_data))
+            remember(request)
             return redirect("portal_decisions:receipt", code=saved.code)
         except YifaError as exc:
             show_service_errors(form, exc)
@@ -82,15 +89,17 @@ def receipt(request, code: str):
     return render(request, "decisions/portal/receipt.html", {"c": found})
 
 
+@public_post("decisions_signup")
 def hearing(request, pk: int):
     today = timezone.localdate()
     h = queries.public_hearing(pk, today)
     if h is None:
         raise Http404("没有该听证公告")
-    form = forms.SignupForm(request.POST or None)
+    form = forms.SignupForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.hearing_signup(hearing=h, **form.cleaned_data)
+            person = services.hearing_signup(hearing=h, **_without_captcha(form.cleaned_data))
+            remember(request)
             return redirect("portal_decisions:signup", code=person.code)
         except YifaError as exc:
             show_service_errors(form, exc)

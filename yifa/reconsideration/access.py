@@ -2,6 +2,8 @@
 receiving organ the incidental reviews sent to it; an organ its opinion letters and the applications
 submitted through it."""
 
+import re
+
 from yifa.core.access import fetch, scope
 from yifa.core.errors import NotFound
 
@@ -49,8 +51,23 @@ def access_submission(user, pk) -> OrganSubmission:
 
 
 def public_case(number: str, code: str) -> Case:
-    """The applicant's view: both the number and the lookup code must match."""
-    case = Case.objects.select_related("office").filter(number=number.strip(), lookup_code=code.strip().upper()).first()
-    if case is None:
+    """The applicant's view: both the number and the lookup code must match. The number may be typed
+    with 〔〕, ()/（）, 【】 or [] around the year, or as its bare sequence number."""
+    case = Case.objects.select_related("office").filter(lookup_code=code.strip().upper()).first()
+    if case is None or not same_number(number, case.number):
         raise NotFound("案号或查询码不正确，请核对受理通知书或申请回执")
     return case
+
+
+BRACKETS = str.maketrans(
+    {"(": "〔", "（": "〔", "【": "〔", "[": "〔", "［": "〔", ")": "〕", "）": "〕", "】": "〕", "]": "〕", "］": "〕"}
+)
+
+
+def same_number(typed: str, number: str) -> bool:
+    typed = "".join(typed.split()).translate(BRACKETS)
+    if typed == number.translate(BRACKETS):
+        return True
+    bare = typed.removeprefix("第").removesuffix("号")
+    digits = re.findall(r"\d+", number)
+    return bare.isdigit() and bool(digits) and int(bare) == int(digits[-1])

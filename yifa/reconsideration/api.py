@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from yifa.core import clocks
 from yifa.core.access import can_see_personal_data
 from yifa.core.api import DeadlineOut, year_query
 from yifa.core.crypto import mask_id_number, mask_phone
+from yifa.core.errors import NotFound
 from yifa.core.pagination import CursorlessPagination
+from yifa.core.public_forms import check_misses, missed
 
 from . import queries, services
 from .access import access_case, public_case
 from .periods import decision_clock
+from .portal_views import LOOKUP
 
 router = Router(tags=["行政复议"])
 
@@ -130,13 +133,18 @@ def statistics(request, year: int | None = year_query()):
 
 
 class LookupIn(Schema):
-    number: str
-    code: str
+    number: str = Field(max_length=60)
+    code: str = Field(max_length=12)
 
 
-@router.get("/status", response=StatusOut, auth=None)
+@router.get("/status", response=StatusOut, auth=None, openapi_extra={"x-errors": [400, 404, 422, 429]})
 def status(request, lookup: Query[LookupIn]):
-    case = public_case(lookup.number, lookup.code)
+    check_misses(request, LOOKUP)
+    try:
+        case = public_case(lookup.number, lookup.code)
+    except NotFound:
+        missed(request, LOOKUP)
+        raise
     clock = decision_clock(case)
     return {
         "number": case.number,

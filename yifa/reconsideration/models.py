@@ -484,3 +484,6 @@ class OrganSubmission(Versioned):
 
     def get_absolute_url(self):
         return reverse("reconsideration:submissions")
+
+
+from .intake_models import IntakeState, OnlineIntake  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import actions, norm_views, views
+from . import actions, held_views, norm_views, views
 
 urlpatterns = [
     path("", views.board, name="board"),
@@ -17,6 +17,8 @@ urlpatterns = [
     path("submissions/", norm_views.organ_submissions, name="submissions"),
     path("submissions/<int:pk>/forwarding.docx", norm_views.forwarding_letter, name="forwarding_letter"),
     path("submissions/<int:pk>/act/<str:name>/", actions.SUBMISSION_ACTIONS.view(), name="submission_act"),
+    path("held/", held_views.held, name="held"),
+    path("held/<int:pk>/act/<str:name>/", held_views.HELD_ACTIONS.view(), name="held_act"),
     path("committee/", views.committee_page, name="committee"),
     path("opinions/", views.opinion_letters, name="opinions"),
     path("opinions/<int:pk>/act/<str:name>/", actions.LETTER_ACTIONS.view(), name="letter_act"),
