@@ -13,7 +13,13 @@ $(BIN)/yifa: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/yifa
 
-install: $(BIN)/yifa
+install: $(BIN)/yifa yifa/static/vendor/echarts/echarts.min.js
+
+# Apache ECharts from npm (version pinned in package.json/package-lock.json), served as our own static file.
+yifa/static/vendor/echarts/echarts.min.js: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	mkdir -p yifa/static/vendor/echarts
+	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE yifa/static/vendor/echarts/
 
 migrate: install
 	mkdir -p var

@@ -12,7 +12,7 @@ from yifa.lib.office import docx_from_text, xlsx_table
 
 from .queries import catalogue
 
-CATALOGUE_HEADERS = ["编号", "文件名称", "文号", "制定机关", "公布日期", "清理结果", "理由"]
+CATALOGUE_HEADERS = ["序号", "文件名称", "文号", "制定机关", "公布日期", "清理结果", "理由"]
 OPEN_DATA_FIELDS = [
     "id",
     "title",

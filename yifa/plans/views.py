@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from yifa.core.audit import timeline
+from yifa.core.charts import bar_chart, rate
 from yifa.core.downloads import file_download
 from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, form_error_text, show_service_errors
@@ -204,15 +205,26 @@ def task(request, pk: int, bound=None):
     )
 
 
+def _overdue_chart(by_unit) -> dict:
+    return bar_chart(
+        "各单位任务逾期率",
+        [r["unit__name"] for r in by_unit],
+        {"逾期率": [rate(r["overdue"], r["total"]) for r in by_unit]},
+        unit="%",
+    )
+
+
 @staff_view
 def board(request):
     today = timezone.localdate()
     overdue = page_of(queries.assignments_for(request.user, overdue_on=today), request.GET.get("page"))
+    by_unit = list(queries.unit_board(request.user, plan=None, today=today))
     return render(
         request,
         "plans/board.html",
         {
-            "by_unit": queries.unit_board(request.user, plan=None, today=today),
+            "by_unit": by_unit,
+            "chart": _overdue_chart(by_unit),
             "overdue": ASSIGNMENT_ACTIONS.selectable(request.user, overdue["rows"], "urge"),
             "overdue_page": overdue,
             "today": today,
