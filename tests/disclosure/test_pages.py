@@ -96,3 +96,11 @@ def test_board_stays_flat(cast, login, register, django_assert_max_num_queries):
     c = login(cast["reviewer"])
     with django_assert_max_num_queries(16):
         assert c.get("/staff/disclosure/").status_code == 200
+
+
+def test_staff_cannot_register_an_online_request_themselves(cast, register):
+    from yifa.core.errors import GateBlocked
+
+    with pytest.raises(GateBlocked, match="第三十一条第三项"):
+        register(D(2026, 11, 2), channel="online")
+    assert not Request.objects.exists()

@@ -44,6 +44,8 @@ def receipt_date_follows_channel(r, *, on, **_):
 def not_online(r, **_):
     if r.channel == Channel.ONLINE:
         return f"互联网提交的申请由申请人在门户提交，工作人员确认收到（{rules.RECEIPT.citation}第三项）"
+    if r.channel == Channel.LEDGER:
+        return "“台账导入”只用于导入历史台账，登记新申请须选择实际提交方式"
     return None
 
 
