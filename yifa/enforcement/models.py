@@ -270,6 +270,7 @@ class Case(Versioned):
             models.Index(fields=["unit", "-id"]),
             models.Index(fields=["state", "-id"]),
             models.Index(fields=["-published_on", "-id"], name="case_public_list"),
+            models.Index(fields=["-withdrawn_on", "-id"], name="case_withdrawn_list"),
             models.Index(fields=["decided_on", "heaviest_kind"]),
         ]
 
