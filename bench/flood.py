@@ -152,7 +152,8 @@ def main() -> None:
         f"暂存待放行：{held} 件（上限 {args.held_per_day}）"
     )
     print(
-        f"  附件文件写入 {media_growth / 1048576:.1f} MB（相同文件只存一份），数据库增长 {db_growth / 1048576:.1f} MB"
+        f"  附件文件写入 {media_growth / 1048576:.1f} MB（相同文件只存一份），"
+        f"数据库文件增长（仅 SQLite） {db_growth / 1048576:.1f} MB"
     )
     print(f"  限额允许的上传量：{args.per_day} 件 × 30 MB = {allowed / 1048576:.0f} MB")
     ok = cases <= args.per_day and media_growth + db_growth < allowed
