@@ -18,7 +18,7 @@ def _decide(cast, case, decision_type, on):
     case = services.case_propose(
         case=case, by=cast["fuyi"], decision_type=decision_type, decision_text="理由", on=on - dt.timedelta(days=1)
     )
-    return services.case_approve(case=case, by=cast["legal_head"], approval_mode="head", on=on)
+    return services.case_approve(case=case, by=cast["mayor"], on=on)
 
 
 def _points(cast, as_of):

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
 BUDGET = 20
 ROOM = 3  # a list with rows may show sections an empty one does not (the intake form: +3): never one per row
 VIEWERS = ("reviewer", "minzheng_liaison", "admin")
+# The to-do page asks every module's todo.py (a few queries each, never one per row).
+OWN_BUDGET = {"/staff/": 3 * len(list(contributions("todo"))) + 2}
 
 
 def load_demo(cast):
@@ -51,7 +53,7 @@ def test_every_page_and_api_list_keeps_its_query_count_as_the_data_grows(cast):
     large = counts(clients)
 
     errors = [f"{url}（{who}）：HTTP {s}" for (url, who), (s, _) in large.items() if s >= 500]
-    over = [f"{url}（{who}）：{n}次查询" for (url, who), (_, n) in large.items() if n > BUDGET]
+    over = [f"{url}（{who}）：{n}次查询" for (url, who), (_, n) in large.items() if n > OWN_BUDGET.get(url, BUDGET)]
     growing = [
         f"{url}（{who}）：{small[key][1]} → {n}次查询"
         for key, (_, n) in large.items()

@@ -23,6 +23,7 @@ def test_applicant_submits_online_then_follows_status_with_lookup_code(cast, bro
     page.fill("#id_requests", "撤销该行政处罚决定")
     page.fill("#id_facts_reasons", "执法人员未出示证件，违反法定程序")
     page.set_input_files("#id_files", str(evidence))
+    page.check("#id_consent")
     page.click("button:has-text('提交申请')")
     page.wait_for_selector("#lookup-code")
     number = page.inner_text("#case-number")

@@ -10,6 +10,7 @@ from yifa.core.audit import timeline
 from yifa.core.clocks import clocks_of
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import show_service_errors
+from yifa.core.public_forms import public_post
 
 from . import queries, rules, services
 from .access import public_request
@@ -51,6 +52,7 @@ def unit_page(request, pk: int):
     )
 
 
+@public_post("disclosure_apply")
 def apply(request):
     form = ApplyForm(request.POST or None, initial={"unit": request.GET.get("unit")})
     if request.method == "POST" and form.is_valid():

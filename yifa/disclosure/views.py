@@ -22,7 +22,7 @@ from .access import access_request
 from .forms import CatalogueForm, GuideForm, ImportForm, RegisterForm, ReportTextForm
 from .models import Guide, RequestState
 from .similarity import repeated_topics
-from .who import may_act_for
+from .who import intake_units, may_act_for
 
 
 def _unit(user, unit_pk) -> Unit:
@@ -83,7 +83,7 @@ def request_list(request):
 
 @staff_view
 def register(request):
-    units = [u for u in queries.disclosure_units(request.user).order_by("path") if may_act_for(request.user, u)]
+    units = intake_units(request.user)
     if not units:
         raise AccessDenied("只有行政机关的政府信息公开工作人员可以登记申请")
     form = RegisterForm(request.POST or None, units=Unit.objects.filter(pk__in=[u.pk for u in units]))
@@ -226,7 +226,7 @@ def report_page(request, unit_pk: int, year: int):
 
 @staff_view
 def import_ledger(request):
-    units = [u for u in queries.disclosure_units(request.user).order_by("path") if may_act_for(request.user, u)]
+    units = intake_units(request.user)
     if not units:
         raise AccessDenied("只有行政机关的政府信息公开工作人员可以导入台账")
     form = ImportForm(

@@ -26,3 +26,13 @@ class OfUnit:
 
 def may_act_for(user, unit) -> bool:
     return STAFF(user, OfUnit(unit))
+
+
+def intake_units(user) -> list:
+    """The 行政机关 this person may register requests and import ledgers for."""
+    from .queries import disclosure_units
+
+    return [u for u in disclosure_units(user).order_by("path") if may_act_for(user, u)]
+
+
+INTAKE = Who(lambda user, obj=None: bool(intake_units(user)), "本机关政府信息公开工作人员")

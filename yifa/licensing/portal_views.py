@@ -9,6 +9,7 @@ from django.utils import timezone
 from yifa.core.audit import timeline
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import PUBLIC, show_service_errors
+from yifa.core.public_forms import public_post
 from yifa.core.queries import page_of
 
 from . import queries, rules, services
@@ -42,6 +43,7 @@ def item(request, pk: int):
     )
 
 
+@public_post("licensing_apply")
 def apply(request, pk: int):
     found = queries.public_item(pk)
     form = ApplicantForm(request.POST or None)

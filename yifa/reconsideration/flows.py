@@ -540,7 +540,7 @@ FLOW = Flow(
                 approval_mode=ApprovalMode.HEAD, approved_by=lambda case, context: context["by"], closed_on=ON
             ),
             event_data=lambda case, **_: {"approval_mode": case.approval_mode},
-            confirm="作出行政复议决定后不能撤回，确定吗？",
+            confirm="批准后即以复议机关名义作出行政复议决定，不能撤回，确定吗？",
             **CLOSING,
         ),
         Transition(
