@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.conftest import solve_captcha
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -33,6 +35,8 @@ def test_applicant_submits_online_then_follows_status_with_lookup_code(cast, bro
     page.click("text=查询办理进度")
     page.fill("#id_number", number)
     page.fill("#id_code", code)
+    answer = solve_captcha(page.content())  # from the second submission on, a captcha (read here as a person would)
+    page.fill("input[name=captcha_1]", answer["captcha_1"])
     page.click("button:has-text('查询')")
     assert page.inner_text("#case-state") == "受理审查中"
     assert "收到申请" in page.content()

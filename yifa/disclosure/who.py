@@ -32,7 +32,9 @@ def intake_units(user) -> list:
     """The 行政机关 this person may register requests and import ledgers for."""
     from .queries import disclosure_units
 
-    return [u for u in disclosure_units(user).order_by("path") if may_act_for(user, u)]
+    if not hasattr(user, "_disclosure_intake"):  # asked by the menu on every page
+        user._disclosure_intake = [u for u in disclosure_units(user).order_by("path") if may_act_for(user, u)]
+    return user._disclosure_intake
 
 
 INTAKE = Who(lambda user, obj=None: bool(intake_units(user)), "本机关政府信息公开工作人员")
