@@ -140,6 +140,11 @@ UPLOAD_UNZIPPED_MAX_BYTES = env_int("YIFA_UPLOAD_UNZIPPED_MAX_MB", 200) * 1024 *
 
 # Reminders: N working days before a due date, and again 1 working day before.
 REMIND_WORKDAYS_BEFORE = int(os.environ.get("YIFA_REMIND_WORKDAYS_BEFORE", 3))
+# Enforcement (yifa/enforcement/rules.py cites each): the province whose enforcement act applies
+# ("shandong" or "henan"), and the 较大数额 of 行政处罚法第六十三条, which each province sets, in yuan.
+ENFORCEMENT_PROVINCE = os.environ.get("YIFA_ENFORCEMENT_PROVINCE", "shandong")
+ENFORCEMENT_LARGE_FINE_PERSON = env_int("YIFA_ENFORCEMENT_LARGE_FINE_PERSON", 10000)
+ENFORCEMENT_LARGE_FINE_ORGANISATION = env_int("YIFA_ENFORCEMENT_LARGE_FINE_ORGANISATION", 100000)
 
 if not DEBUG and not TESTING:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

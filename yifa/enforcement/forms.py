@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from django import forms
 
+from yifa.core.models import Unit
 from yifa.core.procedure import ActionForm
 
 from . import rules
-from .models import Annulment, Benchmark, Body, Certificate, PartyKind, PenaltyKind, RecordKind, Stage
+from .models import (
+    Annulment,
+    Benchmark,
+    Body,
+    BodyKind,
+    Certificate,
+    PartyKind,
+    PenaltyKind,
+    PowerKind,
+    RecordKind,
+    Stage,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TEXT = forms.Textarea(attrs={"rows": 2})
@@ -118,3 +130,53 @@ class RenewForm(ActionForm):
 
 class BenchmarkImportForm(forms.Form):
     file = forms.FileField(label="裁量基准表（.xlsx）")
+
+
+class BodyForm(forms.Form):
+    """A body, and for a 综合行政执法机关 the powers transferred to it (处罚法第十八条第二款)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    unit = forms.ModelChoiceField(label="所属单位", queryset=Unit.objects.filter(active=True).order_by("path"))
+    name = forms.CharField(label="主体名称", max_length=100)
+    kind = forms.ChoiceField(label="主体类型", choices=BodyKind.choices)
+    fields = forms.CharField(label="执法领域", max_length=200)
+    legal_basis = forms.CharField(label=f"主体资格依据（{rules.BODY_REGISTER.citation}）", widget=TEXT, required=False)
+    transferred_from = forms.CharField(label="行政处罚权划出部门（综合执法）", max_length=200, required=False)
+    transferred_powers = forms.CharField(label="集中行使的处罚权（综合执法）", widget=TEXT, required=False)
+    transfer_act = forms.CharField(
+        label=f"决定文件（综合执法，{rules.CONSOLIDATION.citation}）", max_length=200, required=False
+    )
+    market_regulation = forms.BooleanField(label="市场监督管理部门（信用信息公示）", required=False)
+
+
+class OfficerForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    body = forms.ModelChoiceField(label="执法主体", queryset=Body.objects.order_by("name"))
+    name = forms.CharField(label="姓名", max_length=50)
+    id_number = forms.CharField(label="身份证号（加密保存；修改时留空则不变）", max_length=40, required=False)
+    phone = forms.CharField(label="电话（加密保存；修改时留空则不变）", max_length=20, required=False)
+
+
+class CertificateIssueForm(forms.Form):
+    number = forms.CharField(label="证件编号", max_length=40)
+    field = forms.CharField(label="执法领域", max_length=100)
+    issuer = forms.CharField(label="发证机关", max_length=100)
+    valid_from = forms.DateField(label="有效期起", widget=DATE)
+    valid_until = forms.DateField(label="有效期至", widget=DATE)
+
+
+class PowerForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    body = forms.ModelChoiceField(label="实施主体", queryset=Body.objects.order_by("name"))
+    code = forms.CharField(label="事项编码", max_length=40)
+    name = forms.CharField(label="事项名称", max_length=200)
+    kind = forms.ChoiceField(label="事项类别", choices=PowerKind.choices)
+    # Checked by the service, whose message cites the rule.
+    legal_basis = forms.CharField(
+        label=f"设定和实施依据（{rules.POWER_CATALOGUE.citation}）", widget=TEXT, required=False
+    )
+    benchmark_code = forms.CharField(label="裁量基准编码（处罚事项）", max_length=40, required=False)
+    responsible_post = forms.CharField(
+        label=f"责任岗位（{rules.RESPONSIBILITY.citation}）", max_length=100, required=False
+    )
+    active = forms.BooleanField(label="在用（取消勾选即从清单撤下）", required=False, initial=True)

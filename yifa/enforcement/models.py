@@ -40,6 +40,9 @@ class Body(Versioned):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("enforcement:body", args=[self.pk])
+
 
 class Officer(Versioned):
     """执法人员. ID number and phone are personal data: encrypted, never on the portal."""
@@ -58,6 +61,9 @@ class Officer(Versioned):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("enforcement:officer", args=[self.pk])
 
     @property
     def unit(self):
@@ -172,6 +178,40 @@ class Benchmark(Versioned):
 
     def contains(self, amount) -> bool:
         return self.fine_min <= amount <= self.fine_max
+
+
+class PowerKind(models.TextChoices):
+    PENALTY = "penalty", "行政处罚"
+    COERCION = "coercion", "行政强制"
+    INSPECTION = "inspection", "行政检查"
+
+
+class Power(Versioned):
+    """执法事项清单的一项: the power, its legal basis, the body holding it, its discretion benchmark and the
+    post answerable for it (执法责任制). Every change goes through the kit, so the audit keeps before/after."""
+
+    body = models.ForeignKey(Body, verbose_name="实施主体", on_delete=models.PROTECT, related_name="powers")
+    code = models.CharField("事项编码", max_length=40, unique=True)
+    name = models.CharField("事项名称", max_length=200)
+    kind = models.CharField("事项类别", max_length=12, choices=PowerKind.choices)
+    legal_basis = models.TextField("设定和实施依据")
+    benchmark_code = models.CharField("裁量基准编码", max_length=40, blank=True)
+    responsible_post = models.CharField("责任岗位", max_length=100)
+    active = models.BooleanField("在用", default=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "执法事项"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("enforcement:power", args=[self.pk])
+
+    @property
+    def unit(self):
+        return self.body.unit
 
 
 class CaseState(models.TextChoices):

@@ -1,5 +1,7 @@
 NAV = [
     ("行政处罚案件", "enforcement:index"),
+    ("执法事项清单", "enforcement:powers"),
+    ("执法主体", "enforcement:bodies"),
     ("执法人员", "enforcement:officers"),
     ("裁量基准", "enforcement:benchmarks"),
     ("执法统计", "enforcement:statistics"),

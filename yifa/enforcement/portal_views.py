@@ -30,6 +30,14 @@ def bodies(request):
     return render(request, "enforcement/portal/bodies.html", {"bodies": queries.bodies(), "rule": rules.CONSOLIDATION})
 
 
+def powers(request):
+    """执法事项清单公示: the powers in use, their basis, holder, benchmark and responsible post."""
+    q = request.GET.get("q", "")[:50]
+    page = page_of(queries.powers(q=q, active_only=True), request.GET.get("page"))
+    context = {"page": page, "rule": rules.POWER_CATALOGUE, "responsibility": rules.RESPONSIBILITY}
+    return render(request, "enforcement/portal/powers.html", context)
+
+
 def benchmarks(request):
     rows = queries.benchmarks().filter(state="published")[:1000]
     return render(request, "enforcement/portal/benchmarks.html", {"rows": rows, "rule": rules.BENCHMARK})

@@ -110,3 +110,68 @@ def benchmarks():
     from .models import Benchmark
 
     return Benchmark.objects.select_related("unit").order_by("code", "-edition")
+
+
+def history(obj) -> list[dict]:
+    """The record's events, oldest first, each change as (field label, before, after): the kit's ``change``
+    keeps before/after in the event; a related record is named, not numbered (one query per related table)."""
+    from yifa.core.audit import timeline
+
+    events = list(timeline(obj).order_by("id"))
+    meta = obj._meta
+    related = {}
+    for event in events:
+        for attname, values in (event.data.get("changed") or {}).items():
+            field = next((f for f in meta.concrete_fields if f.attname == attname), None)
+            if field is not None and field.is_relation:
+                related.setdefault(field, set()).update(v for v in values.values() if v)
+    names = {
+        field.attname: {str(o.pk): str(o) for o in field.related_model.objects.filter(pk__in=ids)}
+        for field, ids in related.items()
+    }
+    rows = []
+    for event in events:
+        changes = []
+        for attname, values in (event.data.get("changed") or {}).items():
+            field = next((f for f in meta.concrete_fields if f.attname == attname), None)
+            if field is None or attname == "version":
+                continue
+            shown = names.get(attname, {})
+            before, after = (shown.get(str(values[k]), _shown(field, values[k])) for k in ("before", "after"))
+            changes.append((field.verbose_name, before, after))
+        rows.append({"event": event, "changes": changes})
+    return rows
+
+
+def _shown(field, value) -> str:
+    if value in (None, ""):
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+def powers(*, kind: str = "", q: str = "", active_only: bool = False):
+    from .models import Power, PowerKind
+
+    qs = Power.objects.select_related("body").order_by("code")
+    if kind in PowerKind.values:
+        qs = qs.filter(kind=kind)
+    if q:
+        qs = qs.filter(Q(code__icontains=q) | Q(name__icontains=q))
+    return qs.filter(active=True) if active_only else qs
+
+
+def power_benchmarks(power):
+    """The published editions of the power's benchmark in its body's unit: the latest edition per degree."""
+    from .models import Benchmark
+
+    if not power.benchmark_code:
+        return []
+    rows = Benchmark.objects.filter(unit_id=power.body.unit_id, code=power.benchmark_code, state="published")
+    latest = {}
+    for row in rows.order_by("degree", "-edition"):
+        latest.setdefault(row.degree, row)
+    return list(latest.values())

@@ -6,28 +6,43 @@ Where provinces differ (the city's province is configurable), the numbers below 
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
+
+from django.conf import settings
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
 from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import PENALTY
-
-D = dt.date
-SHANDONG = Law("山东省行政执法监督条例", D(2014, 11, 27), D(2015, 3, 1))
-MARKET_PUBLICITY = Law("市场监督管理行政处罚信息公示规定", D(2021, 7, 30), D(2021, 9, 1))
-# 国办发〔2018〕118号 is not in laws/: cited by name and section, effective on its date.
-THREE_SYSTEMS = Law(
-    "国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见",
-    D(2018, 12, 5),
-    D(2018, 12, 5),
+from yifa.lib.statutes import (
+    HENAN_ENFORCEMENT,
+    MARKET_PUBLICITY,
+    PENALTY,
+    SHANDONG_SUPERVISION,
+    THREE_SYSTEMS,
 )
+
+
+class Province:
+    """Where the provincial acts differ, the articles of the province chosen in settings.ENFORCEMENT_PROVINCE."""
+
+    def __init__(self, law: Law, body_register: str, certificate: str, responsibility: str, inspection: str = ""):
+        self.law = law
+        self.body_register = body_register
+        self.certificate = certificate
+        self.responsibility = responsibility
+        self.inspection = inspection
+
+
+PROVINCES = {
+    "shandong": Province(SHANDONG_SUPERVISION, "第九条第二款", "第十条第二款", "第十五条第二款"),
+    "henan": Province(HENAN_ENFORCEMENT, "第十三条", "第二十一条第一款", "第九条", inspection="第二十四条"),
+}
+PROVINCE = PROVINCES[settings.ENFORCEMENT_PROVINCE]
 
 BODY_REGISTER = Rule(
     "enforcement.body_register",
-    "行政执法主体资格经县级以上人民政府审核确认并向社会公告",
-    SHANDONG,
-    "第九条",
+    "行政执法主体资格经本级人民政府审核确认并向社会公告",
+    PROVINCE.law,
+    PROVINCE.body_register,
 )
 CONSOLIDATION = Rule(
     "enforcement.consolidation",
@@ -44,8 +59,8 @@ CERTIFIED_OFFICERS = Rule(
 CERTIFICATE = Rule(
     "enforcement.certificate",
     "行政执法人员经培训考试合格、取得行政执法证件后方可从事行政执法工作",
-    SHANDONG,
-    "第十条",
+    PROVINCE.law,
+    PROVINCE.certificate,
 )
 LIMITATION = Rule(
     "enforcement.limitation",
@@ -74,9 +89,16 @@ HEARING_RIGHT = Rule(
     "限制从业等，应当告知听证权利",
     PENALTY,
     "第六十三条第一款",
-    note="“较大数额”由省级规定；本市取对个人一万元、对单位十万元（LARGE_FINE），可按本省标准调整",
+    note=(
+        "“较大数额”由省、自治区、直辖市规定（第六十三条第一款）；laws/中的山东、河南、浙江、重庆条例均未规定数额，"
+        "故取设置ENFORCEMENT_LARGE_FINE_PERSON、ENFORCEMENT_LARGE_FINE_ORGANISATION（默认对个人一万元、对单位十万元），"
+        "部署时按本省政府规定填写"
+    ),
 )
-LARGE_FINE = {"person": Decimal("10000"), "organisation": Decimal("100000")}
+LARGE_FINE = {
+    "person": Decimal(settings.ENFORCEMENT_LARGE_FINE_PERSON),
+    "organisation": Decimal(settings.ENFORCEMENT_LARGE_FINE_ORGANISATION),
+}
 HEARING_REQUEST = Rule(
     "enforcement.hearing_request",
     "当事人要求听证的，应当在行政机关告知后五日内提出",
@@ -193,6 +215,19 @@ WITHDRAWAL = Rule(
 RENEWAL = Rule(
     "enforcement.renewal",
     "行政执法证件换发须符合培训、考核等持证条件",
-    SHANDONG,
-    "第十条第二款",
+    PROVINCE.law,
+    PROVINCE.certificate,
+)
+POWER_CATALOGUE = Rule(
+    "enforcement.power_catalogue",
+    "行政处罚的实施机关、立案依据、实施程序和救济渠道等信息应当公示",
+    PENALTY,
+    "第三十九条",
+    note="事前公开执法事项清单（国办发〔2018〕118号二、全面推行行政执法公示制度）",
+)
+RESPONSIBILITY = Rule(
+    "enforcement.responsibility",
+    "实行行政执法责任制：界定执法岗位职责，将执法依据、岗位、职责、程序向社会公布",
+    PROVINCE.law,
+    PROVINCE.responsibility,
 )

@@ -8,31 +8,63 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from yifa.core.procedure import LEGAL_OFFICE, Checks, add, change, create, fire
+from yifa.core.models import Role
+from yifa.core.procedure import LEGAL_OFFICE, Checks, add, change, create, fire, in_unit_of
 
 from . import rules
 from .flows import CASE_FLOW, CERTIFICATE_FLOW
-from .models import Body, BodyKind, Case, Certificate, LegalReviewer, Officer, PartyKind
+from .models import Body, BodyKind, Case, Certificate, LegalReviewer, Officer, PartyKind, Power, PowerKind
+
+BODY_TRANSFER_FIELDS = (
+    ("transferred_from", "行政处罚权划出部门"),
+    ("transferred_powers", "集中行使的处罚权"),
+    ("transfer_act", "决定文件"),
+)
+power_keeper = LEGAL_OFFICE | in_unit_of(Role.HEAD, Role.LIAISON, label="实施主体所在单位负责人或联络员")
 
 
-def body_add(*, by, unit, name, fields, legal_basis, kind=BodyKind.STATUTORY, **extra) -> Body:
+def _body_checks(*, name, fields, legal_basis, kind, extra, pk=None) -> str:
     checks = Checks()
     name = checks.text("name", "主体名称", name, limit=100)
     checks.text("fields", "执法领域", fields, limit=200)
     checks.text("legal_basis", f"主体资格依据（{rules.BODY_REGISTER.citation}）", legal_basis)
     checks.choice("kind", "主体类型", kind, BodyKind)
     if kind == BodyKind.CONSOLIDATED:
-        for field, label in (
-            ("transferred_from", "行政处罚权划出部门"),
-            ("transferred_powers", "集中行使的处罚权"),
-            ("transfer_act", "决定文件"),
-        ):
+        for field, label in BODY_TRANSFER_FIELDS:
             checks.text(field, f"{label}（{rules.CONSOLIDATION.citation}）", extra.get(field))
-    if name and Body.objects.filter(name=name).exists():
+    if name and Body.objects.filter(name=name).exclude(pk=pk).exists():
         checks.fail("name", f"主体名称：“{name}”已登记")
     checks.done()
-    body = Body(unit=unit, name=name, kind=kind, fields=fields.strip(), legal_basis=legal_basis.strip(), **extra)
+    return name
+
+
+def _stripped(extra: dict) -> dict:
+    return {k: v.strip() if isinstance(v, str) else v for k, v in extra.items()}
+
+
+def body_add(*, by, unit, name, fields, legal_basis, kind=BodyKind.STATUTORY, **extra) -> Body:
+    name = _body_checks(name=name, fields=fields, legal_basis=legal_basis, kind=kind, extra=extra)
+    body = Body(
+        unit=unit, name=name, kind=kind, fields=fields.strip(), legal_basis=legal_basis.strip(), **_stripped(extra)
+    )
     return add(body, by=by, who=LEGAL_OFFICE, action="enforcement.body_add", label="登记执法主体")
+
+
+def body_change(*, by, body, expected_version, name, fields, legal_basis, kind, **extra) -> Body:
+    """A change of a body's record, including a 相对集中处罚权 transfer (处罚法第十八条第二款)."""
+    name = _body_checks(name=name, fields=fields, legal_basis=legal_basis, kind=kind, extra=extra, pk=body.pk)
+    if kind != BodyKind.CONSOLIDATED:
+        extra.update({field: "" for field, _ in BODY_TRANSFER_FIELDS})
+    values = {"name": name, "fields": fields.strip(), "legal_basis": legal_basis.strip(), "kind": kind}
+    return change(
+        body,
+        by=by,
+        who=LEGAL_OFFICE,
+        action="enforcement.body_change",
+        label="修改执法主体",
+        apply={**values, **_stripped(extra)},
+        expected_version=expected_version,
+    )
 
 
 def officer_add(*, by, body, name, id_number="", phone="", user=None) -> Officer:
@@ -41,6 +73,78 @@ def officer_add(*, by, body, name, id_number="", phone="", user=None) -> Officer
     checks.done()
     officer = Officer(body=body, name=name, id_number=id_number.strip(), phone=phone.strip(), user=user)
     return add(officer, by=by, who=LEGAL_OFFICE, action="enforcement.officer_add", label="登记执法人员")
+
+
+def officer_change(*, by, officer, expected_version, body, name, id_number="", phone="", user=None) -> Officer:
+    """Personal fields left blank keep what is stored: the page never shows them in clear."""
+    checks = Checks()
+    name = checks.text("name", "姓名", name, limit=50)
+    checks.done()
+    values = {"body": body, "name": name, "user": user}
+    for field, value in (("id_number", id_number), ("phone", phone)):
+        if (value or "").strip():
+            values[field] = value.strip()
+    return change(
+        officer,
+        by=by,
+        who=LEGAL_OFFICE,
+        action="enforcement.officer_change",
+        label="修改执法人员信息",
+        apply=values,
+        expected_version=expected_version,
+    )
+
+
+def _power_checks(*, code, name, kind, legal_basis, responsible_post, pk=None) -> Checks:
+    checks = Checks()
+    code = checks.text("code", "事项编码", code, limit=40)
+    checks.text("name", "事项名称", name, limit=200)
+    checks.choice("kind", "事项类别", kind, PowerKind)
+    checks.text("legal_basis", f"设定和实施依据（{rules.POWER_CATALOGUE.citation}）", legal_basis)
+    checks.text("responsible_post", f"责任岗位（{rules.RESPONSIBILITY.citation}）", responsible_post, limit=100)
+    if code and Power.objects.filter(code=code).exclude(pk=pk).exists():
+        checks.fail("code", f"事项编码：“{code}”已登记")
+    checks.done()
+    return checks
+
+
+def power_add(*, by, body, code, name, kind, legal_basis, responsible_post, benchmark_code="") -> Power:
+    _power_checks(code=code, name=name, kind=kind, legal_basis=legal_basis, responsible_post=responsible_post)
+    power = Power(
+        body=body,
+        code=code.strip(),
+        name=name.strip(),
+        kind=kind,
+        legal_basis=legal_basis.strip(),
+        responsible_post=responsible_post.strip(),
+        benchmark_code=(benchmark_code or "").strip(),
+    )
+    return add(power, by=by, who=power_keeper, action="enforcement.power_add", label="登记执法事项")
+
+
+def power_change(*, by, power, expected_version, body, code, name, kind, legal_basis, responsible_post, **extra):
+    _power_checks(
+        code=code, name=name, kind=kind, legal_basis=legal_basis, responsible_post=responsible_post, pk=power.pk
+    )
+    values = {
+        "body": body,
+        "code": code.strip(),
+        "name": name.strip(),
+        "kind": kind,
+        "legal_basis": legal_basis.strip(),
+        "responsible_post": responsible_post.strip(),
+        "benchmark_code": (extra.get("benchmark_code") or "").strip(),
+        "active": extra.get("active", power.active),
+    }
+    return change(
+        power,
+        by=by,
+        who=power_keeper,
+        action="enforcement.power_change",
+        label="修改执法事项",
+        apply=values,
+        expected_version=expected_version,
+    )
 
 
 def reviewer_add(*, by, unit, user, qualification_number, since: dt.date) -> LegalReviewer:

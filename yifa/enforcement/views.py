@@ -11,7 +11,7 @@ from yifa.core.access import can_see_personal_data, scope
 from yifa.core.clocks import clocks_of
 from yifa.core.downloads import file_download
 from yifa.core.errors import YifaError
-from yifa.core.procedure import show_service_errors
+from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.queries import int_param, page_of
 from yifa.core.views import staff_view
 
@@ -80,17 +80,28 @@ def officers(request):
 @staff_view
 def officer(request, pk: int):
     from .actions import CERTIFICATE_ACTIONS
+    from .register_views import officer_forms
 
     found = access_officer(request.user, pk)
+    edit, issue, saved = officer_forms(request, found)
+    if saved:
+        return redirect("enforcement:officer", pk=pk)
     today = timezone.localdate()
     certs = [(c, CERTIFICATE_ACTIONS.offered(request.user, c)) for c in found.certificates.all()]
     for cert, _ in certs:
         cert.status_now = cert.status_label_on(today)
-    return render(
-        request,
-        "enforcement/officer.html",
-        {"o": found, "certs": certs, "today": today, "show_personal": can_see_personal_data(request.user)},
-    )
+    context = {
+        "o": found,
+        "certs": certs,
+        "today": today,
+        "show_personal": can_see_personal_data(request.user),
+        "edit": edit,
+        "issue": issue,
+        "may": LEGAL_OFFICE(request.user, found),
+        "history": queries.history(found),
+    }
+    status = 400 if edit.errors or issue.errors else 200
+    return render(request, "enforcement/officer.html", context, status=status)
 
 
 @staff_view

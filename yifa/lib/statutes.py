@@ -22,6 +22,17 @@ FAIR_COMPETITION = Law("公平竞争审查条例", D(2024, 6, 6), D(2024, 8, 1))
 BUSINESS_ENVIRONMENT = Law("优化营商环境条例", D(2019, 10, 22), D(2020, 1, 1))
 HOLIDAYS = Law("全国年节及纪念日放假办法", D(2024, 11, 10), D(2025, 1, 1))
 ONLINE_SERVICES = Law("国务院关于在线政务服务的若干规定", D(2019, 4, 26), D(2019, 4, 26))
+CRIME_TRANSFER = Law("行政执法机关移送涉嫌犯罪案件的规定", D(2020, 8, 7), D(2020, 8, 7))
+MARKET_PUBLICITY = Law("市场监督管理行政处罚信息公示规定", D(2021, 7, 30), D(2021, 9, 1))
+# Provincial acts (the city's province is chosen in settings.ENFORCEMENT_PROVINCE).
+SHANDONG_SUPERVISION = Law("山东省行政执法监督条例", D(2014, 11, 27), D(2015, 5, 1))
+HENAN_ENFORCEMENT = Law("河南省行政执法条例", D(2016, 3, 29), D(2016, 6, 1))
+# 国办发〔2018〕118号 is not in laws/: cited by name and section, in force from its date.
+THREE_SYSTEMS = Law(
+    "国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见",
+    D(2018, 12, 5),
+    D(2018, 12, 5),
+)
 
 # The city's annual arrangement (../shared/seeds/): binding on the city's own organs, cited by paragraph.
 CITY_ARRANGEMENT = Law("深化依法行政规划安排", D(2022, 6, 2), D(2022, 6, 2))
