@@ -22,6 +22,9 @@ FAIR_COMPETITION = Law("公平竞争审查条例", D(2024, 6, 6), D(2024, 8, 1))
 BUSINESS_ENVIRONMENT = Law("优化营商环境条例", D(2019, 10, 22), D(2020, 1, 1))
 HOLIDAYS = Law("全国年节及纪念日放假办法", D(2024, 11, 10), D(2025, 1, 1))
 ONLINE_SERVICES = Law("国务院关于在线政务服务的若干规定", D(2019, 4, 26), D(2019, 4, 26))
+GOVERNANCE_SANCTIONS = Law("中华人民共和国公职人员政务处分法", D(2020, 6, 20), D(2020, 7, 1))
+CIVIL_SERVANT_SANCTIONS = Law("行政机关公务员处分条例", D(2007, 4, 22), D(2007, 6, 1))
+CIVIL_SERVANTS = Law("中华人民共和国公务员法", D(2018, 12, 29), D(2019, 6, 1))
 
 # The city's annual arrangement (../shared/seeds/): binding on the city's own organs, cited by paragraph.
 CITY_ARRANGEMENT = Law("深化依法行政规划安排", D(2022, 6, 2), D(2022, 6, 2))
