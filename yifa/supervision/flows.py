@@ -190,6 +190,13 @@ ALERT_FLOW = Flow(
     ],
 )
 
+
+def _decision_due(case, **_):
+    from yifa.core.calendar import current_calendar
+
+    return rules.accountability_due(case.opened_on, current_calendar())
+
+
 ACC_FLOW = Flow(
     name="accountability",
     states=AccState,
@@ -204,12 +211,7 @@ ACC_FLOW = Flow(
             who=LEGAL_OFFICE,
             guards=(guards.accountability_valid,),
             after=writes.set_investigators,
-            starts=(
-                Clock(
-                    rules.ACCOUNTABILITY_DECISION,
-                    due=lambda a, **_: rules.months_after(a.opened_on, rules.ACCOUNTABILITY_MONTHS),
-                ),
-            ),
+            starts=(Clock(rules.ACCOUNTABILITY_DECISION, due=_decision_due),),
         ),
         Transition(
             "record_findings",

@@ -338,8 +338,8 @@ class Accountability(Versioned):
         verbose_name = verbose_name_plural = "问责案件"
         ordering = ["-id"]
 
-    def __str__(self):
-        return f"{self.number} {self.person_name}"
+    def __str__(self):  # the number only: clocks and audit events carry this label outside the circle
+        return self.number
 
     def get_absolute_url(self):
         return reverse("supervision:accountability", args=[self.pk])

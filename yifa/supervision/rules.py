@@ -85,7 +85,10 @@ ACCOUNTABILITY_DECISION = Rule(
     "给予行政机关公务员处分，应当自批准立案之日起6个月内作出决定；案情复杂的可以延长，最长不得超过12个月",
     CIVIL_SERVANT_SANCTIONS,
     "第四十四条",
-    note="按月计算：立案日后第6个月的对应日届满（民法典第二百零二条）",
+    note=(
+        "按月计算：立案日后第6个月的对应日届满，没有对应日的为月末日（民法典第二百零二条）；"
+        "届满日为法定休假日的顺延至其后第一个工作日（民事诉讼法第八十五条第三款）"
+    ),
 )
 ACCOUNTABILITY_MONTHS = 6
 DECISION_CONTENT = Rule(
@@ -117,6 +120,13 @@ ACCOUNTABILITY = Rule(
     "第三十五条",
     note="问责案件只有法制机构和指定的调查人员可见",
 )
+
+
+def accountability_due(opened_on: dt.date, calendar) -> dt.date:
+    day = months_after(opened_on, ACCOUNTABILITY_MONTHS)
+    while not calendar.is_workday(day):
+        day += dt.timedelta(days=1)
+    return day
 
 
 def months_after(day: dt.date, months: int) -> dt.date:
