@@ -43,6 +43,7 @@ YIFA_APPS = [
     "yifa.assessment",
     "yifa.disclosure",
     "yifa.enforcement",
+    "yifa.supervision",
     "yifa.portal",
 ]
 
@@ -145,6 +146,8 @@ REMIND_WORKDAYS_BEFORE = int(os.environ.get("YIFA_REMIND_WORKDAYS_BEFORE", 3))
 ENFORCEMENT_PROVINCE = os.environ.get("YIFA_ENFORCEMENT_PROVINCE", "shandong")
 ENFORCEMENT_LARGE_FINE_PERSON = env_int("YIFA_ENFORCEMENT_LARGE_FINE_PERSON", 10000)
 ENFORCEMENT_LARGE_FINE_ORGANISATION = env_int("YIFA_ENFORCEMENT_LARGE_FINE_ORGANISATION", 100000)
+# 重大行政处罚备案期限（工作日）: the provincial act sets the system, the city the period (supervision/rules.py).
+MAJOR_PENALTY_FILING_WORKDAYS = env_int("YIFA_MAJOR_PENALTY_FILING_WORKDAYS", 15)
 
 if not DEBUG and not TESTING:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

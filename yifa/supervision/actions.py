@@ -1,0 +1,62 @@
+"""The page actions of campaigns, files, notices, filings and 问责 cases; the kit's one view runs them."""
+
+from __future__ import annotations
+
+from yifa.core.procedure import Action, Actions
+
+from . import forms, views
+from .access import access_accountability, access_campaign, access_file, access_filing, access_notice
+from .flows import ACC_FLOW, CAMPAIGN_FLOW, FILE_FLOW, FILING_FLOW, NOTICE_FLOW
+
+CAMPAIGN_ACTIONS = Actions(
+    CAMPAIGN_FLOW,
+    [
+        Action("draw", form=forms.DrawForm, done=lambda c: f"已抽取{c.files.count()}件案卷，随机种子{c.seed}"),
+        Action("conclude"),
+    ],
+    url="supervision:campaign_act",
+    access=access_campaign,
+    page=views.campaign,
+)
+FILE_ACTIONS = Actions(
+    FILE_FLOW,
+    [
+        Action(
+            "score",
+            form_for=forms.score_form,
+            initial=forms.score_initial,
+            done=lambda f: f"已评分：{f.total}分，{f.result_label}",
+        )
+    ],
+    url="supervision:file_act",
+    access=access_file,
+    page=views.review_file,
+)
+NOTICE_ACTIONS = Actions(
+    NOTICE_FLOW,
+    [Action("report", form=forms.ReportForm)],
+    url="supervision:notice_act",
+    access=access_notice,
+    page=views.notice,
+)
+FILING_ACTIONS = Actions(
+    FILING_FLOW,
+    [Action("file", form=forms.FileForm), Action("review", form=forms.FilingReviewForm)],
+    url="supervision:filing_act",
+    access=access_filing,
+    page=views.filing,
+)
+ACC_ACTIONS = Actions(
+    ACC_FLOW,
+    [
+        Action("record_findings", form=forms.FindingsForm),
+        Action("decide", form=forms.DecisionForm),
+        Action("appeal"),
+        Action("decide_appeal", form=forms.AppealResultForm),
+        Action("close"),
+        Action("publish", form=forms.PublicationForm),
+    ],
+    url="supervision:accountability_act",
+    access=access_accountability,
+    page=views.accountability,
+)

@@ -1,0 +1,282 @@
+"""The supervision procedures, declared for the kit: review campaigns and files, rectification notices,
+major-penalty filings, warnings and 问责 cases."""
+
+from __future__ import annotations
+
+from yifa.core.models import Role, Unit
+from yifa.core.procedure import INPUT, LEGAL_OFFICE, NEW, ON, Clock, Flow, Message, Transition, Who, assign, in_unit_of
+
+from . import guards, rules, writes
+from .models import AccState, CampaignState, FileState, FilingState, NoticeKind, NoticeState, WarningState
+
+unit_staff = in_unit_of(Role.LIAISON, Role.HEAD, Role.ENFORCEMENT, label="本单位联络员、负责人或执法人员")
+
+
+def _investigates(user, case) -> bool:
+    return case is not None and case.pk is not None and case.investigators.filter(pk=user.pk).exists()
+
+
+INVESTIGATOR = Who(_investigates, "指定的调查人员")
+
+
+def legal_office_unit(*_):
+    """问责 clocks and events stay in the legal office: the department must not learn of them there."""
+    return Unit.objects.filter(is_legal_office=True).order_by("path").first()
+
+
+CAMPAIGN_FLOW = Flow(
+    name="review_campaign",
+    states=CampaignState,
+    clock_unit=lambda obj, rule: obj.unit,
+    transitions=[
+        Transition(
+            "create",
+            "创建评查活动",
+            NEW,
+            CampaignState.DRAFT,
+            who=LEGAL_OFFICE,
+            guards=(guards.campaign_valid,),
+            after=writes.set_units,
+        ),
+        Transition(
+            "draw",
+            "随机抽取案卷",
+            (CampaignState.DRAFT,),
+            CampaignState.SCORING,
+            who=LEGAL_OFFICE,
+            guards=(guards.population_found,),
+            apply=writes.record_seed,
+            after=writes.draw_sample,
+            event_data=lambda c, **_: {"seed": c.seed, "population": c.population, "sample": writes.sample_numbers(c)},
+        ),
+        Transition(
+            "conclude",
+            "完成评查",
+            (CampaignState.SCORING,),
+            CampaignState.CONCLUDED,
+            who=LEGAL_OFFICE,
+            guards=(guards.all_scored,),
+            apply=assign(concluded_on=ON),
+        ),
+    ],
+)
+
+FILE_FLOW = Flow(
+    name="review_file",
+    states=FileState,
+    transitions=[
+        Transition(
+            "score",
+            "逐项评分",
+            (FileState.PENDING, FileState.SCORED),
+            FileState.SCORED,
+            who=LEGAL_OFFICE,
+            when=(lambda f: f.campaign.state == CampaignState.SCORING,),
+            guards=(guards.scores_valid,),
+            apply=writes.apply_scores,
+            after=writes.save_scores,
+            event_data=lambda f, **_: {"total": str(f.total), "vetoed": f.vetoed, "passed": f.passed},
+        ),
+    ],
+)
+
+
+def _unit_told(notice, **_):
+    from yifa.core.notify import unit_contacts
+
+    kind = NoticeKind(notice.kind).label
+    yield Message(
+        unit_contacts(notice.unit),
+        f"supervision-notice:{notice.pk}",
+        f"{kind}：{notice.subject}",
+        f"{notice.number}。{notice.text}",
+        notice.get_absolute_url(),
+    )
+
+
+def _correction_start(notice, *, on, **_):
+    return on if notice.kind == NoticeKind.CORRECT else None
+
+
+NOTICE_FLOW = Flow(
+    name="supervision_notice",
+    states=NoticeState,
+    transitions=[
+        Transition(
+            "issue",
+            "送达整改通知",
+            NEW,
+            NoticeState.ISSUED,
+            who=LEGAL_OFFICE,
+            guards=(guards.notice_text,),
+            starts=(Clock(rules.SUPERVISION_OPINION, start=_correction_start),),
+            notifies=_unit_told,
+        ),
+        Transition(
+            "report",
+            "报告整改情况",
+            (NoticeState.ISSUED,),
+            NoticeState.DONE,
+            who=unit_staff,
+            guards=(guards.report_given,),
+            apply=writes.record_report,
+            stops=(rules.SUPERVISION_OPINION,),
+        ),
+    ],
+)
+
+FILING_FLOW = Flow(
+    name="major_penalty_filing",
+    states=FilingState,
+    transitions=[
+        Transition(
+            "open",
+            "登记待备案的重大行政处罚决定",
+            NEW,
+            FilingState.AWAITING,
+            by_system=True,
+            starts=(Clock(rules.MAJOR_PENALTY_FILING, start=lambda f, **_: f.decided_on),),
+        ),
+        Transition(
+            "file",
+            "报送备案",
+            (FilingState.AWAITING,),
+            FilingState.FILED,
+            who=unit_staff,
+            apply=assign(filed_on=ON, filing_note=INPUT("note", "")),
+            stops=(rules.MAJOR_PENALTY_FILING,),
+        ),
+        Transition(
+            "review",
+            "备案审查",
+            (FilingState.FILED,),
+            FilingState.REVIEWED,
+            who=LEGAL_OFFICE,
+            guards=(guards.filing_review_valid,),
+            apply=assign(outcome=INPUT("outcome"), opinion=INPUT("opinion"), reviewed_on=ON),
+            after=writes.notice_from_filing,
+            event_data=lambda f, **_: {"outcome": f.outcome},
+        ),
+    ],
+)
+
+
+def _warning_told(alert, **_):
+    from yifa.core.notify import legal_office_staff, unit_contacts
+
+    people = {*unit_contacts(alert.unit), *legal_office_staff()}
+    yield Message(
+        people, f"supervision-warning:{alert.pk}:{alert.found_on}", f"执法预警：{alert.title}", alert.detail, alert.link
+    )
+
+
+ALERT_FLOW = Flow(
+    name="enforcement_warning",
+    states=WarningState,
+    transitions=[
+        Transition("raise", "发出执法预警", NEW, WarningState.OPEN, by_system=True, notifies=_warning_told),
+        Transition(
+            "reopen",
+            "再次预警",
+            (WarningState.CLEARED,),
+            WarningState.OPEN,
+            by_system=True,
+            apply=assign(found_on=ON, cleared_on=None),
+            notifies=_warning_told,
+        ),
+        Transition(
+            "clear", "预警消除", (WarningState.OPEN,), WarningState.CLEARED, by_system=True, apply=assign(cleared_on=ON)
+        ),
+    ],
+)
+
+
+def _decision_due(case, **_):
+    from yifa.core.calendar import current_calendar
+
+    return rules.accountability_due(case.opened_on, current_calendar())
+
+
+ACC_FLOW = Flow(
+    name="accountability",
+    states=AccState,
+    clock_unit=legal_office_unit,
+    event_unit=legal_office_unit,
+    transitions=[
+        Transition(
+            "open",
+            "问责立案",
+            NEW,
+            AccState.INVESTIGATING,
+            who=LEGAL_OFFICE,
+            guards=(guards.accountability_valid,),
+            after=writes.set_investigators,
+            starts=(Clock(rules.ACCOUNTABILITY_DECISION, due=_decision_due),),
+        ),
+        Transition(
+            "record_findings",
+            "记录调查认定的事实",
+            (AccState.INVESTIGATING,),
+            who=LEGAL_OFFICE | INVESTIGATOR,
+            guards=(guards.findings_given,),
+            apply=assign(findings=INPUT("findings")),
+        ),
+        Transition(
+            "decide",
+            "作出处理决定",
+            (AccState.INVESTIGATING,),
+            AccState.DECIDED,
+            who=LEGAL_OFFICE,
+            guards=(guards.decision_valid,),
+            apply=assign(
+                sanction_law=INPUT("sanction_law"),
+                sanction=INPUT("sanction"),
+                decision_text=INPUT("decision_text"),
+                decided_on=ON,
+            ),
+            stops=(rules.ACCOUNTABILITY_DECISION,),
+            starts=(rules.APPEAL,),
+            confirm="作出处理决定后不能修改，确定吗？",
+        ),
+        Transition(
+            "appeal",
+            "登记复核申请",
+            (AccState.DECIDED,),
+            AccState.APPEALED,
+            who=LEGAL_OFFICE,
+            when=(lambda a: not a.appeal_on,),
+            guards=(guards.appeal_in_time,),
+            apply=assign(appeal_on=ON),
+            stops=(rules.APPEAL,),
+            starts=(rules.APPEAL_DECISION,),
+        ),
+        Transition(
+            "decide_appeal",
+            "作出复核决定",
+            (AccState.APPEALED,),
+            AccState.CLOSED,
+            who=LEGAL_OFFICE,
+            guards=(guards.appeal_result_given,),
+            apply=assign(appeal_result=INPUT("appeal_result")),
+            stops=(rules.APPEAL_DECISION,),
+        ),
+        Transition(
+            "close",
+            "结案",
+            (AccState.DECIDED,),
+            AccState.CLOSED,
+            who=LEGAL_OFFICE,
+            guards=(guards.appeal_window_over,),
+            stops=(rules.APPEAL,),
+        ),
+        Transition(
+            "publish",
+            "公开曝光",
+            (AccState.DECIDED, AccState.APPEALED, AccState.CLOSED),
+            who=LEGAL_OFFICE,
+            when=(lambda a: not a.published_on and a.sanction != "none",),
+            guards=(guards.publication_given,),
+            apply=assign(published_on=ON, publication=INPUT("publication")),
+        ),
+    ],
+)

@@ -1,0 +1,155 @@
+"""Gates of the supervision procedures: each returns None, a message or a list, citing its rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from yifa.core.clocks import clocks_of
+
+from . import rules
+from .models import FileState, FilingOutcome, Sanction, SanctionLaw, Section
+
+GRADED = {SanctionLaw.GOVERNANCE, SanctionLaw.CIVIL_SERVANT}
+GRADES = {
+    Sanction.WARNING,
+    Sanction.DEMERIT,
+    Sanction.MAJOR_DEMERIT,
+    Sanction.DEMOTION,
+    Sanction.REMOVAL,
+    Sanction.DISMISSAL,
+}
+
+
+def campaign_valid(campaign, *, units=(), **_):
+    problems = []
+    if not campaign.name.strip():
+        problems.append("名称：必须填写")
+    if not units:
+        problems.append("被评查单位：至少选择一个")
+    if campaign.period_start and campaign.period_end and campaign.period_start > campaign.period_end:
+        problems.append("案卷决定日：起始日不能晚于截止日")
+    if not campaign.sample_size or campaign.sample_size < 1:
+        problems.append("每单位抽取件数：至少1件")
+    return problems
+
+
+def population_found(campaign, **_):
+    from .writes import population
+
+    if campaign.kind != "penalty":
+        return "行政许可案卷尚无可读取的案件数据接口，暂只能评查行政处罚案卷"
+    if not any(population(campaign).values()):
+        return (
+            f"所选单位在{campaign.period_start:%Y-%m-%d}至{campaign.period_end:%Y-%m-%d}间没有作出决定的案卷，无可抽取"
+        )
+    return None
+
+
+def all_scored(campaign, **_):
+    left = campaign.files.exclude(state=FileState.SCORED).count()
+    return f"尚有{left}件案卷未评分" if left else None
+
+
+def _number(value):
+    try:
+        return Decimal(str(value or 0))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def scores_valid(review_file, *, scores=None, **_):
+    """Every item scored within its points; a veto only on a veto item; each deduction or veto explained."""
+    problems = []
+    items = {i.pk: i for i in review_file.rubric_items()}
+    for item_id, (deducted, vetoed, note) in (scores or {}).items():
+        item = items.get(item_id)
+        if item is None:
+            problems.append(f"评查项目{item_id}：不属于本评查标准")
+            continue
+        amount = _number(deducted)
+        if amount is None or amount < 0 or amount > item.points:
+            problems.append(f"{item.code}：扣分须在0至{item.points}分之间")
+        if vetoed and item.section != Section.VETO:
+            problems.append(f"{item.code}：不是否决项")
+        if (vetoed or (amount or 0) > 0) and not (note or "").strip():
+            problems.append(f"{item.code}：扣分或否决须写明理由")
+    if not scores:
+        problems.append("评分：尚未逐项评分")
+    return problems
+
+
+def notice_text(notice, **_):
+    return None if notice.text.strip() else f"意见：必须填写（{rules.SUPERVISION_OPINION.citation}）"
+
+
+def report_given(notice, *, report="", **_):
+    return None if (report or "").strip() else "整改情况：必须填写"
+
+
+def filing_review_valid(filing, *, outcome="", opinion="", **_):
+    if outcome not in FilingOutcome.values:
+        return "审查结论：须为" + "、".join(FilingOutcome.labels) + "之一"
+    if outcome != FilingOutcome.AGREED and not (opinion or "").strip():
+        return f"审查意见：发出纠错意见或建议须写明（{rules.FILING_REVIEW.citation}）"
+    return None
+
+
+def accountability_valid(case, *, investigators=(), **_):
+    problems = []
+    if not list(investigators):
+        problems.append(f"调查人员：至少指定一人（{rules.ACCOUNTABILITY.citation}）")
+    if not case.allegation.strip():
+        problems.append("问题线索：必须填写")
+    if not case.person_name.strip():
+        problems.append("被问责人：必须填写")
+    return problems
+
+
+def findings_given(case, *, findings="", **_):
+    return None if (findings or "").strip() else "调查认定的事实：必须填写"
+
+
+def decision_valid(case, *, sanction_law="", sanction="", decision_text="", **_):
+    problems = []
+    if not case.findings.strip():
+        problems.append(f"须先记录调查认定的事实（{rules.DECISION_CONTENT.citation}）")
+    if sanction_law not in SanctionLaw.values:
+        problems.append("处理依据：须选择")
+    elif sanction_law in GRADED and sanction not in GRADES:
+        rule = rules.SANCTION_GOVERNANCE if sanction_law == SanctionLaw.GOVERNANCE else rules.SANCTION_CIVIL_SERVANT
+        problems.append(f"处理结果：须为警告、记过、记大过、降级、撤职、开除之一（{rule.citation}）")
+    elif sanction_law == SanctionLaw.ORGANISATIONAL and sanction != Sanction.ORGANISATIONAL:
+        problems.append("处理结果：组织处理的结果须为“组织处理”")
+    elif sanction_law == SanctionLaw.NONE and sanction != Sanction.NONE:
+        problems.append("处理结果：不予处分的结果须为“不予处分”")
+    if not (decision_text or "").strip():
+        problems.append(f"处理决定：须写明事实、处理种类和依据、申诉途径和期限（{rules.DECISION_CONTENT.citation}）")
+    return problems
+
+
+def _appeal_due(case) -> dt.date | None:
+    clock = clocks_of(case, rule=rules.APPEAL).first()
+    return clock.due if clock else None
+
+
+def appeal_in_time(case, *, on, **_):
+    due = _appeal_due(case)
+    if due and on > due:
+        return f"申请复核已超过期限（{due:%Y-%m-%d}届满，{rules.APPEAL.citation}）"
+    return None
+
+
+def appeal_window_over(case, *, on, **_):
+    due = _appeal_due(case)
+    if due and on <= due:
+        return f"申请复核期限{due:%Y-%m-%d}届满后方可结案（{rules.APPEAL.citation}）"
+    return None
+
+
+def appeal_result_given(case, *, appeal_result="", **_):
+    return None if (appeal_result or "").strip() else f"复核结果：必须填写（{rules.APPEAL_DECISION.citation}）"
+
+
+def publication_given(case, *, publication="", **_):
+    return None if (publication or "").strip() else "公开内容：必须填写（不得含身份证号等个人信息）"

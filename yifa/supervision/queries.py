@@ -1,0 +1,88 @@
+"""Reads for the supervision pages and API: scoped, with their joins, no query per row."""
+
+from __future__ import annotations
+
+from django.db.models import Avg, Count, Q
+
+from yifa.core.access import scope
+from yifa.enforcement import interface as enforcement
+
+from .models import Alert, Campaign, FileState, Filing, Notice, Prefill, ReviewFile, Section, WarningKind, WarningState
+
+
+def campaigns():
+    return Campaign.objects.select_related("unit").annotate(
+        n_files=Count("files"), n_scored=Count("files", filter=Q(files__state=FileState.SCORED))
+    )
+
+
+def campaign_files(campaign):
+    return campaign.files.select_related("unit").order_by("unit__path", "case_id")
+
+
+def results_by_unit(campaign) -> list[dict]:
+    """Per unit: files drawn, scored, passed, failed, vetoed and the average total."""
+    rows = (
+        campaign.files.values("unit__name")
+        .annotate(
+            n_drawn=Count("id"),
+            n_scored=Count("id", filter=Q(state=FileState.SCORED)),
+            n_passed=Count("id", filter=Q(passed=True)),
+            n_failed=Count("id", filter=Q(passed=False)),
+            n_vetoed=Count("id", filter=Q(vetoed=True)),
+            average=Avg("total"),
+        )
+        .order_by("unit__name")
+    )
+    return list(rows)
+
+
+def files_for(user):
+    return scope(ReviewFile.objects.select_related("campaign", "unit"), user).order_by("-id")
+
+
+def suggestions(review_file) -> dict[int, tuple]:
+    """What the case data shows, item by item: {item id: (deduction, veto, note)} for the reviewer to confirm."""
+    facts = enforcement.file_findings([review_file.case_id]).get(review_file.case_id)
+    if not facts:
+        return {}
+    shown = {
+        Prefill.CERTIFICATE: facts["invalid_certificates"]
+        and "据案件数据：" + "、".join(facts["invalid_certificates"]) + "办案时无有效执法证",
+        Prefill.TWO_OFFICERS: facts["officer_count"] < 2 and f"据案件数据：承办执法人员{facts['officer_count']}人",
+        Prefill.LATE_CLOCK: facts["late_clocks"] and "据案件数据：" + "、".join(facts["late_clocks"]) + "逾期办结",
+        Prefill.OUTSIDE_BENCHMARK: facts["outside_without_reason"] and "据案件数据：罚款超出裁量基准幅度，未说明理由",
+    }
+    found = {}
+    for item in review_file.rubric_items().exclude(prefill=""):
+        note = shown.get(item.prefill)
+        if note:
+            veto = item.section == Section.VETO
+            found[item.pk] = (0 if veto else item.points, veto, note)
+    return found
+
+
+def notices_for(user):
+    return scope(Notice.objects.select_related("unit"), user).order_by("-id")
+
+
+def filings_for(user, *, state: str = ""):
+    qs = scope(Filing.objects.select_related("unit"), user).order_by("-id")
+    return qs.filter(state=state) if state else qs
+
+
+def alerts_for(user, *, state: str = WarningState.OPEN):
+    qs = scope(Alert.objects.select_related("unit"), user).order_by("-found_on", "-id")
+    return qs.filter(state=state) if state else qs
+
+
+def alerts_by_unit(user) -> list[dict]:
+    """Open warnings per unit: [{"unit": name, "counts": [n per WarningKind], "total": n}]."""
+    rows = alerts_for(user).values("unit__name", "kind").annotate(n=Count("id")).order_by("unit__name")
+    kinds = list(WarningKind.values)
+    table: dict[str, dict] = {}
+    for r in rows:
+        entry = table.setdefault(r["unit__name"], {"unit": r["unit__name"], "counts": [0] * len(kinds), "total": 0})
+        entry["counts"][kinds.index(r["kind"])] += r["n"]
+        entry["total"] += r["n"]
+    return list(table.values())

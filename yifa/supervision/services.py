@@ -1,0 +1,158 @@
+"""What the declarations cannot say: records made by a creating act (a campaign, a notice, a filing, a 问责
+case, a warning) with their computed defaults; inputs checked before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from yifa.core.procedure import Checks, create, fire
+
+from .flows import ACC_FLOW, ALERT_FLOW, CAMPAIGN_FLOW, FILING_FLOW, NOTICE_FLOW
+from .models import (
+    Accountability,
+    AccSource,
+    Alert,
+    Campaign,
+    FileKind,
+    Filing,
+    Notice,
+    NoticeKind,
+    NoticeSource,
+    Rubric,
+    RubricItem,
+)
+from .rubrics import load as load_rubrics
+
+
+def campaign_create(*, by, name, units, period_start, period_end, sample_size, kind=FileKind.PENALTY, on=None):
+    checks = Checks()
+    checks.choice("kind", "案卷类别", kind, FileKind)
+    checks.date("period_start", "案卷决定日起", period_start)
+    checks.date("period_end", "案卷决定日止", period_end)
+    checks.done()
+    load_rubrics(Rubric, RubricItem)
+    units = list(units)
+    return create(
+        CAMPAIGN_FLOW,
+        "create",
+        build=lambda: Campaign(
+            name=(name or "").strip()[:100],
+            kind=kind,
+            unit=by.unit,
+            period_start=period_start,
+            period_end=period_end,
+            sample_size=sample_size or 0,
+        ),
+        by=by,
+        on=on,
+        units=units,
+    )
+
+
+def campaign_draw(*, by, campaign, seed=None, expected_version=None, on=None):
+    return fire(CAMPAIGN_FLOW, campaign, "draw", by=by, seed=seed, expected_version=expected_version, on=on)
+
+
+def next_number(model, prefix: str, year: int) -> str:
+    count = model.objects.filter(number__startswith=f"{prefix}〔{year}〕").count()
+    return f"{prefix}〔{year}〕{count + 1}号"
+
+
+def notice_issue(*, by, unit, kind, source, subject, text, link="", on=None) -> Notice:
+    checks = Checks()
+    checks.choice("kind", "类别", kind, NoticeKind)
+    checks.choice("source", "来源", source, NoticeSource)
+    subject = checks.text("subject", "事项", subject, limit=200)
+    checks.done()
+    on = on or timezone.localdate()
+    return create(
+        NOTICE_FLOW,
+        "issue",
+        build=lambda: Notice(
+            unit=unit,
+            number=next_number(Notice, "江法监", on.year),
+            kind=kind,
+            source=source,
+            subject=subject,
+            link=link,
+            text=(text or "").strip(),
+            issued_on=on,
+        ),
+        by=by,
+        on=on,
+    )
+
+
+def filing_open(*, facts: dict, on: dt.date) -> Filing | None:
+    """A major decision was made (enforcement's ``penalty_case.decide``): its filing clock starts."""
+    if Filing.objects.filter(case_id=facts["case_id"]).exists():
+        return None
+    return create(
+        FILING_FLOW,
+        "open",
+        build=lambda: Filing(
+            unit_id=facts["unit_id"],
+            case_id=facts["case_id"],
+            case_number=facts["number"],
+            decision_number=facts["decision_number"],
+            party_name=facts["party_name"][:100],
+            penalty=facts["penalty"][:60],
+            fine=facts["fine"],
+            decided_on=facts["decided_on"] or on,
+        ),
+        by=None,
+        on=on,
+    )
+
+
+def accountability_open(
+    *, by, unit, person_name, person_post, source, allegation, investigators, source_link="", on=None
+) -> Accountability:
+    checks = Checks()
+    person_name = checks.text("person_name", "被问责人", person_name, limit=50)
+    person_post = checks.text("person_post", "职务（岗位）", person_post, limit=100)
+    checks.choice("source", "线索来源", source, AccSource)
+    allegation = checks.text("allegation", "问题线索", allegation)
+    checks.done()
+    on = on or timezone.localdate()
+    return create(
+        ACC_FLOW,
+        "open",
+        build=lambda: Accountability(
+            number=next_number(Accountability, "江法问责", on.year),
+            unit=unit,
+            person_name=person_name,
+            person_post=person_post,
+            source=source,
+            source_link=(source_link or "").strip()[:300],
+            allegation=allegation,
+            opened_on=on,
+        ),
+        by=by,
+        on=on,
+        investigators=list(investigators),
+    )
+
+
+def alert_seen(*, kind, key, unit_id, title, detail, link, on) -> Alert | None:
+    """Raise the warning ``key`` if new, raise it again if it had cleared; None if already open."""
+    found = Alert.objects.filter(key=key).first()
+    if found is None:
+        return create(
+            ALERT_FLOW,
+            "raise",
+            build=lambda: Alert(
+                kind=kind, key=key, unit_id=unit_id, title=title[:200], detail=detail, link=link, found_on=on
+            ),
+            by=None,
+            on=on,
+        )
+    if found.state == "cleared":
+        return fire(ALERT_FLOW, found, "reopen", by=None, on=on)
+    return None
+
+
+def alert_clear(alert, *, on) -> Alert:
+    return fire(ALERT_FLOW, alert, "clear", by=None, on=on)

@@ -1,0 +1,194 @@
+"""Staff pages: validate, call one service or query, render. Acts run through the kit's action views."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from yifa.core.access import is_legal_office, require_legal_office
+from yifa.core.charts import bar_chart
+from yifa.core.clocks import clocks_of
+from yifa.core.errors import YifaError
+from yifa.core.procedure import show_service_errors
+from yifa.core.queries import page_of
+from yifa.core.views import staff_view
+
+from . import forms, queries, rules, services
+from .access import (
+    access_accountability,
+    access_campaign,
+    access_file,
+    access_filing,
+    access_notice,
+    accountability_visible,
+)
+from .models import FilingState, NoticeSource, WarningKind, WarningState
+
+
+@staff_view
+def cockpit(request):
+    by_unit = queries.alerts_by_unit(request.user)
+    chart = bar_chart(
+        "各单位执法预警",
+        [r["unit"] for r in by_unit],
+        {label: [r["counts"][i] for r in by_unit] for i, label in enumerate(WarningKind.labels)},
+    )
+    state = request.GET.get("state", WarningState.OPEN)
+    state = state if state in WarningState.values else ""
+    page = page_of(queries.alerts_for(request.user, state=state), request.GET.get("page"))
+    context = {"by_unit": by_unit, "chart": chart, "kinds": WarningKind.choices, "page": page, "state": state}
+    return render(request, "supervision/cockpit.html", {**context, "states": WarningState.choices})
+
+
+@staff_view
+def campaigns(request):
+    require_legal_office(request.user)
+    form = forms.CampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            found = services.campaign_create(by=request.user, **form.cleaned_data)
+            messages.success(request, f"已创建评查活动：{found.name}")
+            return redirect(found)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    page = page_of(queries.campaigns().order_by("-id"), request.GET.get("page"))
+    return render(request, "supervision/campaigns.html", {"page": page, "form": form, "rule": rules.CASE_FILE_REVIEW})
+
+
+@staff_view
+def campaign(request, pk: int, bound=None):
+    from .actions import CAMPAIGN_ACTIONS
+
+    found = access_campaign(request.user, pk)
+    context = {
+        "c": found,
+        "units": found.units.order_by("path"),
+        "files": queries.campaign_files(found),
+        "results": queries.results_by_unit(found),
+        "actions": CAMPAIGN_ACTIONS.offered(request.user, found, bound=bound),
+        "rule": rules.CASE_FILE_REVIEW,
+    }
+    return render(request, "supervision/campaign.html", context)
+
+
+@staff_view
+def review_file(request, pk: int, bound=None, notice_form=None):
+    from .actions import FILE_ACTIONS
+
+    found = access_file(request.user, pk)
+    legal = is_legal_office(request.user)
+    context = {
+        "f": found,
+        "scores": found.scores.select_related("item"),
+        "actions": FILE_ACTIONS.offered(request.user, found, bound=bound),
+        "case_link": f"/staff/enforcement/{found.case_id}/",
+        "notices": queries.notices_for(request.user).filter(link=found.get_absolute_url()),
+        "notice_form": (notice_form or forms.NoticeForm()) if legal and found.passed is False else None,
+    }
+    return render(request, "supervision/file.html", context)
+
+
+@staff_view
+@require_POST
+def file_notice(request, pk: int):
+    """整改通知 for a file found 不合格 (山东条例第二十八条)."""
+    found = access_file(request.user, pk)
+    form = forms.NoticeForm(request.POST)
+    if form.is_valid():
+        try:
+            notice = services.notice_issue(
+                by=request.user,
+                unit=found.unit,
+                source=NoticeSource.REVIEW,
+                subject=f"{found}评查{found.result_label}",
+                link=found.get_absolute_url(),
+                **form.cleaned_data,
+            )
+            messages.success(request, f"已送达整改通知：{notice.number}")
+            return redirect(notice)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    response = review_file(request, pk, notice_form=form)
+    response.status_code = 400
+    return response
+
+
+@staff_view
+def notices(request):
+    page = page_of(queries.notices_for(request.user), request.GET.get("page"))
+    return render(request, "supervision/notices.html", {"page": page})
+
+
+@staff_view
+def notice(request, pk: int, bound=None):
+    from .actions import NOTICE_ACTIONS
+
+    found = access_notice(request.user, pk)
+    context = {
+        "n": found,
+        "clocks": clocks_of(found, open_only=False).order_by("id"),
+        "actions": NOTICE_ACTIONS.offered(request.user, found, bound=bound),
+    }
+    return render(request, "supervision/notice.html", context)
+
+
+@staff_view
+def filings(request):
+    state = request.GET.get("state", "")
+    state = state if state in FilingState.values else ""
+    page = page_of(queries.filings_for(request.user, state=state), request.GET.get("page"))
+    context = {"page": page, "states": FilingState.choices, "state": state, "rule": rules.MAJOR_PENALTY_FILING}
+    return render(request, "supervision/filings.html", context)
+
+
+@staff_view
+def filing(request, pk: int, bound=None):
+    from .actions import FILING_ACTIONS
+
+    found = access_filing(request.user, pk)
+    context = {
+        "f": found,
+        "clocks": clocks_of(found, open_only=False).order_by("id"),
+        "actions": FILING_ACTIONS.offered(request.user, found, bound=bound),
+        "notices": queries.notices_for(request.user).filter(link=found.get_absolute_url()),
+        "rule": rules.MAJOR_PENALTY_FILING,
+        "case_link": f"/staff/enforcement/{found.case_id}/",
+    }
+    return render(request, "supervision/filing.html", context)
+
+
+@staff_view
+def accountabilities(request):
+    page = page_of(accountability_visible(request.user).order_by("-id"), request.GET.get("page"))
+    return render(request, "supervision/accountabilities.html", {"page": page, "legal": is_legal_office(request.user)})
+
+
+@staff_view
+def accountability_new(request):
+    require_legal_office(request.user)
+    form = forms.AccountabilityForm(request.POST or None, initial={"source_link": request.GET.get("from", "")[:300]})
+    if request.method == "POST" and form.is_valid():
+        try:
+            found = services.accountability_open(by=request.user, **form.cleaned_data)
+            messages.success(request, f"已问责立案：{found.number}")
+            return redirect(found)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    return render(request, "supervision/accountability_new.html", {"form": form, "rule": rules.ACCOUNTABILITY})
+
+
+@staff_view
+def accountability(request, pk: int, bound=None):
+    from .actions import ACC_ACTIONS
+
+    found = access_accountability(request.user, pk)
+    context = {
+        "a": found,
+        "investigators": found.investigators.all(),
+        "clocks": clocks_of(found, open_only=False).order_by("id"),
+        "actions": ACC_ACTIONS.offered(request.user, found, bound=bound),
+        "today": timezone.localdate(),
+    }
+    return render(request, "supervision/accountability.html", context)
