@@ -11,10 +11,9 @@ from yifa.core.clocks import clocks_of
 from yifa.core.downloads import file_download
 from yifa.core.errors import YifaError
 from yifa.core.procedure import show_service_errors
-from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import actions, forms, queries, rules, services
+from . import actions, forms, lists, queries, rules, services
 from .access import access_catalogue, access_decision, can_see_contacts
 from .archive import archive_package
 from .flows import DECISION_FLOW
@@ -26,10 +25,14 @@ from .services.procedure import DRAFT_FIELDS
 @staff_view
 def index(request):
     state = request.GET.get("state", "")
-    page = page_of(
-        queries.decisions_for(request.user, state=state, q=request.GET.get("q", "")), request.GET.get("page")
+    qs = queries.decisions_for(request.user, state=state, q=request.GET.get("q", ""))
+    if lists.DECISIONS.wants_export(request):
+        return lists.DECISIONS.export(qs, request)
+    return render(
+        request,
+        "decisions/index.html",
+        {**lists.DECISIONS.page(request, qs), "states": DecisionState.choices, "state": state},
     )
-    return render(request, "decisions/index.html", {"page": page, "states": DecisionState.choices, "state": state})
 
 
 @staff_view
