@@ -16,7 +16,12 @@ def _decide(cast, case, decision_type, on):
     case = services.case_reply(case=case, by=cast["minzheng_liaison"], text="答复", on=on - dt.timedelta(days=21))
     services.case_record_hearing(case=case, by=cast["fuyi"], kind="hear", held_on=on - dt.timedelta(days=12))
     case = services.case_propose(
-        case=case, by=cast["fuyi"], decision_type=decision_type, decision_text="理由", on=on - dt.timedelta(days=1)
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+        case=case,
+        by=cast["fuyi"],
+        decision_type=decision_type,
+        decision_text="理由",
+        on=on - dt.timedelta(days=1),
     )
     return services.case_approve(case=case, by=cast["mayor"], on=on)
 

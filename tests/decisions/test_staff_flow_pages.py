@@ -55,13 +55,19 @@ def test_hearing_participants_are_selected_on_the_page(cast, login, simple_decis
     a = services.hearing_signup(hearing=hearing, name="甲", phone="13900000001")
     services.hearing_signup(hearing=hearing, name="乙", phone="13900000002")
     client = login(cast["minzheng_liaison"])
-    assert "13900000001" in client.get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
-    from yifa.core.models import RoleGrant, User
+    page = client.get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
+    assert "139****0001" in page and "13900000001" not in page  # masked even for the lead unit
+    reveal = f"/staff/decisions/{simple_decision.pk}/reveal/participant/{a.pk}/"
+    assert reveal in page
+    assert client.post(reveal).content.decode() == "13900000001"  # revealed on request, audited
+    from yifa.core.models import Event, RoleGrant, User
 
+    assert Event.objects.filter(action="personal_data.reveal", data__field="联系电话").count() == 1
     deputy = User.objects.create_user(username="deputy", full_name="钱副市长", unit=cast.city)
     RoleGrant.objects.create(user=deputy, role="leader")
     page = login(deputy).get(f"/staff/decisions/{simple_decision.pk}/").content.decode()
-    assert "139****0001" in page and "13900000001" not in page
+    assert "139****0001" in page and "13900000001" not in page and reveal not in page
+    assert login(deputy).post(reveal).status_code == 403
     client = login(cast["minzheng_liaison"])
     version = Decision.objects.get(pk=simple_decision.pk).version
     client.post(

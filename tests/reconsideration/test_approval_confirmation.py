@@ -17,7 +17,12 @@ def test_the_approval_of_a_reconsideration_decision_asks_for_confirmation(login,
     case = reconsideration.case_reply(case=case, by=cast["minzheng_liaison"], text="答复", on=D(2025, 3, 12))
     reconsideration.case_record_hearing(case=case, by=cast["fuyi"], kind="hear", held_on=D(2025, 3, 20))
     case = reconsideration.case_propose(
-        case=case, by=cast["fuyi"], decision_type="uphold", decision_text="张三的请求不成立", on=D(2025, 4, 1)
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+        case=case,
+        by=cast["fuyi"],
+        decision_type="uphold",
+        decision_text="张三的请求不成立",
+        on=D(2025, 4, 1),
     )
     assert case.state == CaseState.APPROVAL
     page = login(cast["mayor"]).get(case.get_absolute_url()).content.decode()

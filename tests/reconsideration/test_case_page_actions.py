@@ -95,7 +95,12 @@ def test_publishing_says_on_which_article_the_text_was_cleaned(cast, login, acce
     case = services.case_reply(case=case, by=cast["minzheng_liaison"], text="答复", on=D(2025, 3, 12))
     services.case_record_hearing(case=case, by=cast["fuyi"], kind="hear", held_on=D(2025, 3, 20))
     case = services.case_propose(
-        case=case, by=cast["fuyi"], decision_type="uphold", decision_text="张三的请求不成立", on=D(2025, 4, 1)
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+        case=case,
+        by=cast["fuyi"],
+        decision_type="uphold",
+        decision_text="张三的请求不成立",
+        on=D(2025, 4, 1),
     )
     case = services.case_approve(case=case, by=cast["mayor"], on=D(2025, 4, 2))
     staff = login(cast["fuyi"])

@@ -19,7 +19,12 @@ def test_a_2017_case_missing_its_copy_and_reply_is_told_so_under_the_2017_law(ca
     case = accepted(D(2023, 12, 27), D(2023, 12, 28))
     with pytest.raises(GateBlocked) as err:
         services.case_propose(
-            case=case, by=cast["fuyi"], decision_type="uphold", decision_text="维持", on=D(2024, 1, 3)
+            findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+            case=case,
+            by=cast["fuyi"],
+            decision_type="uphold",
+            decision_text="维持",
+            on=D(2024, 1, 3),
         )
     assert "尚未向被申请人发送申请书副本（《中华人民共和国行政复议法》（2017年）第二十三条第一款）" in err.value.message
     assert "第四十八条" not in err.value.message and "第五十四条" not in err.value.message
@@ -27,7 +32,12 @@ def test_a_2017_case_missing_its_copy_and_reply_is_told_so_under_the_2017_law(ca
     case = services.case_send_copy(case=case, by=cast["fuyi"], on=D(2023, 12, 29))
     with pytest.raises(GateBlocked) as err:
         services.case_propose(
-            case=case, by=cast["fuyi"], decision_type="uphold", decision_text="维持", on=D(2024, 1, 3)
+            findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+            case=case,
+            by=cast["fuyi"],
+            decision_type="uphold",
+            decision_text="维持",
+            on=D(2024, 1, 3),
         )
     assert (
         "被申请人答复期限未届满且尚未答复（《中华人民共和国行政复议法》（2017年）第二十三条第一款）"
@@ -39,7 +49,12 @@ def test_a_2023_simplified_case_cites_the_simplified_periods(cast, accepted):
     case = accepted(D(2025, 3, 3), D(2025, 3, 4), procedure="simplified", simplified_basis="warning")
     with pytest.raises(GateBlocked) as err:
         services.case_propose(
-            case=case, by=cast["fuyi"], decision_type="uphold", decision_text="维持", on=D(2025, 3, 5)
+            findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+            case=case,
+            by=cast["fuyi"],
+            decision_type="uphold",
+            decision_text="维持",
+            on=D(2025, 3, 5),
         )
     assert "尚未向被申请人发送申请书副本（《中华人民共和国行政复议法》（2023年）第五十四条第一款）" in err.value.message
 

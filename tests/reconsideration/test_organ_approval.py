@@ -21,6 +21,7 @@ def _proposed(cast, accepted):
     )
     services.case_record_hearing(case=case, by=cast["fuyi"], kind="hear", held_on=accepted_on + dt.timedelta(10))
     return services.case_propose(
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
         case=case,
         by=cast["fuyi"],
         decision_type="revoke",

@@ -52,10 +52,10 @@ def test_other_department_cannot_open_the_case(cast, login, accepted):
     assert login(cast["shijian_officer"]).get(case.get_absolute_url()).status_code == 403
 
 
-def test_case_handler_sees_full_personal_data(cast, login, accepted):
+def test_case_handler_sees_masked_personal_data_and_the_lookup_code(cast, login, accepted):
     case = accepted(D(2025, 3, 3), D(2025, 3, 4))
     page = login(cast["fuyi"]).get(case.get_absolute_url()).content.decode()
-    assert "110101199003071233" in page and case.lookup_code in page
+    assert "110101199003071233" not in page and "1101**********1233" in page and case.lookup_code in page
 
 
 def test_counter_intake_through_the_page(cast, login):

@@ -15,15 +15,15 @@ D = dt.date
 pytestmark = pytest.mark.django_db
 
 
-def test_case_numbers_follow_the_configured_pattern_and_count_per_year(cast, receive):
+def test_case_numbers_follow_the_configured_pattern_and_count_per_year(cast, accepted):
     from yifa.reconsideration.configuration import numbering_set
 
     numbering_set(by=cast["fuyi"], year=2025, pattern="〔{year}〕江临府复字第{seq}号")
-    first = receive(D(2025, 3, 3))
-    second = receive(D(2025, 3, 4))
+    first = accepted(D(2025, 3, 3), D(2025, 3, 4))
+    second = accepted(D(2025, 3, 4), D(2025, 3, 5))
     assert first.number == "〔2025〕江临府复字第1号"
     assert second.number == "〔2025〕江临府复字第2号"
-    assert receive(D(2026, 1, 5)).number == "〔2026〕江临府复字第1号"
+    assert accepted(D(2026, 1, 5), D(2026, 1, 6)).number == "〔2026〕江临府复字第1号"
     assert len(first.lookup_code) == 8 and first.lookup_code != second.lookup_code
 
 
@@ -169,7 +169,12 @@ def test_committee_opinion_is_required_for_technical_cases_and_recorded(cast, ac
     assert case in queries.pending_referrals()
     with pytest.raises(GateBlocked):
         services.case_propose(
-            case=case, by=cast["fuyi"], decision_type="revoke", decision_text="事实不清", on=D(2025, 4, 1)
+            findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+            case=case,
+            by=cast["fuyi"],
+            decision_type="revoke",
+            decision_text="事实不清",
+            on=D(2025, 4, 1),
         )
     member = committee.member_add(
         by=cast["fuyi"],
@@ -183,7 +188,12 @@ def test_committee_opinion_is_required_for_technical_cases_and_recorded(cast, ac
         by=cast["fuyi"], held_on=D(2025, 3, 25), title="第一次会议", members=[member], opinions={case.pk: "建议撤销"}
     )
     case = services.case_propose(
-        case=case, by=cast["fuyi"], decision_type="revoke", decision_text="事实不清", on=D(2025, 4, 1)
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+        case=case,
+        by=cast["fuyi"],
+        decision_type="revoke",
+        decision_text="事实不清",
+        on=D(2025, 4, 1),
     )
     assert case.state == CaseState.APPROVAL
 
@@ -207,7 +217,12 @@ def test_committee_member_out_of_term_cannot_sit(cast):
 def test_decision_needs_head_approval_and_overdue_needs_justification(cast, accepted):
     case = full_case(cast, accepted)
     case = services.case_propose(
-        case=case, by=cast["fuyi"], decision_type="revoke", decision_text="主要事实不清", on=D(2025, 5, 1)
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+        case=case,
+        by=cast["fuyi"],
+        decision_type="revoke",
+        decision_text="主要事实不清",
+        on=D(2025, 5, 1),
     )
     with pytest.raises(AccessDenied):
         services.case_approve(case=case, by=cast["fuyi"], approval_mode="head", on=D(2025, 5, 8))
@@ -226,6 +241,7 @@ def test_decision_needs_head_approval_and_overdue_needs_justification(cast, acce
 def test_published_decision_has_no_personal_data(cast, accepted):
     case = full_case(cast, accepted)
     case = services.case_propose(
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
         case=case,
         by=cast["fuyi"],
         decision_type="revoke",
@@ -346,7 +362,12 @@ def test_statistics_count_corrections_and_average_duration(cast, accepted):
 
     one = full_case(cast, accepted)
     one = services.case_propose(
-        case=one, by=cast["fuyi"], decision_type="change", decision_text="罚款过重", on=D(2025, 4, 1)
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+        case=one,
+        by=cast["fuyi"],
+        decision_type="change",
+        decision_text="罚款过重",
+        on=D(2025, 4, 1),
     )
     services.case_approve(case=one, by=cast["mayor"], on=D(2025, 4, 2))
     two = accepted(D(2025, 3, 3), D(2025, 3, 4))

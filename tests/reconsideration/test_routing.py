@@ -34,7 +34,14 @@ def test_an_approval_waits_on_the_mayor_not_on_the_justice_bureau_head(cast, acc
     case = services.case_reply(case=case, by=cast["minzheng_liaison"], text="处罚合法", on=D(2025, 3, 12))
     assert Notification.objects.filter(user=fuyi, key=f"fuyi-reply:{case.pk}").exists()
     services.case_record_hearing(case=case, by=fuyi, kind="hear", held_on=D(2025, 3, 20))
-    services.case_propose(case=case, by=fuyi, decision_type="uphold", decision_text="合法", on=D(2025, 4, 1))
+    services.case_propose(
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
+        case=case,
+        by=fuyi,
+        decision_type="uphold",
+        decision_text="合法",
+        on=D(2025, 4, 1),
+    )
     assert [t for t in _titles(cast["mayor"], D(2025, 4, 1)) if "决定待审批" in t and case.number in t]
     assert not [t for t in _titles(cast["legal_head"], D(2025, 4, 1)) if "决定待审批" in t]
     assert Notification.objects.filter(user=cast["mayor"], key=f"fuyi-approval:{case.pk}").exists()

@@ -16,5 +16,13 @@ def bar_chart(title: str, categories: list[str], series: dict[str, list], *, uni
     }
 
 
+def line_chart(title: str, categories: list[str], series: dict[str, list], *, unit: str = "") -> dict:
+    """A trend: the same axes as ``bar_chart``, each series drawn as a line."""
+    option = bar_chart(title, categories, series, unit=unit)
+    option["xAxis"]["axisLabel"] = {"interval": 0}
+    option["series"] = [{**s, "type": "line"} for s in option["series"]]
+    return option
+
+
 def rate(part: int, whole: int) -> float:
     return round(part * 100 / whole, 1) if whole else 0.0

@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act/<str:name>/", actions.ACTIONS.view(), name="act"),
     path("<int:pk>/timeline/", views.timeline, name="timeline"),
+    path("<int:pk>/reveal/<str:kind>/<int:row>/", views.reveal, name="reveal"),
     path("<int:pk>/archive.zip", views.archive, name="archive"),
     path("catalogues/", views.catalogues, name="catalogues"),
     path("catalogues/<int:pk>/", views.catalogue, name="catalogue"),

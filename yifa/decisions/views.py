@@ -4,32 +4,39 @@ or a catalogue run through the kit's action view (actions.py)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import escape
+from django.views.decorators.http import require_POST
 
 from yifa.core.clocks import clocks_of
 from yifa.core.downloads import file_download
-from yifa.core.errors import YifaError
-from yifa.core.procedure import show_service_errors
-from yifa.core.queries import page_of
+from yifa.core.errors import NotFound, YifaError
+from yifa.core.procedure import Who, show_service_errors
+from yifa.core.procedure import reveal as reveal_field
 from yifa.core.views import staff_view
 
-from . import actions, forms, queries, rules, services
+from . import actions, forms, lists, queries, rules, services
 from .access import access_catalogue, access_decision, can_see_contacts
 from .archive import archive_package
 from .flows import DECISION_FLOW
 from .guards import step_gaps
-from .models import DecisionState
+from .models import Comment, DecisionState, HearingParticipant
 from .services.procedure import DRAFT_FIELDS
 
 
 @staff_view
 def index(request):
     state = request.GET.get("state", "")
-    page = page_of(
-        queries.decisions_for(request.user, state=state, q=request.GET.get("q", "")), request.GET.get("page")
+    qs = queries.decisions_for(request.user, state=state, q=request.GET.get("q", ""))
+    if lists.DECISIONS.wants_export(request):
+        return lists.DECISIONS.export(qs, request)
+    return render(
+        request,
+        "decisions/index.html",
+        {**lists.DECISIONS.page(request, qs), "states": DecisionState.choices, "state": state},
     )
-    return render(request, "decisions/index.html", {"page": page, "states": DecisionState.choices, "state": state})
 
 
 @staff_view
@@ -69,6 +76,23 @@ def detail(request, pk: int, bound=None):
         "show_personal": can_see_contacts(request.user, decision),
     }
     return render(request, "decisions/detail.html", context)
+
+
+@staff_view
+@require_POST
+def reveal(request, pk: int, kind: str, row: int):
+    """One commenter's or hearing applicant's phone in clear, for those who must contact them (the lead
+    unit); each look is audited (the field named, never the value)."""
+    decision = access_decision(request.user, pk)
+    rows = {
+        "comment": Comment.objects.filter(decision=decision),
+        "participant": HearingParticipant.objects.filter(hearing__decision=decision),
+    }
+    target = rows[kind].filter(pk=row).first() if kind in rows else None
+    if target is None:
+        raise NotFound("没有这项个人信息")
+    who = Who(lambda user, obj: can_see_contacts(user, decision), "承办单位或可查看个人信息的人员")
+    return HttpResponse(escape(reveal_field(target, "phone", by=request.user, who=who)))
 
 
 @staff_view

@@ -171,6 +171,24 @@ def filing_stats(user, *, today: dt.date):
     )
 
 
+def filing_by_unit(user, *, today: dt.date, limit: int = 30) -> list[dict]:
+    """报送备案及时性按制定机关：按期、迟报、逾期未报、期限内待报的件数，一次分组查询（件数多者在前）。"""
+    running = Q(status=DeadlineStatus.RUNNING)
+    return list(
+        scope(clocks.clocks_of_rule(rules.FILING), user)
+        .order_by()
+        .values("unit__name")
+        .annotate(
+            total=Count("id"),
+            on_time=Count("id", filter=Q(status=DeadlineStatus.MET)),
+            late=Count("id", filter=Q(status=DeadlineStatus.LATE)),
+            overdue=Count("id", filter=running & Q(due__lt=today)),
+            running=Count("id", filter=running & Q(due__gte=today)),
+        )
+        .order_by("-total", "unit__name")[:limit]
+    )
+
+
 def filing_deadlines(user, *, today: dt.date):
     return scope(clocks.clocks_of_rule(rules.FILING).select_related("unit"), user).order_by("status", "due")
 

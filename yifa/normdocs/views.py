@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from yifa.core.charts import bar_chart, rate
 from yifa.core.errors import YifaError
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import actions, forms, importer, queries, rules, services
+from . import actions, forms, importer, lists, queries, rules, services
 from .access import access_document
 from .models import DocStatus
 from .screener import rule_save, screen_text
@@ -25,11 +26,15 @@ def document_list(request):
     qs = queries.staff_documents(
         request.user, q=request.GET.get("q", ""), status=status, unit_id=int(unit) if unit.isdigit() else None
     )
+    if lists.DOCUMENTS.wants_export(request):
+        return lists.DOCUMENTS.export(qs, request)
     return render(
         request,
         "normdocs/list.html",
         {
-            "page": queries.page_of_documents(qs, request.GET.get("page"), size=50),
+            **lists.DOCUMENTS.page(
+                request, qs, pager=lambda ordered, number: queries.page_of_documents(ordered, number, size=50)
+            ),
             "statuses": DocStatus.choices,
             "units": queries.issuing_units(request.user),
             "q": request.GET.get("q", ""),
@@ -84,13 +89,35 @@ def document_detail(request, pk, bound=None):
     )
 
 
+def _timeliness_chart(by_unit) -> dict:
+    option = bar_chart(
+        "各制定机关报送备案及时性",
+        [r["unit__name"] for r in by_unit],
+        {
+            "按期报送": [r["on_time"] for r in by_unit],
+            "迟报": [r["late"] for r in by_unit],
+            "逾期未报": [r["overdue"] for r in by_unit],
+            "期限内待报": [r["running"] for r in by_unit],
+        },
+        unit="件",
+    )
+    for series in option["series"]:
+        series["stack"] = "filing"
+    return option
+
+
 @staff_view
 def filing_board(request):
     today = timezone.localdate()
+    by_unit = queries.filing_by_unit(request.user, today=today)
+    for row in by_unit:
+        row["rate"] = rate(row["on_time"], row["on_time"] + row["late"] + row["overdue"])
     return render(
         request,
         "normdocs/filing.html",
         {
+            "by_unit": by_unit,
+            "chart": _timeliness_chart(by_unit) if by_unit else None,
             "stats": queries.filing_stats(request.user, today=today),
             "today": today,
             "page": page_of(queries.filing_deadlines(request.user, today=today), request.GET.get("page")),

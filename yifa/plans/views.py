@@ -18,7 +18,7 @@ from yifa.core.queries import page_of
 from yifa.core.uploads import attachments_by_subject, attachments_of
 from yifa.core.views import staff_view
 
-from . import documents, forms, queries, services, supervision
+from . import documents, forms, lists, queries, services, supervision
 from .access import access_institution, access_plan, access_report, access_task, works_for_own_unit
 from .actions import ASSIGNMENT_ACTIONS, INFO_ACTIONS, PLAN_ACTIONS, REPORT_ACTIONS, TASK_ACTIONS
 from .models import ReportKind
@@ -113,10 +113,13 @@ def report(request, pk: int, bound=None):
 
 @staff_view
 def plans(request):
+    qs = queries.plans_for(request.user).select_related("unit")
+    if lists.PLANS.wants_export(request):
+        return lists.PLANS.export(qs, request)
     return render(
         request,
         "plans/plans.html",
-        {"plans": queries.plans_for(request.user), "form": forms.ImportForm(), "legal": LEGAL_OFFICE(request.user)},
+        {**lists.PLANS.page(request, qs), "form": forms.ImportForm(), "legal": LEGAL_OFFICE(request.user)},
     )
 
 

@@ -51,10 +51,11 @@ def access_submission(user, pk) -> OrganSubmission:
 
 
 def public_case(number: str, code: str) -> Case:
-    """The applicant's view: both the number and the lookup code must match. The number may be typed
+    """The applicant's view: both the number (the 收件编号 on the receipt, or the 案号 once accepted) and the
+    lookup code must match. The number may be typed
     with 〔〕, ()/（）, 【】 or [] around the year, or as its bare sequence number."""
     case = Case.objects.select_related("office").filter(lookup_code=code.strip().upper()).first()
-    if case is None or not same_number(number, case.number):
+    if case is None or not any(same_number(number, n) for n in (case.receipt_number, case.case_number) if n):
         raise NotFound("案号或查询码不正确，请核对受理通知书或申请回执")
     return case
 

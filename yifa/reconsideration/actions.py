@@ -41,6 +41,12 @@ ACTIONS = Actions(
             "serve_copy", form=forms.ServeCopyForm, call=via(services.case_serve_copy), label="登记外部机关收到副本日期"
         ),
         Action("reply", form=forms.ReplyForm, call=via(services.case_reply), label="提交书面答复"),
+        Action(
+            "add_third_party",
+            form=forms.ThirdPartyForm,
+            call=via(services.case_add_third_party),
+            done=lambda case: "已追加第三人，可在“文书”中制作第三人参加行政复议通知书",
+        ),
         Action("record_hearing", form=forms.HearingForm, call=via(services.case_record_hearing)),
         Action("to_normal", form=forms.ToNormalForm),
         Action("extend", form=forms.ExtendForm),

@@ -27,6 +27,8 @@ router = Router(tags=["行政复议"])
 class CaseOut(Schema):
     id: int
     number: str
+    case_number: str | None
+    receipt_number: str
     state: str
     state_label: str
     procedure: str
@@ -79,6 +81,16 @@ class CaseIn(Schema):
     facts_reasons: str
 
 
+class ProposeIn(Schema):
+    """提交决定审批：决定类型、经审理查明的事实、审查意见与理由（第六十一条）。"""
+
+    decision_type: str = Field(max_length=20)
+    findings: str = Field("", max_length=20000)
+    decision_text: str = Field(max_length=20000)
+    compensation: str = Field("", max_length=20000)
+    version: int | None = None
+
+
 class StatusOut(Schema):
     number: str
     state_label: str
@@ -125,6 +137,13 @@ def create_case(request, payload: CaseIn):
     data["parties"] = [dict(p) for p in data["parties"]]
     case = services.case_receive(by=request.user, respondent_unit=queries.unit(unit_id), **data)
     return Status(201, case)
+
+
+@router.post("/cases/{pk}/propose", response=CaseOut)
+def propose(request, pk: int, payload: ProposeIn):
+    case = access_case(request.user, pk)
+    data = payload.dict()
+    return services.case_propose(case=case, by=request.user, expected_version=data.pop("version"), **data)
 
 
 @router.get("/statistics")

@@ -1,4 +1,4 @@
-"""The office's own settings: case-number pattern and document templates."""
+"""The office's own settings: number patterns (案号, 收件编号, 不予受理决定书文号) and document templates."""
 
 from __future__ import annotations
 
@@ -7,16 +7,22 @@ from yifa.core.procedure import LEGAL_OFFICE, add, change
 from yifa.lib.office import docx_text
 
 from .documents import KINDS, check_template
-from .models import DocTemplate, Numbering
+from .models import DocTemplate, Numbering, NumberKind
 from .numbering import check_pattern
 
 
-def numbering_set(*, by, year: int, pattern: str) -> Numbering:
+def numbering_set(*, by, year: int, pattern: str, kind: str = NumberKind.CASE) -> Numbering:
+    if kind not in NumberKind.values:
+        raise InvalidInput({"kind": "编号种类：请选择案号、收件编号或不予受理决定书文号"})
     check_pattern(pattern)
-    what = {"action": "reconsideration.numbering", "label": "设置案号格式", "data": {"year": year, "pattern": pattern}}
-    row = Numbering.objects.filter(year=year).first()
+    what = {
+        "action": "reconsideration.numbering",
+        "label": f"设置{NumberKind(kind).label.split('（')[0]}格式",
+        "data": {"kind": kind, "year": year, "pattern": pattern},
+    }
+    row = Numbering.objects.filter(kind=kind, year=year).first()
     if row is None:
-        return add(Numbering(year=year, pattern=pattern), by=by, who=LEGAL_OFFICE, **what)
+        return add(Numbering(kind=kind, year=year, pattern=pattern), by=by, who=LEGAL_OFFICE, **what)
     return change(row, by=by, who=LEGAL_OFFICE, apply={"pattern": pattern}, **what)
 
 

@@ -83,6 +83,7 @@ def load(cast):
         case=done, by=cast["jiaotong_liaison"], text="处罚事实清楚、程序合法。", on=today - 45 * DAY
     )
     done = services.case_propose(
+        findings="被申请人于作出行政行为前已告知申请人陈述申辩权利",
         case=done,
         by=fuyi,
         decision_type="revoke",

@@ -43,6 +43,7 @@ class Doc:
     addressee: str = ""
     offered: Callable[[Case], bool] = lambda case: True
     sealed: bool = True
+    number: str = "{{案号}}"  # the 文号 under the title
 
     def __getitem__(self, i):  # (title, body) as before, for callers that unpack
         return (self.title, self.body)[i]
@@ -92,6 +93,7 @@ KINDS: dict[str, Doc] = {
             "申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。",
         ],
         offered=lambda case: bool(case.not_accepted_reason),
+        number="{{不予受理文号}}",
     ),
     "correction": Doc(
         "行政复议申请补正通知书",
@@ -286,7 +288,7 @@ def default_template(kind: str) -> bytes:
     return official_docx(
         organ="{{复议机关}}",
         title=doc.title,
-        number="{{案号}}",
+        number=doc.number,
         addressee=doc.addressee,
         body=doc.body,
         signature="{{复议机关}}" if doc.sealed else "",
@@ -387,6 +389,7 @@ def context(case, *, today: dt.date | None = None) -> dict[str, str]:
     return {
         "复议机关": organ_of(case.office).name,
         "案号": case.number,
+        "不予受理文号": case.not_accepted_number or case.number,
         "查询码": case.lookup_code,
         "申请人": case.applicant_names,
         "申请人信息": _applicant_lines(case),
@@ -470,7 +473,7 @@ KNOWN_FIELDS = tuple(
     dict.fromkeys(
         name
         for doc in KINDS.values()
-        for text in ("{{复议机关}}{{案号}}{{日期}}", doc.addressee, *doc.body)
+        for text in ("{{复议机关}}{{案号}}{{日期}}", doc.number, doc.addressee, *doc.body)
         for name in PLACEHOLDER.findall(getattr(text, "text", text))
     )
 )

@@ -24,8 +24,20 @@ from yifa.lib.deadlines import WORKDAYS, compute_due, zh_date
 from . import gates, periods, routing
 from . import rules as R
 from .documents import public_text_of
-from .models import OPEN_STATES, ApprovalMode, Case, Hearing, HearingKind, Party, PartyKind, PartyRole, Procedure
+from .models import (
+    OPEN_STATES,
+    ApprovalMode,
+    Case,
+    Hearing,
+    HearingKind,
+    NumberKind,
+    Party,
+    PartyKind,
+    PartyRole,
+    Procedure,
+)
 from .models import CaseState as S
+from .numbering import next_number
 from .who import COLLECTIVE_RECORDER, EXTENDER, INTAKE, OFFICE_HEAD, ORGAN_HEAD, REPLIER, STAFF
 
 HEARING = (S.ACCEPTED, S.SUSPENDED)  # 审理中，中止期间亦可听取意见、发送副本
@@ -126,8 +138,16 @@ def _extend_correction(case, *, days, reason, **_):
 FINDINGS = ("is_major", "is_technical", "delay_grounds")
 
 
+def _give_case_number(case) -> None:
+    """案号 on acceptance: an application refused or abandoned never consumes one. A case numbered before
+    this rule (on receipt) keeps the number its documents carry."""
+    if not case.case_number:
+        case.case_number = next_number(case.accepted_on.year, NumberKind.CASE)
+
+
 def _accept(case, *, on, procedure=Procedure.NORMAL, simplified_basis="", handler_user=None, **inputs):
     case.accepted_on = periods.acceptance_date(case, on)
+    _give_case_number(case)
     case.procedure = procedure
     case.simplified_basis = simplified_basis if procedure == Procedure.SIMPLIFIED else ""
     case.handler = handler_user or case.handler
@@ -137,7 +157,11 @@ def _accept(case, *, on, procedure=Procedure.NORMAL, simplified_basis="", handle
 
 
 def _accept_data(case, *, procedure=Procedure.NORMAL, **inputs):
-    return {"procedure": procedure, **{n: inputs[n] for n in FINDINGS if inputs.get(n) is not None}}
+    return {
+        "number": case.case_number,
+        "procedure": procedure,
+        **{n: inputs[n] for n in FINDINGS if inputs.get(n) is not None},
+    }
 
 
 def _deem_accepted(case, *, handler_user=None, **_):
@@ -146,6 +170,16 @@ def _deem_accepted(case, *, handler_user=None, **_):
     case.accepted_on = review.due if case.law_year == 2023 else (review.restart or case.received_on)
     case.deemed_accepted = True
     case.handler = handler_user or case.handler
+    _give_case_number(case)
+
+
+def _not_accept(case, *, on, reason="", competent_organ="", **_):
+    """The decision not to accept carries its own 文号 (its series is configured like the case numbers)."""
+    case.not_accepted_reason = (reason or "").strip()
+    case.competent_organ = (competent_organ or "").strip()
+    case.closed_on = on
+    if not case.not_accepted_number:
+        case.not_accepted_number = next_number(on.year, NumberKind.NOT_ACCEPTED)
 
 
 def _send_copy(case, *, on, served_on=None, **_):
@@ -218,6 +252,24 @@ def _add_hearing(case, *, kind, held_on, notified_on=None, place="", panel="", m
         matters=matters,
         record=record,
     )
+
+
+def _add_third_party(case, *, party_name, kind=PartyKind.PERSON, id_number="", phone="", address="", **_):
+    Party.objects.create(
+        case=case,
+        role=PartyRole.THIRD_PARTY,
+        kind=kind,
+        name=party_name.strip(),
+        id_number=(id_number or "").strip(),
+        phone=(phone or "").strip(),
+        address=(address or "").strip(),
+    )
+
+
+def _third_party_data(case, *, kind=PartyKind.PERSON, joined="", **_):
+    """The party's row, never its personal data (the audit log keeps no names of people)."""
+    party = case.parties.filter(role=PartyRole.THIRD_PARTY).order_by("-id").first()
+    return {"party": party.pk if party else None, "kind": kind, "joined": joined}
 
 
 def _hearing_data(case, *, kind, held_on, **_):
@@ -346,7 +398,7 @@ FLOW = Flow(
             apply=_deem_accepted,
             stops=(periods.review_rule,),
             starts=HEARING_CLOCKS,
-            event_data=lambda case, **_: {"accepted_on": case.accepted_on},
+            event_data=lambda case, **_: {"accepted_on": case.accepted_on, "number": case.case_number},
         ),
         Transition(
             "not_accept",
@@ -356,9 +408,8 @@ FLOW = Flow(
             who=STAFF,
             guards=(gates.within_review,),
             reason_required=True,
-            apply=assign(
-                not_accepted_reason=INPUT("reason"), competent_organ=INPUT("competent_organ", ""), closed_on=ON
-            ),
+            apply=_not_accept,
+            event_data=lambda case, **_: {"number": case.not_accepted_number},
             **CLOSING,
         ),
         Transition(
@@ -462,6 +513,15 @@ FLOW = Flow(
             guards=(gates.mediation_given,),
             apply=assign(mediation_text=INPUT("mediation_text"), closed_on=ON),
             **CLOSING,
+        ),
+        # 第十六条：利害关系人申请参加或者由复议机构通知其作为第三人参加（制作第三人参加行政复议通知书）。
+        Transition(
+            "add_third_party",
+            "追加第三人",
+            HEARING,
+            who=STAFF,
+            after=_add_third_party,
+            event_data=_third_party_data,
         ),
         Transition(
             "record_hearing",

@@ -17,6 +17,7 @@ from .models import (
     MemberKind,
     NormConclusion,
     NormSource,
+    NumberKind,
     PartyKind,
     Procedure,
     SimplifiedBasis,
@@ -207,6 +208,20 @@ class MediateForm(ActionForm):
     on = _on()
 
 
+class ThirdPartyForm(ActionForm):
+    """第十六条：追加第三人。"""
+
+    joined = forms.ChoiceField(
+        label="参加方式", choices=[("notified", "复议机构通知参加"), ("applied", "利害关系人申请参加")]
+    )
+    kind = forms.ChoiceField(label="第三人类型", choices=PartyKind.choices)
+    name = forms.CharField(label="第三人姓名或名称", max_length=100)
+    id_number = forms.CharField(label="身份证号或统一社会信用代码", max_length=18, required=False)
+    phone = forms.CharField(label="联系电话", max_length=20, required=False)
+    address = forms.CharField(label="通讯地址", max_length=200, required=False)
+    on = _on()
+
+
 class ProposeForm(ActionForm):
     decision_type = forms.ChoiceField(label="决定类型", choices=DecisionType.choices)
     findings = _text("经审理查明的事实")
@@ -333,8 +348,13 @@ class MemberForm(forms.Form):
 
 
 class NumberingForm(forms.Form):
+    kind = forms.ChoiceField(label="编号种类", choices=NumberKind.choices)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100, initial=lambda: timezone.localdate().year)
-    pattern = forms.CharField(label="案号格式", max_length=60, help_text="用 {year} 表示年度，{seq} 表示顺序号")
+    pattern = forms.CharField(
+        label="编号格式",
+        max_length=60,
+        help_text="用 {year} 表示年度，{seq} 表示顺序号。案号在受理时编号，收件编号在收到申请时编号",
+    )
 
 
 class TemplateForm(forms.Form):

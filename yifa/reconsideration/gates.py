@@ -140,10 +140,12 @@ def ready_to_decide(case, *, on, **_):
     return problems
 
 
-def decision_given(case, *, decision_type="", decision_text="", **_):
+def decision_given(case, *, decision_type="", decision_text="", findings="", **_):
     problems = []
     if not decision_type:
         problems.append("请选择决定类型（第六十三条至第六十九条、第三十三条）")
+    if not (findings or "").strip():
+        problems.append(f"经审理查明的事实：须填写，决定书据此载明“经审理查明”（{R.FINDINGS.citation}）")
     if not (decision_text or "").strip():
         problems.append("请填写决定内容")
     return problems

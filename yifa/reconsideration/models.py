@@ -126,7 +126,11 @@ class ApprovalMode(models.TextChoices):
 
 
 class Case(Versioned):
-    number = models.CharField("案号", max_length=60, unique=True)
+    # 案号 is given when the case is accepted (or deemed accepted), so rejected and abandoned applications do
+    # not consume it; until then the application is known by its 收件编号, given on receipt with the lookup code.
+    case_number = models.CharField("案号", max_length=60, unique=True, null=True, blank=True)
+    receipt_number = models.CharField("收件编号", max_length=60, unique=True)
+    not_accepted_number = models.CharField("不予受理决定书文号", max_length=60, blank=True)
     lookup_code = models.CharField("查询码", max_length=12, unique=True)
     channel = models.CharField("申请方式", max_length=10, choices=Channel.choices)
     received_on = models.DateField("收到申请日期", db_index=True)
@@ -219,6 +223,15 @@ class Case(Versioned):
 
     def get_absolute_url(self):
         return reverse("reconsideration:case", args=[self.pk])
+
+    @property
+    def number(self) -> str:
+        """What the case is known by: its 案号 once accepted, its 收件编号 before."""
+        return self.case_number or self.receipt_number
+
+    @property
+    def number_label(self) -> str:
+        return "案号" if self.case_number else "收件编号"
 
     @property
     def law_year(self) -> int:
@@ -372,15 +385,30 @@ class OpinionLetter(Versioned):
         return reverse("reconsideration:opinions")
 
 
-class Numbering(models.Model):
-    """案号规则：{year}、{seq} 为占位符；每年顺序号从1开始。"""
+class NumberKind(models.TextChoices):
+    CASE = "case", "案号（受理时编号）"
+    RECEIPT = "receipt", "收件编号（收到申请时编号，申请人凭其和查询码查询）"
+    NOT_ACCEPTED = "not_accepted", "不予受理决定书文号（作出决定时编号）"
 
-    pattern = models.CharField("案号格式", max_length=60, default="〔{year}〕江临复字第{seq}号")
-    year = models.PositiveIntegerField("年度", unique=True)
+
+DEFAULT_PATTERNS = {
+    NumberKind.CASE: "〔{year}〕江临复字第{seq}号",
+    NumberKind.RECEIPT: "〔{year}〕江临复收字第{seq}号",
+    NumberKind.NOT_ACCEPTED: "〔{year}〕江临复不受字第{seq}号",
+}
+
+
+class Numbering(models.Model):
+    """编号规则，每类一套：{year}、{seq} 为占位符；每年顺序号从1开始。"""
+
+    kind = models.CharField("编号种类", max_length=20, choices=NumberKind.choices, default=NumberKind.CASE)
+    pattern = models.CharField("编号格式", max_length=60, default="〔{year}〕江临复字第{seq}号")
+    year = models.PositiveIntegerField("年度")
     last = models.PositiveIntegerField("已用顺序号", default=0)
 
     class Meta:
-        verbose_name = verbose_name_plural = "案号规则"
+        verbose_name = verbose_name_plural = "编号规则"
+        constraints = [models.UniqueConstraint(fields=["kind", "year"], name="reconsideration_numbering_kind_year")]
 
 
 class DocTemplate(models.Model):

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from django.db.models import Case as DbCase
 from django.db.models import CharField, Count, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, ExtractMonth
 
 from yifa.core import clocks
 from yifa.core.audit import timeline
@@ -85,7 +85,7 @@ def case_list(user, *, state: str = "", q: str = ""):
     if state:
         qs = qs.filter(state=state)
     if q:
-        qs = qs.filter(number__icontains=q) | qs.filter(act_title__icontains=q)
+        qs = qs.filter(Q(case_number__icontains=q) | Q(receipt_number__icontains=q) | Q(act_title__icontains=q))
     return qs.order_by("-received_on", "-id")
 
 
@@ -175,7 +175,7 @@ def unit(pk):
 
 
 def numbering_years():
-    return Numbering.objects.order_by("-year")
+    return Numbering.objects.order_by("-year", "kind")
 
 
 def statistics(user, year: int) -> dict:
@@ -195,6 +195,7 @@ def statistics(user, year: int) -> dict:
         outcome[label] += row["n"]
     by_act = closed.values("act_type").annotate(n=Count("id")).order_by("-n", "act_type")
     return {
+        "by_month": _by_month(received.order_by(), closed, corrects),
         "year": year,
         **received.aggregate(
             received=Count("id"),
@@ -211,6 +212,18 @@ def statistics(user, year: int) -> dict:
     }
 
 
+def _by_month(received, closed, corrects) -> list[tuple[int, int, int, int]]:
+    """(month, received, closed, corrected) for each month of the year: two grouped queries."""
+    came = dict(received.annotate(m=ExtractMonth("received_on")).values_list("m").annotate(n=Count("id")))
+    done = {
+        r["m"]: (r["n"], r["corrected"])
+        for r in closed.annotate(m=ExtractMonth("closed_on"))
+        .values("m")
+        .annotate(n=Count("id"), corrected=Count("id", filter=corrects))
+    }
+    return [(m, came.get(m, 0), *done.get(m, (0, 0))) for m in range(1, 13)]
+
+
 def _label(choices, value) -> str:
     return choices(value).label if value in choices.values else (value or "")
 
@@ -223,5 +236,5 @@ def case_or_none(pk):
 def published(limit: int | None = None, q: str = ""):
     qs = Case.objects.filter(published_on__isnull=False).order_by("-published_on", "-id")
     if q:
-        qs = qs.filter(public_text__icontains=q) | qs.filter(number__icontains=q)
+        qs = qs.filter(Q(public_text__icontains=q) | Q(case_number__icontains=q))
     return qs[:limit] if limit else qs

@@ -430,6 +430,12 @@ DECISION_BASIS = {
     )
     for kind, (article, title) in _BASIS_2023.items()
 }
+FINDINGS = Rule(
+    P + "findings",
+    "行政复议机构审查行政行为、提出意见，决定依据审查认定的事实和证据作出（决定书载明经审理查明的事实）",
+    FUYI_2023,
+    "第六十一条",
+)
 THIRD_PARTY = Rule(P + "third_party", "通知利害关系人作为第三人参加行政复议", FUYI_2023, "第十六条第一款")
 STAY = Rule(P + "stay", "行政复议期间行政行为不停止执行，法定情形应当停止执行", FUYI_2023, "第四十二条")
 ENFORCE = Rule(P + "enforce", "被申请人不履行或者无正当理由拖延履行的，责令其限期履行", FUYI_2023, "第七十七条第二款")

@@ -25,7 +25,7 @@ def seed(*, scale: int, progress) -> dict:
     if office is None or not units:
         return {"cases": 0}
     count = max(1, scale // 10)
-    start = Case.objects.filter(number__startswith="样本").count()
+    start = Case.objects.filter(receipt_number__startswith="样本").count()
     cases = []
     for i in range(start, start + count):
         received = today - dt.timedelta(days=rng.randint(0, 900))
@@ -39,7 +39,8 @@ def seed(*, scale: int, progress) -> dict:
         )
         cases.append(
             Case(
-                number=f"样本〔{received.year}〕复字第{i + 1}号",
+                receipt_number=f"样本〔{received.year}〕复收字第{i + 1}号",
+                case_number=f"样本〔{accepted.year}〕复字第{i + 1}号" if accepted else None,
                 lookup_code=f"S{i:07d}",
                 channel=rng.choice(Channel.values),
                 received_on=received,
@@ -60,7 +61,7 @@ def seed(*, scale: int, progress) -> dict:
         )
     Case.objects.bulk_create(cases, batch_size=BATCH)
     progress("行政复议案件", count, count)
-    saved = list(Case.objects.filter(number__startswith="样本").order_by("-id")[:count])
+    saved = list(Case.objects.filter(receipt_number__startswith="样本").order_by("-id")[:count])
     Party.objects.bulk_create(
         [Party(case=c, role="applicant", name=f"申请人{c.pk}", phone="13800000000") for c in saved], batch_size=BATCH
     )

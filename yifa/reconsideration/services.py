@@ -1,6 +1,6 @@
 """The acts on a case, as the pages, the API, the demo and the daily sweep call them. Each one runs its
 declared transition (``flows.FLOW``) through the kit; what is here is only what a declaration cannot say:
-the shape of the input (every bad field at once, nothing written), the number and lookup code of a new
+the shape of the input (every bad field at once, nothing written), the receipt number and lookup code of a new
 case, and acceptance turning into deemed acceptance once the review period has lapsed."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from yifa.lib.deadlines import earliest_after_notice, zh_date
 from . import periods
 from . import rules as R
 from .flows import FLOW
-from .models import ActType, ApprovalMode, Case, Channel, HearingKind, PartyKind, PartyRole, Procedure
+from .models import ActType, ApprovalMode, Case, Channel, HearingKind, NumberKind, PartyKind, PartyRole, Procedure
 from .numbering import next_number
 
 LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -40,16 +40,21 @@ def _check_parties(parties: list[dict], checks: Checks) -> None:
     applicants = [p for p in parties if p.get("role", PartyRole.APPLICANT) == PartyRole.APPLICANT]
     if not any((p.get("name") or "").strip() for p in applicants):
         checks.fail("applicant", "申请人：须填写姓名或名称（第三十条第一款第一项：有明确的申请人）")
+    _check_numbers(parties, checks)
+
+
+def _check_numbers(parties: list[dict], checks: Checks, prefix: str = "parties.{i}.") -> None:
     for i, p in enumerate(parties):
+        at, who = prefix.format(i=i), p.get("name") or "当事人"
         idn = (p.get("id_number") or "").strip()
         person = p.get("kind", PartyKind.PERSON) == PartyKind.PERSON
         if idn and person and not valid_id_number(idn):
-            checks.fail(f"parties.{i}.id_number", f"{p.get('name') or '当事人'}的身份证号码：须为18位且校验码正确")
+            checks.fail(at + "id_number", f"{who}的身份证号码：须为18位且校验码正确")
         elif idn and not person and not CREDIT_CODE.match(idn.upper()):
-            checks.fail(f"parties.{i}.id_number", f"{p.get('name') or '当事人'}的统一社会信用代码：须为18位代码")
+            checks.fail(at + "id_number", f"{who}的统一社会信用代码：须为18位代码")
         phone = (p.get("phone") or "").strip()
         if phone and not PHONE.match(phone):
-            checks.fail(f"parties.{i}.phone", f"{p.get('name') or '当事人'}的联系电话格式不正确")
+            checks.fail(at + "phone", f"{who}的联系电话格式不正确")
 
 
 def case_receive(
@@ -98,7 +103,7 @@ def case_receive(
 
     def build() -> Case:
         return Case(
-            number=next_number(received_on.year),
+            receipt_number=next_number(received_on.year, NumberKind.RECEIPT),
             lookup_code=_lookup_code(),
             channel=channel,
             received_on=received_on,
@@ -374,6 +379,50 @@ def case_justify_overdue(*, case, by, reason: str, expected_version=None) -> Cas
         checks.fail("reason", "超审限理由：须填写")
     checks.done()
     return fire(FLOW, case, "justify_overdue", by=by, reason=reason, expected_version=expected_version)
+
+
+def case_add_third_party(
+    *,
+    case,
+    by,
+    name: str,
+    kind: str = PartyKind.PERSON,
+    joined: str = "notified",
+    id_number: str = "",
+    phone: str = "",
+    address: str = "",
+    on=None,
+    expected_version=None,
+) -> Case:
+    """第十六条第一款：同被申请的行政行为或者案件处理结果有利害关系的，申请参加或者由复议机构通知其作为第三人
+    参加；受理后追加，并制作第三人参加行政复议通知书。"""
+    checks = Checks()
+    if not (name or "").strip():
+        checks.fail("name", f"第三人姓名或名称：须填写（{R.THIRD_PARTY.citation}）")
+    if kind not in PartyKind.values:
+        checks.fail("kind", "第三人类型：须为自然人、法人或其他组织")
+    if joined not in JOINED:
+        checks.fail("joined", f"参加方式：须为申请参加或通知参加（{R.THIRD_PARTY.citation}）")
+    party = {"role": PartyRole.THIRD_PARTY, "kind": kind, "name": name, "id_number": id_number, "phone": phone}
+    _check_numbers([party], checks, prefix="")
+    checks.done()
+    return fire(
+        FLOW,
+        case,
+        "add_third_party",
+        by=by,
+        on=on,
+        party_name=name,
+        kind=kind,
+        joined=joined,
+        id_number=(id_number or "").strip().upper(),
+        phone=(phone or "").strip(),
+        address=address,
+        expected_version=expected_version,
+    )
+
+
+JOINED = {"applied": "申请参加", "notified": "通知参加"}
 
 
 def case_record_hearing(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("cases/new/", views.intake, name="intake"),
     path("cases/<int:pk>/", views.case_page, name="case"),
     path("cases/<int:pk>/act/<str:name>/", actions.ACTIONS.view(), name="act"),
+    path("cases/<int:pk>/parties/<int:party>/reveal/<str:field>/", views.reveal, name="reveal"),
     path("cases/<int:pk>/documents/<str:kind>.docx", views.document, name="document"),
     path("cases/<int:pk>/reply/", views.reply, name="reply"),
     path("replies/", views.respondent_inbox, name="inbox"),

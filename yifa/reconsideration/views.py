@@ -6,23 +6,26 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import escape
+from django.views.decorators.http import require_POST
 
-from yifa.core.access import can_see_personal_data
+from yifa.core.charts import bar_chart, line_chart, rate
 from yifa.core.downloads import file_download
-from yifa.core.errors import AccessDenied, YifaError
-from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
-from yifa.core.queries import page_of
+from yifa.core.errors import AccessDenied, NotFound, YifaError
+from yifa.core.procedure import LEGAL_OFFICE, Who, show_service_errors
+from yifa.core.procedure import reveal as reveal_field
 from yifa.core.views import staff_view
 from yifa.lib.office import xlsx_table
 
-from . import actions, committee, configuration, documents, queries, services
+from . import actions, committee, configuration, documents, lists, queries, services
 from . import rules as R
 from .access import access_case
 from .flows import FLOW
 from .forms import CounterForm, MemberForm, NumberingForm, ReplyForm, TemplateForm
-from .models import CaseState
+from .models import CaseState, NumberKind
 from .numbering import pattern_for
 from .who import STAFF
 
@@ -47,13 +50,13 @@ def board(request):
 @staff_view
 def cases(request):
     state = request.GET.get("state", "")
-    page = page_of(
-        queries.case_list(request.user, state=state, q=request.GET.get("q", "").strip()), request.GET.get("page")
-    )
+    qs = queries.case_list(request.user, state=state, q=request.GET.get("q", "").strip())
+    if lists.CASES.wants_export(request):
+        return lists.CASES.export(qs, request)
     return render(
         request,
         "reconsideration/cases.html",
-        {"page": page, "states": CaseState.choices, "state": state, "q": request.GET.get("q", "")},
+        {**lists.CASES.page(request, qs), "states": CaseState.choices, "state": state, "q": request.GET.get("q", "")},
     )
 
 
@@ -69,7 +72,9 @@ def intake(request):
                 received_on=form.cleaned_data["received_on"],
                 **form.service_kwargs(),
             )
-            messages.success(request, f"已登记{case.number}，查询码{case.lookup_code}")
+            messages.success(
+                request, f"已登记，收件编号{case.receipt_number}，查询码{case.lookup_code}（案号在受理时编号）"
+            )
             return redirect(case)
         except YifaError as exc:
             show_service_errors(form, exc)
@@ -90,11 +95,26 @@ def case_page(request, pk: int, bound=None):
             "today": today,
             "actions": actions.ACTIONS.offered(request.user, case, bound=bound),
             "norm_rows": actions.with_offered(actions.NORM_ACTIONS, page["norm_reviews"], request.user),
-            "show_personal": can_see_personal_data(request.user),
             "can_handle": STAFF(request.user, case),
             "documents": documents.offered(case),
         },
     )
+
+
+PARTY_FIELDS = {"id_number": "身份证件号码", "phone": "电话", "address": "地址"}
+REVEAL = Who(lambda user, party: STAFF(user, party.case), STAFF.label)
+
+
+@staff_view
+@require_POST
+def reveal(request, pk: int, party: int, field: str):
+    """One party's ID number, phone or address in clear, for the case's handlers; each look is audited."""
+    case = access_case(request.user, pk)
+    target = case.parties.filter(pk=party).first()
+    if field not in PARTY_FIELDS or target is None:
+        raise NotFound("没有这项个人信息")
+    target.case = case
+    return HttpResponse(escape(reveal_field(target, field, by=request.user, who=REVEAL)))
 
 
 @staff_view
@@ -223,7 +243,33 @@ def stats(request):
         rows += [(f"行为类型：{n}", c) for n, c in data["by_act_type"]]
         rows += [(f"结果：{n}", c) for n, c in data["by_outcome"]]
         return file_download(xlsx_table(f"{year}年行政复议统计", ["项目", "数值"], rows), f"{year}年行政复议统计.xlsx")
-    return render(request, "reconsideration/stats.html", {"s": data})
+    return render(request, "reconsideration/stats.html", {"s": data, **_stats_charts(data)})
+
+
+CHART_UNITS = 15  # the respondents with most closed cases; the table beside lists every one
+
+
+def _stats_charts(data) -> dict:
+    months = [f"{m}月" for m, *_ in data["by_month"]]
+    top = data["by_unit"][:CHART_UNITS]
+    return {
+        "by_unit": [(n, a, b, rate(b, a)) for n, a, b in data["by_unit"]],
+        "trend": line_chart(
+            f"{data['year']}年逐月收案、审结和纠错",
+            months,
+            {
+                "收案": [r[1] for r in data["by_month"]],
+                "审结": [r[2] for r in data["by_month"]],
+                "纠错": [r[3] for r in data["by_month"]],
+            },
+            unit="件",
+        ),
+        "by_respondent": bar_chart(
+            "各被申请人纠错率", [n for n, *_ in top], {"纠错率": [rate(b, a) for _, a, b in top]}, unit="%"
+        )
+        if top
+        else None,
+    }
 
 
 def _year(request) -> int:
@@ -239,14 +285,14 @@ def settings_page(request):
     year = timezone.localdate().year
     numbering = NumberingForm(
         request.POST if request.POST.get("form") == "numbering" else None,
-        initial={"year": year, "pattern": pattern_for(year)},
+        initial={"kind": NumberKind.CASE, "year": year, "pattern": pattern_for(year)},
     )
     upload = TemplateForm(request.POST if request.POST.get("form") == "template" else None, request.FILES or None)
     if request.method == "POST":
         try:
             if request.POST.get("form") == "numbering" and numbering.is_valid():
                 configuration.numbering_set(by=request.user, **numbering.cleaned_data)
-                messages.success(request, "案号格式已保存")
+                messages.success(request, "编号格式已保存")
                 return redirect("reconsideration:settings")
             if request.POST.get("form") == "template" and upload.is_valid():
                 unknown = configuration.template_set(
