@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from yifa.core.procedure import ActionForm
+from yifa.core.public_forms import PublicForm
 
 from .models import Channel, ExclusionKind
 
@@ -31,8 +32,10 @@ class CounterForm(ApplicantForm):
     channel = Channel.COUNTER
 
 
-class LookupForm(forms.Form):
-    number = forms.CharField(label="申请编号", max_length=30)
+class LookupForm(PublicForm):
+    number = forms.CharField(
+        label="申请编号", max_length=30, help_text="如2026许000123，年份可加括号（2026）或〔2026〕，也可只填顺序号123"
+    )
     code = forms.CharField(label="查询码", max_length=12)
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from yifa.core.audit import timeline
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import PUBLIC, show_service_errors
-from yifa.core.public_forms import public_post
+from yifa.core.public_forms import TooManyRequests, check_misses, missed, public_post, too_many
 from yifa.core.queries import page_of
 
 from . import queries, rules, services
@@ -18,6 +18,7 @@ from .guards import statutory_rule
 from .models import Channel
 
 APPLIED = "licensing_applied"
+LOOKUP = "licensing_lookup"
 PUBLIC_STEPS = {"receive", "request_correction", "receive_correction", "accept", "deem_accept", "not_accept",
                 "extend", "exclude", "end_exclusion", "tell_hearing_rights", "request_hearing", "hold_hearing",
                 "grant", "refuse", "issue"}  # fmt: skip
@@ -66,16 +67,22 @@ def applied(request):
     return render(request, "licensing/portal_applied.html", {"number": number, "code": code})
 
 
+@public_post("licensing_status")
 def status(request):
-    form = LookupForm(request.GET or None)
+    form = LookupForm(request.POST or None, request=request)
     app, error, steps, clock = None, "", [], None
-    if request.GET and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
+            check_misses(request, LOOKUP)
             app = queries.public_application(form.cleaned_data["number"], form.cleaned_data["code"])
             steps = [(e.at, e.action_label) for e in timeline(app) if e.action.split(".", 1)[-1] in PUBLIC_STEPS]
             clock = queries.decision_clock(app)
         except NotFound as exc:
+            missed(request, LOOKUP)
             error = exc.message
+            form = LookupForm(initial=form.cleaned_data, request=request)  # now with a captcha
+        except TooManyRequests as exc:
+            return too_many(request, exc)
     return render(
         request,
         "licensing/portal_status.html",

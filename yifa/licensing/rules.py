@@ -142,8 +142,10 @@ HEARING_REQUEST = Rule(
     LICENSING,
     "第四十七条第一款",
     days=5,
-    unit=WORKDAYS,
-    note="按第八十二条以工作日计算（听证申请期间是许可实施程序的一环）",
+    unit=CALENDAR_DAYS,
+    note="这是申请人、利害关系人的期间：第八十二条只把行政机关实施许可的期限定为工作日，"
+    "本法对当事人的期间未作规定，按自然日计算；告知之日不计入，末日逢法定节假日或休息日的，"
+    "顺延至其后第一个工作日（民法典第二百零一条、第二百零三条，与本平台其他当事人期间的计算一致）",
 )
 HEARING_ORGANISE = Rule(
     P + "hearing_organise",
