@@ -20,13 +20,14 @@ from yifa.core.procedure import (
     Transition,
     Who,
     assign,
+    fire,
     in_unit_of,
 )
 from yifa.lib.deadlines import zh_date
 
 from . import guards, rules
 from .models import AppState as S
-from .models import Certificate, CertState, ItemState
+from .models import Certificate, CertState, CheckState, ItemState
 
 organ_staff = in_unit_of(label="实施机关工作人员")
 organ_head = in_unit_of(Role.HEAD, label="本行政机关负责人")
@@ -56,6 +57,14 @@ ITEMS = Flow(
             who=list_keeper,
             reason_required=True,
         ),
+        Transition(
+            "set_promise",
+            "设定告知承诺方式",
+            (ItemState.DRAFT, ItemState.PUBLISHED, ItemState.WITHDRAWN),
+            who=list_keeper,
+            guards=(guards.promise_text_given,),
+            apply=assign(promise_allowed=INPUT("allowed", False), promise_text=INPUT("text", "")),
+        ),
     ],
 )
 
@@ -79,6 +88,13 @@ def _accepted(app, *, on, **_):
     app.deemed_accepted = lapsed
     app.accepted_on = app.received_on if lapsed else on
     app.voucher_number = f"{app.number}-受"
+
+
+def _granted_on_promise(app, *, on, decision_number="", **_):
+    """当场: accepted and decided the same day, no decision clock (许可法第三十四条第二款)."""
+    app.accepted_on = app.decided_on = on
+    app.voucher_number = f"{app.number}-受"
+    app.decision_number = (decision_number or "").strip()
 
 
 def _issue(app, *, number, on, **_):
@@ -279,6 +295,28 @@ APPLICATIONS = Flow(
             stops=(decision_rule, rules.HEARING_REQUEST),
         ),
         Transition(
+            "grant_on_promise",
+            "依告知承诺当场作出准予许可决定",
+            (S.RECEIVED,),
+            S.GRANTED,
+            who=organ_staff,
+            when=(lambda app: app.by_promise,),
+            guards=(guards.item_open, guards.promise_still_allowed),
+            apply=_granted_on_promise,
+            stops=(rules.CORRECTION_NOTICE,),
+            starts=(rules.CERTIFICATE,),
+            confirm="依申请人的告知承诺当场作出准予许可决定，确定吗？",
+        ),
+        Transition(
+            "revoke_grant",
+            "撤销准予许可决定",
+            (S.GRANTED,),
+            S.REVOKED,
+            who=organ_staff,
+            reason_required=True,
+            cancels=(rules.CERTIFICATE,),
+        ),
+        Transition(
             "issue",
             "颁发、送达许可证件",
             (S.GRANTED,),
@@ -359,6 +397,56 @@ CERTIFICATES = Flow(
             reason_required=True,
             apply=assign(ground=INPUT("ground")),
             cancels=(rules.RENEWAL_DUE,),
+        ),
+    ],
+)
+
+
+FALSE_PROMISE_GROUND = "第六十九条第二款 被许可人以欺骗、贿赂等不正当手段取得许可（含告知承诺不实）"
+
+
+def _revoke_on_false_promise(check, *, by, on, reason, **_):
+    """The licence obtained by a false promise is revoked in the same act: the certificate if issued,
+    else the decision to grant."""
+    app = check.application
+    cert = Certificate.objects.filter(application=app, state__in=[CertState.VALID, CertState.RENEWAL]).first()
+    if cert is not None:
+        fire(CERTIFICATES, cert, "revoke", by=by, on=on, reason=reason, ground=FALSE_PROMISE_GROUND)
+    elif app.state == S.GRANTED:
+        fire(APPLICATIONS, app, "revoke_grant", by=by, on=on, reason=f"{FALSE_PROMISE_GROUND}：{reason}")
+
+
+PROMISE_CHECKS = Flow(
+    name="licensing_promise_check",
+    states=CheckState,
+    event_unit=lambda check: check.unit,
+    transitions=[
+        Transition("draw", "抽取为告知承诺核查对象", NEW, CheckState.PENDING, who=organ_staff),
+        Transition(
+            "find_kept",
+            "核查：承诺属实",
+            (CheckState.PENDING,),
+            CheckState.KEPT,
+            who=organ_staff,
+            guards=(guards.findings_given,),
+            apply=assign(checked_on=ON, findings=INPUT("findings")),
+        ),
+        Transition(
+            "find_false",
+            "核查：承诺不实，撤销许可并记入信用记录",
+            (CheckState.PENDING,),
+            CheckState.FALSE,
+            who=organ_staff,
+            reason_required=True,
+            guards=(guards.findings_given,),
+            apply=assign(checked_on=ON, findings=INPUT("findings")),
+            after=_revoke_on_false_promise,
+            event_data=lambda check, **_: {
+                "credit_record": True,
+                "item": check.application.item.name,
+                "decision_number": check.application.decision_number,
+            },
+            confirm="认定承诺不实将撤销该许可并记入申请人信用记录，确定吗？",
         ),
     ],
 )

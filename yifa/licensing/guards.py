@@ -63,6 +63,7 @@ def higher_problems(code: str, name: str, basis: str, higher: dict[str, HigherIt
 def item_publishable(item, **_) -> list[str]:
     return [
         *(p for p in [fee_problem(item.fee_standard, item.fee_basis)] if p),
+        *(p for p in [promise_text_given(item, allowed=item.promise_allowed, text=item.promise_text)] if p),
         *time_problems(item.handling, item.statutory_days, item.promised_days),
         *higher_problems(item.code, item.name, item.basis),
     ]
@@ -165,4 +166,22 @@ def exclusion_noticed(app, *, notice="", kind="", **_) -> list[str]:
 def valid_certificate_dates(app, *, number="", **_) -> str | None:
     if not (number or "").strip():
         return "须填写证件编号"
+    return None
+
+
+def promise_text_given(item, *, allowed=False, text="", **_) -> str | None:
+    if allowed and not (text or "").strip():
+        return f"实行告知承诺的事项须公布告知承诺书格式文本（{rules.PROMISE_TEXT.citation}）"
+    return None
+
+
+def promise_still_allowed(app, **_) -> str | None:
+    if not app.item.promise_allowed:
+        return f"事项“{app.item.name}”不实行告知承诺，须按一般程序受理、审查（{rules.PROMISE_ALLOWED.citation}）"
+    return None
+
+
+def findings_given(check, *, findings="", **_) -> str | None:
+    if not (findings or "").strip():
+        return f"须记录核查情况（{rules.PROMISE_CHECK.citation}）"
     return None

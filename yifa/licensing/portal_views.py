@@ -47,7 +47,7 @@ def item(request, pk: int):
 @public_post("licensing_apply")
 def apply(request, pk: int):
     found = queries.public_item(pk)
-    form = ApplicantForm(request.POST or None)
+    form = ApplicantForm(request.POST or None, promise_allowed=found.promise_allowed)
     if request.method == "POST" and form.is_valid():
         try:
             app = services.receive(

@@ -19,6 +19,13 @@ LIST_NOTICE = Law(
     dt.date(2022, 1, 20),
 )
 
+PROMISE_OPINION = Law(
+    "国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见（国办发〔2020〕42号）",
+    dt.date(2020, 10, 27),
+    dt.date(2020, 10, 27),
+)
+PROMISE_NOTE = "指导意见原文未收入laws/，按名称引用，条目号和印发日期未核对"
+
 P = "licensing."
 
 # 事项清单
@@ -163,6 +170,51 @@ HEARING_NOTICE = Rule(
     days=7,
     unit=WORKDAYS,
     note="通知日不计入，听证日为通知后第七个工作日或者更晚",
+)
+
+# 告知承诺
+PROMISE_ALLOWED = Rule(
+    P + "promise_allowed",
+    "符合条件的行政许可事项可以按照有关规定采取告知承诺的方式办理",
+    BUSINESS_ENVIRONMENT,
+    "第四十条第三款",
+    note="哪些事项实行告知承诺，由事项清单逐项确定，并公布告知承诺书格式文本",
+)
+PROMISE_TEXT = Rule(
+    P + "promise_text",
+    "以书面形式将许可条件、需要提交的材料和不实承诺的法律责任一次性告知申请人（告知承诺书）",
+    PROMISE_OPINION,
+    "关于规范告知承诺工作流程的要求",
+    note=PROMISE_NOTE,
+)
+PROMISE_CHOICE = Rule(
+    P + "promise_choice",
+    "申请人可以自主选择是否采用告知承诺方式办理；不选择的，按一般程序办理",
+    PROMISE_OPINION,
+    "关于规范告知承诺工作流程的要求",
+    note=PROMISE_NOTE,
+)
+PROMISE_DECISION = Rule(
+    P + "promise_decision",
+    "申请人作出承诺、申请材料齐全的，当场作出书面的行政许可决定",
+    LICENSING,
+    "第三十四条第二款",
+    note="告知承诺方式下由承诺替代证明材料（国办发〔2020〕42号），行政机关即能当场决定；不当场决定的，按一般程序受理计时",
+)
+PROMISE_CHECK = Rule(
+    P + "promise_check",
+    "对告知承诺取得的许可进行事中事后核查，随机抽取核查对象并记录核查结果",
+    PROMISE_OPINION,
+    "关于加强事中事后核查的要求",
+    note=PROMISE_NOTE + "；抽取用记录在案的随机种子和名单，任何人可以复算出同一批核查对象",
+)
+FALSE_PROMISE = Rule(
+    P + "false_promise",
+    "承诺不实的，依法撤销行政许可，并将不实承诺记入申请人信用记录",
+    LICENSING,
+    "第六十九条第二款",
+    note="以不实承诺取得许可属于以欺骗手段取得（第六十九条第二款：应当予以撤销）；记入信用记录依国办发〔2020〕42号，"
+    "以事件 licensing_promise_check.find_false 告知信用等模块（见 interface.py）",
 )
 
 # 证照
