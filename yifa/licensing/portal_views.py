@@ -3,16 +3,18 @@ following an application with its lookup code, and a certificate's status — ne
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from yifa.core.audit import timeline
+from yifa.core.downloads import file_download
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import PUBLIC, show_service_errors
 from yifa.core.public_forms import TooManyRequests, check_misses, missed, public_post, too_many
 from yifa.core.queries import page_of
 
-from . import queries, rules, services
+from . import documents, queries, rules, services
 from .forms import ApplicantForm, CertificateLookupForm, LookupForm
 from .guards import statutory_rule
 from .models import Channel
@@ -42,6 +44,14 @@ def item(request, pk: int):
             "fees": rules.NO_FEE_WITHOUT_BASIS,
         },
     )
+
+
+def promise_letter(request, pk: int):
+    found = queries.public_item(pk)
+    if not found.promise_allowed:
+        raise Http404("该事项不实行告知承诺")
+    name, content = documents.promise_letter_docx(found)
+    return file_download(content, name)
 
 
 @public_post("licensing_apply")

@@ -9,7 +9,7 @@ import datetime as dt
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, earliest_after_notice, latest_notice_before
 from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import BUSINESS_ENVIRONMENT, LICENSING, ONLINE_SERVICES
+from yifa.lib.statutes import BUSINESS_ENVIRONMENT, FUYI_2023, LICENSING, ONLINE_SERVICES
 from yifa.lib.workdays import WEEKENDS_ONLY
 
 # Not in ../shared/laws/: cited by name (issued 2022-01-20).
@@ -19,6 +19,7 @@ LIST_NOTICE = Law(
     dt.date(2022, 1, 20),
 )
 
+LITIGATION = Law("中华人民共和国行政诉讼法", dt.date(2017, 6, 27), dt.date(2017, 7, 1))
 PROMISE_OPINION = Law(
     "国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见（国办发〔2020〕42号）",
     dt.date(2020, 10, 27),
@@ -126,6 +127,28 @@ REFUSAL_REASONS = Rule(
     "不予行政许可的，书面说明理由，并告知申请行政复议或者提起行政诉讼的权利",
     LICENSING,
     "第三十八条第二款",
+)
+REMEDY_RECONSIDERATION = Rule(
+    P + "remedy_reconsideration",
+    "自知道或者应当知道该行政行为之日起六十日内提出行政复议申请",
+    FUYI_2023,
+    "第二十条第一款",
+    note="决定书告知申请人的救济途径；期间由复议机关计算，此处只作告知",
+)
+REMEDY_LITIGATION = Rule(
+    P + "remedy_litigation",
+    "直接向人民法院提起诉讼的，自知道或者应当知道作出行政行为之日起六个月内提出",
+    LITIGATION,
+    "第四十六条第一款",
+    note="决定书告知申请人的救济途径；此处只作告知",
+)
+DECISION_PUBLICATION = Rule(
+    P + "decision_publication",
+    "准予行政许可的决定应当予以公开，公众有权查阅",
+    LICENSING,
+    "第四十条",
+    note="门户公开决定文号、事项、实施机关、决定日期和被许可单位名称；被许可人为自然人的不公开姓名，"
+    "证件号码、电话一律不公开（个人信息保护法第二十五条）",
 )
 CERTIFICATE = Rule(
     P + "certificate",
@@ -243,9 +266,21 @@ RENEWAL_DECISION = Rule(
 )
 REVOCATION = Rule(P + "revocation", "撤销行政许可的情形", LICENSING, "第六十九条")
 DEREGISTRATION = Rule(P + "deregistration", "办理行政许可注销手续的情形", LICENSING, "第七十条")
-ELECTRONIC_CERTIFICATE = Rule(
-    P + "electronic_certificate", "电子证照可以作为办理政务服务事项的依据", ONLINE_SERVICES, "第十一条"
+ELECTRONIC_REMEDY_RECONSIDERATION = Rule(
+    P + "remedy_reconsideration",
+    "自知道或者应当知道该行政行为之日起六十日内提出行政复议申请",
+    FUYI_2023,
+    "第二十条第一款",
+    note="决定书告知申请人的救济途径；期间由复议机关计算，此处只作告知",
 )
+REMEDY_LITIGATION = Rule(
+    P + "remedy_litigation",
+    "直接向人民法院提起诉讼的，自知道或者应当知道作出行政行为之日起六个月内提出",
+    LITIGATION,
+    "第四十六条第一款",
+    note="决定书告知申请人的救济途径；此处只作告知",
+)
+CERTIFICATE = Rule(P + "electronic_certificate", "电子证照可以作为办理政务服务事项的依据", ONLINE_SERVICES, "第十一条")
 
 
 def last_renewal_day(valid_until: dt.date) -> dt.date:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("applications/", views.application_list, name="applications"),
     path("applications/new/", views.intake, name="intake"),
     path("applications/<int:pk>/", views.application_page, name="application"),
+    path("applications/<int:pk>/documents/<str:kind>/", views.application_document, name="document"),
     path("applications/<int:pk>/act/<str:name>/", actions.APPLICATION_ACTIONS.view(), name="application_act"),
     path("statistics/", views.statistics, name="statistics"),
     path("promise/", views.promise_draws, name="draws"),
@@ -18,5 +19,6 @@ urlpatterns = [
     path("promise/checks/<int:pk>/act/<str:name>/", actions.CHECK_ACTIONS.view(), name="check_act"),
     path("certificates/", views.certificate_list, name="certificates"),
     path("certificates/<int:pk>/", views.certificate_page, name="certificate"),
+    path("certificates/<int:pk>/document/", views.certificate_document, name="certificate_document"),
     path("certificates/<int:pk>/act/<str:name>/", actions.CERTIFICATE_ACTIONS.view(), name="certificate_act"),
 ]

@@ -11,12 +11,13 @@ from django.utils import timezone
 from yifa.core.access import can_see_personal_data
 from yifa.core.audit import timeline
 from yifa.core.crypto import mask_id_number, mask_phone
-from yifa.core.errors import AccessDenied, YifaError
+from yifa.core.downloads import file_download
+from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import importer, promise, queries, rules, services
+from . import documents, importer, promise, queries, rules, services
 from .access import access_application, access_certificate, access_draw, access_item, draws_for
 from .flows import organ_staff
 from .forms import CounterForm, DrawForm, ImportForm
@@ -131,6 +132,7 @@ def application_page(request, pk: int, bound=None):
             "actions": APPLICATION_ACTIONS.offered(request.user, app, bound=bound),
             "events": timeline(app),
             "certificate": getattr(app, "certificate", None) if app.state == AppState.ISSUED else None,
+            "documents": documents.offered(app),
         },
     )
 
@@ -226,3 +228,18 @@ def draw_page(request, pk: int):
             "false_rule": rules.FALSE_PROMISE,
         },
     )
+
+
+@staff_view
+def application_document(request, pk: int, kind: str):
+    app = access_application(request.user, pk)
+    if kind not in documents.KINDS:
+        raise NotFound(f"没有名为“{kind}”的文书")
+    name, content = documents.generate(app, kind)
+    return file_download(content, name)
+
+
+@staff_view
+def certificate_document(request, pk: int):
+    name, content = documents.certificate_docx(access_certificate(request.user, pk))
+    return file_download(content, name)
