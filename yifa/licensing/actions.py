@@ -58,6 +58,7 @@ CERTIFICATE_ACTIONS = Actions(
     [
         Action("apply_renewal"),
         Action("renew", form=forms.RenewForm),
+        Action("refuse_renewal", form=forms.ReasonForm),
         Action("revoke", form=forms.RevokeForm),
         Action("deregister", form=forms.DeregisterForm),
     ],

@@ -97,13 +97,16 @@ def _granted_on_promise(app, *, on, decision_number="", **_):
     app.decision_number = (decision_number or "").strip()
 
 
+def term_end(first_day: dt.date, years: int) -> dt.date:
+    """The last day of a term of ``years`` starting on ``first_day``."""
+    try:
+        return first_day.replace(year=first_day.year + years) - dt.timedelta(days=1)
+    except ValueError:  # starting on 29 February
+        return first_day.replace(month=2, day=28, year=first_day.year + years)
+
+
 def _issue(app, *, number, on, **_):
-    valid_until = None
-    if app.item.validity_years:
-        try:
-            valid_until = on.replace(year=on.year + app.item.validity_years) - dt.timedelta(days=1)
-        except ValueError:  # issued on 29 February
-            valid_until = on.replace(month=2, day=28, year=on.year + app.item.validity_years)
+    valid_until = term_end(on, app.item.validity_years) if app.item.validity_years else None
     Certificate.objects.create(
         number=number.strip(),
         application=app,
@@ -331,6 +334,12 @@ APPLICATIONS = Flow(
 )
 
 
+def _deemed_renewal(cert, **_):
+    """第五十条第二款: renewed for the item's term, counted from the day after the old one ended."""
+    cert.valid_until = term_end(cert.valid_until + dt.timedelta(days=1), cert.item.validity_years)
+    cert.reminded_on = cert.renewal_applied_on = None
+
+
 def _remind_holder(cert, *, on, **_):
     return [
         Message(
@@ -367,6 +376,7 @@ CERTIFICATES = Flow(
             when=(lambda cert: cert.valid_until is not None,),
             apply=assign(renewal_applied_on=ON),
             stops=(rules.RENEWAL_DUE,),
+            starts=(Clock(rules.RENEWAL_DECISION, due=lambda cert, **_: cert.valid_until),),
         ),
         Transition(
             "renew",
@@ -375,7 +385,38 @@ CERTIFICATES = Flow(
             CertState.VALID,
             who=organ_staff,
             apply=assign(valid_until=INPUT("valid_until"), reminded_on=None, renewal_applied_on=None),
+            stops=(rules.RENEWAL_DECISION,),
             starts=(Clock(rules.RENEWAL_DUE, due=_renewal_due),),
+        ),
+        Transition(
+            "refuse_renewal",
+            "不予延续",
+            (CertState.RENEWAL,),
+            CertState.VALID,
+            who=organ_staff,
+            reason_required=True,
+            stops=(rules.RENEWAL_DECISION,),
+            confirm="不予延续的，许可至有效期届满终止，确定吗？",
+        ),
+        Transition(
+            "deem_renew",
+            "逾期未作延续决定，视为准予延续",
+            (CertState.RENEWAL,),
+            CertState.VALID,
+            by_system=True,
+            guards=(guards.renewal_deemed,),
+            apply=_deemed_renewal,
+            stops=(rules.RENEWAL_DECISION,),
+            starts=(Clock(rules.RENEWAL_DUE, due=_renewal_due),),
+            notifies=lambda cert, **_: [
+                Message(
+                    unit_contacts(cert.unit),
+                    f"licensing:deemed:{cert.pk}:{cert.valid_until}",
+                    f"{cert.number}逾期未作延续决定，已视为准予延续至{zh_date(cert.valid_until)}",
+                    rules.RENEWAL_DECISION.citation,
+                    cert.get_absolute_url(),
+                )
+            ],
         ),
         Transition(
             "revoke",

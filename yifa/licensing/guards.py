@@ -185,3 +185,18 @@ def findings_given(check, *, findings="", **_) -> str | None:
     if not (findings or "").strip():
         return f"须记录核查情况（{rules.PROMISE_CHECK.citation}）"
     return None
+
+
+def renewal_deemed(cert, *, on, **_) -> list[str]:
+    """Deemed renewal needs a renewal applied for in time (第五十条第一款), no decision by the expiry, and a
+    term to renew for."""
+    problems = []
+    if cert.valid_until is None or on <= cert.valid_until:
+        problems.append(f"有效期届满前仍可作出是否准予延续的决定（{rules.RENEWAL_DECISION.citation}）")
+    elif cert.renewal_applied_on is None or cert.renewal_applied_on > rules.last_renewal_day(cert.valid_until):
+        problems.append(
+            f"延续申请未在有效期届满三十日前提出，不适用视为准予延续（{rules.RENEWAL_APPLICATION.citation}）"
+        )
+    if not cert.item.validity_years:
+        problems.append("该事项证件长期有效，无需延续")
+    return problems

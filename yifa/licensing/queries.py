@@ -130,6 +130,11 @@ def renewal_reminders_due(on: dt.date):
     )
 
 
+def renewals_lapsed(on: dt.date):
+    """Certificates whose renewal was applied for and not decided before they expired (第五十条第二款)."""
+    return Certificate.objects.select_related("item", "unit").filter(state=CertState.RENEWAL, valid_until__lt=on)
+
+
 def statistics(user, year: int) -> list[dict]:
     """The year's counts by unit and item (申请、受理、许可、不予许可、撤销), as the enforcement statistics and
     the disclosure annual report's table 二 (第二十条第（五）项：本年处理决定数量) ask for; two queries."""

@@ -263,24 +263,14 @@ RENEWAL_DECISION = Rule(
     "有效期届满前作出是否准予延续的决定；逾期未作决定的，视为准予延续",
     LICENSING,
     "第五十条第二款",
+    note="届满日当天仍可决定，次日 yifa sweep 办理视为准予延续，期限与原证件有效期相同；"
+    "延续申请迟于届满三十日前提出的，不是依第一款提出的申请，不视为准予延续，由工作人员决定",
 )
 REVOCATION = Rule(P + "revocation", "撤销行政许可的情形", LICENSING, "第六十九条")
 DEREGISTRATION = Rule(P + "deregistration", "办理行政许可注销手续的情形", LICENSING, "第七十条")
-ELECTRONIC_REMEDY_RECONSIDERATION = Rule(
-    P + "remedy_reconsideration",
-    "自知道或者应当知道该行政行为之日起六十日内提出行政复议申请",
-    FUYI_2023,
-    "第二十条第一款",
-    note="决定书告知申请人的救济途径；期间由复议机关计算，此处只作告知",
+ELECTRONIC_CERTIFICATE = Rule(
+    P + "electronic_certificate", "电子证照可以作为办理政务服务事项的依据", ONLINE_SERVICES, "第十一条"
 )
-REMEDY_LITIGATION = Rule(
-    P + "remedy_litigation",
-    "直接向人民法院提起诉讼的，自知道或者应当知道作出行政行为之日起六个月内提出",
-    LITIGATION,
-    "第四十六条第一款",
-    note="决定书告知申请人的救济途径；此处只作告知",
-)
-CERTIFICATE = Rule(P + "electronic_certificate", "电子证照可以作为办理政务服务事项的依据", ONLINE_SERVICES, "第十一条")
 
 
 def last_renewal_day(valid_until: dt.date) -> dt.date:
