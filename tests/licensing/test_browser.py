@@ -52,7 +52,11 @@ def test_item_to_expiry_reminder_in_the_browser(cast, food_item, browser_page, b
     page.click("text=JY13301000000009")
     assert f"已于{remind_on:%Y-%m-%d}提醒" in page.content()
 
-    page.goto(f"/licensing/status/?number={number}&code={code}")
+    page.goto("/licensing/status/")
+    page.fill("#id_number", number)
+    page.fill("#id_code", code)
+    with page.expect_navigation():
+        page.click("button:has-text('查询')")
     assert "已发证" in page.content() and "91330100MA2B3C4D5E" not in page.content()
     page.goto("/licensing/certificates/?number=JY13301000000009")
     assert "有效" in page.content() and "好味餐饮" not in page.content()

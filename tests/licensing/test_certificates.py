@@ -108,3 +108,48 @@ def test_statistics_count_the_year_by_unit_and_item(cast, certificate, receive, 
     assert (
         "本年没有记录" in login(cast["minzheng_liaison"]).get("/staff/licensing/statistics/?year=2026").content.decode()
     )
+
+
+def test_no_renewal_decision_before_expiry_means_renewed_by_the_sweep(cast, certificate):
+    from yifa.licensing import tasks
+
+    liaison = cast["shijian_liaison"]
+    cert = fire(CERTIFICATES, certificate, "apply_renewal", by=liaison, on=D(2031, 1, 20), expected_version=1)
+    decision = clocks.clocks_of(cert, rule=rules.RENEWAL_DECISION).get()
+    assert decision.due == D(2031, 3, 1)
+    assert "视为准予延续0件" in tasks.daily(D(2031, 3, 1))  # the last day is still the organ's
+    assert "视为准予延续1件" in tasks.daily(D(2031, 3, 2))
+    cert.refresh_from_db()
+    # the same five-year term from 2 March 2031
+    assert cert.state == "valid" and cert.valid_until == D(2036, 3, 1) and cert.renewal_applied_on is None
+    assert clocks.clocks_of(cert, rule=rules.RENEWAL_DECISION, open_only=False).get().status == "late"
+    assert clocks.clocks_of(cert, rule=rules.RENEWAL_DUE).get().due == D(2036, 1, 31)
+    assert "视为准予延续0件" in tasks.daily(D(2031, 3, 3))
+
+
+def test_a_late_renewal_application_is_not_deemed_renewed(cast, certificate):
+    from yifa.licensing import tasks
+
+    liaison = cast["shijian_liaison"]
+    # the last day was 30 January 2031
+    cert = fire(CERTIFICATES, certificate, "apply_renewal", by=liaison, on=D(2031, 1, 31), expected_version=1)
+    assert "视为准予延续0件" in tasks.daily(D(2031, 3, 2))
+    cert.refresh_from_db()
+    assert cert.state == "renewal" and cert.valid_until == D(2031, 3, 1)
+    with pytest.raises(GateBlocked, match="延续申请未在有效期届满三十日前提出"):
+        fire(CERTIFICATES, cert, "deem_renew", by=None, on=D(2031, 3, 2), expected_version=cert.version)
+
+
+def test_a_refused_renewal_stops_the_decision_clock_and_is_not_deemed(cast, certificate):
+    from yifa.licensing import tasks
+
+    liaison = cast["shijian_liaison"]
+    cert = fire(CERTIFICATES, certificate, "apply_renewal", by=liaison, on=D(2031, 1, 20), expected_version=1)
+    with pytest.raises(GateBlocked, match="须填写理由"):
+        fire(CERTIFICATES, cert, "refuse_renewal", by=liaison, on=D(2031, 2, 20), expected_version=cert.version)
+    cert = fire(CERTIFICATES, cert, "refuse_renewal", by=liaison, on=D(2031, 2, 20), expected_version=cert.version,
+                reason="经营场所已不符合条件")  # fmt: skip
+    assert clocks.clocks_of(cert, rule=rules.RENEWAL_DECISION, open_only=False).get().status == "met"
+    assert "视为准予延续0件" in tasks.daily(D(2031, 3, 2))
+    cert.refresh_from_db()
+    assert cert.valid_until == D(2031, 3, 1) and cert.expired_on(D(2031, 3, 2))

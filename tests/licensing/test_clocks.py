@@ -126,7 +126,8 @@ def test_hearing_request_within_five_days_and_notice_seven_days_ahead(cast, rece
     liaison = cast["shijian_liaison"]
     act(app, "accept", liaison, D(2025, 11, 3))
     act(app, "tell_hearing_rights", liaison, D(2025, 11, 3))
-    assert due(app, rules.HEARING_REQUEST) == D(2025, 11, 10)  # 4, 5, 6, 7, 10
+    # five calendar days (not 第八十二条's working days): 4–8 November, the 8th a Saturday, so Monday the 10th
+    assert due(app, rules.HEARING_REQUEST) == D(2025, 11, 10)
     with pytest.raises(GateBlocked, match="申请听证的期限至2025年11月10日届满"):
         act(app, "grant", liaison, D(2025, 11, 7), decision_number="江市监许〔2025〕9号")
     act(app, "request_hearing", liaison, D(2025, 11, 10))
@@ -138,6 +139,29 @@ def test_hearing_request_within_five_days_and_notice_seven_days_ahead(cast, rece
     # decision clock from 11月3日, hearing 10–23 November not counted:
     # 4–7 (4), 24–28 (9), 12月1–5 (14), 8–12 (19), 15 (20)
     assert due(app, rules.DECISION) == D(2025, 12, 15)
+
+
+@pytest.mark.parametrize(
+    ("told_on", "last_day"),
+    [
+        # 9月27日至10月1日 is five days; 10月1日至8日 is the National Day holiday, so the 9th (working days: 10 October)
+        (D(2025, 9, 26), D(2025, 10, 9)),
+        # 5–9 November, the 9th a Sunday: Monday the 10th (working days: Tuesday the 11th)
+        (D(2025, 11, 4), D(2025, 11, 10)),
+        # 6–10 November, the 10th a Monday: no roll-over (working days: the 12th)
+        (D(2025, 11, 5), D(2025, 11, 10)),
+    ],
+)
+def test_hearing_request_counts_five_calendar_days_rolled_past_rest_days(cast, receive, told_on, last_day):
+    app = receive(told_on)
+    liaison = cast["shijian_liaison"]
+    act(app, "accept", liaison, told_on)
+    act(app, "tell_hearing_rights", liaison, told_on)
+    assert due(app, rules.HEARING_REQUEST) == last_day
+    with pytest.raises(GateBlocked, match=f"申请听证的期限已于{last_day.year}年{last_day.month}月{last_day.day}日届满"):
+        act(app, "request_hearing", liaison, last_day + dt.timedelta(days=1))
+    act(app, "request_hearing", liaison, last_day)
+    assert app.__class__.objects.get(pk=app.pk).hearing_requested_on == last_day
 
 
 def test_late_hearing_request_is_refused(cast, receive):

@@ -35,7 +35,7 @@ def test_rules_json_lists_every_licensing_period_with_its_article(db):
         "licensing.joint_decision": (45, "workday", 15, "第四十二条第二款"),
         "licensing.preliminary_review": (20, "workday", None, "第四十三条"),
         "licensing.certificate": (10, "workday", None, "第四十四条"),
-        "licensing.hearing_request": (5, "workday", None, "第四十七条第一款"),
+        "licensing.hearing_request": (5, "calendar", None, "第四十七条第一款"),
         "licensing.hearing_organise": (20, "workday", None, "第四十七条第一款"),
         "licensing.hearing_notice": (7, "workday", None, "第四十八条第一款第（一）项"),
         "licensing.renewal_application": (30, "calendar", None, "第五十条第一款"),

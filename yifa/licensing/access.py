@@ -4,7 +4,7 @@ legal office and leaders all. The item list is public once published; staff see 
 from yifa.core.access import fetch, scope
 from yifa.core.errors import NotFound
 
-from .models import Application, Certificate, Item
+from .models import Application, Certificate, Item, PromiseCheck, PromiseDraw
 
 
 def applications_for(user):
@@ -28,3 +28,15 @@ def access_item(user, pk) -> Item:
         return Item.objects.select_related("unit").get(pk=pk)
     except (Item.DoesNotExist, ValueError, TypeError):
         raise NotFound() from None
+
+
+def draws_for(user):
+    return scope(PromiseDraw.objects.select_related("unit"), user)
+
+
+def access_draw(user, pk) -> PromiseDraw:
+    return fetch(PromiseDraw.objects.select_related("unit", "by"), user, pk)
+
+
+def access_check(user, pk) -> PromiseCheck:
+    return fetch(PromiseCheck.objects.select_related("unit", "draw", "application__item"), user, pk)

@@ -11,12 +11,15 @@ from ninja.pagination import paginate
 from yifa.core.access import can_see_personal_data
 from yifa.core.api import DeadlineOut
 from yifa.core.crypto import mask_id_number, mask_phone
+from yifa.core.errors import NotFound
 from yifa.core.pagination import CursorlessPagination
 from yifa.core.procedure import fire
+from yifa.core.public_forms import check_misses, missed
 
 from . import queries
 from .access import access_application
 from .flows import APPLICATIONS, organ_staff
+from .portal_views import LOOKUP
 
 router = Router(tags=["行政许可"])
 
@@ -158,8 +161,6 @@ def application_detail(request, pk: int):
     "/applications/{pk}/{act}", response=ApplicationDetail, summary="办理：补正、受理、延长、不计时、听证、决定、发证"
 )
 def application_act(request, pk: int, act: str, payload: ActIn):
-    from yifa.core.errors import NotFound
-
     if act not in ACTS:
         raise NotFound(f"没有名为“{act}”的操作")
     app = access_application(request.user, pk)
@@ -174,9 +175,20 @@ def certificate_list(request, state: str = Query("", max_length=20)):
     return queries.certificates(request.user, state=state)
 
 
-@router.get("/status", response=StatusOut, summary="凭申请编号和查询码查询办理进度（公众）", auth=None)
+@router.get(
+    "/status",
+    response=StatusOut,
+    summary="凭申请编号和查询码查询办理进度（公众）",
+    auth=None,
+    openapi_extra={"x-errors": [400, 404, 422, 429]},
+)
 def status(request, lookup: Query[LookupIn]):
-    app = queries.public_application(lookup.number, lookup.code)
+    check_misses(request, LOOKUP)
+    try:
+        app = queries.public_application(lookup.number, lookup.code)
+    except NotFound:
+        missed(request, LOOKUP)
+        raise
     clock = queries.decision_clock(app)
     return {
         "number": app.number,

@@ -20,13 +20,14 @@ from yifa.core.procedure import (
     Transition,
     Who,
     assign,
+    fire,
     in_unit_of,
 )
 from yifa.lib.deadlines import zh_date
 
 from . import guards, rules
 from .models import AppState as S
-from .models import Certificate, CertState, ItemState
+from .models import Certificate, CertState, CheckState, ItemState
 
 organ_staff = in_unit_of(label="实施机关工作人员")
 organ_head = in_unit_of(Role.HEAD, label="本行政机关负责人")
@@ -56,6 +57,14 @@ ITEMS = Flow(
             who=list_keeper,
             reason_required=True,
         ),
+        Transition(
+            "set_promise",
+            "设定告知承诺方式",
+            (ItemState.DRAFT, ItemState.PUBLISHED, ItemState.WITHDRAWN),
+            who=list_keeper,
+            guards=(guards.promise_text_given,),
+            apply=assign(promise_allowed=INPUT("allowed", False), promise_text=INPUT("text", "")),
+        ),
     ],
 )
 
@@ -81,13 +90,23 @@ def _accepted(app, *, on, **_):
     app.voucher_number = f"{app.number}-受"
 
 
+def _granted_on_promise(app, *, on, decision_number="", **_):
+    """当场: accepted and decided the same day, no decision clock (许可法第三十四条第二款)."""
+    app.accepted_on = app.decided_on = on
+    app.voucher_number = f"{app.number}-受"
+    app.decision_number = (decision_number or "").strip()
+
+
+def term_end(first_day: dt.date, years: int) -> dt.date:
+    """The last day of a term of ``years`` starting on ``first_day``."""
+    try:
+        return first_day.replace(year=first_day.year + years) - dt.timedelta(days=1)
+    except ValueError:  # starting on 29 February
+        return first_day.replace(month=2, day=28, year=first_day.year + years)
+
+
 def _issue(app, *, number, on, **_):
-    valid_until = None
-    if app.item.validity_years:
-        try:
-            valid_until = on.replace(year=on.year + app.item.validity_years) - dt.timedelta(days=1)
-        except ValueError:  # issued on 29 February
-            valid_until = on.replace(month=2, day=28, year=on.year + app.item.validity_years)
+    valid_until = term_end(on, app.item.validity_years) if app.item.validity_years else None
     Certificate.objects.create(
         number=number.strip(),
         application=app,
@@ -279,6 +298,28 @@ APPLICATIONS = Flow(
             stops=(decision_rule, rules.HEARING_REQUEST),
         ),
         Transition(
+            "grant_on_promise",
+            "依告知承诺当场作出准予许可决定",
+            (S.RECEIVED,),
+            S.GRANTED,
+            who=organ_staff,
+            when=(lambda app: app.by_promise,),
+            guards=(guards.item_open, guards.promise_still_allowed),
+            apply=_granted_on_promise,
+            stops=(rules.CORRECTION_NOTICE,),
+            starts=(rules.CERTIFICATE,),
+            confirm="依申请人的告知承诺当场作出准予许可决定，确定吗？",
+        ),
+        Transition(
+            "revoke_grant",
+            "撤销准予许可决定",
+            (S.GRANTED,),
+            S.REVOKED,
+            who=organ_staff,
+            reason_required=True,
+            cancels=(rules.CERTIFICATE,),
+        ),
+        Transition(
             "issue",
             "颁发、送达许可证件",
             (S.GRANTED,),
@@ -291,6 +332,12 @@ APPLICATIONS = Flow(
         ),
     ],
 )
+
+
+def _deemed_renewal(cert, **_):
+    """第五十条第二款: renewed for the item's term, counted from the day after the old one ended."""
+    cert.valid_until = term_end(cert.valid_until + dt.timedelta(days=1), cert.item.validity_years)
+    cert.reminded_on = cert.renewal_applied_on = None
 
 
 def _remind_holder(cert, *, on, **_):
@@ -329,6 +376,7 @@ CERTIFICATES = Flow(
             when=(lambda cert: cert.valid_until is not None,),
             apply=assign(renewal_applied_on=ON),
             stops=(rules.RENEWAL_DUE,),
+            starts=(Clock(rules.RENEWAL_DECISION, due=lambda cert, **_: cert.valid_until),),
         ),
         Transition(
             "renew",
@@ -337,7 +385,38 @@ CERTIFICATES = Flow(
             CertState.VALID,
             who=organ_staff,
             apply=assign(valid_until=INPUT("valid_until"), reminded_on=None, renewal_applied_on=None),
+            stops=(rules.RENEWAL_DECISION,),
             starts=(Clock(rules.RENEWAL_DUE, due=_renewal_due),),
+        ),
+        Transition(
+            "refuse_renewal",
+            "不予延续",
+            (CertState.RENEWAL,),
+            CertState.VALID,
+            who=organ_staff,
+            reason_required=True,
+            stops=(rules.RENEWAL_DECISION,),
+            confirm="不予延续的，许可至有效期届满终止，确定吗？",
+        ),
+        Transition(
+            "deem_renew",
+            "逾期未作延续决定，视为准予延续",
+            (CertState.RENEWAL,),
+            CertState.VALID,
+            by_system=True,
+            guards=(guards.renewal_deemed,),
+            apply=_deemed_renewal,
+            stops=(rules.RENEWAL_DECISION,),
+            starts=(Clock(rules.RENEWAL_DUE, due=_renewal_due),),
+            notifies=lambda cert, **_: [
+                Message(
+                    unit_contacts(cert.unit),
+                    f"licensing:deemed:{cert.pk}:{cert.valid_until}",
+                    f"{cert.number}逾期未作延续决定，已视为准予延续至{zh_date(cert.valid_until)}",
+                    rules.RENEWAL_DECISION.citation,
+                    cert.get_absolute_url(),
+                )
+            ],
         ),
         Transition(
             "revoke",
@@ -359,6 +438,56 @@ CERTIFICATES = Flow(
             reason_required=True,
             apply=assign(ground=INPUT("ground")),
             cancels=(rules.RENEWAL_DUE,),
+        ),
+    ],
+)
+
+
+FALSE_PROMISE_GROUND = "第六十九条第二款 被许可人以欺骗、贿赂等不正当手段取得许可（含告知承诺不实）"
+
+
+def _revoke_on_false_promise(check, *, by, on, reason, **_):
+    """The licence obtained by a false promise is revoked in the same act: the certificate if issued,
+    else the decision to grant."""
+    app = check.application
+    cert = Certificate.objects.filter(application=app, state__in=[CertState.VALID, CertState.RENEWAL]).first()
+    if cert is not None:
+        fire(CERTIFICATES, cert, "revoke", by=by, on=on, reason=reason, ground=FALSE_PROMISE_GROUND)
+    elif app.state == S.GRANTED:
+        fire(APPLICATIONS, app, "revoke_grant", by=by, on=on, reason=f"{FALSE_PROMISE_GROUND}：{reason}")
+
+
+PROMISE_CHECKS = Flow(
+    name="licensing_promise_check",
+    states=CheckState,
+    event_unit=lambda check: check.unit,
+    transitions=[
+        Transition("draw", "抽取为告知承诺核查对象", NEW, CheckState.PENDING, who=organ_staff),
+        Transition(
+            "find_kept",
+            "核查：承诺属实",
+            (CheckState.PENDING,),
+            CheckState.KEPT,
+            who=organ_staff,
+            guards=(guards.findings_given,),
+            apply=assign(checked_on=ON, findings=INPUT("findings")),
+        ),
+        Transition(
+            "find_false",
+            "核查：承诺不实，撤销许可并记入信用记录",
+            (CheckState.PENDING,),
+            CheckState.FALSE,
+            who=organ_staff,
+            reason_required=True,
+            guards=(guards.findings_given,),
+            apply=assign(checked_on=ON, findings=INPUT("findings")),
+            after=_revoke_on_false_promise,
+            event_data=lambda check, **_: {
+                "credit_record": True,
+                "item": check.application.item.name,
+                "decision_number": check.application.decision_number,
+            },
+            confirm="认定承诺不实将撤销该许可并记入申请人信用记录，确定吗？",
         ),
     ],
 )

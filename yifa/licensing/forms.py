@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from yifa.core.procedure import ActionForm
+from yifa.core.public_forms import PublicForm
 
 from .models import Channel, ExclusionKind
 
@@ -17,6 +18,15 @@ class ApplicantForm(forms.Form):
     applicant_id_number = forms.CharField(label="证件号码（身份证号或统一社会信用代码）", max_length=40)
     applicant_phone = forms.CharField(label="联系电话", max_length=20, required=False)
     summary = forms.CharField(label="申请内容", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    by_promise = forms.BooleanField(
+        label="选择告知承诺方式办理：已阅读上方的告知承诺书，承诺所述属实，愿意接受核查并承担不实承诺的法律责任",
+        required=False,
+    )
+
+    def __init__(self, *args, promise_allowed=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not promise_allowed:
+            del self.fields["by_promise"]
 
 
 class CounterForm(ApplicantForm):
@@ -24,15 +34,18 @@ class CounterForm(ApplicantForm):
     received_on = forms.DateField(label="收到申请材料日期", widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, items=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, promise_allowed=True, **kwargs)
+        self.fields["by_promise"].label = "申请人选择告知承诺方式办理（已签署告知承诺书）"
         self.fields["item"].queryset = items
         self.order_fields(["item", "received_on"])
 
     channel = Channel.COUNTER
 
 
-class LookupForm(forms.Form):
-    number = forms.CharField(label="申请编号", max_length=30)
+class LookupForm(PublicForm):
+    number = forms.CharField(
+        label="申请编号", max_length=30, help_text="如2026许000123，年份可加括号（2026）或〔2026〕，也可只填顺序号123"
+    )
     code = forms.CharField(label="查询码", max_length=12)
 
 
@@ -111,3 +124,29 @@ class DeregisterForm(ActionForm):
         label="注销情形（行政许可法）", choices=[(f"{a} {b}", f"{a}：{b}") for a, b in DEREGISTRATION_GROUNDS]
     )
     reason = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+
+
+class PromiseForm(ActionForm):
+    allowed = forms.BooleanField(label="该事项可以告知承诺方式办理", required=False)
+    text = forms.CharField(
+        label="告知承诺书格式文本", widget=forms.Textarea(attrs={"rows": 8}), max_length=10000, required=False
+    )
+
+
+class GrantOnPromiseForm(ActionForm):
+    decision_number = forms.CharField(label="决定书文号", max_length=60)
+
+
+class DrawForm(forms.Form):
+    granted_from = forms.DateField(label="决定日期自", widget=forms.DateInput(attrs={"type": "date"}))
+    granted_to = forms.DateField(label="决定日期至", widget=forms.DateInput(attrs={"type": "date"}))
+    percent = forms.IntegerField(label="抽取比例（%）", min_value=1, max_value=100, initial=20)
+    seed = forms.CharField(label="随机种子（留空由系统生成；复核时填原种子）", max_length=20, required=False)
+
+
+class FindingsForm(ActionForm):
+    findings = forms.CharField(label="核查情况", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class FalsePromiseForm(FindingsForm):
+    reason = forms.CharField(label="撤销许可的事实和理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)

@@ -63,6 +63,7 @@ def higher_problems(code: str, name: str, basis: str, higher: dict[str, HigherIt
 def item_publishable(item, **_) -> list[str]:
     return [
         *(p for p in [fee_problem(item.fee_standard, item.fee_basis)] if p),
+        *(p for p in [promise_text_given(item, allowed=item.promise_allowed, text=item.promise_text)] if p),
         *time_problems(item.handling, item.statutory_days, item.promised_days),
         *higher_problems(item.code, item.name, item.basis),
     ]
@@ -166,3 +167,36 @@ def valid_certificate_dates(app, *, number="", **_) -> str | None:
     if not (number or "").strip():
         return "须填写证件编号"
     return None
+
+
+def promise_text_given(item, *, allowed=False, text="", **_) -> str | None:
+    if allowed and not (text or "").strip():
+        return f"实行告知承诺的事项须公布告知承诺书格式文本（{rules.PROMISE_TEXT.citation}）"
+    return None
+
+
+def promise_still_allowed(app, **_) -> str | None:
+    if not app.item.promise_allowed:
+        return f"事项“{app.item.name}”不实行告知承诺，须按一般程序受理、审查（{rules.PROMISE_ALLOWED.citation}）"
+    return None
+
+
+def findings_given(check, *, findings="", **_) -> str | None:
+    if not (findings or "").strip():
+        return f"须记录核查情况（{rules.PROMISE_CHECK.citation}）"
+    return None
+
+
+def renewal_deemed(cert, *, on, **_) -> list[str]:
+    """Deemed renewal needs a renewal applied for in time (第五十条第一款), no decision by the expiry, and a
+    term to renew for."""
+    problems = []
+    if cert.valid_until is None or on <= cert.valid_until:
+        problems.append(f"有效期届满前仍可作出是否准予延续的决定（{rules.RENEWAL_DECISION.citation}）")
+    elif cert.renewal_applied_on is None or cert.renewal_applied_on > rules.last_renewal_day(cert.valid_until):
+        problems.append(
+            f"延续申请未在有效期届满三十日前提出，不适用视为准予延续（{rules.RENEWAL_APPLICATION.citation}）"
+        )
+    if not cert.item.validity_years:
+        problems.append("该事项证件长期有效，无需延续")
+    return problems

@@ -18,6 +18,7 @@ from yifa.lib.office import xlsx_rows
 from . import guards, rules
 from .flows import ITEMS
 from .models import Handling, HigherItem, HigherListImport, Item
+from .promise import standard_text
 
 HIGHER_COLUMNS = {
     "code": ("事项编码",),
@@ -36,7 +37,10 @@ ITEM_COLUMNS = {
     "promised_days": ("承诺办结时限", "承诺时限"),
     "handling": ("办理方式",),
     "validity_years": ("证件有效期（年）", "证件有效期(年)", "有效期（年）"),
+    "promise_allowed": ("告知承诺", "可告知承诺"),
+    "promise_text": ("告知承诺书", "承诺书"),
 }
+YES, NO = {"是", "可以", "实行", "Y", "y", "1"}, {"否", "不实行", "N", "n", "0", ""}
 REQUIRED_HIGHER = ("code", "name", "basis")
 REQUIRED_ITEM = ("code", "name", "basis", "unit", "conditions", "materials", "statutory_days", "promised_days")
 HANDLING_BY_LABEL = {label: value for value, label in Handling.choices} | {
@@ -177,6 +181,14 @@ def parse_items(*, by, content: bytes) -> list[Row]:
         years = values.get("validity_years", "")
         if years and not years.removesuffix("年").isdigit():
             row.errors.append(f"证件有效期“{years}”应为年数，长期有效的留空")
+        promise = values.get("promise_allowed", "")
+        if promise not in YES | NO:
+            row.errors.append(f"告知承诺“{promise}”应为“是”或“否”")
+        promise_text = values.get("promise_text", "")
+        if promise in YES and not promise_text:
+            promise_text = standard_text(
+                name=name, conditions=values.get("conditions", ""), materials=values.get("materials", "")
+            )
         row.values = {
             "code": code,
             "name": name,
@@ -191,6 +203,8 @@ def parse_items(*, by, content: bytes) -> list[Row]:
             "promised_days": promised,
             "handling": handling or Handling.SINGLE,
             "validity_years": int(years.removesuffix("年")) if years.removesuffix("年").isdigit() else None,
+            "promise_allowed": promise in YES,
+            "promise_text": promise_text if promise in YES else "",
         }
         row.errors = [f"第{line}行：{e}" for e in row.errors]
         rows.append(row)

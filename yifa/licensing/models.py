@@ -58,6 +58,8 @@ class Item(Versioned):
     )
     state = models.CharField("状态", max_length=12, choices=ItemState.choices, default=ItemState.DRAFT, db_index=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
+    promise_allowed = models.BooleanField("可以告知承诺方式办理", default=False)
+    promise_text = models.TextField("告知承诺书格式文本", blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "行政许可事项"
@@ -94,6 +96,7 @@ class AppState(models.TextChoices):
     GRANTED = "granted", "准予许可，待发证"
     REFUSED = "refused", "不予许可"
     ISSUED = "issued", "已发证"
+    REVOKED = "revoked", "准予许可已撤销"
 
 
 class ExclusionKind(models.TextChoices):
@@ -117,6 +120,7 @@ class Application(Versioned):
     applicant_id_number = EncryptedTextField("证件号码")
     applicant_phone = EncryptedTextField("联系电话", blank=True)
     summary = models.TextField("申请内容")
+    by_promise = models.BooleanField("申请人选择告知承诺方式", default=False)
     received_on = models.DateField("收到日期", db_index=True)
     state = models.CharField("状态", max_length=14, choices=AppState.choices, default=AppState.RECEIVED, db_index=True)
     correction_notice_on = models.DateField("补正告知日期", null=True, blank=True)
@@ -199,3 +203,52 @@ class HigherListImport(models.Model):
 
     def __str__(self):
         return f"{self.level}（{self.imported_on}，{self.rows}项）"
+
+
+class CheckState(models.TextChoices):
+    PENDING = "pending", "待核查"
+    KEPT = "kept", "承诺属实"
+    FALSE = "false", "承诺不实"
+
+
+class PromiseDraw(models.Model):
+    """One random draw of the licences granted on a promise that will be checked: the seed and the
+    population (in order) are kept, so anyone can draw the same sample again."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="实施机关", on_delete=models.PROTECT, related_name="+")
+    drawn_on = models.DateField("抽取日期")
+    granted_from = models.DateField("决定日期自")
+    granted_to = models.DateField("决定日期至")
+    percent = models.PositiveSmallIntegerField("抽取比例（%）")
+    seed = models.CharField("随机种子", max_length=20)
+    population = models.JSONField("抽取范围（申请序号，升序）", default=list)
+    by = models.ForeignKey("core.User", verbose_name="抽取人", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "告知承诺核查抽取"
+        ordering = ["-drawn_on", "-id"]
+
+    def __str__(self):
+        return f"{self.drawn_on}抽取（{self.percent}%，种子{self.seed}）"
+
+    def get_absolute_url(self):
+        return reverse("licensing:draw", args=[self.pk])
+
+
+class PromiseCheck(Versioned):
+    draw = models.ForeignKey(PromiseDraw, on_delete=models.PROTECT, related_name="checks")
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="promise_check")
+    unit = models.ForeignKey("core.Unit", verbose_name="实施机关", on_delete=models.PROTECT, related_name="+")
+    state = models.CharField("核查结果", max_length=10, choices=CheckState.choices, default=CheckState.PENDING)
+    checked_on = models.DateField("核查日期", null=True, blank=True)
+    findings = models.TextField("核查情况", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "告知承诺核查"
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.application.number}告知承诺核查" if self.application_id else "告知承诺核查"
+
+    def get_absolute_url(self):
+        return reverse("licensing:draw", args=[self.draw_id])

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("items/<int:pk>/", views.item, name="item"),
     path("items/<int:pk>/apply/", views.apply, name="apply"),
+    path("items/<int:pk>/promise/", views.promise_letter, name="promise"),
     path("applied/", views.applied, name="applied"),
     path("status/", views.status, name="status"),
     path("certificates/", views.certificate, name="certificate"),

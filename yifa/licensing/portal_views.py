@@ -3,21 +3,24 @@ following an application with its lookup code, and a certificate's status — ne
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from yifa.core.audit import timeline
+from yifa.core.downloads import file_download
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import PUBLIC, show_service_errors
-from yifa.core.public_forms import public_post
+from yifa.core.public_forms import TooManyRequests, check_misses, missed, public_post, too_many
 from yifa.core.queries import page_of
 
-from . import queries, rules, services
+from . import documents, queries, rules, services
 from .forms import ApplicantForm, CertificateLookupForm, LookupForm
 from .guards import statutory_rule
 from .models import Channel
 
 APPLIED = "licensing_applied"
+LOOKUP = "licensing_lookup"
 PUBLIC_STEPS = {"receive", "request_correction", "receive_correction", "accept", "deem_accept", "not_accept",
                 "extend", "exclude", "end_exclusion", "tell_hearing_rights", "request_hearing", "hold_hearing",
                 "grant", "refuse", "issue"}  # fmt: skip
@@ -43,10 +46,18 @@ def item(request, pk: int):
     )
 
 
+def promise_letter(request, pk: int):
+    found = queries.public_item(pk)
+    if not found.promise_allowed:
+        raise Http404("该事项不实行告知承诺")
+    name, content = documents.promise_letter_docx(found)
+    return file_download(content, name)
+
+
 @public_post("licensing_apply")
 def apply(request, pk: int):
     found = queries.public_item(pk)
-    form = ApplicantForm(request.POST or None)
+    form = ApplicantForm(request.POST or None, promise_allowed=found.promise_allowed)
     if request.method == "POST" and form.is_valid():
         try:
             app = services.receive(
@@ -66,16 +77,22 @@ def applied(request):
     return render(request, "licensing/portal_applied.html", {"number": number, "code": code})
 
 
+@public_post("licensing_status")
 def status(request):
-    form = LookupForm(request.GET or None)
+    form = LookupForm(request.POST or None, request=request)
     app, error, steps, clock = None, "", [], None
-    if request.GET and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
+            check_misses(request, LOOKUP)
             app = queries.public_application(form.cleaned_data["number"], form.cleaned_data["code"])
             steps = [(e.at, e.action_label) for e in timeline(app) if e.action.split(".", 1)[-1] in PUBLIC_STEPS]
             clock = queries.decision_clock(app)
         except NotFound as exc:
+            missed(request, LOOKUP)
             error = exc.message
+            form = LookupForm(initial=form.cleaned_data, request=request)  # now with a captcha
+        except TooManyRequests as exc:
+            return too_many(request, exc)
     return render(
         request,
         "licensing/portal_status.html",

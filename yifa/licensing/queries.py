@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 from django.db.models import Q
 from django.http import Http404
@@ -83,10 +85,33 @@ def promised_due(app):
     return result
 
 
+NUMBER = re.compile(r"^(?:(\d{4})许)?0*(\d{1,9})$")
+BRACKETS = str.maketrans("", "", "〔〕()（）【】[]［］第号")
+
+
+def typed_number(typed: str) -> tuple[str, int] | None:
+    """(year or "", sequence) from what the applicant typed: 2026许000123, (2026)许123, 〔2026〕许123 or just
+    123; full-width digits and spaces are tolerated."""
+    text = unicodedata.normalize("NFKC", "".join(typed.split())).translate(BRACKETS)
+    found = NUMBER.match(text)
+    if not found or not int(found[2]):
+        return None
+    return found[1] or "", int(found[2])
+
+
 def public_application(number: str, code: str) -> Application:
-    app = Application.objects.select_related("item", "unit").filter(number=number.strip()).first()
-    if app is None or not code or app.lookup_code != code.strip():
-        raise NotFound("申请编号或查询码不正确")
+    """Both the number and the lookup code must match; the same message whichever is wrong. The sequence
+    of an application number is its row's key (flows._numbered), so one indexed read."""
+    typed = typed_number(number)
+    app = Application.objects.select_related("item", "unit").filter(pk=typed[1]).first() if typed else None
+    if (
+        app is None
+        or not app.number
+        or not app.number.startswith(typed[0])
+        or not code.strip()
+        or app.lookup_code.lower() != code.strip().lower()
+    ):
+        raise NotFound("申请编号或查询码不正确，请核对申请回执或受理凭证")
     return app
 
 
@@ -103,6 +128,11 @@ def renewal_reminders_due(on: dt.date):
     return Certificate.objects.select_related("item", "unit").filter(
         state=CertState.VALID, reminded_on__isnull=True, valid_until__isnull=False, valid_until__lte=horizon
     )
+
+
+def renewals_lapsed(on: dt.date):
+    """Certificates whose renewal was applied for and not decided before they expired (第五十条第二款)."""
+    return Certificate.objects.select_related("item", "unit").filter(state=CertState.RENEWAL, valid_until__lt=on)
 
 
 def statistics(user, year: int) -> list[dict]:

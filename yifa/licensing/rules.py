@@ -9,7 +9,7 @@ import datetime as dt
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, earliest_after_notice, latest_notice_before
 from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import BUSINESS_ENVIRONMENT, LICENSING, ONLINE_SERVICES
+from yifa.lib.statutes import BUSINESS_ENVIRONMENT, FUYI_2023, LICENSING, ONLINE_SERVICES
 from yifa.lib.workdays import WEEKENDS_ONLY
 
 # Not in ../shared/laws/: cited by name (issued 2022-01-20).
@@ -18,6 +18,14 @@ LIST_NOTICE = Law(
     dt.date(2022, 1, 20),
     dt.date(2022, 1, 20),
 )
+
+LITIGATION = Law("中华人民共和国行政诉讼法", dt.date(2017, 6, 27), dt.date(2017, 7, 1))
+PROMISE_OPINION = Law(
+    "国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见（国办发〔2020〕42号）",
+    dt.date(2020, 10, 27),
+    dt.date(2020, 10, 27),
+)
+PROMISE_NOTE = "指导意见原文未收入laws/，按名称引用，条目号和印发日期未核对"
 
 P = "licensing."
 
@@ -120,6 +128,28 @@ REFUSAL_REASONS = Rule(
     LICENSING,
     "第三十八条第二款",
 )
+REMEDY_RECONSIDERATION = Rule(
+    P + "remedy_reconsideration",
+    "自知道或者应当知道该行政行为之日起六十日内提出行政复议申请",
+    FUYI_2023,
+    "第二十条第一款",
+    note="决定书告知申请人的救济途径；期间由复议机关计算，此处只作告知",
+)
+REMEDY_LITIGATION = Rule(
+    P + "remedy_litigation",
+    "直接向人民法院提起诉讼的，自知道或者应当知道作出行政行为之日起六个月内提出",
+    LITIGATION,
+    "第四十六条第一款",
+    note="决定书告知申请人的救济途径；此处只作告知",
+)
+DECISION_PUBLICATION = Rule(
+    P + "decision_publication",
+    "准予行政许可的决定应当予以公开，公众有权查阅",
+    LICENSING,
+    "第四十条",
+    note="门户公开决定文号、事项、实施机关、决定日期和被许可单位名称；被许可人为自然人的不公开姓名，"
+    "证件号码、电话一律不公开（个人信息保护法第二十五条）",
+)
 CERTIFICATE = Rule(
     P + "certificate",
     "自作出准予许可决定之日起颁发、送达行政许可证件",
@@ -142,8 +172,10 @@ HEARING_REQUEST = Rule(
     LICENSING,
     "第四十七条第一款",
     days=5,
-    unit=WORKDAYS,
-    note="按第八十二条以工作日计算（听证申请期间是许可实施程序的一环）",
+    unit=CALENDAR_DAYS,
+    note="这是申请人、利害关系人的期间：第八十二条只把行政机关实施许可的期限定为工作日，"
+    "本法对当事人的期间未作规定，按自然日计算；告知之日不计入，末日逢法定节假日或休息日的，"
+    "顺延至其后第一个工作日（民法典第二百零一条、第二百零三条，与本平台其他当事人期间的计算一致）",
 )
 HEARING_ORGANISE = Rule(
     P + "hearing_organise",
@@ -161,6 +193,51 @@ HEARING_NOTICE = Rule(
     days=7,
     unit=WORKDAYS,
     note="通知日不计入，听证日为通知后第七个工作日或者更晚",
+)
+
+# 告知承诺
+PROMISE_ALLOWED = Rule(
+    P + "promise_allowed",
+    "符合条件的行政许可事项可以按照有关规定采取告知承诺的方式办理",
+    BUSINESS_ENVIRONMENT,
+    "第四十条第三款",
+    note="哪些事项实行告知承诺，由事项清单逐项确定，并公布告知承诺书格式文本",
+)
+PROMISE_TEXT = Rule(
+    P + "promise_text",
+    "以书面形式将许可条件、需要提交的材料和不实承诺的法律责任一次性告知申请人（告知承诺书）",
+    PROMISE_OPINION,
+    "关于规范告知承诺工作流程的要求",
+    note=PROMISE_NOTE,
+)
+PROMISE_CHOICE = Rule(
+    P + "promise_choice",
+    "申请人可以自主选择是否采用告知承诺方式办理；不选择的，按一般程序办理",
+    PROMISE_OPINION,
+    "关于规范告知承诺工作流程的要求",
+    note=PROMISE_NOTE,
+)
+PROMISE_DECISION = Rule(
+    P + "promise_decision",
+    "申请人作出承诺、申请材料齐全的，当场作出书面的行政许可决定",
+    LICENSING,
+    "第三十四条第二款",
+    note="告知承诺方式下由承诺替代证明材料（国办发〔2020〕42号），行政机关即能当场决定；不当场决定的，按一般程序受理计时",
+)
+PROMISE_CHECK = Rule(
+    P + "promise_check",
+    "对告知承诺取得的许可进行事中事后核查，随机抽取核查对象并记录核查结果",
+    PROMISE_OPINION,
+    "关于加强事中事后核查的要求",
+    note=PROMISE_NOTE + "；抽取用记录在案的随机种子和名单，任何人可以复算出同一批核查对象",
+)
+FALSE_PROMISE = Rule(
+    P + "false_promise",
+    "承诺不实的，依法撤销行政许可，并将不实承诺记入申请人信用记录",
+    LICENSING,
+    "第六十九条第二款",
+    note="以不实承诺取得许可属于以欺骗手段取得（第六十九条第二款：应当予以撤销）；记入信用记录依国办发〔2020〕42号，"
+    "以事件 licensing_promise_check.find_false 告知信用等模块（见 interface.py）",
 )
 
 # 证照
@@ -186,6 +263,8 @@ RENEWAL_DECISION = Rule(
     "有效期届满前作出是否准予延续的决定；逾期未作决定的，视为准予延续",
     LICENSING,
     "第五十条第二款",
+    note="届满日当天仍可决定，次日 yifa sweep 办理视为准予延续，期限与原证件有效期相同；"
+    "延续申请迟于届满三十日前提出的，不是依第一款提出的申请，不视为准予延续，由工作人员决定",
 )
 REVOCATION = Rule(P + "revocation", "撤销行政许可的情形", LICENSING, "第六十九条")
 DEREGISTRATION = Rule(P + "deregistration", "办理行政许可注销手续的情形", LICENSING, "第七十条")

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from yifa.core.procedure import Checks, create
 
+from . import rules
 from .flows import APPLICATIONS
 from .models import Application, Channel, Item
 
@@ -24,6 +25,7 @@ def receive(
     applicant_id_number: str,
     applicant_phone: str = "",
     summary: str,
+    by_promise: bool = False,
 ) -> Application:
     check = Checks()
     name = check.text("applicant_name", "申请人", applicant_name, limit=200)
@@ -36,6 +38,8 @@ def receive(
     check.date("received_on", "收到日期", received_on)
     if received_on and received_on > timezone.localdate():
         check.fail("received_on", "收到日期：不能晚于今天")
+    if by_promise and not item.promise_allowed:
+        check.fail("by_promise", f"该事项不实行告知承诺，须按一般程序申请（{rules.PROMISE_ALLOWED.citation}）")
     check.done()
 
     def build():
@@ -48,6 +52,7 @@ def receive(
             applicant_phone=phone,
             summary=text,
             received_on=received_on,
+            by_promise=bool(by_promise),
         )
 
     return create(APPLICATIONS, "receive", build=build, by=by, on=received_on)

@@ -1,5 +1,6 @@
 """Daily (``yifa sweep``): deemed acceptance once the five days for a 补正 notice lapse without one
-(第三十二条第一款第（四）项), and the holder's renewal reminder (第五十条第一款)."""
+(第三十二条第一款第（四）项), the holder's renewal reminder (第五十条第一款), and deemed renewal when no
+decision came before the expiry (第五十条第二款)."""
 
 from __future__ import annotations
 
@@ -37,4 +38,9 @@ def daily(on: dt.date) -> str:
     for cert in queries.renewal_reminders_due(on):
         fire(CERTIFICATES, cert, "remind", by=None, on=on)
         reminded += 1
-    return f"逾期未告知补正视为受理{deemed}件，发出延续提醒{reminded}件"
+    renewed = 0
+    for cert in queries.renewals_lapsed(on):
+        if not CERTIFICATES.unmet(cert, "deem_renew", on=on):
+            fire(CERTIFICATES, cert, "deem_renew", by=None, on=on, reason=rules.RENEWAL_DECISION.citation)
+            renewed += 1
+    return f"逾期未告知补正视为受理{deemed}件，发出延续提醒{reminded}件，逾期未作延续决定视为准予延续{renewed}件"

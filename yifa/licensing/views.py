@@ -11,15 +11,16 @@ from django.utils import timezone
 from yifa.core.access import can_see_personal_data
 from yifa.core.audit import timeline
 from yifa.core.crypto import mask_id_number, mask_phone
-from yifa.core.errors import AccessDenied, YifaError
+from yifa.core.downloads import file_download
+from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import importer, queries, rules, services
-from .access import access_application, access_certificate, access_item
+from . import documents, importer, promise, queries, rules, services
+from .access import access_application, access_certificate, access_draw, access_item, draws_for
 from .flows import organ_staff
-from .forms import CounterForm, ImportForm
+from .forms import CounterForm, DrawForm, ImportForm
 from .models import AppState, CertState, ItemState
 
 
@@ -131,6 +132,7 @@ def application_page(request, pk: int, bound=None):
             "actions": APPLICATION_ACTIONS.offered(request.user, app, bound=bound),
             "events": timeline(app),
             "certificate": getattr(app, "certificate", None) if app.state == AppState.ISSUED else None,
+            "documents": documents.offered(app),
         },
     )
 
@@ -188,3 +190,56 @@ def statistics(request):
     rows = queries.statistics(request.user, year)
     totals = {k: sum(r[k] for r in rows) for k in ("applied", "accepted", "granted", "refused", "revoked")}
     return render(request, "licensing/statistics.html", {"rows": rows, "totals": totals, "year": year})
+
+
+@staff_view
+def promise_draws(request):
+    form = DrawForm(request.POST or None, initial={"granted_to": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = promise.draw(by=request.user, unit=request.user.unit, on=timezone.localdate(), **form.cleaned_data)
+            messages.success(request, f"已抽取{made.checks.count()}件，随机种子{made.seed}")
+            return redirect(made)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    page = page_of(draws_for(request.user), request.GET.get("page"))
+    return render(
+        request,
+        "licensing/draws.html",
+        {"page": page, "form": form, "can_draw": request.user.unit_id is not None, "rule": rules.PROMISE_CHECK},
+    )
+
+
+@staff_view
+def draw_page(request, pk: int):
+    from .actions import CHECK_ACTIONS
+
+    found = access_draw(request.user, pk)
+    checks = list(found.checks.select_related("application__item", "unit"))
+    rows = [(c, CHECK_ACTIONS.offered(request.user, c)) for c in checks]
+    return render(
+        request,
+        "licensing/draw.html",
+        {
+            "draw": found,
+            "rows": rows,
+            "replayed": promise.sample(found.population, found.seed, found.percent),
+            "rule": rules.PROMISE_CHECK,
+            "false_rule": rules.FALSE_PROMISE,
+        },
+    )
+
+
+@staff_view
+def application_document(request, pk: int, kind: str):
+    app = access_application(request.user, pk)
+    if kind not in documents.KINDS:
+        raise NotFound(f"没有名为“{kind}”的文书")
+    name, content = documents.generate(app, kind)
+    return file_download(content, name)
+
+
+@staff_view
+def certificate_document(request, pk: int):
+    name, content = documents.certificate_docx(access_certificate(request.user, pk))
+    return file_download(content, name)
