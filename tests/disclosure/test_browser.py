@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from tests.conftest import solve_captcha
 from yifa.disclosure.models import Request
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -20,6 +21,15 @@ def act(page, label, fill=None, done=None):
             page.fill(selector, value)
     page.click(f"details[open] button:has-text('{label}')")
     page.wait_for_selector(f"text={done or '已' + label}")
+
+
+def look_up(page, number, code):
+    page.goto("/disclosure/status/")
+    page.fill("#id_number", number)
+    page.fill("#id_code", code)
+    if page.query_selector("input[name=captcha_1]"):  # after an application, as a person reading the image
+        page.fill("input[name=captcha_1]", solve_captcha(page.content())["captcha_1"])
+    page.click("button:has-text('查询')")
 
 
 def test_portal_application_clarification_reply_with_redaction_and_status_lookup(cast, browser_page, browser_login):
@@ -51,10 +61,7 @@ def test_portal_application_clarification_reply_with_redaction_and_status_lookup
     )
     assert page.inner_text("#request-state") == "待申请人补正"
 
-    page.goto("/disclosure/status/")
-    page.fill("#id_number", number)
-    page.fill("#id_code", code)
-    page.click("button:has-text('查询')")
+    look_up(page, number, code)
     assert page.inner_text("#request-state") == "待申请人补正" and "请写明年份和街道" in page.content()
 
     page.goto(r.get_absolute_url())
@@ -70,6 +77,6 @@ def test_portal_application_clarification_reply_with_redaction_and_status_lookup
     public = page.inner_text("main") if page.query_selector("main") else page.content()
     assert "120万元" in public and "周九" not in public and "13700001111" not in public
 
-    page.goto(f"/disclosure/status/?number={number}&code={code}")
+    look_up(page, number, code)
     assert page.inner_text("#request-state") == "已办结"
     assert "如有疑问请致电13700001111" in page.inner_text("#reply-text")

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.conftest import solve_captcha
 from yifa.core.clocks import open_clock
 from yifa.disclosure import rules, services
 from yifa.disclosure.models import Request
@@ -37,6 +38,13 @@ def _apply(client, unit, monkeypatch=None, on=APPLIED_ON):
     return number, code
 
 
+def _look_up(client, number, code):
+    """The status lookup as the applicant posts it: after the application, with the captcha answered."""
+    form = client.get("/disclosure/status/").content.decode()
+    answer = solve_captcha(form) if "captcha_1" in form else {}
+    return client.post("/disclosure/status/", {"number": number, "code": code, **answer})
+
+
 def test_apply_clarify_reply_with_redaction_then_look_up(cast, client, login, monkeypatch):
     number, code = _apply(client, cast["民政局"], monkeypatch)
     monkeypatch.undo()
@@ -58,7 +66,7 @@ def test_apply_clarify_reply_with_redaction_then_look_up(cast, client, login, mo
         clarification_due=D(2026, 11, 13),
         on=D(2026, 11, 4),
     )
-    status = client.get("/disclosure/status/", {"number": number, "code": code}).content.decode()
+    status = _look_up(client, number, code).content.decode()
     assert "待申请人补正" in status and "请写明街道" in status and "中止计时" in status
 
     r = services.request_act(r, "receive_supplement", by=staff, expected_version=r.version, on=D(2026, 11, 9))
@@ -81,15 +89,47 @@ def test_apply_clarify_reply_with_redaction_then_look_up(cast, client, login, mo
     public = client.get(f"/disclosure/units/{cast['民政局'].pk}/").content.decode()
     assert "青石镇共发放120万元" in public and "周九" not in public and "13700001111" not in public
 
-    status = client.get("/disclosure/status/", {"number": number, "code": code}).content.decode()
+    status = _look_up(client, number, code).content.decode()
     assert "已办结" in status and "周九（电话13700001111）" in status  # the requester sees past the redaction
     assert "一次性告知补正" in status and "收到补正" in status
 
 
 def test_a_wrong_code_finds_nothing(cast, client):
     number, code = _apply(client, cast["民政局"])
-    page = client.get("/disclosure/status/", {"number": number, "code": "AAAAAAAA"}).content.decode()
+    page = _look_up(client, number, "AAAAAAAA").content.decode()
     assert "编号或查询码不正确" in page and "2026年低保资金发放明细" not in page
+
+
+def test_the_number_may_be_typed_with_other_brackets_or_as_its_sequence_alone(cast, client):
+    number, code = _apply(client, cast["民政局"])
+    assert "〔" in number
+    for typed in (number.replace("〔", "(").replace("〕", ")"), number.replace("〔", "【").replace("〕", "】")):
+        assert 'id="request-state"' in _look_up(client, typed, code.lower()).content.decode()
+    sequence = re.search(r"(\d+)号$", number).group(1)
+    assert 'id="request-state"' in _look_up(client, sequence, code).content.decode()
+    assert 'id="request-state"' not in _look_up(client, str(int(sequence) + 1), code).content.decode()
+
+
+def test_the_lookup_is_a_post_and_wrong_codes_are_limited_per_address(cast, client, settings):
+    settings.PUBLIC_LOOKUP_MISSES = "3/10m"
+    settings.PUBLIC_RATE_PER_SESSION = settings.PUBLIC_RATE_PER_ADDRESS = "100/h"
+    number, code = _apply(client, cast["民政局"])
+    page = client.get("/disclosure/status/", {"number": number, "code": code}).content.decode()
+    assert 'id="request-state"' not in page  # a code in the address bar would end up in logs and history
+    for _ in range(3):
+        assert "编号或查询码不正确" in _look_up(client, number, "AAAAAAAA").content.decode()
+    refused = _look_up(client, number, code)
+    assert refused.status_code == 429 and "查询码错误次数过多" in refused.content.decode()
+    api = client.get("/api/disclosure/status", {"number": number, "code": code})
+    assert api.status_code == 429
+
+
+def test_the_api_lookup_counts_wrong_codes_too(cast, client, settings):
+    settings.PUBLIC_LOOKUP_MISSES = "2/10m"
+    number, code = _apply(client, cast["民政局"])
+    for _ in range(2):
+        assert client.get("/api/disclosure/status", {"number": number, "code": "AAAAAAAA"}).status_code == 404
+    assert client.get("/api/disclosure/status", {"number": number, "code": code}).status_code == 429
 
 
 def test_a_refusal_without_a_reason_is_refused(cast, register):

@@ -3,8 +3,9 @@ office and leaders all. The applicant sees a request with its number and lookup 
 
 from yifa.core.access import fetch, scope
 from yifa.core.errors import NotFound
+from yifa.lib.case_numbers import same_number
 
-from .models import CatalogueItem, Request
+from .models import CatalogueItem, Challenge, Request
 
 
 def requests_for(user):
@@ -19,12 +20,14 @@ def access_item(user, pk) -> CatalogueItem:
     return fetch(CatalogueItem.objects.select_related("unit"), user, pk, "unit")
 
 
+def access_challenge(user, pk) -> Challenge:
+    return fetch(Challenge.objects.select_related("unit", "request"), user, pk, "unit")
+
+
 def public_request(number: str, code: str) -> Request:
-    found = (
-        Request.objects.select_related("unit")
-        .filter(number=(number or "").strip(), lookup_code=(code or "").strip().upper())
-        .first()
-    )
-    if found is None:
+    """The applicant's view: number and lookup code must both match. The number may be typed with
+    〔〕, ()/（）, 【】 or [] around the year, or as its bare sequence number."""
+    found = Request.objects.select_related("unit").filter(lookup_code=(code or "").strip().upper()).first()
+    if found is None or not same_number(number or "", found.number):
         raise NotFound("编号或查询码不正确，请核对申请回执")
     return found

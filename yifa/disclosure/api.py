@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from yifa.core import clocks
 from yifa.core.access import fetch
 from yifa.core.api import DeadlineOut
 from yifa.core.crypto import mask_id_number, mask_name, mask_phone
+from yifa.core.errors import NotFound
 from yifa.core.models import Unit
 from yifa.core.pagination import CursorlessPagination
+from yifa.core.public_forms import check_misses, missed
 
 from . import queries, report, rules, services
 from .access import access_request, public_request
+from .portal_views import LOOKUP
 from .who import may_act_for
 
 router = Router(tags=["政府信息公开"])
@@ -124,20 +127,26 @@ def reply(request, pk: int, payload: ReplyIn):
 
 
 @router.get("/units/{unit_id}/report/{year}")
-def annual_report(request, unit_id: int, year: int):
-    """Tables 二 and 三 with the identity check (第五十条)."""
+def annual_report(request, unit_id: int, year: int = Path(..., ge=2008, le=2100)):
+    """Tables 二、三、四 with the identity check (第五十条); a government's report compiles its units'."""
     unit = fetch(Unit.objects.all(), request.user, unit_id, "pk")
     return report.figures(unit, year)
 
 
 class LookupIn(Schema):
-    number: str
-    code: str
+    number: str = Field(max_length=60)
+    code: str = Field(max_length=12)
 
 
-@router.get("/status", response=StatusOut, auth=None)
+@router.get("/status", response=StatusOut, auth=None, openapi_extra={"x-errors": [400, 404, 422, 429]})
 def status(request, lookup: Query[LookupIn]):
-    r = public_request(lookup.number, lookup.code)
+    """凭申请编号和查询码查询（公众）；查询码错误次数过多的地址暂停查询。"""
+    check_misses(request, LOOKUP)
+    try:
+        r = public_request(lookup.number, lookup.code)
+    except NotFound:
+        missed(request, LOOKUP)
+        raise
     clock = clocks.open_clock(r, rules.REPLY)
     return {
         "number": r.number,

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from yifa.core.models import Unit, UnitKind
 from yifa.core.procedure import ActionForm
+from yifa.core.public_forms import PublicForm
 
-from .models import ApplicantKind, Category, Channel, ConsultKind, Outcome
+from .models import ApplicantKind, Category, Challenge, ChallengeKind, ChallengeResult, Channel, ConsultKind, Outcome
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 STAFF_CHANNELS = [(v, label) for v, label in Channel.choices if v not in (Channel.ONLINE, Channel.LEDGER)]
@@ -36,7 +37,7 @@ class ApplicantFields(forms.Form):
     form_wanted = forms.CharField(label="获取信息的方式（纸质、电子邮件、自行领取等）", max_length=100, required=False)
 
 
-class ApplyForm(ApplicantFields):
+class ApplyForm(PublicForm, ApplicantFields):
     unit = forms.ModelChoiceField(label="向哪个行政机关申请", queryset=disclosure_units().order_by("path"))
     field_order = ["unit"]
 
@@ -58,8 +59,10 @@ class RegisterForm(ApplicantFields):
             self.fields["unit"].queryset = units
 
 
-class LookupForm(forms.Form):
-    number = forms.CharField(label="申请编号", max_length=60)
+class LookupForm(PublicForm):
+    number = forms.CharField(
+        label="申请编号", max_length=60, help_text="如民政局依申请〔2026〕12号，括号可用()或【】，也可只填顺序号12"
+    )
     code = forms.CharField(label="查询码", max_length=12)
 
 
@@ -120,11 +123,52 @@ class GuideForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
+def _count(label):
+    return forms.IntegerField(label=label, min_value=0, max_value=1_000_000, initial=0)
+
+
 class ReportTextForm(forms.Form):
     overview = _text("一、总体情况", required=False, rows=5)
+    rules_made = _count("规章：本年制发件数")
+    rules_repealed = _count("规章：本年废止件数")
+    rules_in_force = _count("规章：现行有效件数")
+    coercion_decisions = _count("行政强制：本年处理决定数量（本平台尚无行政强制办理，由本机关填报）")
+    fees_wan = forms.DecimalField(
+        label="行政事业性收费：本年收费金额（万元）", min_value=0, max_digits=12, decimal_places=4, initial=0
+    )
     problems = _text("五、存在的主要问题及改进情况", required=False, rows=5)
     other = _text("六、其他需要报告的事项", required=False, rows=4)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ChallengeForm(forms.Form):
+    kind = forms.ChoiceField(label="类别", choices=ChallengeKind.choices)
+    reference = forms.CharField(label="案号（复议机关或人民法院的案号）", max_length=60)
+    filed_on = forms.DateField(label="受理或立案日期", **DATE)
+    result = forms.ChoiceField(label="结果", choices=ChallengeResult.choices, initial=ChallengeResult.PENDING)
+    concluded_on = forms.DateField(label="审结日期（尚未审结的不填）", required=False, **DATE)
+    request_number = forms.CharField(label="所涉政府信息公开申请编号（可不填）", max_length=60, required=False)
+    note = forms.CharField(
+        label="说明（复议机关作共同被告的诉讼，只由作出原行政行为的机关登记）", max_length=300, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @classmethod
+    def for_challenge(cls, challenge: Challenge, data=None):
+        return cls(
+            data,
+            prefix=f"c{challenge.pk}",
+            initial={
+                "kind": challenge.kind,
+                "reference": challenge.reference,
+                "filed_on": challenge.filed_on,
+                "result": challenge.result,
+                "concluded_on": challenge.concluded_on,
+                "request_number": challenge.request.number if challenge.request_id else "",
+                "note": challenge.note,
+                "version": challenge.version,
+            },
+        )
 
 
 class ImportForm(forms.Form):

@@ -246,6 +246,12 @@ class AnnualReport(Versioned):
     other = models.TextField("六、其他需要报告的事项", blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
     figures = models.JSONField("公布时的数据", default=dict, blank=True)
+    # 表二中本平台没有来源记录的数字，由本机关填报（设区的市政府规章、行政强制决定、行政事业性收费金额）。
+    rules_made = models.PositiveIntegerField("规章：本年制发件数", default=0)
+    rules_repealed = models.PositiveIntegerField("规章：本年废止件数", default=0)
+    rules_in_force = models.PositiveIntegerField("规章：现行有效件数", default=0)
+    coercion_decisions = models.PositiveIntegerField("行政强制：本年处理决定数量", default=0)
+    fees_wan = models.DecimalField("行政事业性收费：本年收费金额（万元）", max_digits=12, decimal_places=4, default=0)
 
     class Meta:
         verbose_name = verbose_name_plural = "政府信息公开工作年度报告"
@@ -256,3 +262,93 @@ class AnnualReport(Versioned):
 
     def get_absolute_url(self):
         return reverse("disclosure:report", args=[self.unit_id, self.year])
+
+
+class ActKind(models.TextChoices):
+    """What other modules publish or decide that table 二 counts (第二十条第（一）、（五）、（六）项)."""
+
+    NORMDOC = "normdoc", "行政规范性文件"
+    LICENCE = "licence", "行政许可"
+    PENALTY = "penalty", "行政处罚"
+    COERCION = "coercion", "行政强制"
+
+
+class OtherAct(models.Model):
+    """One document published or decision made in another module, kept from its event (receivers.py):
+    ``made_on`` is the publication or decision date; ``ended_on`` when a document stops being in force,
+    ``repealed`` when it ended by repeal, replacement, revocation or a declaration of invalidity."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="行政机关", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("类别", max_length=10, choices=ActKind.choices)
+    source = models.CharField("来源记录", max_length=60, unique=True)  # "<module>:<pk>"
+    label = models.CharField("名称", max_length=200)
+    link = models.CharField("链接", max_length=300, blank=True)
+    made_on = models.DateField("公布或决定日期")
+    ended_on = models.DateField("失效日期", null=True, blank=True)
+    repealed = models.BooleanField("废止", default=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "其他模块公开或作出的事项"
+        indexes = [models.Index(fields=["unit", "kind", "made_on"])]
+
+    def __str__(self):
+        return self.label
+
+
+class ChallengeKind(models.TextChoices):
+    """The three column groups of table 四."""
+
+    RECONSIDERATION = "reconsideration", "行政复议"
+    DIRECT_SUIT = "direct_suit", "行政诉讼（未经复议直接起诉）"
+    SUIT_AFTER = "suit_after", "行政诉讼（复议后起诉）"
+
+
+class ChallengeResult(models.TextChoices):
+    """The columns of each group, in the report's order."""
+
+    UPHELD = "upheld", "结果维持"
+    CORRECTED = "corrected", "结果纠正"
+    OTHER = "other", "其他结果"
+    PENDING = "pending", "尚未审结"
+
+
+class Challenge(Versioned):
+    """A reconsideration or a lawsuit against the unit's disclosure work (表四). Reconsiderations decided on
+    this platform arrive from the reconsideration module's events (``source`` set, not editable here);
+    lawsuits and reconsiderations before other organs are entered by the unit's staff."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="被申请人或被告", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("类别", max_length=20, choices=ChallengeKind.choices)
+    reference = models.CharField("案号", max_length=60)
+    filed_on = models.DateField("受理或立案日期", db_index=True)
+    result = models.CharField("结果", max_length=10, choices=ChallengeResult.choices, default=ChallengeResult.PENDING)
+    concluded_on = models.DateField("审结日期", null=True, blank=True)
+    request = models.ForeignKey(
+        Request, verbose_name="所涉政府信息公开申请", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.CharField("说明", max_length=300, blank=True)
+    source = models.CharField("来源记录", max_length=60, blank=True)  # "reconsideration:<pk>" when from the module
+    link = models.CharField("链接", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "政府信息公开行政复议、行政诉讼"
+        indexes = [models.Index(fields=["unit", "filed_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source"], condition=~models.Q(source=""), name="disclosure_challenge_source_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(concluded_on__isnull=True) | models.Q(concluded_on__gte=models.F("filed_on")),
+                name="disclosure_challenge_concluded_after_filing",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.reference}"
+
+    def get_absolute_url(self):
+        return reverse("disclosure:challenges", args=[self.unit_id])
+
+    @property
+    def from_module(self) -> bool:
+        return bool(self.source)

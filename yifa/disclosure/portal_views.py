@@ -10,7 +10,15 @@ from yifa.core.audit import timeline
 from yifa.core.clocks import clocks_of
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import show_service_errors
-from yifa.core.public_forms import public_post
+from yifa.core.public_forms import (
+    TooManyRequests,
+    check_misses,
+    missed,
+    public_post,
+    remember,
+    too_many,
+    without_captcha,
+)
 
 from . import queries, rules, services
 from .access import public_request
@@ -18,6 +26,7 @@ from .forms import ApplyForm, LookupForm, disclosure_units
 from .models import AnnualReport, Guide, Request
 
 APPLIED = "disclosure_applied"
+LOOKUP = "disclosure_lookup"
 # Steps the applicant is told about (internal notes stay inside).
 PUBLIC_STEPS = {
     "apply",
@@ -54,10 +63,12 @@ def unit_page(request, pk: int):
 
 @public_post("disclosure_apply")
 def apply(request):
-    form = ApplyForm(request.POST or None, initial={"unit": request.GET.get("unit")})
+    form = ApplyForm(request.POST or None, initial={"unit": request.GET.get("unit")}, request=request)
     if request.method == "POST" and form.is_valid():
         try:
-            r = services.request_apply(submitted_on=timezone.localdate(), **form.cleaned_data)
+            data = without_captcha(form.cleaned_data)
+            r = services.request_apply(submitted_on=timezone.localdate(), **data)
+            remember(request)
             request.session[APPLIED] = r.pk
             return redirect("portal_disclosure:applied")
         except YifaError as exc:
@@ -77,18 +88,27 @@ def applied(request):
     return render(request, "disclosure/portal_applied.html", {"r": r})
 
 
+@public_post("disclosure_status")
 def status(request):
-    form = LookupForm(request.GET or None)
+    form = LookupForm(request.POST or None, request=request)
     r, error, steps, clock = None, "", [], None
-    if request.GET and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
+            check_misses(request, LOOKUP)
             r = public_request(form.cleaned_data["number"], form.cleaned_data["code"])
             steps = [
                 (e.at, e.action_label) for e in timeline(r) if e.action.removeprefix("disclosure.") in PUBLIC_STEPS
             ]
             clock = clocks_of(r, rule=rules.REPLY).first()
         except NotFound as exc:
+            missed(request, LOOKUP)
             error = exc.message
+            form = LookupForm(initial=form.cleaned_data, request=request)  # now with a captcha
+        except TooManyRequests as exc:
+            return too_many(request, exc)
     return render(
-        request, "disclosure/portal_status.html", {"form": form, "r": r, "error": error, "steps": steps, "clock": clock}
+        request,
+        "disclosure/portal_status.html",
+        {"form": form, "r": r, "error": error, "steps": steps, "clock": clock},
+        status=400 if form.errors else 200,
     )

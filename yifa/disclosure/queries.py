@@ -13,7 +13,7 @@ from yifa.core.models.deadlines import OPEN_STATUSES
 
 from . import rules
 from .access import requests_for
-from .models import OPEN_STATES, CatalogueItem, CatalogueState, Request, RequestState
+from .models import OPEN_STATES, CatalogueItem, CatalogueState, Challenge, Request, RequestState
 
 LIST_FIELDS = (
     "id",
@@ -109,3 +109,7 @@ def public_replies(unit, limit: int = 50):
         .only("id", "number", "replied_on", "outcome", "public_summary", "public_text")
         .order_by("-replied_on", "-id")[:limit]
     )
+
+
+def challenges(unit):
+    return Challenge.objects.filter(unit=unit).select_related("request").order_by("-filed_on", "-id")

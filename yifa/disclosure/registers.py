@@ -65,17 +65,45 @@ def figures_for(unit, year: int, saved: AnnualReport | None = None) -> dict:
     return report.figures(unit, year)
 
 
+def _entered_figures(given: dict) -> dict:
+    unknown = set(given) - set(report.ENTERED)
+    if unknown:
+        raise TypeError(f"unknown report figures: {sorted(unknown)}")
+    checks = Checks()
+    for name, value in given.items():
+        if value is None:
+            given[name] = 0
+        elif value < 0:
+            label = AnnualReport._meta.get_field(name).verbose_name
+            checks.fail(name, f"{label}：不能为负数（{rules.PROACTIVE_COUNTS.citation}）")
+    checks.done()
+    return given
+
+
 def save_report(
-    *, by, unit, year: int, publish: bool, overview="", problems="", other="", version=None, on: dt.date | None = None
+    *,
+    by,
+    unit,
+    year: int,
+    publish: bool,
+    overview="",
+    problems="",
+    other="",
+    version=None,
+    on: dt.date | None = None,
+    **figures,
 ) -> AnnualReport:
+    """``figures``: the table 二 numbers the unit enters (``report.ENTERED``), as far as given."""
     on = on or timezone.localdate()
     texts = {"overview": (overview or "").strip(), "problems": (problems or "").strip(), "other": (other or "").strip()}
+    texts.update(_entered_figures(figures))
     existing = AnnualReport.objects.filter(unit=unit, year=year).first()
     if existing and existing.published_on:
         raise GateBlocked("修改年度报告", [f"{year}年度报告已于{existing.published_on}公布，不能再修改"])
     extra = {}
     if publish:
-        figures = report.figures(unit, year)
+        own = {f: texts[f] if f in texts else getattr(existing, f, 0) for f in report.ENTERED}
+        figures = report.figures(unit, year, own=own)
         unmet = list(figures["identity_problems"])
         if on.year <= year:
             unmet.append(f"{year}年度尚未结束，不能公布年度报告（{rules.UNIT_REPORT.citation}）")

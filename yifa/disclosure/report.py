@@ -8,13 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter as Tally
+from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from yifa.core.models import Unit
 
 from . import rules
-from .models import ApplicantKind, CatalogueItem, CatalogueState, Category, Outcome, Request
+from .models import (
+    ActKind,
+    AnnualReport,
+    ApplicantKind,
+    CatalogueItem,
+    CatalogueState,
+    Category,
+    Challenge,
+    ChallengeKind,
+    ChallengeResult,
+    OtherAct,
+    Outcome,
+    Request,
+)
 
 COLUMNS = list(ApplicantKind.values)
 COLUMN_LABELS = [*ApplicantKind.labels, "总计"]
@@ -65,9 +79,61 @@ def identity_problems(rows: list[dict]) -> list[str]:
     return problems
 
 
-def table2(units, year: int) -> list[dict]:
-    """主动公开: this module's own catalogue, per category (the normative-document registry's counts join
-    through its events once it publishes them)."""
+ENTERED = ("rules_made", "rules_repealed", "rules_in_force", "coercion_decisions", "fees_wan")
+TABLE4_COLUMNS = [*ChallengeResult.labels, "总计"]
+
+
+def _by_kind(qs) -> dict:
+    return dict(qs.values_list("kind").annotate(n=Count("id")).order_by())
+
+
+def entered(units, year: int, *, unit: Unit | None = None, own: dict | None = None) -> dict:
+    """What the units wrote into their reports for the figures no module here holds (one query);
+    ``own``: the values ``unit`` is saving now, in place of its stored ones."""
+    reports = AnnualReport.objects.filter(unit__in=units, year=year)
+    if own is not None:
+        reports = reports.exclude(unit=unit)
+    sums = reports.aggregate(**{f: Sum(f) for f in ENTERED})
+    zero = {f: Decimal(0) if f == "fees_wan" else 0 for f in ENTERED}
+    return {f: (sums[f] or zero[f]) + ((own or zero)[f] or zero[f]) for f in ENTERED}
+
+
+def table2(units, year: int, own: dict) -> dict:
+    """主动公开 (第二十条第（一）、（五）、（六）、（八）项) in the report's three parts: documents made,
+    repealed and in force; decisions made this year; fees collected. Counted from the other modules'
+    events (``OtherAct``) and, where no module here holds the record, the units' own entries."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    acts = OtherAct.objects.filter(unit__in=units)
+    made = _by_kind(acts.filter(made_on__range=(start, end)))
+    repealed = _by_kind(acts.filter(repealed=True, ended_on__range=(start, end)))
+    in_force = _by_kind(acts.filter(made_on__lte=end).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=end)))
+    normdoc = ActKind.NORMDOC
+    return {
+        "documents": [
+            {
+                "row": "规章",
+                "made": own["rules_made"],
+                "repealed": own["rules_repealed"],
+                "in_force": own["rules_in_force"],
+            },
+            {
+                "row": ActKind.NORMDOC.label,
+                "made": made.get(normdoc, 0),
+                "repealed": repealed.get(normdoc, 0),
+                "in_force": in_force.get(normdoc, 0),
+            },
+        ],
+        "decisions": [
+            {"row": ActKind.LICENCE.label, "count": made.get(ActKind.LICENCE, 0)},
+            {"row": ActKind.PENALTY.label, "count": made.get(ActKind.PENALTY, 0)},
+            {"row": ActKind.COERCION.label, "count": made.get(ActKind.COERCION, 0) + own["coercion_decisions"]},
+        ],
+        "fees": {"row": "行政事业性收费", "amount_wan": format(own["fees_wan"].normalize(), "f")},
+    }
+
+
+def catalogue_counts(units, year: int) -> list[dict]:
+    """This module's own catalogue per category of 第十九、二十条: published this year and in it at year end."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     items = CatalogueItem.objects.filter(unit__in=units, state=CatalogueState.PUBLISHED)
     published = dict(
@@ -80,6 +146,28 @@ def table2(units, year: int) -> list[dict]:
     ]
 
 
+def table4(units, year: int) -> list[dict]:
+    """复议 and 诉讼 counted in the year they were accepted or filed; one not concluded by 31 December is
+    still 尚未审结 in that year's report (rules.CHALLENGES)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    grouped = (
+        Challenge.objects.filter(unit__in=units, filed_on__range=(start, end))
+        .values("kind", "result")
+        .annotate(n=Count("id"), later=Count("id", filter=Q(concluded_on__gt=end)))
+        .order_by()
+    )
+    tally = {kind: dict.fromkeys(ChallengeResult.values, 0) for kind in ChallengeKind.values}
+    for g in grouped:
+        settled = 0 if g["result"] == ChallengeResult.PENDING else g["n"] - g["later"]
+        tally[g["kind"]][g["result"]] += settled
+        tally[g["kind"]][ChallengeResult.PENDING] += g["n"] - settled
+    rows = []
+    for kind, label in ChallengeKind.choices:
+        counts = [tally[kind][r] for r in ChallengeResult.values]
+        rows.append({"row": label, "counts": [*counts, sum(counts)]})
+    return rows
+
+
 def units_of(unit: Unit):
     """A government's report compiles its own and its units' requests (第四十九条); a department's its own."""
     return (
@@ -89,14 +177,16 @@ def units_of(unit: Unit):
     )
 
 
-def figures(unit: Unit, year: int) -> dict:
+def figures(unit: Unit, year: int, *, own: dict | None = None) -> dict:
     units = units_of(unit)
     rows = table3(units, year)
     return {
         "unit": unit.name,
         "year": year,
-        "table2": table2(units, year),
+        "table2": table2(units, year, entered(units, year, unit=unit, own=own)),
+        "catalogue": catalogue_counts(units, year),
         "table3": rows,
+        "table4": table4(units, year),
         "identity_holds": not identity_problems(rows),
         "identity_problems": identity_problems(rows),
     }

@@ -13,5 +13,7 @@ urlpatterns = [
     path("units/<int:unit_pk>/guide/", views.guide_edit, name="guide"),
     path("catalogue/<int:pk>/act/<str:name>/", actions.CATALOGUE_ACTIONS.view(), name="item_act"),
     path("units/<int:unit_pk>/report/<int:year>/", views.report_page, name="report"),
+    path("units/<int:unit_pk>/challenges/", views.challenge_list, name="challenges"),
+    path("challenges/<int:pk>/", views.challenge_edit, name="challenge"),
     path("import/", views.import_ledger, name="import"),
 ]

@@ -17,10 +17,12 @@ from yifa.core.procedure import show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import actions, documents, fees, ledger, queries, registers, rules, services
-from .access import access_request
-from .forms import CatalogueForm, GuideForm, ImportForm, RegisterForm, ReportTextForm
+from . import actions, challenges, documents, fees, ledger, queries, registers, rules, services
+from .access import access_challenge, access_request
+from .forms import CatalogueForm, ChallengeForm, GuideForm, ImportForm, RegisterForm, ReportTextForm
 from .models import Guide, RequestState
+from .report import ENTERED as REPORT_ENTERED
+from .report import TABLE4_COLUMNS
 from .similarity import repeated_topics
 from .who import intake_units, may_act_for
 
@@ -186,17 +188,8 @@ def report_page(request, unit_pk: int, year: int):
     unit = _unit(request.user, unit_pk)
     report = registers.report_of(unit, year)
     figures = registers.figures_for(unit, year, report)
-    form = ReportTextForm(
-        request.POST or None,
-        initial={
-            "overview": report.overview,
-            "problems": report.problems,
-            "other": report.other,
-            "version": report.version,
-        }
-        if report.pk
-        else None,
-    )
+    fields = ("overview", "problems", "other", *REPORT_ENTERED, "version")
+    form = ReportTextForm(request.POST or None, initial={f: getattr(report, f) for f in fields} if report.pk else None)
     if request.method == "POST":
         _require_staff(request.user, unit, "编制年度报告")
         if form.is_valid():
@@ -219,6 +212,8 @@ def report_page(request, unit_pk: int, year: int):
             "can": may_act_for(request.user, unit),
             "due": registers.report_due(unit, year),
             "columns": registers.COLUMN_LABELS,
+            "table4_columns": TABLE4_COLUMNS,
+            "rules": (rules.PROACTIVE_COUNTS, rules.CHALLENGES),
         },
         status=400 if form.errors else 200,
     )
@@ -254,5 +249,51 @@ def import_ledger(request):
         request,
         "disclosure/import.html",
         {"form": form, "done": done, "columns": ledger.COLUMNS, "outcomes": ledger.OUTCOMES},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_view
+def challenge_list(request, unit_pk: int):
+    """Table 四's register of one unit: its own entries editable, the reconsideration module's read-only."""
+    unit = _unit(request.user, unit_pk)
+    can = may_act_for(request.user, unit)
+    form = ChallengeForm(request.POST or None)
+    if request.method == "POST":
+        _require_staff(request.user, unit, "登记行政复议、行政诉讼")
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            try:
+                challenges.challenge_add(by=request.user, unit=unit, **data)
+                messages.success(request, "已登记，计入年度报告表四")
+                return redirect("disclosure:challenges", unit.pk)
+            except YifaError as exc:
+                show_service_errors(form, exc)
+    page = page_of(queries.challenges(unit), request.GET.get("page"))
+    return render(
+        request,
+        "disclosure/challenges.html",
+        {"unit": unit, "page": page, "form": form, "can": can, "rule": rules.CHALLENGES},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_view
+def challenge_edit(request, pk: int):
+    challenge = access_challenge(request.user, pk)
+    _require_staff(request.user, challenge.unit, "修改复议诉讼登记")
+    form = ChallengeForm.for_challenge(challenge, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            challenges.challenge_change(challenge, by=request.user, **data)
+            messages.success(request, "已更新")
+            return redirect("disclosure:challenges", challenge.unit_id)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    return render(
+        request,
+        "disclosure/challenge.html",
+        {"challenge": challenge, "form": form, "rule": rules.CHALLENGES},
         status=400 if form.errors else 200,
     )
