@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/yifa
 export DJANGO_SETTINGS_MODULE := yifa.settings
 
-.PHONY: run test lint test-sqlite test-postgres test-api install migrate demo bench clean
+.PHONY: run test lint test-sqlite test-postgres test-api install migrate demo bench clean messages
 
 $(BIN)/yifa: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ yifa/static/vendor/echarts/echarts.min.js: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	mkdir -p yifa/static/vendor/echarts
 	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE yifa/static/vendor/echarts/
+
+# yifa/locale/**/django.po → django.mo with polib (pure Python, no gettext needed); commit both.
+# tests/core/test_translations.py fails when a committed .mo is not what this writes.
+messages: install
+	$(BIN)/python -c 'import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix(".mo"))) for p in sorted(pathlib.Path("yifa/locale").rglob("*.po"))]'
 
 migrate: install
 	mkdir -p var

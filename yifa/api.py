@@ -1,5 +1,7 @@
 """The REST API at /api/ (OpenAPI at /api/docs). Each app adds ``router`` in its ``api.py``."""
 
+import datetime as dt
+
 from django.http import Http404
 from django.utils import timezone
 from ninja import NinjaAPI
@@ -13,6 +15,9 @@ from yifa.core.logins import address_locked, lockout_message, token_failed
 from yifa.core.middleware import gate_problem
 from yifa.core.models import ApiToken
 from yifa.core.registry import contributions
+
+# How precisely a token's last use is kept: a system polling every second must not write every second.
+TOKEN_USE_RESOLUTION = dt.timedelta(minutes=1)
 
 
 class LockedOut(YifaError):
@@ -41,7 +46,9 @@ class BearerToken(HttpBearer):
             if getattr(request, "axes_locked_out", False):
                 raise LockedOut(lockout_message())
             return None
-        ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        if record.last_used_at is None or now - record.last_used_at >= TOKEN_USE_RESOLUTION:
+            ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
         request.user = record.user
         return record.user
 

@@ -117,6 +117,8 @@ LANGUAGE_CODE = "zh-hans"
 FORMAT_MODULE_PATH = ["yifa.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Our catalogue first: it keeps Django's wording where a package's translation replaces it (make messages).
+LOCALE_PATHS = [BASE_DIR / "yifa" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

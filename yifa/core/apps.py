@@ -1,4 +1,3 @@
-from django import forms
 from django.apps import AppConfig
 
 
@@ -11,5 +10,3 @@ class CoreConfig(AppConfig):
         from . import calendar, checks, logins, public_forms, registry, signals  # noqa: F401
 
         registry.autodiscover()
-        # django-simple-captcha's own translation would replace Django's "这个字段是必填项。" everywhere.
-        forms.Field.default_error_messages["required"] = "这个字段是必填项。"

@@ -11,9 +11,10 @@ import filetype
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 
 from .errors import YifaError
-from .models import Attachment
+from .models import Attachment, StoredFile
 from .models.attachments import upload_path
 
 # Office formats are zip containers; the extension decides which, once the bytes say "zip".
@@ -170,11 +171,16 @@ def store_upload(
 
 def keep_once(attachment: Attachment, content: bytes) -> None:
     """Content-addressed: the file is named by its SHA-256, so identical bytes are written once and every
-    attachment of them points at that one file."""
+    attachment of them points at that one file. Claiming the digest's row first makes this hold for
+    simultaneous uploads too: the second insert waits for the first transaction, then finds the row."""
     path = upload_path(attachment, attachment.name)
-    if attachment.file.storage.exists(path):
-        attachment.file.name = path
-    else:
+    attachment.file.name = path
+    try:
+        with transaction.atomic():
+            StoredFile.objects.create(sha256=attachment.sha256, size=len(content))
+    except IntegrityError:
+        return
+    if not attachment.file.storage.exists(path):  # a file left by a rolled-back upload is the same bytes
         attachment.file.save(attachment.sha256, ContentFile(content), save=False)
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import re
+import secrets
 from decimal import Decimal
 from functools import partial
 
@@ -17,7 +19,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from yifa.core.errors import YifaError
+from yifa.core.errors import NotFound, YifaError
 from yifa.core.models import Unit
 from yifa.core.procedure import INPUT, NEW, PUBLIC, Flow, Transition, assign, create, fire
 from yifa.core.public_forms import TooManyRequests
@@ -26,7 +28,7 @@ from yifa.lib.law import Rule
 from yifa.lib.statutes import FUYI_2023
 
 from . import services
-from .intake_models import IntakeState, OnlineIntake
+from .intake_models import RECEIPT_PREFIX, IntakeState, OnlineIntake
 from .models import Channel
 from .who import STAFF
 
@@ -149,12 +151,38 @@ def _hold(office, key, summary, received_on, files, application, reason) -> Onli
             applicant_key=key,
             summary=summary,
             held_reason=reason,
+            lookup_code=_held_code(),
             payload=json.dumps(_plain(application), ensure_ascii=False),
             office=office,
         ),
         by=PUBLIC,
         files=files,
     )
+
+
+def _held_code() -> str:
+    while True:
+        code = "".join(secrets.choice(services.LOOKUP_ALPHABET) for _ in range(8))
+        if not OnlineIntake.objects.filter(lookup_code=code).exists():
+            return code
+
+
+def public_intake(number: str, code: str) -> OnlineIntake:
+    """The applicant's view of a held application: its receipt number (网申20261201-17, with or without the
+    prefix, spaces ignored) and its lookup code must both match."""
+    typed = "".join((number or "").split()).removeprefix(RECEIPT_PREFIX)
+    match = re.fullmatch(r"(\d{8})-(\d{1,12})", typed)
+    found = (
+        OnlineIntake.objects.select_related("case")
+        .filter(pk=int(match[2]), lookup_code=(code or "").strip().upper())
+        .exclude(lookup_code="")
+        .first()
+        if match
+        else None
+    )
+    if found is None or f"{found.received_on:%Y%m%d}" != match[1]:
+        raise NotFound("案号或查询码不正确，请核对受理通知书或申请回执")
+    return found
 
 
 def _plain(application: dict) -> dict:

@@ -10,6 +10,8 @@ from django.utils import timezone
 from yifa.core.crypto import EncryptedTextField
 from yifa.core.models.versioned import Versioned
 
+RECEIPT_PREFIX = "网申"
+
 
 class IntakeState(models.TextChoices):
     ADMITTED = "admitted", "已登记为案件"
@@ -28,6 +30,9 @@ class OnlineIntake(Versioned):
     day_slot = models.PositiveIntegerField(null=True, blank=True)
     summary = models.CharField("摘要", max_length=200)
     held_reason = models.CharField("暂存原因", max_length=200, blank=True)
+    # A held application's own lookup code (an admitted one has its case's): the applicant follows it in
+    # the queue, and after release to its case.
+    lookup_code = models.CharField("查询码", max_length=12, blank=True)
     payload = EncryptedTextField("申请内容", blank=True)
     case = models.ForeignKey(
         "reconsideration.Case", verbose_name="案件", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -38,11 +43,19 @@ class OnlineIntake(Versioned):
         verbose_name = verbose_name_plural = "网上申请登记"
         ordering = ["received_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["received_on", "day_slot"], name="reconsideration_one_intake_per_slot")
+            models.UniqueConstraint(fields=["received_on", "day_slot"], name="reconsideration_one_intake_per_slot"),
+            models.UniqueConstraint(
+                fields=["lookup_code"], condition=~models.Q(lookup_code=""), name="reconsideration_intake_code_once"
+            ),
         ]
 
     def __str__(self):
         return f"{self.received_on:%Y-%m-%d} 网上申请（{self.summary}）"
+
+    @property
+    def receipt_number(self) -> str:
+        """收件编号 of a held application (it has no 案号 until released)."""
+        return f"{RECEIPT_PREFIX}{self.received_on:%Y%m%d}-{self.pk}"
 
     def get_absolute_url(self):
         return reverse("reconsideration:held")

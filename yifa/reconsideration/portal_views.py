@@ -15,8 +15,8 @@ from yifa.core.uploads import attachments_of
 
 from . import periods, queries
 from .access import public_case
-from .intake import apply_online
-from .intake_models import OnlineIntake
+from .intake import apply_online, public_intake
+from .intake_models import IntakeState, OnlineIntake
 from .portal_forms import PortalApplicationForm, PortalLookupForm
 from .receipt import receipt_docx
 
@@ -86,17 +86,18 @@ def receipt(request):
 @public_post("reconsideration_status")
 def status(request):
     form = PortalLookupForm(request.POST or None, request=request)
-    case, error, steps, clock = None, "", [], None
+    case, held, error, steps, clock = None, None, "", [], None
     if request.method == "POST" and form.is_valid():
         try:
             check_misses(request, LOOKUP)
-            case = public_case(form.cleaned_data["number"], form.cleaned_data["code"])
-            steps = [
-                (e.at, e.action_label)
-                for e in timeline(case)
-                if e.action.removeprefix("reconsideration.") in PUBLIC_STEPS
-            ]
-            clock = periods.decision_clock(case) or periods.review_clock(case)
+            case, held = _looked_up(form.cleaned_data["number"], form.cleaned_data["code"])
+            if case is not None:
+                steps = [
+                    (e.at, e.action_label)
+                    for e in timeline(case)
+                    if e.action.removeprefix("reconsideration.") in PUBLIC_STEPS
+                ]
+                clock = periods.decision_clock(case) or periods.review_clock(case)
         except NotFound as exc:
             missed(request, LOOKUP)
             error = exc.message
@@ -106,8 +107,20 @@ def status(request):
     return render(
         request,
         "reconsideration/portal_status.html",
-        {"form": form, "case": case, "error": error, "steps": steps, "clock": clock},
+        {"form": form, "case": case, "held": held, "error": error, "steps": steps, "clock": clock},
     )
+
+
+def _looked_up(number: str, code: str):
+    """(case, held application): a case by its number, or a held application by its receipt number — once
+    released, the case it became."""
+    try:
+        return public_case(number, code), None
+    except NotFound:
+        held = public_intake(number, code)
+        if held.state == IntakeState.RELEASED:
+            return held.case, held
+        return None, held
 
 
 def decisions(request):

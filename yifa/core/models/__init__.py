@@ -1,4 +1,4 @@
-from .attachments import Attachment
+from .attachments import Attachment, StoredFile
 from .calendar import CalendarDay, CalendarYear, DayKind, RecomputeJob
 from .deadlines import Deadline, DeadlineStatus
 from .events import AuditHead, Event
@@ -23,6 +23,7 @@ __all__ = [
     "Deadline",
     "DeadlineStatus",
     "Attachment",
+    "StoredFile",
     "Notification",
     "ApiToken",
     "Versioned",

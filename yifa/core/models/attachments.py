@@ -26,3 +26,18 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class StoredFile(models.Model):
+    """One row per distinct content on disk. Its unique digest is the claim that decides which of two
+    simultaneous uploads of the same bytes writes the file; the other waits for it and reuses the file."""
+
+    sha256 = models.CharField("摘要", max_length=64, unique=True)
+    size = models.PositiveBigIntegerField("大小")
+    stored_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "存储文件"
+
+    def __str__(self):
+        return self.sha256
