@@ -93,6 +93,10 @@ def course_attendance(course: Course):
     return course.attendance.select_related("person", "person__unit").order_by("person__unit__path", "person__username")
 
 
+def attendance_of(course: Course, person) -> Attendance | None:
+    return Attendance.objects.filter(course=course, person=person).first()
+
+
 def studies(user, *, year: int, unit_id: int | None = None):
     qs = scope(StudySession.objects.select_related("unit"), user).filter(held_on__year=year)
     if unit_id:
