@@ -70,7 +70,7 @@ def test_bad_course_input_names_each_field_and_writes_nothing(cast):
     assert exc.value.errors == {
         "topic": "培训主题：必须填写",
         "hours": "学时：须大于0且不超过200",
-        "attendees": "参训人员：至少选择一人",
+        "attendees": "参训人员：至少选择一人，或设置扫码签到时间",
     }
     assert not Course.objects.exists() and not Attendance.objects.exists()
 

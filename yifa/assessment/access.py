@@ -3,7 +3,7 @@
 from yifa.core.access import fetch
 from yifa.core.models import Unit
 
-from .models import LeaderReport
+from .models import LeaderReport, Objection
 
 
 def access_unit(user, pk) -> Unit:
@@ -12,3 +12,7 @@ def access_unit(user, pk) -> Unit:
 
 def access_report(user, pk) -> LeaderReport:
     return fetch(LeaderReport.objects.select_related("unit"), user, pk)
+
+
+def access_objection(user, pk) -> Objection:
+    return fetch(Objection.objects.select_related("unit"), user, pk)

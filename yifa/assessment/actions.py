@@ -3,8 +3,8 @@
 from yifa.core.procedure import Action, Actions
 
 from . import forms
-from .access import access_report
-from .flows import REPORTS
+from .access import access_objection, access_report
+from .flows import OBJECTIONS, REPORTS
 
 
 def _page(request, pk, bound=None):
@@ -25,4 +25,22 @@ REPORT_ACTIONS = Actions(
     url="assessment:report_act",
     access=access_report,
     page=_page,
+)
+
+
+def _objection_page(request, pk, bound=None):
+    from . import views
+
+    return views.objection(request, pk, bound=bound)
+
+
+OBJECTION_ACTIONS = Actions(
+    OBJECTIONS,
+    [
+        Action("uphold", form=forms.UpholdForm, done="已答复：异议成立，得分已调整"),
+        Action("dismiss", form=forms.DismissForm, done="已答复：异议不成立"),
+    ],
+    url="assessment:objection_act",
+    access=access_objection,
+    page=_objection_page,
 )

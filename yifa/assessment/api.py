@@ -23,8 +23,8 @@ class LineOut(Schema):
     name: str
     points: Decimal
     max_points: Decimal
-    good: int
-    total: int
+    good: int | Decimal
+    total: int | Decimal
     basis: str
 
 
@@ -32,7 +32,7 @@ class ScoreOut(Schema):
     unit_id: int
     unit: str
     rank: int
-    total: Decimal
+    total: int | Decimal
     overdue: int
     lines: list[LineOut]
 
@@ -52,7 +52,7 @@ class UnitLineOut(LineOut):
 class UnitScoreOut(Schema):
     unit_id: int
     unit: str
-    total: Decimal
+    total: int | Decimal
     lines: list[UnitLineOut]
 
 

@@ -1,10 +1,14 @@
 """The leaders' reports: yifa drafts, the unit's principal leader edits and submits, the legal office
 publishes where required (述法 and the 法治政府建设 report are made public)."""
 
+from decimal import Decimal
+
 from yifa.core.models import Role
 from yifa.core.procedure import INPUT, LEGAL_OFFICE, NEW, ON, Flow, Transition, assign, in_unit_of
 from yifa.core.procedure.forms import MAX_TEXT
+from yifa.core.uploads import store_upload
 
+from .models import ObjectionState as O
 from .models import ReportState as S
 
 LEADER = in_unit_of(Role.HEAD, Role.LEADER, label="本单位主要负责人")
@@ -52,6 +56,94 @@ REPORTS = Flow(
             S.PUBLISHED,
             who=LEGAL_OFFICE,
             apply=assign(published_on=ON),
+        ),
+    ],
+)
+
+
+# ---- 异议: a unit objects to one indicator's score; the legal office answers -------------------------
+OBJECTING = in_unit_of(Role.LIAISON, Role.HEAD, label="本单位联络员或负责人")
+
+
+def _keep_evidence(objection, *, by, files=(), **_):
+    for name, content in files or ():
+        store_upload(content=content, name=name, by=by, subject=objection, purpose="evidence")
+
+
+def _files_named(objection, *, files=(), **_):
+    return {"files": [name for name, _ in files or ()]}
+
+
+def _once_per_indicator(objection, **_):
+    from .models import Objection
+
+    same = Objection.objects.filter(unit=objection.unit, year=objection.year, code=objection.code)
+    return f"{objection.year}年度已对“{objection.indicator_name}”提出过异议" if same.exists() else None
+
+
+def _answer_given(objection, *, answer=None, **_):
+    return None if (answer or "").strip() else "答复意见：必须填写"
+
+
+def _points_within(objection, *, points=None, **_):
+    from .system import find
+
+    indicator = find(objection.year, objection.code)
+    limit = indicator.points if indicator is not None else Decimal(0)
+    if points is None:
+        return "复核后得分：异议成立时必须填写"
+    if not Decimal(0) <= points <= limit:
+        return f"复核后得分：须在0至{limit}分之间"
+    return None
+
+
+def _keep_manual_score(objection, *, by, points, **_):
+    from .settings_services import manual_score_set
+
+    manual_score_set(
+        by=by,
+        year=objection.year,
+        code=objection.code,
+        unit=objection.unit,
+        points=points,
+        evidence=f"异议成立：{objection.answer}",
+        objection=objection,
+    )
+
+
+OBJECTIONS = Flow(
+    name="assessment_objection",
+    states=O,
+    transitions=[
+        Transition(
+            "file",
+            "提出异议",
+            NEW,
+            O.FILED,
+            who=OBJECTING,
+            guards=(_once_per_indicator,),
+            apply=assign(filed_on=ON, filed_by=lambda objection, context: context["by"]),
+            after=_keep_evidence,
+            event_data=_files_named,
+        ),
+        Transition(
+            "uphold",
+            "异议成立，调整得分",
+            (O.FILED,),
+            O.UPHELD,
+            who=LEGAL_OFFICE,
+            guards=(_answer_given, _points_within),
+            apply=assign(answer=INPUT("answer"), points=INPUT("points"), answered_on=ON),
+            after=_keep_manual_score,
+        ),
+        Transition(
+            "dismiss",
+            "异议不成立",
+            (O.FILED,),
+            O.DISMISSED,
+            who=LEGAL_OFFICE,
+            guards=(_answer_given,),
+            apply=assign(answer=INPUT("answer"), answered_on=ON),
         ),
     ],
 )

@@ -1,7 +1,8 @@
-"""The indicator system, declared in one place: each indicator's level, points, basis, and how it is
-computed from what other modules hold — through the facts their acts leave (receivers.py), the statutory
-clocks in core, or another module's documented read interface (``yifa.training.interface``). No module's
-models are imported here.
+"""This module's own indicators: each one's default level, points, basis, and how it is computed from
+what other modules hold — through the facts their acts leave (receivers.py), the statutory clocks in
+core, or another module's documented read interface (``yifa.training.interface``). No module's models
+are imported here. Other modules add theirs in their ``scores.py`` (see ``interface.py``); the legal
+office's settings and manual indicators are applied per year by ``system.py``.
 
 An indicator's points are its weight times the share of its records that count for the unit; a unit
 with nothing to assess under an indicator keeps the full points (nothing went wrong)."""
@@ -9,7 +10,6 @@ with nothing to assess under an indicator keeps the full points (nothing went wr
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,14 +19,26 @@ from django.db.models import Count, Q
 from yifa.core.models import Deadline, DeadlineStatus
 from yifa.lib.law import REGISTRY
 from yifa.lib.statutes import FUYI_2023
+from yifa.training.interface import STUDY_SESSIONS_MINIMUM
 
 from .models import Fact
 
 
+def _no_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
+    return []
+
+
+def _no_tally(year: int, as_of: dt.date) -> dict:
+    return {}
+
+
 @dataclass(frozen=True)
 class Tally:
-    good: int
-    total: int
+    """What counts for the unit out of what was assessed: records (documents filed on time of those due) or
+    any other measure (review points earned of points possible)."""
+
+    good: int | Decimal
+    total: int | Decimal
 
     def points(self, weight: Decimal) -> Decimal:
         share = Decimal(1) if not self.total else Decimal(self.good) / Decimal(self.total)
@@ -41,8 +53,13 @@ class Indicator:
     points: Decimal
     basis: str
     measure: str  # what is counted, in one Chinese sentence
-    tally: Callable[[int, dt.date], dict[int, Tally]]  # (year, as of) -> {unit id: tally}
-    rows: Callable[[int, int, dt.date], list[dict]] = field(default=lambda unit_id, year, as_of: [])
+    tally: Callable[[int, dt.date], dict[int, Tally]] = _no_tally  # (year, as of) -> {unit id: tally}
+    rows: Callable[[int, int, dt.date], list[dict]] = _no_rows  # (unit id, year, as of) -> records behind it
+    absent: Tally = Tally(0, 0)  # a unit the tally does not mention: nothing to assess, full points
+    source: str = "assessment"  # the module that declared it
+    enabled: bool = True
+    manual: bool = False  # scored unit by unit by the legal office, with evidence
+    setting: object = field(default=None, compare=False)  # the legal office's IndicatorSetting in force
 
 
 def _rule_citation(rule_id: str, fallback: str) -> str:
@@ -51,7 +68,7 @@ def _rule_citation(rule_id: str, fallback: str) -> str:
 
 
 # ---- facts written by receivers ------------------------------------------------------------------
-def _fact_tally(indicator: str):
+def fact_tally(indicator: str):
     def tally(year: int, as_of: dt.date) -> dict[int, Tally]:
         rows = (
             Fact.objects.filter(indicator=indicator, year=year, on__lte=as_of)
@@ -63,7 +80,7 @@ def _fact_tally(indicator: str):
     return tally
 
 
-def _fact_rows(indicator: str):
+def fact_rows(indicator: str):
     def rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
         return [
             {"label": f.label, "link": f.link, "good": f.good, "on": f.on, "detail": f.detail}
@@ -80,7 +97,7 @@ FILING_RULE = "normdocs.filing"
 
 
 def _filing_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
-    counts = _fact_tally(NORMDOCS_FILED)(year, as_of)
+    counts = fact_tally(NORMDOCS_FILED)(year, as_of)
     unfiled = (
         Deadline.objects.filter(rule_id=FILING_RULE, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year)
         .values("unit_id")
@@ -100,7 +117,7 @@ def _filing_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
             rule_id=FILING_RULE, unit_id=unit_id, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year
         ).order_by("due")[:100]
     ]
-    return overdue + _fact_rows(NORMDOCS_FILED)(unit_id, year, as_of)
+    return overdue + fact_rows(NORMDOCS_FILED)(unit_id, year, as_of)
 
 
 # ---- every statutory clock of the unit that closed in the year -------------------------------------
@@ -143,14 +160,14 @@ def _training_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
 def _study_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
     from yifa.training import interface
 
-    sessions, minimum = interface.study_sessions_by_unit(year), interface.STUDY_SESSIONS_MINIMUM
-    return defaultdict(lambda: Tally(0, minimum), {u: Tally(min(n, minimum), minimum) for u, n in sessions.items()})
+    minimum = STUDY_SESSIONS_MINIMUM
+    return {u: Tally(min(n, minimum), minimum) for u, n in interface.study_sessions_by_unit(year).items()}
 
 
 NORMDOCS_FILED = "normdocs_filed"
 RECONSIDERATION_UPHELD = "reconsideration_upheld"
 
-INDICATORS: list[Indicator] = [
+BUILT_IN: list[Indicator] = [
     Indicator(
         NORMDOCS_FILED,
         "规范性文件按时报送备案",
@@ -168,8 +185,8 @@ INDICATORS: list[Indicator] = [
         Decimal(20),
         f"{FUYI_2023.citation}第六十三条至第六十七条",
         "作为被申请人的复议案件中，未被变更、撤销、确认违法、责令履行或确认无效的比例",
-        _fact_tally(RECONSIDERATION_UPHELD),
-        _fact_rows(RECONSIDERATION_UPHELD),
+        fact_tally(RECONSIDERATION_UPHELD),
+        fact_rows(RECONSIDERATION_UPHELD),
     ),
     Indicator(
         "clocks_on_time",
@@ -198,7 +215,6 @@ INDICATORS: list[Indicator] = [
         "《深化依法行政规划安排》（2022年）六、第18项",
         "领导班子年度学法次数（两次得满分）",
         _study_tally,
+        absent=Tally(0, STUDY_SESSIONS_MINIMUM),  # no session recorded: none of the required
     ),
 ]
-BY_CODE = {i.code: i for i in INDICATORS}
-TOTAL = sum(i.points for i in INDICATORS)

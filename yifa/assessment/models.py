@@ -66,3 +66,77 @@ class LeaderReport(Versioned):
 
     def get_absolute_url(self):
         return reverse("assessment:report", args=[self.pk])
+
+
+class IndicatorSetting(Versioned):
+    """The legal office's setting of one indicator from a year on: its level, points and whether it counts.
+    A declared indicator (computed from the modules) keeps its computation; a manual one (``manual``) is
+    scored unit by unit with evidence. A year without a row of its own takes the latest earlier one."""
+
+    year = models.PositiveIntegerField("起始年度")
+    code = models.CharField("指标代码", max_length=40)
+    name = models.CharField("指标名称", max_length=100)
+    level = models.CharField("一级指标", max_length=40)
+    points = models.DecimalField("分值", max_digits=5, decimal_places=1)
+    enabled = models.BooleanField("计入考核", default=True)
+    manual = models.BooleanField("人工评分", default=False)
+    measure = models.CharField("评分标准", max_length=300, blank=True)
+    basis = models.CharField("依据", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "考核指标设置"
+        constraints = [models.UniqueConstraint(fields=["year", "code"], name="one_indicator_setting_per_year")]
+
+    def __str__(self):
+        return f"{self.year}年{self.name}（{self.points}分）"
+
+
+class ObjectionState(models.TextChoices):
+    FILED = "filed", "待答复"
+    UPHELD = "upheld", "异议成立"
+    DISMISSED = "dismissed", "异议不成立"
+
+
+class Objection(Versioned):
+    """异议: a unit objects to one indicator's provisional score with evidence; the legal office answers."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="提出单位", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField("年度")
+    code = models.CharField("指标代码", max_length=40)
+    indicator_name = models.CharField("指标", max_length=100)
+    points_then = models.DecimalField("提出时得分", max_digits=5, decimal_places=1)
+    reason = models.TextField("异议理由和证据说明")
+    state = models.CharField("状态", max_length=20, choices=ObjectionState.choices, default=ObjectionState.FILED)
+    filed_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    filed_on = models.DateField("提出日", null=True, blank=True)
+    answer = models.TextField("法制机构答复", blank=True)
+    points = models.DecimalField("复核后得分", max_digits=5, decimal_places=1, null=True, blank=True)
+    answered_on = models.DateField("答复日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "考核异议"
+        ordering = ["-year", "state", "-id"]
+        indexes = [models.Index(fields=["year", "state"])]
+
+    def __str__(self):
+        return f"{self.unit.name}对“{self.indicator_name}”的异议"
+
+    def get_absolute_url(self):
+        return reverse("assessment:objection", args=[self.pk])
+
+
+class ManualScore(Versioned):
+    """A unit's points on one indicator set by the legal office: a manual indicator's score with its
+    evidence, or a computed one's score as corrected on an upheld objection (which it names)."""
+
+    year = models.PositiveIntegerField("年度")
+    code = models.CharField("指标代码", max_length=40)
+    unit = models.ForeignKey("core.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    points = models.DecimalField("得分", max_digits=5, decimal_places=1)
+    evidence = models.TextField("评分依据")
+    objection = models.ForeignKey(Objection, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "人工评分"
+        constraints = [models.UniqueConstraint(fields=["year", "code", "unit"], name="one_manual_score")]
+        indexes = [models.Index(fields=["year", "unit"])]

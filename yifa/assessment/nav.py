@@ -1,1 +1,6 @@
-NAV = [("考核驾驶舱", "assessment:cockpit"), ("述法与年度报告", "assessment:reports")]
+NAV = [
+    ("考核驾驶舱", "assessment:cockpit"),
+    ("考核指标体系", "assessment:indicators"),
+    ("考核异议", "assessment:objections"),
+    ("述法与年度报告", "assessment:reports"),
+]

@@ -1,9 +1,10 @@
-"""Scores: every indicator computed once for all units (one or two queries each), then read per unit."""
+"""Scores: every indicator of the year computed once for all units (one or two queries each), the legal
+office's manual scores read once, then each unit's lines assembled in memory."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count
@@ -11,7 +12,9 @@ from django.db.models import Count
 from yifa.core.access import scope
 from yifa.core.models import Deadline, DeadlineStatus, Unit, UnitKind
 
-from .indicators import INDICATORS, TOTAL, Indicator, Tally
+from . import system
+from .indicators import Indicator, Tally
+from .models import LeaderReport, ManualScore, Objection
 
 ASSESSED_KINDS = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)
 
@@ -21,6 +24,8 @@ class Line:
     indicator: Indicator
     tally: Tally
     points: Decimal
+    manual: ManualScore | None = None  # the points set by the legal office, replacing the computed ones
+    rows: list = field(default_factory=list)
 
     @property
     def lost(self) -> Decimal:
@@ -43,32 +48,47 @@ def assessed_units(user):
     return scope(Unit.objects.filter(kind__in=ASSESSED_KINDS, active=True), user, "pk").order_by("path")
 
 
-def scores(user, *, year: int, as_of: dt.date) -> list[UnitScore]:
+def _manual_scores(year: int, unit_id: int | None = None) -> dict[tuple[str, int], ManualScore]:
+    qs = ManualScore.objects.filter(year=year).select_related("objection")
+    if unit_id is not None:
+        qs = qs.filter(unit_id=unit_id)
+    return {(m.code, m.unit_id): m for m in qs}
+
+
+def _line(i: Indicator, tally: Tally, manual: ManualScore | None) -> Line:
+    points = min(manual.points, i.points) if manual is not None else tally.points(i.points)
+    return Line(i, tally, points, manual)
+
+
+def scores(user, *, year: int, as_of: dt.date, indicators: list[Indicator] | None = None) -> list[UnitScore]:
+    indicators = system.counted(year) if indicators is None else indicators
     units = list(assessed_units(user))
-    tallies = {i.code: i.tally(year, as_of) for i in INDICATORS}
+    tallies = {i.code: i.tally(year, as_of) for i in indicators}
+    manual = _manual_scores(year)
     overdue = dict(
         Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__lt=as_of)
         .values_list("unit_id")
         .annotate(n=Count("pk"))
         .values_list("unit_id", "n")
     )
-    result = []
-    for unit in units:
-        lines = []
-        for i in INDICATORS:
-            tally = tallies[i.code].get(unit.pk, Tally(0, 0))
-            lines.append(Line(i, tally, tally.points(i.points)))
-        result.append(UnitScore(unit, lines, overdue.get(unit.pk, 0)))
+    result = [
+        UnitScore(
+            unit,
+            [_line(i, tallies[i.code].get(unit.pk, i.absent), manual.get((i.code, unit.pk))) for i in indicators],
+            overdue.get(unit.pk, 0),
+        )
+        for unit in units
+    ]
     for rank, row in enumerate(sorted(result, key=lambda r: (-r.total, r.unit.path)), start=1):
         row.rank = rank
     return result
 
 
 def unit_score(unit: Unit, *, year: int, as_of: dt.date) -> UnitScore:
+    manual = _manual_scores(year, unit.pk)
     lines = []
-    for i in INDICATORS:
-        tally = i.tally(year, as_of).get(unit.pk, Tally(0, 0))
-        line = Line(i, tally, tally.points(i.points))
+    for i in system.counted(year):
+        line = _line(i, i.tally(year, as_of).get(unit.pk, i.absent), manual.get((i.code, unit.pk)))
         line.rows = i.rows(unit.pk, year, as_of)
         lines.append(line)
     return UnitScore(unit, lines)
@@ -76,18 +96,22 @@ def unit_score(unit: Unit, *, year: int, as_of: dt.date) -> UnitScore:
 
 def worst_indicators(rows: list[UnitScore]) -> list[tuple[Indicator, Decimal]]:
     """Each indicator's points lost across the units, worst first."""
-    lost = {i.code: Decimal(0) for i in INDICATORS}
+    lost: dict[str, Decimal] = {}
+    by_code: dict[str, Indicator] = {}
     for row in rows:
         for line in row.lines:
-            lost[line.indicator.code] += line.lost
-    by_code = {i.code: i for i in INDICATORS}
+            by_code[line.indicator.code] = line.indicator
+            lost[line.indicator.code] = lost.get(line.indicator.code, Decimal(0)) + line.lost
     return sorted(((by_code[c], v) for c, v in lost.items() if v > 0), key=lambda x: -x[1])
 
 
-__all__ = ["TOTAL", "scores", "unit_score", "worst_indicators"]
-
-
 def reports(user, *, year: int):
-    from .models import LeaderReport
-
     return scope(LeaderReport.objects.select_related("unit"), user).filter(year=year).order_by("unit__path", "kind")
+
+
+def objections(user, *, year: int):
+    return scope(Objection.objects.select_related("unit"), user).filter(year=year).order_by("state", "-id")
+
+
+def manual_scores_of(code: str, year: int) -> dict[int, ManualScore]:
+    return {m.unit_id: m for m in ManualScore.objects.filter(year=year, code=code)}

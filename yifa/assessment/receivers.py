@@ -3,11 +3,13 @@ of the other module's record it reads; nothing else of that module is imported."
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from yifa.core.clocks import clocks_of
 from yifa.core.models import DeadlineStatus
 from yifa.lib.law import get_rule
 
-from . import services
+from . import services, system
 from .indicators import FILING_RULE, NORMDOCS_FILED, RECONSIDERATION_UPHELD
 
 # 行政复议法第六十三条至第六十七条: the decisions that change or negate the act under review (纠错).
@@ -54,4 +56,20 @@ def reconsideration_decided(*, obj, by, on, **_):
     )
 
 
-RECEIVERS = {"normdocs.file": normdocs_filed, "reconsideration.approve": reconsideration_decided}
+def _facts_from(event: str):
+    """The other modules' ``scores.FACTS`` handlers for ``event`` (see interface.py), as one receiver."""
+
+    def receive(*, obj, by, on, **inputs):
+        for handler in system.fact_events()[event]:
+            fact = handler(obj=obj, by=by, on=on, **inputs)
+            if fact is not None:
+                services.fact_record(by=by, **{f.name: getattr(fact, f.name) for f in fields(fact)})
+
+    return receive
+
+
+RECEIVERS = {
+    **{event: _facts_from(event) for event in system.fact_events()},
+    "normdocs.file": normdocs_filed,
+    "reconsideration.approve": reconsideration_decided,
+}

@@ -7,11 +7,12 @@ import datetime as dt
 from django.utils import timezone
 
 from yifa.core.errors import InvalidInput
-from yifa.core.procedure import add, change, create
+from yifa.core.procedure import Checks, add, change, create
+from yifa.core.procedure.forms import MAX_TEXT
 
 from .drafting import DRAFTERS
-from .flows import REPORTS
-from .models import Fact, LeaderReport, ReportKind
+from .flows import OBJECTIONS, REPORTS
+from .models import Fact, LeaderReport, Objection, ReportKind
 
 
 def fact_record(*, by, indicator: str, unit, source: str, label: str, link: str, good: bool, on: dt.date, detail: str):
@@ -58,3 +59,23 @@ def report_draft(*, by, unit, year: int, kind: str, on: dt.date | None = None):
         by=by,
         on=on,
     )
+
+
+def objection_file(*, by, unit, year: int, code: str, reason: str, files=(), on: dt.date | None = None) -> Objection:
+    """The unit objects to one indicator's provisional score; its evidence files are kept with it."""
+    from .queries import unit_score
+
+    if unit is None:
+        raise InvalidInput({"unit": "单位：提出人须属于某一单位"})
+    checks = Checks()
+    reason = checks.text("reason", "异议理由和证据说明", reason, limit=MAX_TEXT)
+    checks.done()
+    on = on or timezone.localdate()
+    score = unit_score(unit, year=year, as_of=min(on, dt.date(year, 12, 31)))
+    line = next((line for line in score.lines if line.indicator.code == code), None)
+    if line is None:
+        raise InvalidInput({"code": f"指标：{year}年度考核没有该指标"})
+    row = Objection(
+        unit=unit, year=year, code=code, indicator_name=line.indicator.name, points_then=line.points, reason=reason
+    )
+    return create(OBJECTIONS, "file", build=lambda: row, by=by, on=on, files=files)

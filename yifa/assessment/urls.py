@@ -1,11 +1,20 @@
 from django.urls import path
 
 from . import views
-from .actions import REPORT_ACTIONS
+from .actions import OBJECTION_ACTIONS, REPORT_ACTIONS
 
 urlpatterns = [
     path("", views.cockpit, name="cockpit"),
     path("units/<int:pk>/", views.unit, name="unit"),
+    path("indicators/", views.indicators, name="indicators"),
+    path("indicators/set/", views.indicator_set, name="indicator_set"),
+    path("indicators/new/", views.manual_indicator_add, name="manual_indicator_add"),
+    path("indicators/<str:code>/scores/", views.manual_scores, name="manual_scores"),
+    path("indicators/<str:code>/scores/set/", views.manual_score_set, name="manual_score_set"),
+    path("objections/", views.objections, name="objections"),
+    path("objections/new/", views.objection_file, name="objection_file"),
+    path("objections/<int:pk>/", views.objection, name="objection"),
+    path("objections/<int:pk>/<str:name>/", OBJECTION_ACTIONS.view(), name="objection_act"),
     path("reports/", views.reports, name="reports"),
     path("reports/new/", views.report_draft, name="report_draft"),
     path("reports/<int:pk>/", views.report, name="report"),

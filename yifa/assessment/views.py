@@ -6,18 +6,20 @@ import datetime as dt
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from yifa.core.audit import timeline
-from yifa.core.procedure import form_error_text
-from yifa.core.queries import int_param
+from yifa.core.errors import AccessDenied, NotFound, YifaError
+from yifa.core.procedure import LEGAL_OFFICE, form_error_text, show_service_errors
+from yifa.core.queries import int_param, page_of
+from yifa.core.uploads import attachments_of
 from yifa.core.views import staff_view
 
-from . import chart, forms, queries, rules, services
-from .access import access_report, access_unit
-from .flows import DRAFTER
-from .indicators import INDICATORS, TOTAL
+from . import chart, forms, queries, rules, services, settings_services, system
+from .access import access_objection, access_report, access_unit
+from .flows import DRAFTER, OBJECTING
 
 
 def _year_and_date(request):
@@ -30,7 +32,9 @@ def _year_and_date(request):
 @staff_view
 def cockpit(request):
     year, as_of = _year_and_date(request)
-    rows = queries.scores(request.user, year=year, as_of=as_of)
+    indicators = system.counted(year)
+    total = system.total(indicators)
+    rows = queries.scores(request.user, year=year, as_of=as_of, indicators=indicators)
     return render(
         request,
         "assessment/cockpit.html",
@@ -38,11 +42,11 @@ def cockpit(request):
             "year": year,
             "as_of": as_of,
             "rows": rows,
-            "indicators": INDICATORS,
-            "total": TOTAL,
+            "indicators": indicators,
+            "total": total,
             "basis": rules.ASSESSMENT,
             "worst": queries.worst_indicators(rows),
-            "chart": chart.bars([(r.unit.short_name or r.unit.name, r.total) for r in rows], TOTAL),
+            "chart": chart.bars([(r.unit.short_name or r.unit.name, r.total) for r in rows], total),
         },
     )
 
@@ -50,8 +54,23 @@ def cockpit(request):
 @staff_view
 def unit(request, pk: int):
     year, as_of = _year_and_date(request)
-    score = queries.unit_score(access_unit(request.user, pk), year=year, as_of=as_of)
-    return render(request, "assessment/unit.html", {"score": score, "year": year, "as_of": as_of, "total": TOTAL})
+    unit = access_unit(request.user, pk)
+    score = queries.unit_score(unit, year=year, as_of=as_of)
+    may_object = OBJECTING(request.user, unit) and request.user.unit_id == unit.pk
+    filed = {o.code: o for o in queries.objections(request.user, year=year).filter(unit=unit)}
+    for line in score.lines:
+        line.objection = filed.get(line.indicator.code)
+    return render(
+        request,
+        "assessment/unit.html",
+        {
+            "score": score,
+            "year": year,
+            "as_of": as_of,
+            "total": system.total([line.indicator for line in score.lines]),
+            "objection_form": forms.ObjectionForm(initial={"year": year}) if may_object else None,
+        },
+    )
 
 
 @staff_view
@@ -91,4 +110,174 @@ def report(request, pk: int, bound=None):
         request,
         "assessment/report.html",
         {"report": obj, "actions": REPORT_ACTIONS.offered(request.user, obj, bound=bound), "timeline": timeline(obj)},
+    )
+
+
+def _posted(request, form, call, back: str):
+    if form.is_valid():
+        try:
+            return call(form)
+        except (AccessDenied, NotFound):
+            raise
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    messages.error(request, form_error_text(form))
+    return redirect(back)
+
+
+def _indicators_url(year: int) -> str:
+    return f"{reverse('assessment:indicators')}?year={year}"
+
+
+@staff_view
+def indicators(request):
+    year, _ = _year_and_date(request)
+    legal = LEGAL_OFFICE(request.user, None)
+    found = system.system(year)
+    for i in found:
+        i_setting = i.setting if i.setting is not None and i.setting.year == year else None
+        i.form = (
+            forms.IndicatorSettingForm(
+                initial={
+                    "year": year,
+                    "code": i.code,
+                    "level": i.level,
+                    "points": i.points,
+                    "enabled": i.enabled,
+                    "version": i_setting.version if i_setting else None,
+                },
+                auto_id=f"id_%s-{i.code}",
+            )
+            if legal
+            else None
+        )
+    return render(
+        request,
+        "assessment/indicators.html",
+        {
+            "year": year,
+            "indicators": found,
+            "total": system.total([i for i in found if i.enabled]),
+            "legal": legal,
+            "new_form": forms.ManualIndicatorForm(initial={"year": year}) if legal else None,
+            "basis": rules.EVALUATION,
+        },
+    )
+
+
+@staff_view
+@require_POST
+def indicator_set(request):
+    def save(form):
+        item = settings_services.indicator_set(by=request.user, **form.cleaned_data)
+        messages.success(request, f"已设置“{item.name}”：{item.level}，{item.points}分，自{item.year}年度起")
+        return redirect(_indicators_url(item.year))
+
+    form = forms.IndicatorSettingForm(request.POST)
+    return _posted(request, form, save, _indicators_url(int_param(request.POST.get("year"), low=2000, high=2100)))
+
+
+@staff_view
+@require_POST
+def manual_indicator_add(request):
+    def save(form):
+        item = settings_services.manual_indicator_add(by=request.user, **form.cleaned_data)
+        messages.success(request, f"已新增人工评分指标“{item.name}”（{item.points}分）")
+        return redirect(_indicators_url(item.year))
+
+    form = forms.ManualIndicatorForm(request.POST)
+    return _posted(request, form, save, _indicators_url(int_param(request.POST.get("year"), low=2000, high=2100)))
+
+
+def _manual_indicator(year: int, code: str):
+    indicator = system.find(year, code)
+    if indicator is None:
+        raise NotFound("没有该考核指标")
+    return indicator
+
+
+@staff_view
+def manual_scores(request, code: str):
+    year, _ = _year_and_date(request)
+    indicator = _manual_indicator(year, code)
+    legal = LEGAL_OFFICE(request.user, None)
+    given = queries.manual_scores_of(code, year)
+    units = list(queries.assessed_units(request.user))
+    for unit in units:
+        unit.manual = given.get(unit.pk)
+        unit.form = (
+            forms.ManualScoreForm(
+                initial={
+                    "year": year,
+                    "unit": unit.pk,
+                    "points": unit.manual.points if unit.manual else indicator.points,
+                    "evidence": unit.manual.evidence if unit.manual else "",
+                    "version": unit.manual.version if unit.manual else None,
+                },
+                auto_id=f"id_%s-{unit.pk}",
+            )
+            if legal
+            else None
+        )
+    return render(
+        request,
+        "assessment/manual_scores.html",
+        {"year": year, "indicator": indicator, "units": units, "legal": legal},
+    )
+
+
+@staff_view
+@require_POST
+def manual_score_set(request, code: str):
+    form = forms.ManualScoreForm(request.POST)
+    back = f"{reverse('assessment:manual_scores', args=[code])}?year={request.POST.get('year', '')}"
+
+    def save(form):
+        data = form.cleaned_data
+        unit = access_unit(request.user, data.pop("unit"))
+        settings_services.manual_score_set(by=request.user, code=code, unit=unit, **data)
+        messages.success(request, f"已为{unit.name}评分：{data['points']}分")
+        return redirect(back)
+
+    return _posted(request, form, save, back)
+
+
+@staff_view
+def objections(request):
+    year, _ = _year_and_date(request)
+    page = page_of(queries.objections(request.user, year=year), request.GET.get("page"))
+    return render(request, "assessment/objections.html", {"year": year, "page": page})
+
+
+@staff_view
+@require_POST
+def objection_file(request):
+    form = forms.ObjectionForm(request.POST, request.FILES)
+    unit = request.user.unit
+    back = reverse("assessment:unit", args=[unit.pk]) if unit else reverse("assessment:cockpit")
+
+    def save(form):
+        data = form.cleaned_data
+        files = [(f.name, f.read()) for f in data.pop("files")]
+        item = services.objection_file(by=request.user, unit=unit, files=files, **data)
+        messages.success(request, f"已提出异议，等待法制机构答复（{item.indicator_name}）")
+        return redirect(item)
+
+    return _posted(request, form, save, f"{back}?year={request.POST.get('year', '')}")
+
+
+@staff_view
+def objection(request, pk: int, bound=None):
+    from .actions import OBJECTION_ACTIONS
+
+    obj = access_objection(request.user, pk)
+    return render(
+        request,
+        "assessment/objection.html",
+        {
+            "objection": obj,
+            "files": attachments_of(obj),
+            "actions": OBJECTION_ACTIONS.offered(request.user, obj, bound=bound),
+            "timeline": timeline(obj),
+        },
     )

@@ -52,7 +52,9 @@ class CourseIn(Schema):
     held_on: dt.date
     hours: Decimal = Field(gt=0, le=200, decimal_places=1)
     materials: str = Field("", max_length=5000)
-    attendees: list[int] = Field(min_length=1, max_length=2000)
+    attendees: list[int] = Field([], max_length=2000)  # may be empty when people sign in by QR
+    signin_opens: dt.datetime | None = None
+    signin_closes: dt.datetime | None = None
 
 
 class StudyIn(Schema):

@@ -10,6 +10,8 @@ from yifa.core.models import User
 from .models import CourseKind, OfficerKind, StudyKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+MOMENT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
 HOURS = {"min_value": 0.5, "max_digits": 4, "decimal_places": 1}
 
 
@@ -33,11 +35,23 @@ class CourseForm(forms.Form):
     hours = forms.DecimalField(label="学时", max_value=200, **HOURS)
     materials = forms.CharField(label="培训材料", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     exam = forms.BooleanField(label="组织考试", required=False)
-    attendees = PeopleField(label="参训人员", queryset=User.objects.none())
+    attendees = PeopleField(label="参训人员（扫码签到的可不选）", queryset=User.objects.none(), required=False)
+    signin_opens = forms.DateTimeField(
+        label="扫码签到开始时间", widget=MOMENT, input_formats=MOMENT_FORMATS, required=False
+    )
+    signin_closes = forms.DateTimeField(
+        label="扫码签到截止时间", widget=MOMENT, input_formats=MOMENT_FORMATS, required=False
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attendees"].queryset = _people(user)
+
+
+class SigninWindowForm(forms.Form):
+    signin_opens = forms.DateTimeField(label="扫码签到开始时间", widget=MOMENT, input_formats=MOMENT_FORMATS)
+    signin_closes = forms.DateTimeField(label="扫码签到截止时间", widget=MOMENT, input_formats=MOMENT_FORMATS)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class StudyForm(forms.Form):

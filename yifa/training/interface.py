@@ -5,29 +5,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, Sum
+from django.db.models import Count
 
-from yifa.core.models import Role, RoleGrant, User
-
-from .models import Attendance, Course, OfficerKind, StudySession
-from .queries import requirements
+from .models import Course, OfficerKind, StudySession
+from .queries import people_hours, requirements
 from .rules import STUDY_SESSIONS_MINIMUM
 
 __all__ = ["STUDY_SESSIONS_MINIMUM", "hours_met_by_unit", "study_sessions_by_unit", "unit_year"]
 
 
 def hours_met_by_unit(year: int) -> dict[int, tuple[int, int]]:
-    """{unit id: (people who met their required hours in ``year``, active people)}."""
+    """{unit id: (people who met their required hours in ``year``, active people)} in two queries."""
     need = requirements(year)
-    hours = dict(
-        Attendance.objects.filter(year=year).values_list("person").annotate(s=Sum("hours")).values_list("person", "s")
-    )
-    enforcement = set(RoleGrant.objects.filter(role=Role.ENFORCEMENT).values_list("user_id", flat=True))
+    people = people_hours(None, year=year).order_by().values_list("unit_id", "hours", "enforcement")
     result: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for pk, unit_id in User.objects.filter(is_active=True, unit__isnull=False).values_list("pk", "unit_id"):
-        kind = OfficerKind.ENFORCEMENT if pk in enforcement else OfficerKind.GENERAL
+    for unit_id, hours, enforcement in people:
+        kind = OfficerKind.ENFORCEMENT if enforcement else OfficerKind.GENERAL
         result[unit_id][1] += 1
-        if hours.get(pk, 0) >= need[kind][0]:
+        if hours >= need[kind][0]:
             result[unit_id][0] += 1
     return {unit: (met, total) for unit, (met, total) in result.items()}
 

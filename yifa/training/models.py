@@ -48,6 +48,10 @@ class Course(Versioned):
     hours = models.DecimalField("学时", max_digits=4, decimal_places=1)
     exam = models.BooleanField("组织考试", default=False)
     recorded_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    # 扫码签到: the code in the QR, and the window in which a scan counts
+    signin_code = models.CharField("签到码", max_length=32, unique=True, null=True, blank=True)
+    signin_opens = models.DateTimeField("签到开始时间", null=True, blank=True)
+    signin_closes = models.DateTimeField("签到截止时间", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "培训"
@@ -59,6 +63,9 @@ class Course(Versioned):
     def get_absolute_url(self):
         return reverse("training:course", args=[self.pk])
 
+    def signin_open_at(self, moment) -> bool:
+        return bool(self.signin_code and self.signin_opens and self.signin_opens <= moment <= self.signin_closes)
+
 
 class Attendance(models.Model):
     """One person's attendance of a course: the hours counted (the course's, unless he left early)."""
@@ -68,6 +75,7 @@ class Attendance(models.Model):
     year = models.PositiveIntegerField("年度", db_index=True)  # the course's year, kept for the per-year sums
     hours = models.DecimalField("计入学时", max_digits=4, decimal_places=1)
     score = models.PositiveSmallIntegerField("考试成绩", null=True, blank=True)
+    signed_in_at = models.DateTimeField("扫码签到时间", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "参训记录"

@@ -47,14 +47,16 @@ def hours_of(person_id: int, year: int) -> Decimal:
 
 
 def people_hours(user, *, year: int, unit_id: int | None = None, short_only: bool = False):
-    """The people in the user's scope with their hours in ``year`` and whether they hold an enforcement role."""
+    """The people in the user's scope (everyone for ``user=None``) with their hours in ``year`` and whether
+    they hold an enforcement role."""
     hours = (
         Attendance.objects.filter(person=OuterRef("pk"), year=year)
         .values("person")
         .annotate(total=Sum("hours"))
         .values("total")
     )
-    qs = scope(User.objects.filter(is_active=True, unit__isnull=False), user).select_related("unit")
+    qs = User.objects.filter(is_active=True, unit__isnull=False)
+    qs = scope(qs, user).select_related("unit") if user is not None else qs
     if unit_id:
         qs = qs.filter(unit_id=unit_id)
     qs = qs.annotate(
@@ -91,6 +93,10 @@ def courses(user, *, year: int):
 
 def course_attendance(course: Course):
     return course.attendance.select_related("person", "person__unit").order_by("person__unit__path", "person__username")
+
+
+def attendance_of(course: Course, person) -> Attendance | None:
+    return Attendance.objects.filter(course=course, person=person).first()
 
 
 def studies(user, *, year: int, unit_id: int | None = None):

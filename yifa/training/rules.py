@@ -23,6 +23,7 @@ GENERAL_HOURS_DEFAULT = 40
 ENFORCEMENT_HOURS_DEFAULT = 80
 STUDY_SESSIONS_MINIMUM = 2
 WARNING_FROM = (10, 1)  # 第四季度 of the year: the warning is raised from 1 October
+SIGNIN_WINDOW_LONGEST = dt.timedelta(hours=24)  # a scan counts only while the session is on (platform choice)
 
 TRAINING_HOURS = Rule(
     P + "hours",

@@ -10,7 +10,7 @@ from yifa.core.access import visible_unit_ids
 from yifa.core.models import Role, User
 from yifa.core.procedure import LEGAL_OFFICE, Checks, add, change, in_unit_of
 
-from . import rules
+from . import rules, signin
 from .models import Attendance, Course, CourseKind, HoursRequirement, OfficerKind, StudyKind, StudySession
 
 UNIT_STAFF = in_unit_of(Role.LIAISON, Role.HEAD, label="本单位联络员或负责人") | LEGAL_OFFICE
@@ -52,7 +52,10 @@ def course_record(
     materials: str = "",
     exam: bool = False,
     attendees=(),
+    signin_opens=None,
+    signin_closes=None,
 ) -> Course:
+    """A course with the people the recorder lists, or a sign-in window for them to scan in (or both)."""
     checks = Checks()
     if unit is None:
         checks.fail("unit", "组织单位：登记人须属于某一单位")
@@ -61,8 +64,11 @@ def course_record(
     checks.date("held_on", "培训日期", held_on)
     _hours(checks, "hours", "学时", hours, MAX_COURSE_HOURS)
     people = _people_seen_by(by, attendees, checks, "attendees", "参训人员")
-    if not people:
-        checks.fail("attendees", "参训人员：至少选择一人")
+    by_qr = signin_opens is not None or signin_closes is not None
+    if by_qr:
+        signin.window_checks(checks, held_on, signin_opens, signin_closes)
+    elif not people:
+        checks.fail("attendees", "参训人员：至少选择一人，或设置扫码签到时间")
     checks.done()
     course = Course(
         unit=unit,
@@ -74,6 +80,9 @@ def course_record(
         hours=hours,
         exam=exam,
         recorded_by=by,
+        signin_code=signin.new_code() if by_qr else None,
+        signin_opens=signin_opens,
+        signin_closes=signin_closes,
     )
 
     def attend(c: Course):
@@ -89,7 +98,13 @@ def course_record(
         label="登记培训",
         after=attend,
         unit=unit,
-        data={"topic": topic, "held_on": held_on, "hours": str(hours), "attendees": [p.pk for p in people]},
+        data={
+            "topic": topic,
+            "held_on": held_on,
+            "hours": str(hours),
+            "attendees": [p.pk for p in people],
+            "signin": signin.window_text(course) if by_qr else "",
+        },
     )
 
 

@@ -14,7 +14,7 @@ from yifa.core.procedure import LEGAL_OFFICE, form_error_text, show_service_erro
 from yifa.core.queries import int_param, page_of
 from yifa.core.views import staff_view
 
-from . import forms, queries, rules, services
+from . import forms, queries, rules, services, signin
 from .access import access_course, access_study
 
 
@@ -99,10 +99,74 @@ def course_create(request):
 @staff_view
 def course(request, pk: int):
     item = access_course(request.user, pk)
+    may_open = services.UNIT_STAFF(request.user, item)
+    window = None
+    if may_open:
+        window = forms.SigninWindowForm(
+            initial={"signin_opens": item.signin_opens, "signin_closes": item.signin_closes, "version": item.version}
+        )
     return render(
         request,
         "training/course.html",
-        {"course": item, "attendance": queries.course_attendance(item), "timeline": timeline(item)},
+        {
+            "course": item,
+            "attendance": queries.course_attendance(item),
+            "timeline": timeline(item),
+            "qr": signin.qr_svg(request, item) if item.signin_code and may_open else "",
+            "window_text": signin.window_text(item),
+            "window_form": window,
+            "open_now": item.signin_open_at(timezone.now()),
+        },
+    )
+
+
+@staff_view
+@require_POST
+def signin_window(request, pk: int):
+    item = access_course(request.user, pk)
+
+    def save(form):
+        data = form.cleaned_data
+        signin.window_open(
+            by=request.user,
+            course=item,
+            opens=data["signin_opens"],
+            closes=data["signin_closes"],
+            version=data["version"],
+        )
+        messages.success(request, "已设置扫码签到时间，请向参训人员展示二维码")
+        return redirect(item)
+
+    return _posted(request, forms.SigninWindowForm(request.POST), save, item.get_absolute_url())
+
+
+@staff_view
+def signin_page(request, code: str):
+    """What the phone opens after the scan: the course, the window, and one button (or why not)."""
+    item = signin.course_for_code(code)
+    if item is None:
+        raise NotFound("没有该培训的签到码，请重新扫描现场二维码")
+    if request.method == "POST":
+        try:
+            row = signin.sign_in(by=request.user, course=item)
+        except (AccessDenied, NotFound):
+            raise
+        except YifaError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"签到成功，计入{queries.hours_text(row.hours)}学时")
+        return redirect("training:signin", code=code)
+    mine = queries.attendance_of(item, request.user)
+    return render(
+        request,
+        "training/signin.html",
+        {
+            "course": item,
+            "mine": mine,
+            "open_now": item.signin_open_at(timezone.now()),
+            "window_text": signin.window_text(item),
+            "hours": queries.hours_text(item.hours),
+        },
     )
 
 
