@@ -122,9 +122,6 @@ def _plan(sql: str) -> list[str]:
 
 
 def measure(client, url: str, repeat: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     try:
         response = client.get(url, secure=True)
     except Exception as exc:  # noqa: BLE001 - a broken page is reported, not fatal to the run
@@ -132,10 +129,11 @@ def measure(client, url: str, repeat: int) -> dict:
     result = {"url": url, "status": response.status_code}
     if response.status_code != 200:
         return result
-    with CaptureQueriesContext(connection) as captured:
+    from yifa.core.endpoints import SqlLog
+
+    with SqlLog() as queries:
         client.get(url, secure=True)
-    queries = list(captured.captured_queries)  # the next request resets the connection's log
-    selects = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    selects = [sql for sql in queries if sql.lstrip().upper().startswith("SELECT")]
     shapes: dict[str, int] = {}
     for sql in selects:
         shapes[_shape(sql)] = shapes.get(_shape(sql), 0) + 1

@@ -1,8 +1,12 @@
+import hashlib
 import io
 
+from django.contrib.contenttypes.models import ContentType
 from openpyxl import Workbook
 
-from yifa.normdocs import services
+from yifa.core.audit import verify_chain
+from yifa.core.models import Event
+from yifa.normdocs import search, services
 from yifa.normdocs.models import DocStatus, Document
 
 from .conftest import D
@@ -140,9 +144,28 @@ def test_import_previews_errors_per_row_and_writes_nothing_until_clean(cast, log
     preview = client.post("/staff/normdocs/import/", {"file": good}).content.decode()
     assert "可导入" in preview and not Document.objects.exists()
     good = _xlsx([["江临市救助办法", "江民发〔2021〕2号", "民政局", "2021-03-01", 5]])
-    assert client.post("/staff/normdocs/import/", {"file": good, "commit": "on"}).status_code == 302
+    answer = client.post("/staff/normdocs/import/", {"file": good, "commit": "on"})
     doc = Document.objects.get()
     assert doc.status == DocStatus.IN_FORCE and doc.expires_on == D(2026, 2, 28)
+    job = client.get(answer.url).content.decode()
+    assert "已完成" in job and "已导入 1 行" in job
+    assert "救助" in [d.title for d in Document.objects.filter(pk__in=search.matching(Document.objects, "救助"))][0]
+
+
+def test_an_import_is_one_audit_event_with_the_files_sm3_and_row_count(cast, login):
+    client = login(cast["minzheng_liaison"])
+    rows = [[f"江临市救助办法{i}", f"江民发〔2021〕{i}号", "民政局", "2021-03-01", 5] for i in range(1, 301)]
+    upload = _xlsx(rows)
+    content = upload.getvalue()
+    answer = client.post("/staff/normdocs/import/", {"file": upload, "commit": "on"})
+    assert answer.status_code == 302 and Document.objects.count() == 300
+    event = Event.objects.get(action="normdocs.import")
+    assert event.data["rows"] == 300 and event.subject_label.startswith("导入规范性文件目录")
+    assert not Event.objects.filter(subject_type=ContentType.objects.get_for_model(Document)).exists()
+    assert event.data["sm3"] == hashlib.new("sm3", content).hexdigest()
+    assert verify_chain().ok
+    assert "已导入 300 行" in client.get(answer.url).content.decode()
+    assert login(cast["shijian_liaison"]).get(answer.url).status_code == 403
 
 
 def test_campaign_pages_permissions(cast, login, published):

@@ -5,12 +5,10 @@ fails here. Counts, not times: speed is measured in bench/."""
 import datetime as dt
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import StaffClient
-from yifa.core.endpoints import discover_api, discover_pages
+from yifa.core.endpoints import SqlLog, discover_api, discover_pages
 from yifa.core.registry import contributions
 from yifa.core.seed import Progress, seed
 
@@ -36,7 +34,7 @@ def counts(clients) -> dict:
         for viewer, client in clients.items():
             if public != (viewer == "public"):
                 continue
-            with CaptureQueriesContext(connection) as captured:
+            with SqlLog() as captured:
                 status = client.get(url).status_code
             found[(url, viewer)] = (status, len(captured))
     return found

@@ -56,3 +56,28 @@ def discover_api() -> list[tuple[str, str, bool]]:
         get = operations["get"]
         found.append((get.get("operationId", path), path, not get.get("security")))
     return sorted(found, key=lambda f: f[1])
+
+
+class SqlLog(list):
+    """Every statement run inside the block, as sent (parameters inlined where the driver can say).
+    Not CaptureQueriesContext: the test client's request_started signal clears the connection's query log
+    mid-block, so it counts 0 queries for a request."""
+
+    def __enter__(self):
+        from django.db import connection
+
+        self._wrapper = connection.execute_wrapper(self._record)
+        self._wrapper.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self._wrapper.__exit__(*exc)
+
+    def _record(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        try:
+            text = context["connection"].ops.last_executed_query(context["cursor"], sql, params)
+        except Exception:  # noqa: BLE001 - a statement the driver cannot render is kept as written
+            text = sql
+        self.append(text or sql)
+        return result

@@ -12,6 +12,7 @@ urlpatterns = [
     path("people/", views.people, name="people"),
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/jobs/", views.calendar_jobs, name="calendar_jobs"),
+    path("imports/<int:pk>/", views.import_job, name="import_job"),
     path("rules/", views.rules, name="rules"),
     path("audit/", views.audit_log, name="audit"),
     path("inbox/", views.inbox, name="inbox"),

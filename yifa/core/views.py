@@ -28,6 +28,7 @@ from .forms import (
     UnitForm,
     UnitMoveForm,
 )
+from .imports import job_for
 from .jobs import recent_jobs
 from .models import Attachment, CalendarDay, CalendarYear, Role, Unit, User
 from .procedure import Who
@@ -324,6 +325,14 @@ def calendar(request):
 def calendar_jobs(request):
     """The recomputation progress on the calendar page, polled by htmx while a job is queued or running."""
     return render(request, "core/_recompute_jobs.html", recent_jobs())
+
+
+@staff_view
+def import_job(request, pk: int):
+    """An upload's import: its progress, polled by htmx while it runs; then the result or the refusal."""
+    job = job_for(request.user, pk)
+    template = "core/_import_job.html" if request.htmx else "core/import_job.html"
+    return render(request, template, {"job": job})
 
 
 def _date_or_error(text: str) -> dt.date:

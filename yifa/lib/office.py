@@ -113,11 +113,9 @@ def xlsx_table(title: str, headers: list[str], rows: Iterable[Iterable]) -> byte
 
 def xlsx_rows(content: bytes) -> tuple[list[str], list[list]]:
     """Header and rows of the first sheet (for imports with a dry-run preview)."""
-    from openpyxl import load_workbook
+    from .xlsx_read import read_rows
 
-    wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    ws = wb.worksheets[0]
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    rows = read_rows(content)
     if not rows:
         return [], []
     headers = [str(h or "").strip() for h in rows[0]]

@@ -304,8 +304,7 @@ DOCUMENTS = Flow(
             "从目录导入",
             NEW,
             who=DRAFTER,
-            after=_index,
-            event_data=lambda doc, *, line, **_: {"line": line},
+            after_many=lambda docs, **_: search.index_new_documents(docs),
         ),
         Transition(
             "edit",

@@ -51,6 +51,14 @@ def index_document(document) -> None:
     SearchGrams.objects.update_or_create(document=document, defaults={"grams": grams})
 
 
+def index_new_documents(documents) -> None:
+    """The index rows of freshly written documents (an import: no joint issuers yet), in bulk."""
+    SearchGrams.objects.bulk_create(
+        [SearchGrams(document=d, grams=grams_of(d.title, d.number, d.unit.name, d.full_text)) for d in documents],
+        batch_size=2000,
+    )
+
+
 def _phrases(query: str) -> list[list[str]]:
     """Phrases of bigrams for the index; a single character is a phrase of one token."""
     return [

@@ -7,8 +7,8 @@ import random
 
 from yifa.core.models import Unit, UnitKind
 
-from .models import DocStatus, Document, SearchGrams
-from .search import grams_of
+from .models import DocStatus, Document
+from .search import index_new_documents
 
 BATCH = 2000
 SUBJECTS = [
@@ -87,8 +87,6 @@ def bulk_documents(count: int, progress, seed_value: int = 2026) -> int:
     for first in range(0, count, BATCH):
         docs = [fake_document(offset + i, rng, units, today) for i in range(first, min(count, first + BATCH))]
         Document.objects.bulk_create(docs)
-        SearchGrams.objects.bulk_create(
-            [SearchGrams(document=d, grams=grams_of(d.title, d.number, d.unit.name, d.full_text)) for d in docs]
-        )
+        index_new_documents(docs)
         progress("规范性文件", min(count, first + BATCH), count)
     return count

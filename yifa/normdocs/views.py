@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from yifa.core.charts import bar_chart, rate
 from yifa.core.errors import YifaError
+from yifa.core.imports import schedule_import
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
@@ -17,6 +19,8 @@ from . import actions, forms, importer, lists, queries, rules, services
 from .access import access_document
 from .models import DocStatus
 from .screener import rule_save, screen_text
+
+PREVIEW_ROWS = 200  # a 100,000-row catalogue is previewed by its wrong rows (or its first), not all of it
 
 
 @staff_view
@@ -159,17 +163,36 @@ def screen_rules(request):
 @staff_view
 @require_http_methods(["GET", "POST"])
 def import_catalogue(request):
+    """Preview (every row checked, the wrong ones listed); a clean file is then written by the task worker,
+    its progress on the job's page."""
     form = forms.ImportForm(request.POST or None, request.FILES or None)
-    rows, created = None, None
+    rows = None
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        content = upload.read()
         try:
-            rows = importer.parse(by=request.user, content=form.cleaned_data["file"].read())
-            if form.cleaned_data["commit"]:
-                created = importer.commit(by=request.user, rows=rows)
-                messages.success(request, f"已导入{len(created)}件")
-                return redirect("normdocs:list")
+            rows = importer.parse(by=request.user, content=content)
+            if form.cleaned_data["commit"] and not any(r.errors for r in rows):
+                job = schedule_import(
+                    "yifa.normdocs.importer.run",
+                    label="导入规范性文件目录",
+                    by=request.user,
+                    file_name=upload.name,
+                    content=content,
+                    next_url=reverse("normdocs:list"),
+                )
+                return redirect("core:import_job", job.pk)
         except YifaError as exc:
             show_service_errors(form, exc)
+    wrong = [r for r in rows or [] if r.errors]
     return render(
-        request, "normdocs/import.html", {"form": form, "rows": rows, "errors": sum(bool(r.errors) for r in rows or [])}
+        request,
+        "normdocs/import.html",
+        {
+            "form": form,
+            "rows": rows,
+            "shown": (wrong or rows or [])[:PREVIEW_ROWS],
+            "errors": len(wrong),
+            "preview_rows": PREVIEW_ROWS,
+        },
     )

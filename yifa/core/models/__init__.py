@@ -2,6 +2,7 @@ from .attachments import Attachment, StoredFile
 from .calendar import CalendarDay, CalendarYear, DayKind, RecomputeJob
 from .deadlines import Deadline, DeadlineStatus
 from .events import AuditHead, Event
+from .imports import ImportJob
 from .notifications import Notification
 from .people import Role, RoleGrant, User
 from .tokens import ApiToken
@@ -18,6 +19,7 @@ __all__ = [
     "CalendarYear",
     "DayKind",
     "RecomputeJob",
+    "ImportJob",
     "AuditHead",
     "Event",
     "Deadline",

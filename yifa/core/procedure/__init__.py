@@ -1,7 +1,8 @@
 """The procedure kit: what a module declares to act. See CONTRIBUTING.md.
 
 - ``Flow``/``Transition`` (``flows.py``): states, acts (those keeping the state too), who, when, guards,
-  fields, clocks, messages; ``fire`` and ``create`` run them in one transaction with one audit event.
+  fields, clocks, messages; ``fire`` and ``create`` run them in one transaction with one audit event; ``create_many``
+  makes many records (an import) with one event for all.
 - ``Who``: a permission with its Chinese label.
 - ``Action``/``Actions`` (``actions.py``): each act's form; one generic view runs them.
 - ``ActionForm``, ``MultipleFileField``, ``show_service_errors``, ``Checks``: forms and input checks.
@@ -23,6 +24,7 @@ from .engine import (
     Transition,
     assign,
     create,
+    create_many,
     fire,
     state_label,
 )
@@ -58,6 +60,7 @@ __all__ = [
     "assign",
     "change",
     "create",
+    "create_many",
     "fire",
     "form_error_text",
     "in_unit_of",
