@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reconsideration', '0011_online_intake'),
+        ('reconsideration', '0012_case_number_on_acceptance'),
     ]
 
     operations = [

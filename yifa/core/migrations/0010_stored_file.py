@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0008_calendar_recompute_job'),
+        ('core', '0009_import_job'),
     ]
 
     operations = [
