@@ -322,9 +322,9 @@ class Case(Versioned):
 
     @property
     def large_fine_threshold(self):
-        from .rules import LARGE_FINE
+        from .rules import large_fine
 
-        return LARGE_FINE[self.party_kind]
+        return large_fine(self.party_kind)
 
     @property
     def is_public(self) -> bool:
