@@ -145,3 +145,13 @@ def test_decision_reading_is_calendar_days_and_working_days_per_article_85():
     assert rules.DECISION.unit.value == "calendar"
     for rule in (rules.HEARING_REQUEST, rules.HEARING_NOTICE, rules.SERVICE, rules.WITHDRAWAL):
         assert rule.unit.value == "workday", rule.id
+
+
+def test_the_hearing_threshold_follows_the_provinces_setting(cast, body, officers, settings):
+    case = _notified(cast, body, officers, on=D(2026, 9, 23), fine="60000")
+    assert not guards.hearing_right(case)  # 单位：默认十万元
+    settings.ENFORCEMENT_LARGE_FINE_ORGANISATION = 50000
+    assert guards.hearing_right(case)
+    settings.ENFORCEMENT_LARGE_FINE_PERSON = 5000
+    case.party_kind = "person"
+    assert guards.hearing_right(case)

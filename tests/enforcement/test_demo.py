@@ -32,3 +32,18 @@ def test_todo_shows_the_review_waiting_and_the_expiring_certificate(cast, login)
     page = login(cast["reviewer"]).get(reverse("core:todo")).content.decode()
     assert "待法制审核" in page and "赵将到期的执法证" in page
     assert "待法制审核" not in login(cast["minzheng_liaison"]).get(reverse("core:todo")).content.decode()
+
+
+def test_demo_officer_has_work_in_coercion_inspection_transfer_and_the_catalogue(cast, login):
+    demo.load(cast)
+    officer = login(cast["shijian_officer"])
+    assert "扣押财物" in officer.get(reverse("enforcement:coercion_list")).content.decode()
+    assert "已催告" in officer.get(reverse("enforcement:coercion_list")).content.decode()
+    inspections = officer.get(reverse("enforcement:inspection_list")).content.decode()
+    assert "检查中" in inspections and "已办结" in inspections
+    assert "已报告待审批" in officer.get(reverse("enforcement:transfer_list")).content.decode()
+    powers = officer.get(reverse("enforcement:powers")).content.decode()
+    assert "执法稽查局局长" in powers and "综合行政执法办公室主任" in powers
+    menu = officer.get(reverse("enforcement:index")).content.decode()
+    for label in ("行政强制案件", "行政检查", "移送涉嫌犯罪", "执法事项清单"):
+        assert label in menu

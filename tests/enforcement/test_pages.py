@@ -16,6 +16,15 @@ STAFF_PAGES = [
     "enforcement:outside",
     "enforcement:bodies",
     "enforcement:new",
+    "enforcement:powers",
+    "enforcement:power_new",
+    "enforcement:body_new",
+    "enforcement:officer_new",
+    "enforcement:coercion_list",
+    "enforcement:coercion_new",
+    "enforcement:inspection_list",
+    "enforcement:inspection_new",
+    "enforcement:transfer_list",
 ]
 
 

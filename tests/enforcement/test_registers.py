@@ -140,3 +140,20 @@ def test_legal_office_registers_an_officer_and_issues_a_certificate(cast, login,
     assert "姓名：李执法 → 李新名" in page
     refused = login(cast["shijian_officer"]).post(url, {**edit, "officer-name": "x", "officer-version": 1})
     assert refused.status_code in (403, 404)
+
+
+def test_api_lists_the_published_powers_without_login(cast, login, body, client):
+    login(cast["legal_head"]).post(reverse("enforcement:power_new"), {**POWER, "body": body.pk})
+    client.logout()
+    items = client.get("/api/enforcement/public/powers").json()["items"]
+    assert items == [
+        {
+            "code": "SJ-CF-001",
+            "name": "对销售超过保质期食品的行政处罚",
+            "kind": "行政处罚",
+            "body": "江临市市场监督管理局",
+            "legal_basis": "《中华人民共和国食品安全法》第一百二十四条",
+            "benchmark_code": "SJ-001",
+            "responsible_post": "执法稽查科科长",
+        }
+    ]

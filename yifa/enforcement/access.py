@@ -17,3 +17,21 @@ def access_certificate(user, pk):
     from .models import Certificate
 
     return fetch(Certificate.objects.select_related("officer__body__unit"), user, pk, "officer__body__unit")
+
+
+def access_coercion(user, pk):
+    from .models import CoercionCase
+
+    return fetch(CoercionCase.objects.select_related("body", "unit"), user, pk, "unit")
+
+
+def access_inspection(user, pk):
+    from .models import InspectionCase
+
+    return fetch(InspectionCase.objects.select_related("body", "unit", "power"), user, pk, "unit")
+
+
+def access_transfer(user, pk):
+    from .models import Transfer
+
+    return fetch(Transfer.objects.select_related("unit", "case", "inspection", "letter"), user, pk, "unit")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from yifa.core.procedure import Action, Actions
 
-from . import forms, views
-from .access import access_case, access_certificate
+from . import forms, procedure_views, views
+from .access import access_case, access_certificate, access_coercion, access_inspection, access_transfer
+from .coercion_flow import COERCION_FLOW
 from .flows import CASE_FLOW, CERTIFICATE_FLOW
+from .inspection_flow import INSPECTION_FLOW
+from .transfer_flow import TRANSFER_FLOW
 
 ACTIONS = Actions(
     CASE_FLOW,
@@ -46,4 +49,44 @@ CERTIFICATE_ACTIONS = Actions(
     url="enforcement:certificate_act",
     access=access_certificate,
     many=True,
+)
+
+COERCION_ACTIONS = Actions(
+    COERCION_FLOW,
+    [
+        Action("deliver_notice"),
+        Action("extend", form=forms.ExtendForm),
+        Action("dispose", form=forms.DisposeForm),
+        Action("execute", form=forms.ExecuteForm),
+        Action("apply_court", form=forms.ApplyCourtForm),
+        Action("complied"),
+        Action("close"),
+    ],
+    url="enforcement:coercion_act",
+    access=access_coercion,
+    page=procedure_views.coercion,
+)
+
+INSPECTION_ACTIONS = Actions(
+    INSPECTION_FLOW,
+    [Action("conclude", form=forms.ConcludeForm)],
+    url="enforcement:inspection_act",
+    access=access_inspection,
+    page=procedure_views.inspection,
+)
+
+TRANSFER_ACTIONS = Actions(
+    TRANSFER_FLOW,
+    [
+        Action("approve"),
+        Action("refuse", form=forms.ReasonForm),
+        Action("send", form=forms.SendForm),
+        Action("police_filed"),
+        Action("hand_over"),
+        Action("police_declined"),
+        Action("close", form=forms.ReasonForm),
+    ],
+    url="enforcement:transfer_act",
+    access=access_transfer,
+    page=procedure_views.transfer,
 )

@@ -101,6 +101,39 @@ class StatisticsOut(Schema):
     table: list[StatRow]
 
 
+class PowerOut(Schema):
+    code: str
+    name: str
+    kind: str
+    body: str
+    legal_basis: str
+    benchmark_code: str
+    responsible_post: str
+
+    @staticmethod
+    def resolve_kind(obj):
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_body(obj):
+        return obj.body.name
+
+
+class CoercionOut(Schema):
+    id: int
+    number: str
+    kind: str
+    state: str
+    body: str
+    party_name: str
+    started_on: dt.date
+    version: int
+
+    @staticmethod
+    def resolve_body(obj):
+        return obj.body.name
+
+
 class PublishIn(Schema):
     version: int | None = None
 
@@ -129,6 +162,19 @@ def statistics(request, year: int):
     if not 2000 <= year <= 2100:
         raise YifaError("year：须为2000至2100之间的年份", field="year")
     return {"year": year, "table": queries.statistics(request.user, year)["table"]}
+
+
+@router.get("/coercion", response=list[CoercionOut])
+@paginate(CursorlessPagination)
+def coercion_cases(request, state: str = ""):
+    return queries.coercion_for(request.user, state=state)
+
+
+@router.get("/public/powers", response=list[PowerOut], auth=None)
+@paginate(CursorlessPagination)
+def public_powers(request, q: str = ""):
+    """执法事项清单 as published: powers in use with their basis, holder, benchmark and responsible post."""
+    return queries.powers(q=q[:50], active_only=True)
 
 
 @router.get("/public/decisions", response=list[PublicDecisionOut], auth=None)

@@ -12,7 +12,7 @@ from yifa.core.calendar import current_calendar
 from yifa.core.procedure import fire
 from yifa.lib.deadlines import WORKDAYS, earliest_after_notice
 
-from . import rules, services
+from . import procedures, rules, services
 from .flows import CASE_FLOW
 from .models import Benchmark, BodyKind, Case, Stage
 
@@ -63,7 +63,7 @@ def load(cast):
         legal_basis="《中华人民共和国行政处罚法》第十七条；市政府关于确认行政执法主体资格的公告",
         market_regulation=True,
     )
-    services.body_add(
+    town = services.body_add(
         by=legal,
         unit=cast["青石镇"],
         name="江临市青石镇综合行政执法办公室",
@@ -100,6 +100,8 @@ def load(cast):
     )
     services.benchmark_publish(by=legal, benchmark=bench, on=today - dt.timedelta(days=300))
     pair = certs[:2]
+    _powers(legal, market, town)
+    _other_procedures(officer, market, pair, today)
     numbers = iter(range(1, 100))
 
     def filed(days_ago, party="江临市某某超市有限公司", **extra):
@@ -199,4 +201,137 @@ def load(cast):
         by=officer,
         on=today - dt.timedelta(days=4),
         reason="该处罚决定已被行政复议机关撤销",
+    )
+
+
+POWERS = [
+    (
+        "SJ-CF-001",
+        "对销售超过保质期食品的行政处罚",
+        "penalty",
+        "《中华人民共和国食品安全法》第一百二十四条",
+        "SJ-001",
+        "执法稽查科科长",
+    ),
+    (
+        "SJ-QZ-001",
+        "查封、扣押不符合食品安全标准的食品",
+        "coercion",
+        "《中华人民共和国食品安全法》第一百一十条第四项",
+        "",
+        "执法稽查科科长",
+    ),
+    (
+        "SJ-JC-001",
+        "食品经营者日常监督检查",
+        "inspection",
+        "《中华人民共和国食品安全法》第一百一十条",
+        "",
+        "食品经营监管科科长",
+    ),
+]
+
+
+def _powers(legal, market, town):
+    """The catalogue, with one responsible post changed so the power's page shows a before/after."""
+    made = [
+        services.power_add(
+            by=legal,
+            body=market,
+            code=code,
+            name=name,
+            kind=kind,
+            legal_basis=basis,
+            benchmark_code=bench,
+            responsible_post=post,
+        )
+        for code, name, kind, basis, bench, post in POWERS
+    ]
+    services.power_add(
+        by=legal,
+        body=town,
+        code="QS-CF-001",
+        name="对违法建设的行政处罚（相对集中行使）",
+        kind="penalty",
+        legal_basis="《中华人民共和国城乡规划法》第六十五条；省人民政府关于赋予乡镇（街道）部分行政处罚权的决定",
+        responsible_post="综合行政执法办公室主任",
+    )
+    first = made[0]
+    services.power_change(
+        by=legal,
+        power=first,
+        expected_version=first.version,
+        body=market,
+        code=first.code,
+        name=first.name,
+        kind=first.kind,
+        legal_basis=first.legal_basis,
+        benchmark_code=first.benchmark_code,
+        responsible_post="执法稽查局局长",
+    )
+
+
+def _other_procedures(officer, market, pair, today):
+    """A running seizure, an execution after its 催告, an open and a closed inspection, and a transfer reported."""
+    seizure_on = today - dt.timedelta(days=10)
+    procedures.coercion_start(
+        by=officer,
+        body=market,
+        number=f"江市监扣〔{seizure_on.year}〕1号",
+        kind="seize",
+        party_kind="organisation",
+        party_name="江临市某某食品有限公司",
+        subject="超过保质期的食品120箱（清单附后）",
+        legal_basis="《中华人民共和国食品安全法》第一百一十条第四项",
+        certificates=pair,
+        on=seizure_on,
+    )
+    procedures.coercion_start(
+        by=officer,
+        body=market,
+        number=f"江市监催〔{today.year}〕1号",
+        kind="execution",
+        party_kind="person",
+        party_name="王某某",
+        subject="缴纳罚款5000元（江市监罚字第1号决定）",
+        legal_basis="《中华人民共和国行政强制法》第三十五条",
+        comply_by=today + dt.timedelta(days=10),
+        on=today - dt.timedelta(days=2),
+    )
+    procedures.inspection_start(
+        by=officer,
+        body=market,
+        number=f"江市监检〔{today.year}〕2号",
+        party_name="江临市青石镇某饭店",
+        scope_text="餐饮服务食品安全日常检查",
+        certificates=pair,
+        on=today,
+    )
+    checked = procedures.inspection_start(
+        by=officer,
+        body=market,
+        number=f"江市监检〔{today.year}〕1号",
+        party_name="江临市某某超市有限公司",
+        scope_text="食品经营日常检查",
+        certificates=pair,
+        on=today - dt.timedelta(days=6),
+    )
+    from .inspection_flow import INSPECTION_FLOW
+
+    fire(
+        INSPECTION_FLOW,
+        checked,
+        "conclude",
+        by=officer,
+        on=today - dt.timedelta(days=6),
+        record_reference="现场检查笔录第1号",
+        finding="货架有超过保质期的食品",
+        outcome="transfer",
+    )
+    procedures.transfer_report(
+        by=officer,
+        inspection=checked,
+        suspected_crime="生产、销售不符合安全标准的食品罪",
+        report="检查发现超过保质期食品货值金额较大，专案组核实后报请移送",
+        on=today - dt.timedelta(days=1),
     )

@@ -14,8 +14,12 @@ from .models import (
     Body,
     BodyKind,
     Certificate,
+    CoercionKind,
+    Disposal,
+    InspectionOutcome,
     PartyKind,
     PenaltyKind,
+    Power,
     PowerKind,
     RecordKind,
     Stage,
@@ -180,3 +184,81 @@ class PowerForm(forms.Form):
         label=f"责任岗位（{rules.RESPONSIBILITY.citation}）", max_length=100, required=False
     )
     active = forms.BooleanField(label="在用（取消勾选即从清单撤下）", required=False, initial=True)
+
+
+class CoercionForm(forms.Form):
+    body = forms.ModelChoiceField(label="执法主体", queryset=Body.objects.none())
+    number = forms.CharField(label="文书编号", max_length=60)
+    kind = forms.ChoiceField(label="强制类别", choices=CoercionKind.choices)
+    party_kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices)
+    party_name = forms.CharField(label="当事人", max_length=100)
+    subject = forms.CharField(label="对象（场所、设施、财物清单或应履行的义务）", widget=TEXT)
+    legal_basis = forms.CharField(label="法律依据", max_length=300)
+    certificates = CertificateChoice(
+        label=f"实施强制措施的执法人员（两名以上，{rules.COERCION_OFFICERS.citation}）",
+        queryset=Certificate.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    comply_by = forms.DateField(
+        label=f"催告书载明的履行期限（强制执行，{rules.URGE.citation}）", widget=DATE, required=False
+    )
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+        self.fields["certificates"].queryset = certificates_of_bodies(bodies)
+
+
+class InspectionForm(forms.Form):
+    body = forms.ModelChoiceField(label="执法主体", queryset=Body.objects.none())
+    power = forms.ModelChoiceField(label="执法事项（检查类）", queryset=Power.objects.none(), required=False)
+    number = forms.CharField(label="检查编号", max_length=60)
+    party_name = forms.CharField(label="检查对象", max_length=100)
+    scope_text = forms.CharField(label="检查内容", max_length=300)
+    certificates = CertificateChoice(
+        label=f"检查执法人员（至少两名，{rules.INSPECTION_OFFICERS.citation}）",
+        queryset=Certificate.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+        self.fields["power"].queryset = Power.objects.filter(body__in=bodies, kind="inspection", active=True)
+        self.fields["certificates"].queryset = certificates_of_bodies(bodies)
+
+
+def certificates_of_bodies(bodies):
+    return Certificate.objects.select_related("officer").filter(officer__body__in=bodies).exclude(state="revoked")
+
+
+class TransferForm(forms.Form):
+    suspected_crime = forms.CharField(label="涉嫌罪名", max_length=100, required=False)
+    report = forms.CharField(label=f"书面报告（{rules.TRANSFER_TEAM.citation}）", widget=TEXT, required=False)
+
+
+class DisposeForm(ActionForm):
+    disposal = forms.ChoiceField(label="处理决定", choices=Disposal.choices)
+
+
+class ExecuteForm(ActionForm):
+    decision_number = forms.CharField(label="强制执行决定书文号", max_length=60)
+    immediate_reason = forms.CharField(
+        label=f"立即强制执行的理由（催告期间，{rules.IMMEDIATE_EXECUTION.citation}）", widget=TEXT, required=False
+    )
+
+
+class ApplyCourtForm(ActionForm):
+    decision_number = forms.CharField(label="强制执行申请书文号", max_length=60)
+
+
+class ConcludeForm(ActionForm):
+    record_reference = forms.CharField(label="检查笔录编号或存储位置", max_length=200, required=False)
+    finding = forms.CharField(label="检查情况", widget=TEXT, required=False)
+    outcome = forms.ChoiceField(label="处理", choices=InspectionOutcome.choices)
+
+
+class SendForm(ActionForm):
+    recipient = forms.CharField(label="接收机关", max_length=100, required=False)
+    letter = forms.FileField(label="涉嫌犯罪案件移送书", required=False)

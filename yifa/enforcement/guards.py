@@ -42,8 +42,9 @@ def within_limitation(case, **_):
     return problems
 
 
-def certified(case, certificates, on: dt.date) -> list[str]:
-    """The case's officers on ``on``: each with a usable certificate of the case's body, at least two people."""
+def certified(case, certificates, on: dt.date, rule=rules.CERTIFIED_OFFICERS) -> list[str]:
+    """The case's officers on ``on``: each with a usable certificate of the case's body, at least two people
+    (``rule``: the article that asks for two, in the procedure at hand)."""
     problems = []
     people = set()
     for cert in certificates:
@@ -58,7 +59,7 @@ def certified(case, certificates, on: dt.date) -> list[str]:
         else:
             people.add(officer.pk)
     if len(people) < 2:
-        problems.append(f"承办执法人员须至少两名持有效执法证的人员（{rules.CERTIFIED_OFFICERS.citation}）")
+        problems.append(f"承办执法人员须至少两名持有效执法证的人员（{rule.citation}）")
     return problems
 
 

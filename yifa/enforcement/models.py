@@ -322,9 +322,9 @@ class Case(Versioned):
 
     @property
     def large_fine_threshold(self):
-        from .rules import LARGE_FINE
+        from .rules import large_fine
 
-        return LARGE_FINE[self.party_kind]
+        return large_fine(self.party_kind)
 
     @property
     def is_public(self) -> bool:
@@ -382,3 +382,168 @@ class CaseRecord(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "全过程记录"
         ordering = ["recorded_on", "id"]
+
+
+class CoercionKind(models.TextChoices):
+    """行政强制法第九条 (measures) and 第四、五章 (execution by the organ, or by the court on its application)."""
+
+    SEAL = "seal", "查封场所、设施或者财物"
+    SEIZE = "seize", "扣押财物"
+    FREEZE = "freeze", "冻结存款、汇款"
+    EXECUTION = "execution", "行政机关强制执行"
+    COURT = "court", "申请人民法院强制执行"
+
+
+MEASURES = (CoercionKind.SEAL, CoercionKind.SEIZE, CoercionKind.FREEZE)
+
+
+class CoercionState(models.TextChoices):
+    IMPOSED = "imposed", "强制措施实施中"
+    DISPOSED = "disposed", "已作出处理决定"
+    URGED = "urged", "已催告"
+    EXECUTING = "executing", "已决定强制执行"
+    APPLIED = "applied", "已申请人民法院强制执行"
+    CLOSED = "closed", "已结案"
+
+
+class Disposal(models.TextChoices):
+    """行政强制法第二十七条、第三十二条: what follows a measure within its period."""
+
+    LIFT = "lift", "解除"
+    CONFISCATE = "confiscate", "没收"
+    DESTROY = "destroy", "销毁"
+    PENALTY = "penalty", "转入行政处罚决定处理"
+
+
+class CoercionCase(Versioned):
+    """A 行政强制 case: a measure (查封、扣押、冻结) with its period, or the execution of a decision after 催告."""
+
+    body = models.ForeignKey(Body, verbose_name="执法主体", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey("core.Unit", verbose_name="办案单位", on_delete=models.PROTECT, related_name="+")
+    number = models.CharField("文书编号", max_length=60)
+    kind = models.CharField("强制类别", max_length=10, choices=CoercionKind.choices)
+    state = models.CharField("状态", max_length=10, choices=CoercionState.choices)
+    party_kind = models.CharField("当事人类型", max_length=15, choices=PartyKind.choices)
+    party_name = models.CharField("当事人", max_length=100)
+    subject = models.TextField("对象（场所、设施、财物清单或应履行的义务）")
+    legal_basis = models.CharField("法律依据", max_length=300)
+    started_on = models.DateField("实施或催告日")
+    certificates = models.ManyToManyField(Certificate, verbose_name="实施执法人员", related_name="+", blank=True)
+    notice_delivered_on = models.DateField("冻结决定书交付日", null=True, blank=True)
+    extended = models.BooleanField("已延长期限", default=False)
+    disposal = models.CharField("处理决定", max_length=12, choices=Disposal.choices, blank=True)
+    disposed_on = models.DateField("处理决定日", null=True, blank=True)
+    comply_by = models.DateField("催告书载明的履行期限", null=True, blank=True)
+    decision_number = models.CharField("强制执行决定书或申请书文号", max_length=60, blank=True)
+    decided_on = models.DateField("强制执行决定或申请日", null=True, blank=True)
+    immediate_reason = models.TextField("立即强制执行的理由", blank=True)
+    closed_on = models.DateField("结案日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政强制案件"
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["unit", "-id"], name="coercion_unit_list")]
+
+    def __str__(self):
+        return f"{self.number} {self.party_name}"
+
+    def get_absolute_url(self):
+        return reverse("enforcement:coercion", args=[self.pk])
+
+    @property
+    def is_measure(self) -> bool:
+        return self.kind in MEASURES
+
+
+class InspectionState(models.TextChoices):
+    OPEN = "open", "检查中"
+    CLOSED = "closed", "已办结"
+
+
+class InspectionOutcome(models.TextChoices):
+    CLEAR = "clear", "未发现违法行为"
+    ORDER = "order", "责令改正"
+    FILE = "file", "转立案调查"
+    TRANSFER = "transfer", "涉嫌犯罪移送"
+
+
+class InspectionCase(Versioned):
+    """A 行政检查: who inspected whom, under which power, what was found and what followed."""
+
+    body = models.ForeignKey(Body, verbose_name="执法主体", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey("core.Unit", verbose_name="检查单位", on_delete=models.PROTECT, related_name="+")
+    power = models.ForeignKey(
+        Power, verbose_name="执法事项", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    number = models.CharField("检查编号", max_length=60)
+    state = models.CharField("状态", max_length=10, choices=InspectionState.choices)
+    party_name = models.CharField("检查对象", max_length=100)
+    scope_text = models.CharField("检查内容", max_length=300)
+    inspected_on = models.DateField("检查日")
+    certificates = models.ManyToManyField(Certificate, verbose_name="检查执法人员", related_name="+", blank=True)
+    record_reference = models.CharField("检查笔录编号或存储位置", max_length=200, blank=True)
+    finding = models.TextField("检查情况", blank=True)
+    outcome = models.CharField("处理", max_length=10, choices=InspectionOutcome.choices, blank=True)
+    closed_on = models.DateField("办结日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "行政检查"
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["unit", "-id"], name="inspection_unit_list")]
+
+    def __str__(self):
+        return f"{self.number} {self.party_name}"
+
+    def get_absolute_url(self):
+        return reverse("enforcement:inspection", args=[self.pk])
+
+
+class TransferState(models.TextChoices):
+    REPORTED = "reported", "已报告待审批"
+    APPROVED = "approved", "已批准待移送"
+    REFUSED = "refused", "不批准移送"
+    SENT = "sent", "已移送公安机关"
+    ACCEPTED = "accepted", "公安机关已立案"
+    DECLINED = "declined", "公安机关不予立案"
+    CLOSED = "closed", "已办结"
+
+
+class Transfer(Versioned):
+    """移送涉嫌犯罪案件 (处罚法第二十七条; 行政执法机关移送涉嫌犯罪案件的规定): the report, the head's decision,
+    the transfer with its 移送书, and what the police answered."""
+
+    case = models.ForeignKey(
+        Case, verbose_name="行政处罚案件", null=True, blank=True, on_delete=models.PROTECT, related_name="transfers"
+    )
+    inspection = models.ForeignKey(
+        InspectionCase, verbose_name="行政检查", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey("core.Unit", verbose_name="移送单位", on_delete=models.PROTECT, related_name="+")
+    state = models.CharField("状态", max_length=10, choices=TransferState.choices)
+    suspected_crime = models.CharField("涉嫌罪名", max_length=100)
+    report = models.TextField("移送涉嫌犯罪案件的书面报告")
+    reported_on = models.DateField("报告日")
+    decided_on = models.DateField("审批日", null=True, blank=True)
+    recipient = models.CharField("接收机关", max_length=100, blank=True)
+    sent_on = models.DateField("移送日", null=True, blank=True)
+    letter = models.ForeignKey(
+        "core.Attachment",
+        verbose_name="涉嫌犯罪案件移送书",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    answered_on = models.DateField("公安机关答复日", null=True, blank=True)
+    handed_over_on = models.DateField("移交涉案物品和材料日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "移送涉嫌犯罪案件"
+        ordering = ["-id"]
+
+    def __str__(self):
+        source = self.case or self.inspection
+        return f"移送：{source}（涉嫌{self.suspected_crime}）"
+
+    def get_absolute_url(self):
+        return reverse("enforcement:transfer", args=[self.pk])

@@ -175,3 +175,23 @@ def power_benchmarks(power):
     for row in rows.order_by("degree", "-edition"):
         latest.setdefault(row.degree, row)
     return list(latest.values())
+
+
+def coercion_for(user, *, state: str = ""):
+    from .models import CoercionCase, CoercionState
+
+    qs = scope(CoercionCase.objects.select_related("body"), user).order_by("-id")
+    return qs.filter(state=state) if state in CoercionState.values else qs
+
+
+def inspections_for(user, *, state: str = ""):
+    from .models import InspectionCase, InspectionState
+
+    qs = scope(InspectionCase.objects.select_related("body"), user).order_by("-id")
+    return qs.filter(state=state) if state in InspectionState.values else qs
+
+
+def transfers_for(user):
+    from .models import Transfer
+
+    return scope(Transfer.objects.select_related("case", "inspection"), user).order_by("-id")

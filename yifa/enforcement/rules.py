@@ -13,6 +13,8 @@ from django.conf import settings
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
 from yifa.lib.law import Law, Rule
 from yifa.lib.statutes import (
+    COERCION,
+    CRIME_TRANSFER,
     HENAN_ENFORCEMENT,
     MARKET_PUBLICITY,
     PENALTY,
@@ -95,10 +97,15 @@ HEARING_RIGHT = Rule(
         "部署时按本省政府规定填写"
     ),
 )
-LARGE_FINE = {
-    "person": Decimal(settings.ENFORCEMENT_LARGE_FINE_PERSON),
-    "organisation": Decimal(settings.ENFORCEMENT_LARGE_FINE_ORGANISATION),
-}
+
+
+def large_fine(party_kind: str) -> Decimal:
+    """The 较大数额 for a person or an organisation, read from settings when asked (HEARING_RIGHT's note)."""
+    if party_kind == "person":
+        return Decimal(settings.ENFORCEMENT_LARGE_FINE_PERSON)
+    return Decimal(settings.ENFORCEMENT_LARGE_FINE_ORGANISATION)
+
+
 HEARING_REQUEST = Rule(
     "enforcement.hearing_request",
     "当事人要求听证的，应当在行政机关告知后五日内提出",
@@ -230,4 +237,124 @@ RESPONSIBILITY = Rule(
     "实行行政执法责任制：界定执法岗位职责，将执法依据、岗位、职责、程序向社会公布",
     PROVINCE.law,
     PROVINCE.responsibility,
+)
+
+# 行政强制法: 第六十九条 makes its periods of ten days or less working days; its “三十日” stay calendar days.
+COERCION_OFFICERS = Rule(
+    "enforcement.coercion_officers",
+    "行政强制措施由两名以上行政执法人员实施，出示执法身份证件",
+    COERCION,
+    "第十八条第二项、第三项",
+)
+SEIZURE = Rule(
+    "enforcement.seizure",
+    "查封、扣押的期限不得超过三十日；情况复杂的，经行政机关负责人批准，可以延长，但延长期限不得超过三十日",
+    COERCION,
+    "第二十五条第一款",
+    days=30,
+    unit=CALENDAR_DAYS,
+    extension_days=30,
+    note="在此期限内作出处理决定（第二十七条）；三十日不属“十日以内”，按自然日（第六十九条）",
+)
+FREEZE = Rule(
+    "enforcement.freeze",
+    "自冻结存款、汇款之日起三十日内作出处理决定或者解除冻结决定；情况复杂的，经负责人批准可延长，延长不超过三十日",
+    COERCION,
+    "第三十二条第一款",
+    days=30,
+    unit=CALENDAR_DAYS,
+    extension_days=30,
+)
+FREEZE_NOTICE = Rule(
+    "enforcement.freeze_notice",
+    "依照法律规定冻结存款、汇款的，作出决定的行政机关应当在三日内向当事人交付冻结决定书",
+    COERCION,
+    "第三十一条第一款",
+    days=3,
+    unit=WORKDAYS,
+    note="三日为工作日（第六十九条）",
+)
+URGE = Rule(
+    "enforcement.urge",
+    "作出强制执行决定前，应当事先书面催告当事人履行义务，载明履行义务的期限和方式、陈述申辩权",
+    COERCION,
+    "第三十五条",
+    note="履行期限由催告书确定（法律未规定天数）；逾期仍不履行且无正当理由的，方可作出强制执行决定（第三十七条第一款）",
+)
+EXECUTION_DECISION = Rule(
+    "enforcement.execution_decision",
+    "经催告，当事人逾期仍不履行行政决定，且无正当理由的，行政机关可以作出强制执行决定",
+    COERCION,
+    "第三十七条第一款",
+)
+IMMEDIATE_EXECUTION = Rule(
+    "enforcement.immediate_execution",
+    "在催告期间，对有证据证明有转移或者隐匿财物迹象的，行政机关可以作出立即强制执行决定",
+    COERCION,
+    "第三十七条第三款",
+)
+COURT_URGE = Rule(
+    "enforcement.court_urge",
+    "申请人民法院强制执行前应当催告；催告书送达十日后当事人仍未履行义务的，方可申请",
+    COERCION,
+    "第五十四条",
+    days=10,
+    unit=WORKDAYS,
+    minimum=True,
+    note="十日为工作日（第六十九条）；自催告书送达之日起算，届满后方可申请",
+)
+
+# 行政执法机关移送涉嫌犯罪案件的规定: it does not say its “3日” are working days, so they are calendar days.
+TRANSFER_DUTY = Rule(
+    "enforcement.transfer_duty",
+    "违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关，依法追究刑事责任",
+    PENALTY,
+    "第二十七条第一款",
+)
+TRANSFER_TEAM = Rule(
+    "enforcement.transfer_team",
+    "指定二名或者二名以上行政执法人员组成专案组，核实情况后提出移送涉嫌犯罪案件的书面报告",
+    CRIME_TRANSFER,
+    "第五条第一款",
+)
+TRANSFER_APPROVAL = Rule(
+    "enforcement.transfer_approval",
+    "正职负责人或者主持工作的负责人应当自接到报告之日起3日内作出批准移送或者不批准移送的决定",
+    CRIME_TRANSFER,
+    "第五条第二款",
+    days=3,
+    unit=CALENDAR_DAYS,
+    note="规定未称工作日，按自然日；不批准的，理由记录在案",
+)
+TRANSFER_SEND = Rule(
+    "enforcement.transfer_send",
+    "决定批准的，应当在24小时内向同级公安机关移送",
+    CRIME_TRANSFER,
+    "第五条第二款",
+    days=1,
+    unit=CALENDAR_DAYS,
+    note="二十四小时按批准之次日届满计",
+)
+TRANSFER_MATERIALS = Rule(
+    "enforcement.transfer_materials",
+    "对公安机关决定立案的案件，自接到立案通知书之日起3日内将涉案物品以及与案件有关的其他材料移交公安机关",
+    CRIME_TRANSFER,
+    "第十二条",
+    days=3,
+    unit=CALENDAR_DAYS,
+)
+TRANSFER_RECONSIDERATION = Rule(
+    "enforcement.transfer_reconsideration",
+    "接到不予立案通知书后，认为应当立案的，可以自接到之日起3日内提请作出决定的公安机关复议",
+    CRIME_TRANSFER,
+    "第九条第一款",
+    days=3,
+    unit=CALENDAR_DAYS,
+    note="“可以”：行政机关不提请复议的，期限届满即结束",
+)
+INSPECTION_OFFICERS = Rule(
+    "enforcement.inspection_officers",
+    "执法人员不得少于两人；调查或者进行检查时应当主动出示执法证件，检查应当制作笔录",
+    PENALTY,
+    "第四十二条第一款、第五十五条",
 )

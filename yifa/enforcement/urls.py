@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import actions, register_views, views
+from . import actions, procedure_views, register_views, views
 
 urlpatterns = [
     path("", views.index, name="index"),
@@ -20,4 +20,16 @@ urlpatterns = [
     path("benchmarks/", views.benchmarks, name="benchmarks"),
     path("statistics/", views.statistics, name="statistics"),
     path("outside/", views.outside, name="outside"),
+    path("coercion/", procedure_views.coercion_list, name="coercion_list"),
+    path("coercion/new/", procedure_views.coercion_new, name="coercion_new"),
+    path("coercion/<int:pk>/", procedure_views.coercion, name="coercion"),
+    path("coercion/<int:pk>/act/<str:name>/", actions.COERCION_ACTIONS.view(), name="coercion_act"),
+    path("inspections/", procedure_views.inspection_list, name="inspection_list"),
+    path("inspections/new/", procedure_views.inspection_new, name="inspection_new"),
+    path("inspections/<int:pk>/", procedure_views.inspection, name="inspection"),
+    path("inspections/<int:pk>/act/<str:name>/", actions.INSPECTION_ACTIONS.view(), name="inspection_act"),
+    path("transfers/", procedure_views.transfer_list, name="transfer_list"),
+    path("transfers/new/", procedure_views.transfer_new, name="transfer_new"),
+    path("transfers/<int:pk>/", procedure_views.transfer, name="transfer"),
+    path("transfers/<int:pk>/act/<str:name>/", actions.TRANSFER_ACTIONS.view(), name="transfer_act"),
 ]

@@ -60,6 +60,7 @@ def case(request, pk: int, bound=None):
         "major": guards.is_major(found),
         "hearing_right": guards.hearing_right(found),
         "show_personal": can_see_personal_data(request.user),
+        "transfers": found.transfers.order_by("id"),
     }
     return render(request, "enforcement/case.html", context)
 

@@ -1,0 +1,223 @@
+"""Staff pages of the 行政强制 and 行政检查 cases and of the transfers of suspected crimes: lists in scope, a new
+case, and each record's page (its facts, officers, clocks, the acts the flow offers, its timeline)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from yifa.core.access import scope
+from yifa.core.audit import timeline
+from yifa.core.clocks import clocks_of
+from yifa.core.errors import YifaError
+from yifa.core.procedure import show_service_errors
+from yifa.core.queries import page_of
+from yifa.core.views import staff_view
+
+from . import forms, procedures, queries, rules
+from .access import access_case, access_coercion, access_inspection, access_transfer
+from .models import Body, CoercionState, InspectionState
+
+
+def _list(request, *, title, new_url, page, columns, row, states, state):
+    rows = [row(r) for r in page["rows"]]
+    context = {"title": title, "new_url": new_url, "page": page, "columns": columns, "rows": rows}
+    return render(request, "enforcement/procedure_list.html", {**context, "states": states, "state": state})
+
+
+def _new(request, *, form, start, title, rule):
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = start(form.cleaned_data)
+            messages.success(request, f"已登记：{record}")
+            return redirect(record)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"form": form, "title": title, "rule": rule, "may": True}
+    return render(request, "enforcement/register_form.html", context, status=status)
+
+
+def _record_page(request, record, *, title, facts, actions, bound=None, officers=(), extra=None):
+    today = timezone.localdate()
+    context = {
+        "title": title,
+        "r": record,
+        "facts": [(label, value) for label, value in facts if value not in (None, "")],
+        "officers": [(c.officer.name, c, c.status_label_on(today)) for c in officers],
+        "clocks": clocks_of(record, open_only=False).order_by("id"),
+        "actions": actions.offered(request.user, record, bound=bound),
+        "events": timeline(record).order_by("id"),
+        "extra": extra,
+    }
+    return render(request, "enforcement/procedure_record.html", context)
+
+
+def _bodies(user):
+    return scope(Body.objects.select_related("unit"), user)
+
+
+@staff_view
+def coercion_list(request):
+    state = request.GET.get("state", "")
+    return _list(
+        request,
+        title="行政强制案件",
+        new_url="enforcement:coercion_new",
+        page=page_of(queries.coercion_for(request.user, state=state), request.GET.get("page")),
+        columns=["文书编号", "当事人", "类别", "执法主体", "状态", "实施或催告日"],
+        row=lambda c: (c, [c.party_name, c.get_kind_display(), c.body.name, c.get_state_display(), c.started_on]),
+        states=CoercionState.choices,
+        state=state,
+    )
+
+
+@staff_view
+def coercion_new(request):
+    form = forms.CoercionForm(request.POST or None, bodies=_bodies(request.user))
+    return _new(
+        request,
+        form=form,
+        start=lambda d: procedures.coercion_start(by=request.user, **d),
+        title="实施行政强制措施或催告",
+        rule=rules.COERCION_OFFICERS,
+    )
+
+
+@staff_view
+def coercion(request, pk: int, bound=None):
+    from .actions import COERCION_ACTIONS
+
+    found = access_coercion(request.user, pk)
+    facts = [
+        ("类别", found.get_kind_display()),
+        ("执法主体", found.body.name),
+        ("当事人", f"{found.party_name}（{found.get_party_kind_display()}）"),
+        ("对象", found.subject),
+        ("法律依据", found.legal_basis),
+        ("实施或催告日", found.started_on),
+        ("催告书载明的履行期限", found.comply_by),
+        ("冻结决定书交付日", found.notice_delivered_on),
+        ("处理决定", found.get_disposal_display() if found.disposal else ""),
+        ("文号", found.decision_number),
+        ("立即强制执行的理由", found.immediate_reason),
+        ("结案日", found.closed_on),
+    ]
+    return _record_page(
+        request,
+        found,
+        title=found.number,
+        facts=facts,
+        actions=COERCION_ACTIONS,
+        bound=bound,
+        officers=found.certificates.select_related("officer"),
+    )
+
+
+@staff_view
+def inspection_list(request):
+    state = request.GET.get("state", "")
+    return _list(
+        request,
+        title="行政检查",
+        new_url="enforcement:inspection_new",
+        page=page_of(queries.inspections_for(request.user, state=state), request.GET.get("page")),
+        columns=["检查编号", "检查对象", "检查内容", "执法主体", "状态", "检查日"],
+        row=lambda c: (c, [c.party_name, c.scope_text, c.body.name, c.get_state_display(), c.inspected_on]),
+        states=InspectionState.choices,
+        state=state,
+    )
+
+
+@staff_view
+def inspection_new(request):
+    form = forms.InspectionForm(request.POST or None, bodies=_bodies(request.user))
+    return _new(
+        request,
+        form=form,
+        start=lambda d: procedures.inspection_start(by=request.user, **d),
+        title="登记行政检查",
+        rule=rules.INSPECTION_OFFICERS,
+    )
+
+
+@staff_view
+def inspection(request, pk: int, bound=None):
+    from .actions import INSPECTION_ACTIONS
+
+    found = access_inspection(request.user, pk)
+    facts = [
+        ("执法主体", found.body.name),
+        ("执法事项", str(found.power) if found.power else ""),
+        ("检查对象", found.party_name),
+        ("检查内容", found.scope_text),
+        ("检查日", found.inspected_on),
+        ("检查笔录", found.record_reference),
+        ("检查情况", found.finding),
+        ("处理", found.get_outcome_display() if found.outcome else ""),
+    ]
+    return _record_page(
+        request,
+        found,
+        title=found.number,
+        facts=facts,
+        actions=INSPECTION_ACTIONS,
+        bound=bound,
+        officers=found.certificates.select_related("officer"),
+        extra={"transfer": f"?inspection={found.pk}"},
+    )
+
+
+@staff_view
+def transfer_list(request):
+    return _list(
+        request,
+        title="移送涉嫌犯罪案件",
+        new_url="",
+        page=page_of(queries.transfers_for(request.user), request.GET.get("page")),
+        columns=["案件", "涉嫌罪名", "接收机关", "状态", "报告日"],
+        row=lambda t: (t, [t.suspected_crime, t.recipient, t.get_state_display(), t.reported_on]),
+        states=[],
+        state="",
+    )
+
+
+@staff_view
+def transfer_new(request):
+    """The transfer of a penalty case or an inspection (?case= or ?inspection=), reported by its unit."""
+    case_pk, inspection_pk = request.GET.get("case"), request.GET.get("inspection")
+    source = {"case": access_case(request.user, case_pk)} if case_pk else {}
+    if inspection_pk:
+        source = {"inspection": access_inspection(request.user, inspection_pk)}
+    if not source:
+        raise YifaError("移送：须来自一件行政处罚案件或行政检查", field="case")
+    form = forms.TransferForm(request.POST or None)
+    return _new(
+        request,
+        form=form,
+        start=lambda d: procedures.transfer_report(by=request.user, **source, **d),
+        title=f"移送涉嫌犯罪案件：{next(iter(source.values()))}",
+        rule=rules.TRANSFER_DUTY,
+    )
+
+
+@staff_view
+def transfer(request, pk: int, bound=None):
+    from .actions import TRANSFER_ACTIONS
+
+    found = access_transfer(request.user, pk)
+    source = found.case or found.inspection
+    facts = [
+        ("案件", source),
+        ("涉嫌罪名", found.suspected_crime),
+        ("书面报告", found.report),
+        ("报告日", found.reported_on),
+        ("审批日", found.decided_on),
+        ("接收机关", found.recipient),
+        ("移送日", found.sent_on),
+        ("涉嫌犯罪案件移送书", found.letter.name if found.letter else ""),
+        ("公安机关答复日", found.answered_on),
+        ("移交涉案物品和材料日", found.handed_over_on),
+    ]
+    return _record_page(request, found, title=str(found), facts=facts, actions=TRANSFER_ACTIONS, bound=bound)

@@ -1,0 +1,96 @@
+"""The acts that create a 行政强制 case, a 行政检查 or a 移送: inputs checked (every bad field at once), then the
+creating transition of the flow, which judges the officers and starts the clocks."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from yifa.core.errors import YifaError
+from yifa.core.procedure import Checks, create
+
+from .coercion_flow import COERCION_FLOW
+from .inspection_flow import INSPECTION_FLOW
+from .models import MEASURES, CoercionCase, CoercionKind, InspectionCase, PartyKind, Transfer
+from .transfer_flow import TRANSFER_FLOW
+
+
+def coercion_start(
+    *, by, body, number, kind, party_kind, party_name, subject, legal_basis, certificates=(), comply_by=None, on=None
+) -> CoercionCase:
+    """A measure is imposed (实施); an execution starts with the written 催告."""
+    checks = Checks()
+    number = checks.text("number", "文书编号", number, limit=60)
+    checks.choice("kind", "强制类别", kind, CoercionKind)
+    checks.choice("party_kind", "当事人类型", party_kind, PartyKind)
+    party_name = checks.text("party_name", "当事人", party_name, limit=100)
+    subject = checks.text("subject", "对象", subject)
+    legal_basis = checks.text("legal_basis", "法律依据", legal_basis, limit=300)
+    checks.done()
+    on = on or timezone.localdate()
+    return create(
+        COERCION_FLOW,
+        "impose" if kind in MEASURES else "urge",
+        build=lambda: CoercionCase(
+            body=body,
+            unit=body.unit,
+            number=number,
+            kind=kind,
+            party_kind=party_kind,
+            party_name=party_name,
+            subject=subject,
+            legal_basis=legal_basis,
+            started_on=on,
+        ),
+        by=by,
+        on=on,
+        certificates=list(certificates),
+        comply_by=comply_by,
+    )
+
+
+def inspection_start(*, by, body, number, party_name, scope_text, certificates, power=None, on=None):
+    checks = Checks()
+    number = checks.text("number", "检查编号", number, limit=60)
+    party_name = checks.text("party_name", "检查对象", party_name, limit=100)
+    scope_text = checks.text("scope_text", "检查内容", scope_text, limit=300)
+    if power is not None and power.body_id != body.pk:
+        checks.fail("power", f"执法事项：“{power}”不属于执法主体“{body}”")
+    checks.done()
+    on = on or timezone.localdate()
+    return create(
+        INSPECTION_FLOW,
+        "start",
+        build=lambda: InspectionCase(
+            body=body,
+            unit=body.unit,
+            power=power,
+            number=number,
+            party_name=party_name,
+            scope_text=scope_text,
+            inspected_on=on,
+        ),
+        by=by,
+        on=on,
+        certificates=list(certificates),
+    )
+
+
+def transfer_report(*, by, suspected_crime, report, case=None, inspection=None, on=None) -> Transfer:
+    source = case or inspection
+    if source is None:
+        raise YifaError("移送：须来自一件行政处罚案件或行政检查", field="case")
+    on = on or timezone.localdate()
+    return create(
+        TRANSFER_FLOW,
+        "report",
+        build=lambda: Transfer(
+            case=case,
+            inspection=inspection,
+            unit=source.unit,
+            suspected_crime=(suspected_crime or "").strip(),
+            report=(report or "").strip(),
+            reported_on=on,
+        ),
+        by=by,
+        on=on,
+    )
