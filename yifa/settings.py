@@ -143,6 +143,7 @@ UPLOAD_UNZIPPED_MAX_BYTES = env_int("YIFA_UPLOAD_UNZIPPED_MAX_MB", 200) * 1024 *
 REMIND_WORKDAYS_BEFORE = int(os.environ.get("YIFA_REMIND_WORKDAYS_BEFORE", 3))
 # 重大行政处罚备案期限（工作日）: the provincial act sets the system, the city the period (supervision/rules.py).
 MAJOR_PENALTY_FILING_WORKDAYS = env_int("YIFA_MAJOR_PENALTY_FILING_WORKDAYS", 15)
+COMPLAINT_REPLY_WORKDAYS = env_int("YIFA_COMPLAINT_REPLY_WORKDAYS", 15)  # 执法投诉答复期限（同上）
 
 if not DEBUG and not TESTING:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -132,3 +132,13 @@ def usable_certificates(body, on: dt.date):
     from .queries import usable_certificates as usable
 
     return usable(body, on)
+
+
+def case_by_number(*, unit_ids, number: str) -> dict | None:
+    """The case numbered ``number`` in one of the units (a complaint's link): its row of ``CASE_FIELDS`` with
+    its officers' names under "officers", or None."""
+    case = Case.objects.filter(unit_id__in=list(unit_ids), number=number.strip()).values(*CASE_FIELDS).first()
+    if case is None:
+        return None
+    names = CaseOfficer.objects.filter(case_id=case["id"]).values_list("certificate__officer__name", flat=True)
+    return {**case, "officers": list(names)}

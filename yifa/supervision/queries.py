@@ -7,7 +7,19 @@ from django.db.models import Avg, Count, Q
 from yifa.core.access import scope
 from yifa.enforcement import interface as enforcement
 
-from .models import Alert, Campaign, FileState, Filing, Notice, Prefill, ReviewFile, Section, WarningKind, WarningState
+from .models import (
+    Alert,
+    Campaign,
+    Complaint,
+    FileState,
+    Filing,
+    Notice,
+    Prefill,
+    ReviewFile,
+    Section,
+    WarningKind,
+    WarningState,
+)
 
 
 def campaigns():
@@ -86,3 +98,7 @@ def alerts_by_unit(user) -> list[dict]:
         entry["counts"][kinds.index(r["kind"])] += r["n"]
         entry["total"] += r["n"]
     return list(table.values())
+
+
+def complaints_for(user):
+    return scope(Complaint.objects.select_related("unit"), user).order_by("-id")

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import portal_views as views
+
+urlpatterns = [
+    path("complaint/", views.complain, name="complain"),
+    path("complaint/sent/", views.complained, name="complained"),
+]
