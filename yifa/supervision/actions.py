@@ -13,6 +13,7 @@ CAMPAIGN_ACTIONS = Actions(
     [
         Action("draw", form=forms.DrawForm, done=lambda c: f"已抽取{c.files.count()}件案卷，随机种子{c.seed}"),
         Action("conclude"),
+        Action("publish", form=forms.BulletinForm),
     ],
     url="supervision:campaign_act",
     access=access_campaign,

@@ -67,6 +67,15 @@ CAMPAIGN_FLOW = Flow(
             guards=(guards.all_scored,),
             apply=assign(concluded_on=ON),
         ),
+        Transition(
+            "publish",
+            "向社会通报评查结果",
+            (CampaignState.CONCLUDED,),
+            who=LEGAL_OFFICE,
+            when=(lambda c: not c.published_on,),
+            guards=(guards.bulletin_given,),
+            apply=assign(bulletin=INPUT("bulletin"), published_on=ON),
+        ),
     ],
 )
 

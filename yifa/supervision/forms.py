@@ -178,3 +178,7 @@ class LinkCaseForm(ActionForm):
 
 class ComplaintReplyForm(ActionForm):
     reply = forms.CharField(label="核查情况和答复", widget=TEXT)
+
+
+class BulletinForm(ActionForm):
+    bulletin = forms.CharField(label="通报（在门户公开，附各单位评查结果；不含个人信息）", widget=TEXT)

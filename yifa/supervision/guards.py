@@ -176,3 +176,7 @@ def case_found(complaint, *, case_number="", **_):
 
 def reply_given(complaint, *, reply="", **_):
     return None if (reply or "").strip() else "答复：必须填写"
+
+
+def bulletin_given(campaign, *, bulletin="", **_):
+    return None if (bulletin or "").strip() else f"通报：必须填写（{rules.CASE_FILE_REVIEW.citation}）"

@@ -86,6 +86,8 @@ class Campaign(Versioned):
     state = models.CharField("状态", max_length=10, choices=CampaignState.choices, default=CampaignState.DRAFT)
     drawn_on = models.DateField("抽取日", null=True, blank=True)
     concluded_on = models.DateField("完成日", null=True, blank=True)
+    bulletin = models.TextField("通报", blank=True)
+    published_on = models.DateField("通报日", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "案卷评查活动"

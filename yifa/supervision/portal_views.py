@@ -9,7 +9,7 @@ from yifa.core.errors import YifaError
 from yifa.core.procedure import PUBLIC, show_service_errors
 from yifa.core.public_forms import public_post, without_captcha
 
-from . import rules, services
+from . import queries, rules, services
 from .forms import PublicComplaintForm
 from .models import Channel
 
@@ -39,3 +39,8 @@ def complained(request):
     if not number:
         return redirect("portal_supervision:complain")
     return render(request, "supervision/portal_complained.html", {"number": number, "rule": rules.COMPLAINT_REPLY})
+
+
+def bulletins(request):
+    context = {"bulletins": queries.public_bulletins(), "exposures": queries.public_exposures()}
+    return render(request, "supervision/portal_bulletins.html", {**context, "rule": rules.CASE_FILE_REVIEW})
