@@ -116,3 +116,29 @@ def major_decision(case) -> dict | None:
         "penalty": case.get_heaviest_kind_display(),
         "fine": case.fine,
     }
+
+
+def bodies_with_usable_certificates(on: dt.date):
+    """Bodies (执法主体) having at least one certificate usable on ``on``, by name: a queryset of Body."""
+    from .models import Body
+
+    usable = Q(officers__certificates__state="valid", officers__certificates__valid_from__lte=on)
+    usable &= Q(officers__certificates__valid_until__gte=on)
+    return Body.objects.filter(usable).select_related("unit").distinct().order_by("name")
+
+
+def usable_certificates(body, on: dt.date):
+    """The body's certificates usable on ``on`` (a queryset of Certificate, with the officer)."""
+    from .queries import usable_certificates as usable
+
+    return usable(body, on)
+
+
+def case_by_number(*, unit_ids, number: str) -> dict | None:
+    """The case numbered ``number`` in one of the units (a complaint's link): its row of ``CASE_FIELDS`` with
+    its officers' names under "officers", or None."""
+    case = Case.objects.filter(unit_id__in=list(unit_ids), number=number.strip()).values(*CASE_FIELDS).first()
+    if case is None:
+        return None
+    names = CaseOfficer.objects.filter(case_id=case["id"]).values_list("certificate__officer__name", flat=True)
+    return {**case, "officers": list(names)}

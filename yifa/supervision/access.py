@@ -7,7 +7,7 @@ from __future__ import annotations
 from yifa.core.access import fetch, is_legal_office
 from yifa.core.errors import AccessDenied, NotFound
 
-from .models import Accountability, Alert, Campaign, Filing, Notice, ReviewFile
+from .models import Accountability, Alert, Campaign, Complaint, Filing, Notice, ReviewFile
 
 
 def access_campaign(user, pk) -> Campaign:
@@ -48,3 +48,7 @@ def access_accountability(user, pk) -> Accountability:
         return accountability_visible(user).get(pk=pk)
     except (Accountability.DoesNotExist, ValueError, TypeError):
         raise NotFound() from None
+
+
+def access_complaint(user, pk) -> Complaint:
+    return fetch(Complaint.objects.select_related("unit"), user, pk)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from yifa.core.procedure import Action, Actions
 
 from . import forms, views
-from .access import access_accountability, access_campaign, access_file, access_filing, access_notice
-from .flows import ACC_FLOW, CAMPAIGN_FLOW, FILE_FLOW, FILING_FLOW, NOTICE_FLOW
+from .access import access_accountability, access_campaign, access_complaint, access_file, access_filing, access_notice
+from .flows import ACC_FLOW, CAMPAIGN_FLOW, COMPLAINT_FLOW, FILE_FLOW, FILING_FLOW, NOTICE_FLOW
 
 CAMPAIGN_ACTIONS = Actions(
     CAMPAIGN_FLOW,
     [
         Action("draw", form=forms.DrawForm, done=lambda c: f"已抽取{c.files.count()}件案卷，随机种子{c.seed}"),
         Action("conclude"),
+        Action("publish", form=forms.BulletinForm),
     ],
     url="supervision:campaign_act",
     access=access_campaign,
@@ -59,4 +60,11 @@ ACC_ACTIONS = Actions(
     url="supervision:accountability_act",
     access=access_accountability,
     page=views.accountability,
+)
+COMPLAINT_ACTIONS = Actions(
+    COMPLAINT_FLOW,
+    [Action("link_case", form=forms.LinkCaseForm), Action("reply", form=forms.ComplaintReplyForm)],
+    url="supervision:complaint_act",
+    access=access_complaint,
+    page=views.complaint,
 )

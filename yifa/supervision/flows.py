@@ -7,7 +7,16 @@ from yifa.core.models import Role, Unit
 from yifa.core.procedure import INPUT, LEGAL_OFFICE, NEW, ON, Clock, Flow, Message, Transition, Who, assign, in_unit_of
 
 from . import guards, rules, writes
-from .models import AccState, CampaignState, FileState, FilingState, NoticeKind, NoticeState, WarningState
+from .models import (
+    AccState,
+    CampaignState,
+    ComplaintState,
+    FileState,
+    FilingState,
+    NoticeKind,
+    NoticeState,
+    WarningState,
+)
 
 unit_staff = in_unit_of(Role.LIAISON, Role.HEAD, Role.ENFORCEMENT, label="本单位联络员、负责人或执法人员")
 
@@ -57,6 +66,15 @@ CAMPAIGN_FLOW = Flow(
             who=LEGAL_OFFICE,
             guards=(guards.all_scored,),
             apply=assign(concluded_on=ON),
+        ),
+        Transition(
+            "publish",
+            "向社会通报评查结果",
+            (CampaignState.CONCLUDED,),
+            who=LEGAL_OFFICE,
+            when=(lambda c: not c.published_on,),
+            guards=(guards.bulletin_given,),
+            apply=assign(bulletin=INPUT("bulletin"), published_on=ON),
         ),
     ],
 )
@@ -277,6 +295,57 @@ ACC_FLOW = Flow(
             when=(lambda a: not a.published_on and a.sanction != "none",),
             guards=(guards.publication_given,),
             apply=assign(published_on=ON, publication=INPUT("publication")),
+        ),
+    ],
+)
+
+
+def _complaint_told(complaint, **_):
+    from yifa.core.notify import unit_contacts
+
+    yield Message(
+        unit_contacts(complaint.unit),
+        f"supervision-complaint:{complaint.pk}",
+        f"执法投诉：{complaint.number}",
+        f"收到对本单位行政执法行为的投诉（{complaint.get_channel_display()}），请核查并按期答复。",
+        complaint.get_absolute_url(),
+    )
+
+
+COMPLAINT_FLOW = Flow(
+    name="enforcement_complaint",
+    states=ComplaintState,
+    transitions=[
+        Transition(
+            "receive",
+            "登记执法投诉",
+            NEW,
+            ComplaintState.RECEIVED,
+            who=unit_staff | LEGAL_OFFICE,
+            public=True,
+            guards=(guards.complaint_valid,),
+            apply=writes.number_complaint,
+            starts=(Clock(rules.COMPLAINT_REPLY, start=lambda c, **_: c.received_on),),
+            notifies=_complaint_told,
+        ),
+        Transition(
+            "link_case",
+            "关联案件和执法人员",
+            (ComplaintState.RECEIVED, ComplaintState.REPLIED),
+            who=unit_staff | LEGAL_OFFICE,
+            guards=(guards.case_found,),
+            apply=writes.link_case,
+            event_data=lambda c, **_: {"case": c.linked_case_number},
+        ),
+        Transition(
+            "reply",
+            "答复投诉人",
+            (ComplaintState.RECEIVED,),
+            ComplaintState.REPLIED,
+            who=unit_staff | LEGAL_OFFICE,
+            guards=(guards.reply_given,),
+            apply=assign(reply=INPUT("reply"), replied_on=ON),
+            stops=(rules.COMPLAINT_REPLY,),
         ),
     ],
 )

@@ -6,9 +6,10 @@ from django import forms
 
 from yifa.core.models import Unit, User
 from yifa.core.procedure import ActionForm
+from yifa.core.public_forms import PublicForm
 
 from . import rules
-from .models import AccSource, FileKind, FilingOutcome, NoticeKind, Sanction, SanctionLaw, Section
+from .models import AccSource, Channel, FileKind, FilingOutcome, NoticeKind, Sanction, SanctionLaw, Section
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TEXT = forms.Textarea(attrs={"rows": 2})
@@ -137,3 +138,47 @@ class AppealResultForm(ActionForm):
 
 class PublicationForm(ActionForm):
     publication = forms.CharField(label="公开曝光内容（不含身份证号、电话等个人信息）", widget=TEXT)
+
+
+def complained_units():
+    return Unit.objects.filter(kind__in=["department", "township"]).order_by("path")
+
+
+class PublicComplaintForm(PublicForm):
+    unit = forms.ModelChoiceField(label="被投诉单位", queryset=Unit.objects.none())
+    case_number = forms.CharField(label="案号或事项（如知道）", max_length=100, required=False)
+    officer_name = forms.CharField(label="执法人员姓名或执法证号（如知道）", max_length=100, required=False)
+    content = forms.CharField(label="投诉内容", widget=forms.Textarea(attrs={"rows": 5}))
+    complainant_name = forms.CharField(label="您的姓名（不公开）", max_length=50)
+    complainant_phone = forms.CharField(label="联系电话（不公开）", max_length=20, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = complained_units()
+
+
+class ComplaintForm(forms.Form):
+    channel = forms.ChoiceField(label="来源", choices=[c for c in Channel.choices if c[0] != Channel.PORTAL])
+    received_on = forms.DateField(label="收到日（12345转办日）", widget=DATE)
+    unit = forms.ModelChoiceField(label="被投诉单位", queryset=Unit.objects.none())
+    case_number = forms.CharField(label="投诉人所述案号或事项", max_length=100, required=False)
+    officer_name = forms.CharField(label="投诉人所述执法人员", max_length=100, required=False)
+    content = forms.CharField(label="投诉内容", widget=TEXT)
+    complainant_name = forms.CharField(label="投诉人", max_length=50)
+    complainant_phone = forms.CharField(label="联系电话", max_length=20, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = complained_units()
+
+
+class LinkCaseForm(ActionForm):
+    case_number = forms.CharField(label="案号", max_length=60)
+
+
+class ComplaintReplyForm(ActionForm):
+    reply = forms.CharField(label="核查情况和答复", widget=TEXT)
+
+
+class BulletinForm(ActionForm):
+    bulletin = forms.CharField(label="通报（在门户公开，附各单位评查结果；不含个人信息）", widget=TEXT)

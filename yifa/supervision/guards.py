@@ -153,3 +153,30 @@ def appeal_result_given(case, *, appeal_result="", **_):
 
 def publication_given(case, *, publication="", **_):
     return None if (publication or "").strip() else "公开内容：必须填写（不得含身份证号等个人信息）"
+
+
+def complaint_valid(complaint, **_):
+    problems = []
+    if not (complaint.complainant_name or "").strip():
+        problems.append("投诉人：必须填写")
+    if not complaint.content.strip():
+        problems.append(f"投诉内容：必须填写（{rules.COMPLAINT_REPLY.citation}）")
+    return problems
+
+
+def case_found(complaint, *, case_number="", **_):
+    from .writes import find_case
+
+    if not (case_number or "").strip():
+        return "案号：必须填写"
+    if find_case(complaint, case_number) is None:
+        return f"案号：{complaint.unit.name}没有案号为“{case_number.strip()}”的行政处罚案件"
+    return None
+
+
+def reply_given(complaint, *, reply="", **_):
+    return None if (reply or "").strip() else "答复：必须填写"
+
+
+def bulletin_given(campaign, *, bulletin="", **_):
+    return None if (bulletin or "").strip() else f"通报：必须填写（{rules.CASE_FILE_REVIEW.citation}）"

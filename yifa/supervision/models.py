@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from yifa.core.crypto import EncryptedTextField
 from yifa.core.models import Versioned
 
 
@@ -85,6 +86,8 @@ class Campaign(Versioned):
     state = models.CharField("状态", max_length=10, choices=CampaignState.choices, default=CampaignState.DRAFT)
     drawn_on = models.DateField("抽取日", null=True, blank=True)
     concluded_on = models.DateField("完成日", null=True, blank=True)
+    bulletin = models.TextField("通报", blank=True)
+    published_on = models.DateField("通报日", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "案卷评查活动"
@@ -343,3 +346,45 @@ class Accountability(Versioned):
 
     def get_absolute_url(self):
         return reverse("supervision:accountability", args=[self.pk])
+
+
+class Channel(models.TextChoices):
+    PORTAL = "portal", "门户网站"
+    HOTLINE = "hotline", "12345热线转办"
+    LETTER = "letter", "来信来访"
+
+
+class ComplaintState(models.TextChoices):
+    RECEIVED = "received", "待核查答复"
+    REPLIED = "replied", "已答复"
+
+
+class Complaint(Versioned):
+    """执法投诉举报, from the portal or the 12345 hotline, against a unit; linked to the case and its
+    officers once found. The complainant's name and phone are personal data: encrypted, masked on screen."""
+
+    number = models.CharField("编号", max_length=40, unique=True)
+    channel = models.CharField("来源", max_length=10, choices=Channel.choices)
+    unit = models.ForeignKey("core.Unit", verbose_name="被投诉单位", on_delete=models.PROTECT, related_name="+")
+    complainant_name = EncryptedTextField("投诉人")
+    complainant_phone = EncryptedTextField("联系电话", blank=True)
+    case_number = models.CharField("投诉人所述案号或事项", max_length=100, blank=True)
+    officer_name = models.CharField("投诉人所述执法人员", max_length=100, blank=True)
+    content = models.TextField("投诉内容")
+    received_on = models.DateField("收到日")
+    state = models.CharField("状态", max_length=10, choices=ComplaintState.choices, default=ComplaintState.RECEIVED)
+    case_id = models.PositiveBigIntegerField("关联案件", null=True, blank=True)
+    linked_case_number = models.CharField("关联案号", max_length=60, blank=True)
+    linked_officers = models.CharField("承办执法人员", max_length=300, blank=True)
+    reply = models.TextField("答复", blank=True)
+    replied_on = models.DateField("答复日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "执法投诉举报"
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"投诉{self.number}"
+
+    def get_absolute_url(self):
+        return reverse("supervision:complaint", args=[self.pk])

@@ -16,5 +16,6 @@ NAV = [
     Link("案卷评查", "supervision:campaigns", LEGAL_OFFICE),
     ("整改通知", "supervision:notices"),
     ("重大处罚备案", "supervision:filings"),
+    ("执法投诉", "supervision:complaints"),
     Link("问责案件", "supervision:accountabilities", ACCOUNTABILITY_CIRCLE),
 ]

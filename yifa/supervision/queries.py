@@ -7,7 +7,19 @@ from django.db.models import Avg, Count, Q
 from yifa.core.access import scope
 from yifa.enforcement import interface as enforcement
 
-from .models import Alert, Campaign, FileState, Filing, Notice, Prefill, ReviewFile, Section, WarningKind, WarningState
+from .models import (
+    Alert,
+    Campaign,
+    Complaint,
+    FileState,
+    Filing,
+    Notice,
+    Prefill,
+    ReviewFile,
+    Section,
+    WarningKind,
+    WarningState,
+)
 
 
 def campaigns():
@@ -86,3 +98,31 @@ def alerts_by_unit(user) -> list[dict]:
         entry["counts"][kinds.index(r["kind"])] += r["n"]
         entry["total"] += r["n"]
     return list(table.values())
+
+
+def complaints_for(user):
+    return scope(Complaint.objects.select_related("unit"), user).order_by("-id")
+
+
+def public_bulletins():
+    """Published review results, newest first, each with its per-unit rows (two queries in all)."""
+    found = list(Campaign.objects.filter(published_on__isnull=False).order_by("-published_on", "-id")[:50])
+    rows = (
+        ReviewFile.objects.filter(campaign__in=found)
+        .values("campaign_id", "unit__name")
+        .annotate(n_drawn=Count("id"), n_passed=Count("id", filter=Q(passed=True)), average=Avg("total"))
+        .order_by("unit__name")
+    )
+    by_campaign: dict[int, list] = {}
+    for r in rows:
+        by_campaign.setdefault(r["campaign_id"], []).append(r)
+    for c in found:
+        c.public_results = by_campaign.get(c.pk, [])
+    return found
+
+
+def public_exposures():
+    """问责 outcomes published (公开曝光): the published text and date only."""
+    from .models import Accountability
+
+    return Accountability.objects.filter(published_on__isnull=False).only("id", "publication", "published_on")[:50]

@@ -54,6 +54,18 @@ MAJOR_PENALTY_FILING = Rule(
         "重大的范围用行政执法模块的重大执法决定目录（行政处罚法第五十八条第一款）"
     ),
 )
+COMPLAINT_REPLY = Rule(
+    "supervision.complaint_reply",
+    "公民、法人和其他组织认为行政执法行为违法或者不当的，可以投诉、举报；被投诉单位核查后答复投诉人",
+    SHANDONG,
+    "第六条",
+    days=settings.COMPLAINT_REPLY_WORKDAYS,
+    unit=WORKDAYS,
+    note=(
+        "条例第六条确立投诉举报权利，未规定答复期限；本市取自收到（12345热线转办或门户提交）之日起"
+        f"{settings.COMPLAINT_REPLY_WORKDAYS}个工作日，由设置 YIFA_COMPLAINT_REPLY_WORKDAYS 调整"
+    ),
+)
 FILING_REVIEW = Rule(
     "supervision.filing_review",
     "法制机构对备案的重大行政处罚决定进行审查，发现违法或者不当的发出纠错意见，或者提出建议",

@@ -9,12 +9,14 @@ from django.utils import timezone
 
 from yifa.core.procedure import Checks, create, fire
 
-from .flows import ACC_FLOW, ALERT_FLOW, CAMPAIGN_FLOW, FILING_FLOW, NOTICE_FLOW
+from .flows import ACC_FLOW, ALERT_FLOW, CAMPAIGN_FLOW, COMPLAINT_FLOW, FILING_FLOW, NOTICE_FLOW
 from .models import (
     Accountability,
     AccSource,
     Alert,
     Campaign,
+    Channel,
+    Complaint,
     FileKind,
     Filing,
     Notice,
@@ -156,3 +158,43 @@ def alert_seen(*, kind, key, unit_id, title, detail, link, on) -> Alert | None:
 
 def alert_clear(alert, *, on) -> Alert:
     return fire(ALERT_FLOW, alert, "clear", by=None, on=on)
+
+
+def complaint_receive(
+    *,
+    by,
+    unit,
+    channel,
+    complainant_name,
+    content,
+    complainant_phone="",
+    case_number="",
+    officer_name="",
+    received_on=None,
+) -> Complaint:
+    checks = Checks()
+    checks.choice("channel", "来源", channel, Channel)
+    complainant_name = checks.text("complainant_name", "投诉人", complainant_name, limit=50)
+    content = checks.text("content", "投诉内容", content)
+    checks.text("case_number", "案号或事项", case_number, required=False, limit=100)
+    checks.text("officer_name", "执法人员", officer_name, required=False, limit=100)
+    if unit is None:
+        checks.fail("unit", "被投诉单位：必须选择")
+    checks.done()
+    received_on = received_on or timezone.localdate()
+    return create(
+        COMPLAINT_FLOW,
+        "receive",
+        build=lambda: Complaint(
+            channel=channel,
+            unit=unit,
+            complainant_name=complainant_name,
+            complainant_phone=(complainant_phone or "").strip(),
+            case_number=(case_number or "").strip(),
+            officer_name=(officer_name or "").strip(),
+            content=content,
+            received_on=received_on,
+        ),
+        by=by,
+        on=received_on,
+    )

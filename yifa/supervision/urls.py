@@ -20,4 +20,8 @@ urlpatterns = [
     path("accountability/new/", views.accountability_new, name="accountability_new"),
     path("accountability/<int:pk>/", views.accountability, name="accountability"),
     path("accountability/<int:pk>/act/<str:name>/", actions.ACC_ACTIONS.view(), name="accountability_act"),
+    path("complaints/", views.complaints, name="complaints"),
+    path("complaints/new/", views.complaint_new, name="complaint_new"),
+    path("complaints/<int:pk>/", views.complaint, name="complaint"),
+    path("complaints/<int:pk>/act/<str:name>/", actions.COMPLAINT_ACTIONS.view(), name="complaint_act"),
 ]

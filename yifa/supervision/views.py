@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from yifa.core.access import is_legal_office, require_legal_office
+from yifa.core.access import can_see_personal_data, is_legal_office, require_legal_office
 from yifa.core.charts import bar_chart
 from yifa.core.clocks import clocks_of
 from yifa.core.errors import YifaError
@@ -19,6 +19,7 @@ from . import forms, queries, rules, services
 from .access import (
     access_accountability,
     access_campaign,
+    access_complaint,
     access_file,
     access_filing,
     access_notice,
@@ -192,3 +193,39 @@ def accountability(request, pk: int, bound=None):
         "today": timezone.localdate(),
     }
     return render(request, "supervision/accountability.html", context)
+
+
+@staff_view
+def complaints(request):
+    page = page_of(queries.complaints_for(request.user), request.GET.get("page"))
+    context = {"page": page, "rule": rules.COMPLAINT_REPLY, "show_personal": can_see_personal_data(request.user)}
+    return render(request, "supervision/complaints.html", context)
+
+
+@staff_view
+def complaint_new(request):
+    """A complaint from the 12345 hotline (or a letter), entered by staff."""
+    form = forms.ComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            found = services.complaint_receive(by=request.user, **form.cleaned_data)
+            messages.success(request, f"已登记投诉：{found.number}")
+            return redirect(found)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    return render(request, "supervision/complaint_new.html", {"form": form, "rule": rules.COMPLAINT_REPLY})
+
+
+@staff_view
+def complaint(request, pk: int, bound=None):
+    from .actions import COMPLAINT_ACTIONS
+
+    found = access_complaint(request.user, pk)
+    context = {
+        "c": found,
+        "clocks": clocks_of(found, open_only=False).order_by("id"),
+        "actions": COMPLAINT_ACTIONS.offered(request.user, found, bound=bound),
+        "show_personal": can_see_personal_data(request.user),
+        "legal": is_legal_office(request.user),
+    }
+    return render(request, "supervision/complaint.html", context)

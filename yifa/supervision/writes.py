@@ -119,3 +119,17 @@ def set_investigators(case, *, investigators, **_):
 
 def set_units(campaign, *, units, **_):
     campaign.units.set(units)
+
+
+def number_complaint(complaint, **_):
+    complaint.number = f"TS{complaint.received_on:%Y%m%d}{secrets.token_hex(3).upper()}"
+
+
+def find_case(complaint, number: str):
+    return enforcement.case_by_number(unit_ids=subtree_ids(complaint.unit), number=number)
+
+
+def link_case(complaint, *, case_number, **_):
+    found = find_case(complaint, case_number)
+    complaint.case_id, complaint.linked_case_number = found["id"], found["number"]
+    complaint.linked_officers = "、".join(found["officers"])[:300]

@@ -1,0 +1,79 @@
+"""``yifa seed``: the open case with a lapsed certificate (for the warning rule), then bulk filings, notices
+and warnings spread over the units (rows without procedure, like the other modules' seeds), for the list pages."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import random
+
+from yifa.core.errors import YifaError
+from yifa.core.models import Unit, UnitKind, User
+
+from .lapsed import open_case_with_lapsed_certificate
+from .models import Alert, Filing, FilingState, Notice, NoticeKind, NoticeSource, WarningKind
+
+BATCH = 5000
+
+
+def seed(*, scale: int, progress) -> dict:
+    rng = random.Random(2026)
+    today = dt.date.today()
+    legal = User.objects.filter(unit__is_legal_office=True, is_active=True).order_by("id").first()
+    if legal is not None:
+        with contextlib.suppress(YifaError):  # seeded again the same day: the certificate is already there
+            open_case_with_lapsed_certificate(by=legal, today=today, number=f"样本〔{today.year}〕过期证件案")
+    units = list(Unit.objects.filter(kind__in=[UnitKind.DEPARTMENT, UnitKind.TOWNSHIP]).order_by("id"))
+    if not units:
+        return {}
+    count = max(10, scale // 10)
+    offset = Filing.objects.count()
+    filings, notices, alerts = [], [], []
+    for i in range(count):
+        unit = units[i % len(units)]
+        decided = today - dt.timedelta(days=rng.randint(0, 700))
+        filings.append(
+            Filing(
+                unit=unit,
+                case_id=10**12 + offset + i,
+                case_number=f"样本〔{decided.year}〕{i}号",
+                decision_number=f"样本罚字〔{decided.year}〕{i}号",
+                party_name=f"样本当事人{i % 997}",
+                penalty="罚款",
+                decided_on=decided,
+                state=rng.choice(FilingState.values),
+            )
+        )
+        notices.append(
+            Notice(
+                unit=unit,
+                number=f"样本监〔{decided.year}〕{offset + i}号",
+                kind=rng.choice(NoticeKind.values),
+                source=rng.choice(NoticeSource.values),
+                subject=f"样本事项{i}",
+                text="样本意见",
+                issued_on=decided,
+            )
+        )
+        alerts.append(
+            Alert(
+                kind=rng.choice(WarningKind.values),
+                key=f"seed:{offset + i}",
+                unit=unit,
+                title=f"样本预警{i}",
+                found_on=decided,
+            )
+        )
+        if len(filings) >= BATCH:
+            _flush(filings, notices, alerts)
+            progress("执法监督", i + 1, count)
+    _flush(filings, notices, alerts)
+    progress("执法监督", count, count)
+    return {"filings": count, "notices": count, "warnings": count}
+
+
+def _flush(*batches):
+    for rows in batches:
+        if rows:
+            type(rows[0]).objects.bulk_create(rows, batch_size=BATCH)
+            rows.clear()
