@@ -30,7 +30,7 @@ def test_applicant_submits_online_then_follows_status_with_lookup_code(cast, bro
     page.wait_for_selector("#lookup-code")
     number = page.inner_text("#case-number")
     code = page.inner_text("#lookup-code")
-    assert "复字第" in number and len(code) == 8
+    assert "复收字第" in number and len(code) == 8  # the receipt number: the 案号 comes with acceptance
 
     page.click("text=查询办理进度")
     page.fill("#id_number", number)
@@ -44,5 +44,5 @@ def test_applicant_submits_online_then_follows_status_with_lookup_code(cast, bro
     from yifa.core.uploads import attachments_of
     from yifa.reconsideration.models import Case
 
-    case = Case.objects.get(number=number)
+    case = Case.objects.get(receipt_number=number)
     assert case.channel == "online" and attachments_of(case).get().name == "处罚决定书.pdf"

@@ -43,3 +43,12 @@ def test_the_api_refuses_a_draft_without_findings_and_takes_one_with_them(cast, 
     assert ready.state == CaseState.ACCEPTED
     done = api.post(url, {**body, "findings": "申请人于2025年1月超范围经营"}, content_type="application/json")
     assert done.status_code == 200 and done.json()["state"] == CaseState.APPROVAL
+
+
+def test_the_api_refuses_an_unknown_decision_type(cast, ready, login):
+    response = login(cast["fuyi"]).post(
+        f"/api/reconsideration/cases/{ready.pk}/propose",
+        {"decision_type": "pardon", "findings": "查明", "decision_text": "理由", "version": ready.version},
+        content_type="application/json",
+    )
+    assert response.status_code in (400, 409, 422) and "决定类型" in response.json()["detail"]

@@ -15,3 +15,14 @@ DOCUMENTS = Listing(
         Column("有效期至", attrgetter("expires_on"), "expires_on"),
     ],
 )
+
+FILING = Listing(
+    "报送备案期限",
+    [
+        Column("状态", lambda d: d.get_status_display(), "status"),
+        Column("文件", attrgetter("subject_label"), "subject_label"),
+        Column("制定机关", lambda d: d.unit.name if d.unit else "", "unit__name"),
+        Column("应报日期", attrgetter("due"), "due"),
+        Column("计算说明", attrgetter("explanation")),
+    ],
+)

@@ -12,7 +12,6 @@ from yifa.core.charts import bar_chart, rate
 from yifa.core.errors import YifaError
 from yifa.core.imports import schedule_import
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
-from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
 from . import actions, forms, importer, lists, queries, rules, services
@@ -113,6 +112,9 @@ def _timeliness_chart(by_unit) -> dict:
 @staff_view
 def filing_board(request):
     today = timezone.localdate()
+    filing = queries.filing_deadlines(request.user, today=today)
+    if lists.FILING.wants_export(request):
+        return lists.FILING.export(filing, request)
     by_unit = queries.filing_by_unit(request.user, today=today)
     for row in by_unit:
         row["rate"] = rate(row["on_time"], row["on_time"] + row["late"] + row["overdue"])
@@ -124,7 +126,7 @@ def filing_board(request):
             "chart": _timeliness_chart(by_unit) if by_unit else None,
             "stats": queries.filing_stats(request.user, today=today),
             "today": today,
-            "page": page_of(queries.filing_deadlines(request.user, today=today), request.GET.get("page")),
+            **lists.FILING.page(request, filing),
             "expiring": queries.expiring(request.user, today=today)[:100],
         },
     )

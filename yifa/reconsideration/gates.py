@@ -8,7 +8,7 @@ from yifa.lib.deadlines import zh_date
 from . import periods
 from . import rules as R
 from . import who as who_module
-from .models import Channel, HearingKind, Procedure, TerminationGround
+from .models import Channel, DecisionType, HearingKind, Procedure, TerminationGround
 from .who import STAFF
 
 
@@ -142,7 +142,7 @@ def ready_to_decide(case, *, on, **_):
 
 def decision_given(case, *, decision_type="", decision_text="", findings="", **_):
     problems = []
-    if not decision_type:
+    if decision_type not in DecisionType.values:
         problems.append("请选择决定类型（第六十三条至第六十九条、第三十三条）")
     if not (findings or "").strip():
         problems.append(f"经审理查明的事实：须填写，决定书据此载明“经审理查明”（{R.FINDINGS.citation}）")
