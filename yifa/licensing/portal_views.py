@@ -120,3 +120,12 @@ def certificate(request):
             "renewal_rule": rules.RENEWAL_APPLICATION,
         },
     )
+
+
+def decisions(request):
+    q = request.GET.get("q", "").strip()
+    page = page_of(queries.published_decisions(q), request.GET.get("page"))
+    page["rows"] = [queries.public_decision(app) for app in page["rows"]]
+    return render(
+        request, "licensing/portal_decisions.html", {"page": page, "q": q, "rule": rules.DECISION_PUBLICATION}
+    )
