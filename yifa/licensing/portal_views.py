@@ -23,7 +23,7 @@ APPLIED = "licensing_applied"
 LOOKUP = "licensing_lookup"
 PUBLIC_STEPS = {"receive", "request_correction", "receive_correction", "accept", "deem_accept", "not_accept",
                 "extend", "exclude", "end_exclusion", "tell_hearing_rights", "request_hearing", "hold_hearing",
-                "grant", "refuse", "issue"}  # fmt: skip
+                "grant", "refuse", "grant_on_promise", "revoke_grant", "issue"}  # fmt: skip
 
 
 def catalogue(request):
