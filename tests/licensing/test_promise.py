@@ -201,3 +201,9 @@ def test_the_check_pages_show_the_seed_and_replay_the_draw(cast, promise_item, r
     assert response.status_code == 302
     check.refresh_from_db()
     assert check.state == CheckState.KEPT
+
+
+def test_the_applicant_sees_the_decision_on_the_spot_in_the_status_lookup(cast, promise_item, receive, client):
+    app = granted_on_promise(receive, cast["shijian_liaison"], D(2026, 3, 2), "江市监食许〔2026〕8号")
+    page = client.post("/licensing/status/", {"number": app.number, "code": app.lookup_code}).content.decode()
+    assert "准予许可，待发证" in page and "依告知承诺当场作出准予许可决定" in page

@@ -1,6 +1,6 @@
 """The demo city's licensing: the province's list, the city's items (two published), and applications at
-each stage — one awaiting a 补正 notice, one under expert review, one granted, and a certificate near
-its renewal date."""
+each stage — one awaiting a 补正 notice, one under expert review, one granted, a certificate near its
+renewal date, and one granted on the spot under a promise (告知承诺), drawn for its post-approval check."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from django.utils import timezone
 from yifa.core.procedure import fire
 from yifa.lib.office import xlsx_table
 
-from . import importer, services
+from . import importer, promise, services
 from .flows import APPLICATIONS, CERTIFICATES, ITEMS
 from .models import Channel
+from .promise import standard_text
 
 FOOD = "《中华人民共和国食品安全法》第三十五条"
 EQUIPMENT = "《中华人民共和国特种设备安全法》第三十三条"
@@ -75,6 +76,19 @@ def load(cast):
                on=old.received_on + dt.timedelta(days=9))  # fmt: skip
     cert = old.certificate
     fire(CERTIFICATES, cert, "remind", by=None, on=today)
+
+    food.refresh_from_db()
+    food = fire(ITEMS, food, "set_promise", by=sj, expected_version=food.version, allowed=True,
+                text=standard_text(name=food.name, conditions=food.conditions, materials=food.materials))  # fmt: skip
+    promised = services.receive(
+        by=sj, item=food, channel=Channel.COUNTER, received_on=today - dt.timedelta(days=10),
+        applicant_name="江临市柳河乡晨光便利店", applicant_id_number="92330100MA2B3C4D6F",
+        summary="申请食品经营许可（食品销售），选择告知承诺", by_promise=True,
+    )  # fmt: skip
+    fire(APPLICATIONS, promised, "grant_on_promise", by=sj, expected_version=promised.version,
+         on=promised.received_on, decision_number=f"江市监食许〔{today.year}〕2号")  # fmt: skip
+    promise.draw(by=sj, unit=sj.unit, granted_from=promised.received_on, granted_to=today, percent=100,
+                 seed="20260101", on=today)  # fmt: skip
 
 
 def importer_headers() -> list[str]:

@@ -144,7 +144,10 @@ class Application(Versioned):
     class Meta:
         verbose_name = verbose_name_plural = "行政许可申请"
         ordering = ["-received_on", "-id"]
-        indexes = [models.Index(fields=["unit", "state", "received_on"], name="licensing_app_unit_state")]
+        indexes = [
+            models.Index(fields=["unit", "state", "received_on"], name="licensing_app_unit_state"),
+            models.Index(fields=["-decided_on", "-id"], name="licensing_app_decided"),
+        ]
 
     def __str__(self):
         return f"{self.number or '（未编号）'} {self.item.name if self.item_id else ''}".strip()

@@ -30,5 +30,6 @@ SERVICES = [
         "查询许可事项的依据、条件、材料、收费和时限，网上申请",
     ),
     ("查询许可办理进度", reverse_lazy("portal_licensing:status"), "凭申请编号和查询码查询办理进度"),
+    ("行政许可决定公开", reverse_lazy("portal_licensing:decisions"), "查阅准予行政许可的决定（许可法第四十条）"),
     ("查验许可证件", reverse_lazy("portal_licensing:certificate"), "凭证件编号查询许可证件的有效期和状态"),
 ]

@@ -9,5 +9,6 @@ urlpatterns = [
     path("items/<int:pk>/promise/", views.promise_letter, name="promise"),
     path("applied/", views.applied, name="applied"),
     path("status/", views.status, name="status"),
+    path("decisions/", views.decisions, name="decisions"),
     path("certificates/", views.certificate, name="certificate"),
 ]

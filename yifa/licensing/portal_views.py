@@ -23,7 +23,7 @@ APPLIED = "licensing_applied"
 LOOKUP = "licensing_lookup"
 PUBLIC_STEPS = {"receive", "request_correction", "receive_correction", "accept", "deem_accept", "not_accept",
                 "extend", "exclude", "end_exclusion", "tell_hearing_rights", "request_hearing", "hold_hearing",
-                "grant", "refuse", "issue"}  # fmt: skip
+                "grant", "refuse", "grant_on_promise", "revoke_grant", "issue"}  # fmt: skip
 
 
 def catalogue(request):
@@ -119,4 +119,13 @@ def certificate(request):
             "renewal_by": rules.last_renewal_day(cert.valid_until) if cert and cert.valid_until else None,
             "renewal_rule": rules.RENEWAL_APPLICATION,
         },
+    )
+
+
+def decisions(request):
+    q = request.GET.get("q", "").strip()
+    page = page_of(queries.published_decisions(q), request.GET.get("page"))
+    page["rows"] = [queries.public_decision(app) for app in page["rows"]]
+    return render(
+        request, "licensing/portal_decisions.html", {"page": page, "q": q, "rule": rules.DECISION_PUBLICATION}
     )

@@ -12,6 +12,7 @@ from django.http import Http404
 from yifa.core import clocks
 from yifa.core.calendar import current_calendar
 from yifa.core.errors import NotFound
+from yifa.core.services import valid_id_number
 from yifa.lib.deadlines import WORKDAYS, Pause, compute_due
 
 from . import rules
@@ -128,6 +129,37 @@ def renewal_reminders_due(on: dt.date):
     return Certificate.objects.select_related("item", "unit").filter(
         state=CertState.VALID, reminded_on__isnull=True, valid_until__isnull=False, valid_until__lte=horizon
     )
+
+
+PUBLISHED_DECISIONS = (AppState.GRANTED, AppState.ISSUED, AppState.REVOKED)
+# 统一社会信用代码 (GB 32100): an organisation, whose name may be published; a valid resident ID number, or
+# anything else, may be a person's (an 18-character ID can match the code's shape, so it is checked first).
+CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+
+
+def published_decisions(q: str = ""):
+    """Decisions to grant, newest first (许可法第四十条), for the portal."""
+    qs = Application.objects.select_related("item", "unit").filter(
+        state__in=PUBLISHED_DECISIONS, decided_on__isnull=False
+    )
+    if q:
+        qs = qs.filter(Q(decision_number__icontains=q) | Q(item__name__icontains=q))
+    return qs.order_by("-decided_on", "-id")
+
+
+def public_decision(app) -> dict:
+    """What the public reads of a decision: never a natural person's name, ID number or phone."""
+    code = (app.applicant_id_number or "").upper()
+    organisation = bool(CREDIT_CODE.match(code)) and not valid_id_number(code)
+    return {
+        "number": app.decision_number,
+        "item": app.item.name,
+        "item_url": app.item.get_public_url(),
+        "unit": app.unit.name,
+        "decided_on": app.decided_on,
+        "holder": app.applicant_name if organisation else "（自然人，姓名不予公开）",
+        "revoked": app.state == AppState.REVOKED,
+    }
 
 
 def renewals_lapsed(on: dt.date):

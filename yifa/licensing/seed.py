@@ -11,6 +11,7 @@ from .models import Application, AppState, Certificate, Channel, Item
 
 BATCH = 2000
 STATES = [AppState.RECEIVED, AppState.ACCEPTED, AppState.GRANTED, AppState.REFUSED, AppState.ISSUED]
+DECIDED = (AppState.GRANTED, AppState.REFUSED, AppState.ISSUED)
 
 
 def seed(*, scale: int, progress) -> dict:
@@ -29,6 +30,7 @@ def seed(*, scale: int, progress) -> dict:
             item = rng.choice(items)
             received = today - dt.timedelta(days=rng.randint(0, 1500))
             state = rng.choice(STATES)
+            decided = received + dt.timedelta(days=rng.randint(1, 28)) if state in DECIDED else None
             rows.append(
                 Application(
                     number=f"S{offset + i:09d}",
@@ -43,6 +45,9 @@ def seed(*, scale: int, progress) -> dict:
                     received_on=received,
                     state=state,
                     accepted_on=received if state != AppState.RECEIVED else None,
+                    decided_on=decided,
+                    decision_number=f"江许〔{decided.year}〕{offset + i}号" if decided else "",
+                    by_promise=rng.random() < 0.1,
                 )
             )
         made = Application.objects.bulk_create(rows)
@@ -54,7 +59,7 @@ def seed(*, scale: int, progress) -> dict:
                 item=a.item,
                 unit=a.unit,
                 holder_name=a.applicant_name,
-                issued_on=a.received_on + dt.timedelta(days=10),
+                issued_on=a.decided_on + dt.timedelta(days=3),
                 valid_until=a.received_on + dt.timedelta(days=5 * 365),
             )
             for a in issued
