@@ -257,3 +257,27 @@ def test_penalty_decisions_count_for_the_deciding_unit(cast, body, officers):  #
     decisions = {row["row"]: row["count"] for row in report.figures(cast["市场监管局"], 2026)["table2"]["decisions"]}
     assert decisions["行政处罚"] == 1 and decisions["行政许可"] == 0
     assert report.figures(cast["民政局"], 2026)["table2"]["decisions"][1]["count"] == 0
+
+
+def test_the_report_and_the_register_stay_flat_as_the_register_grows(cast, login, django_assert_max_num_queries):
+    from yifa.disclosure import challenges
+
+    for i in range(30):
+        challenges.challenge_add(
+            by=cast["minzheng_liaison"],
+            unit=cast["民政局"],
+            kind="direct_suit",
+            reference=f"（2025）鲁0102行初{i}号",
+            filed_on=D(2025, 3, 1),
+            result="pending",
+            request_number="",
+        )
+    unit, city = cast["民政局"].pk, cast["市政府"].pk
+    for who, url in (
+        ("minzheng_liaison", f"/staff/disclosure/units/{unit}/challenges/"),
+        ("minzheng_liaison", f"/staff/disclosure/units/{unit}/report/2025/"),
+        ("reviewer", f"/staff/disclosure/units/{city}/report/2025/"),
+    ):
+        c = login(cast[who])
+        with django_assert_max_num_queries(20):
+            assert c.get(url).status_code == 200

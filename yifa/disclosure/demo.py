@@ -1,6 +1,7 @@
 """The demo city's disclosure work, made through the services (dates relative to today): the 民政局's
 guide and catalogue, requests at each stage (one late, one awaiting 补正, one answered with a confirmed
-public copy), and one portal application waiting to be confirmed."""
+public copy), one portal application waiting to be confirmed, and a lawsuit over an earlier reply in the
+register of table 四."""
 
 import datetime as dt
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from yifa.core.calendar import current_calendar
 
-from . import registers, services
+from . import challenges, registers, services
 from .models import ApplicantKind, Channel
 
 DAY = dt.timedelta(days=1)
@@ -99,4 +100,15 @@ def load(cast):
         applicant_phone="13800002222",
         content="江临市2026年临时救助审批流程",
         submitted_on=today,
+    )
+    challenges.challenge_add(
+        by=staff,
+        unit=unit,
+        kind="direct_suit",
+        reference=f"（{today.year}）鲁0102行初18号",
+        filed_on=today,
+        result="pending",
+        request_number=done.number,
+        note="申请人对答复不服，直接向人民法院起诉",
+        today=today,
     )

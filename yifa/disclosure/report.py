@@ -43,21 +43,32 @@ def _row(label: str, tally: Tally) -> dict:
     return {"row": label, "counts": [*counts, sum(counts)]}
 
 
-def _tally(qs, *extra) -> Tally:
-    return Tally({r["applicant_kind"]: r["n"] for r in qs.values("applicant_kind", *extra).annotate(n=Count("id"))})
+def _unanswered_on(day: dt.date) -> Q:
+    """Not answered by the end of ``day``."""
+    return Q(replied_on__isnull=True) | Q(replied_on__gt=day)
 
 
 def table3(units, year: int) -> list[dict]:
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     base = Request.objects.filter(unit__in=units, received_on__isnull=False)
-    new = _tally(base.filter(received_on__range=(start, end)))
-    carried_in = _tally(
-        base.filter(received_on__lt=start).filter(Q(replied_on__isnull=True) | Q(replied_on__gte=start))
+    counts = (
+        base.filter(received_on__lte=end)
+        .values("applicant_kind")
+        .annotate(
+            new=Count("id", filter=Q(received_on__gte=start)),
+            carried_in=Count("id", filter=Q(received_on__lt=start) & _unanswered_on(start - dt.timedelta(days=1))),
+            carried_out=Count("id", filter=_unanswered_on(end)),
+        )
+        .order_by()
     )
+    new, carried_in, carried_out = Tally(), Tally(), Tally()
+    for r in counts:
+        new[r["applicant_kind"]] = r["new"]
+        carried_in[r["applicant_kind"]] = r["carried_in"]
+        carried_out[r["applicant_kind"]] = r["carried_out"]
     handled: dict[str, Tally] = {o: Tally() for o in Outcome.values}
     for r in base.filter(replied_on__range=(start, end)).values("outcome", "applicant_kind").annotate(n=Count("id")):
         handled[r["outcome"]][r["applicant_kind"]] = r["n"]
-    carried_out = _tally(base.filter(received_on__lte=end).filter(Q(replied_on__isnull=True) | Q(replied_on__gt=end)))
     rows = [_row(NEW, new), _row(CARRIED_IN, carried_in)]
     rows += [_row(Outcome(o).label, handled[o]) for o in Outcome.values]
     rows.append(_row(TOTAL, sum(handled.values(), Tally())))
@@ -83,10 +94,6 @@ ENTERED = ("rules_made", "rules_repealed", "rules_in_force", "coercion_decisions
 TABLE4_COLUMNS = [*ChallengeResult.labels, "总计"]
 
 
-def _by_kind(qs) -> dict:
-    return dict(qs.values_list("kind").annotate(n=Count("id")).order_by())
-
-
 def entered(units, year: int, *, unit: Unit | None = None, own: dict | None = None) -> dict:
     """What the units wrote into their reports for the figures no module here holds (one query);
     ``own``: the values ``unit`` is saving now, in place of its stored ones."""
@@ -103,10 +110,18 @@ def table2(units, year: int, own: dict) -> dict:
     repealed and in force; decisions made this year; fees collected. Counted from the other modules'
     events (``OtherAct``) and, where no module here holds the record, the units' own entries."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    acts = OtherAct.objects.filter(unit__in=units)
-    made = _by_kind(acts.filter(made_on__range=(start, end)))
-    repealed = _by_kind(acts.filter(repealed=True, ended_on__range=(start, end)))
-    in_force = _by_kind(acts.filter(made_on__lte=end).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=end)))
+    counts = (
+        OtherAct.objects.filter(unit__in=units, made_on__lte=end)
+        .values("kind")
+        .annotate(
+            made=Count("id", filter=Q(made_on__gte=start)),
+            repealed=Count("id", filter=Q(repealed=True, ended_on__range=(start, end))),
+            in_force=Count("id", filter=Q(ended_on__isnull=True) | Q(ended_on__gt=end)),
+        )
+        .order_by()
+    )
+    by_kind = {c["kind"]: c for c in counts}
+    made, repealed, in_force = ({k: c[f] for k, c in by_kind.items()} for f in ("made", "repealed", "in_force"))
     normdoc = ActKind.NORMDOC
     return {
         "documents": [
@@ -135,13 +150,20 @@ def table2(units, year: int, own: dict) -> dict:
 def catalogue_counts(units, year: int) -> list[dict]:
     """This module's own catalogue per category of 第十九、二十条: published this year and in it at year end."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    items = CatalogueItem.objects.filter(unit__in=units, state=CatalogueState.PUBLISHED)
-    published = dict(
-        items.filter(published_on__range=(start, end)).values_list("category").annotate(n=Count("id")).order_by()
-    )
-    total = dict(items.filter(published_on__lte=end).values_list("category").annotate(n=Count("id")).order_by())
+    counts = {
+        c["category"]: c
+        for c in CatalogueItem.objects.filter(unit__in=units, state=CatalogueState.PUBLISHED, published_on__lte=end)
+        .values("category")
+        .annotate(year=Count("id", filter=Q(published_on__gte=start)), total=Count("id"))
+        .order_by()
+    }
+    none = {"year": 0, "total": 0}
     return [
-        {"category": label, "published_this_year": published.get(value, 0), "in_catalogue": total.get(value, 0)}
+        {
+            "category": label,
+            "published_this_year": counts.get(value, none)["year"],
+            "in_catalogue": counts.get(value, none)["total"],
+        }
         for value, label in Category.choices
     ]
 

@@ -12,7 +12,21 @@ from yifa.core.calendar import current_calendar
 from yifa.core.models import Deadline, Unit, UnitKind
 
 from . import rules
-from .models import ApplicantKind, CatalogueItem, CatalogueState, Category, Channel, Outcome, Request, RequestState
+from .models import (
+    ActKind,
+    ApplicantKind,
+    CatalogueItem,
+    CatalogueState,
+    Category,
+    Challenge,
+    ChallengeKind,
+    ChallengeResult,
+    Channel,
+    OtherAct,
+    Outcome,
+    Request,
+    RequestState,
+)
 
 BATCH = 2000
 
@@ -82,4 +96,47 @@ def seed(*, scale: int, progress) -> dict:
     ]
     CatalogueItem.objects.bulk_create(items, batch_size=BATCH)
     progress("主动公开目录", count, count)
-    return {"requests": count, "deadlines": len(clocks), "catalogue": count}
+    start = OtherAct.objects.filter(source__startswith="seed:").count()
+    acts = []
+    for i in range(start, start + count):
+        made = today - dt.timedelta(days=rng.randint(0, 900))
+        kind = rng.choice(ActKind.values)
+        ended = (
+            made + dt.timedelta(days=rng.randint(30, 900)) if kind == ActKind.NORMDOC and rng.random() < 0.3 else None
+        )
+        acts.append(
+            OtherAct(
+                unit=rng.choice(units),
+                kind=kind,
+                source=f"seed:{i}",
+                label=f"样本{ActKind(kind).label}{i}",
+                made_on=made,
+                ended_on=ended,
+                repealed=ended is not None,
+            )
+        )
+    OtherAct.objects.bulk_create(acts, batch_size=BATCH)
+    suits = []
+    for i in range(max(1, count // 20)):
+        filed = today - dt.timedelta(days=rng.randint(0, 900))
+        result = rng.choice(ChallengeResult.values)
+        concluded = None if result == ChallengeResult.PENDING else filed + dt.timedelta(days=rng.randint(10, 200))
+        suits.append(
+            Challenge(
+                unit=rng.choice(units),
+                kind=rng.choice(ChallengeKind.values),
+                reference=f"样本复议诉讼{i}",
+                filed_on=filed,
+                result=result,
+                concluded_on=concluded,
+            )
+        )
+    Challenge.objects.bulk_create(suits, batch_size=BATCH)
+    progress("表二、表四来源记录", len(acts) + len(suits), len(acts) + len(suits))
+    return {
+        "requests": count,
+        "deadlines": len(clocks),
+        "catalogue": count,
+        "other_acts": count,
+        "challenges": len(suits),
+    }
