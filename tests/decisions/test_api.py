@@ -28,7 +28,7 @@ def test_api_detail_is_refused_outside_scope(cast, login, simple_decision):
 def test_api_submission_returns_every_unmet_gate(cast, login, simple_decision):
     response = login(cast["minzheng_liaison"]).post(
         f"/api/decisions/{simple_decision.pk}/review",
-        {"planned_meeting_on": "2026-04-28", "procedure_note": ""},
+        {"planned_meeting_on": "2026-04-28", "procedure_note": "", "version": simple_decision.version},
         content_type="application/json",
     )
     assert response.status_code == 409

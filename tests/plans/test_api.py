@@ -59,22 +59,22 @@ def test_tasks_are_scoped_and_progress_is_reported_by_the_unit(cast, login):
     items = login(cast["minzheng_liaison"]).get("/api/plans/tasks").json()["items"]
     assert len(items) == 5 and items[0]["due"] == "2025-04-30" and items[0]["overdue"] is True
     assert login(cast["shijian_liaison"]).get("/api/plans/tasks").json()["items"] == []
-    first = items[0]["id"]
+    first, version = items[0]["id"], items[0]["version"]
     denied = login(cast["shijian_liaison"]).post(
         f"/api/plans/tasks/{first}/progress",
-        json.dumps({"status": "done", "percent": 100, "narrative": "x"}),
+        json.dumps({"status": "done", "percent": 100, "narrative": "x", "version": version}),
         content_type="application/json",
     )
     assert denied.status_code == 403
     bad = login(cast["minzheng_liaison"]).post(
         f"/api/plans/tasks/{first}/progress",
-        json.dumps({"status": "done", "percent": 50, "narrative": "x"}),
+        json.dumps({"status": "done", "percent": 50, "narrative": "x", "version": version}),
         content_type="application/json",
     )
     assert bad.status_code == 400 and bad.json()["field"] == "percent"
     ok = login(cast["minzheng_liaison"]).post(
         f"/api/plans/tasks/{first}/progress",
-        json.dumps({"status": "done", "percent": 100, "narrative": "已建立"}),
+        json.dumps({"status": "done", "percent": 100, "narrative": "已建立", "version": version}),
         content_type="application/json",
     )
     assert ok.status_code == 200 and ok.json()["overdue"] is False

@@ -49,7 +49,7 @@ def fetch(qs: QuerySet, user: User, pk, *unit_fields: str):
 
 
 def require_role(user: User, *roles: str, message: str | None = None) -> None:
-    if user.is_superuser or user.has_role(*roles):
+    if user.has_role(*roles):
         return
     labels = "、".join(Role(r).label for r in roles)
     raise AccessDenied(message or f"此操作需要以下角色之一：{labels}")
@@ -58,7 +58,7 @@ def require_role(user: User, *roles: str, message: str | None = None) -> None:
 def is_legal_office(user: User) -> bool:
     """Staff of the legal office (and its divisions). A system administrator elsewhere is not:
     reviewing and filing are the office's statutory work, not the platform's."""
-    return user.is_authenticated and (user.is_superuser or user.in_legal_office)
+    return user.is_authenticated and user.in_legal_office
 
 
 def require_legal_office(user: User) -> None:
@@ -67,7 +67,7 @@ def require_legal_office(user: User) -> None:
 
 
 def is_admin(user: User) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.has_role(Role.ADMIN))
+    return user.is_authenticated and user.has_role(Role.ADMIN)
 
 
 def require_admin(user: User) -> None:
@@ -77,4 +77,4 @@ def require_admin(user: User) -> None:
 
 def can_see_personal_data(user: User) -> bool:
     """Unmasked ID numbers and phones: case handlers in the legal office and administrators."""
-    return user.is_superuser or user.has_role(Role.ADMIN, Role.RECONSIDERATION) or user.in_legal_office
+    return user.has_role(Role.ADMIN, Role.RECONSIDERATION) or user.in_legal_office

@@ -35,6 +35,7 @@ class DecisionOut(Schema):
     comment_opens: dt.date | None
     comment_closes: dt.date | None
     published_on: dt.date | None
+    version: int
 
     @staticmethod
     def resolve_state_label(obj):
@@ -81,7 +82,7 @@ class ReviewIn(Schema):
     planned_meeting_on: dt.date
     procedure_note: str
     short_reason: str = ""
-    version: int | None = None
+    version: int = Field(..., ge=0, description="读取时的版本号（防止覆盖他人的修改）")
 
 
 class CommentIn(Schema):

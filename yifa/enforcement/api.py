@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from yifa.core.clocks import clocks_of
@@ -135,7 +135,7 @@ class CoercionOut(Schema):
 
 
 class PublishIn(Schema):
-    version: int | None = None
+    version: int = Field(..., ge=0, description="读取时的版本号（防止覆盖他人的修改）")
 
 
 @router.get("/cases", response=list[CaseOut])

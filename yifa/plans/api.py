@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from yifa.core.api import year_query
@@ -42,6 +42,7 @@ class AssignmentOut(Schema):
     status: str
     percent: int
     overdue: bool
+    version: int
 
     @staticmethod
     def resolve_plan(obj):
@@ -77,7 +78,7 @@ class ProgressIn(Schema):
     status: str
     percent: int
     narrative: str
-    version: int | None = None
+    version: int = Field(..., ge=0, description="读取时的版本号（任务列表给出；防止覆盖他人的修改）")
 
 
 @router.get("/compliance", response=list[ComplianceOut])

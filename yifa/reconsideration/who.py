@@ -20,13 +20,11 @@ def organ_of(office: Unit) -> Unit:
 
 
 def _office_head(user, case) -> bool:
-    return user.is_superuser or (user.in_legal_office and user.has_role(Role.HEAD))
+    return user.in_legal_office and user.has_role(Role.HEAD)
 
 
 def _organ_head(user, case) -> bool:
     """复议机关的负责人：人民政府的首长或副职（本机关的单位负责人、领导）。"""
-    if user.is_superuser:
-        return True
     return (
         case is not None
         and bool(user.unit_id)

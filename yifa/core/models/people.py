@@ -44,7 +44,8 @@ class User(AbstractUser):
         return self._role_cache
 
     def has_role(self, *roles: str) -> bool:
-        return bool(self.role_set.intersection(roles))
+        """A superuser counts as a system administrator and nothing more: no statutory role (README: 超级用户)."""
+        return bool(self.role_set.intersection(roles)) or (self.is_superuser and Role.ADMIN in roles)
 
     @property
     def in_legal_office(self) -> bool:
@@ -56,9 +57,7 @@ class User(AbstractUser):
     def sees_everything(self) -> bool:
         """法制机构、领导和系统管理员看得到全市的记录。"""
         if not hasattr(self, "_sees_everything"):
-            self._sees_everything = self.is_active and (
-                self.is_superuser or self.has_role(Role.LEADER, Role.ADMIN) or self.in_legal_office
-            )
+            self._sees_everything = self.is_active and (self.has_role(Role.LEADER, Role.ADMIN) or self.in_legal_office)
         return self._sees_everything
 
 

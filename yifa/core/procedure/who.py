@@ -28,9 +28,9 @@ class Who:
 
 
 def with_role(*roles: str, label: str = "") -> Who:
-    """Anyone holding one of ``roles`` (superusers always)."""
+    """Anyone holding one of ``roles`` (a superuser holds only the administrator's)."""
     return Who(
-        lambda user, obj: user.is_superuser or user.has_role(*roles),
+        lambda user, obj: user.has_role(*roles),
         label or "、".join(Role(r).label for r in roles),
     )
 
@@ -40,8 +40,6 @@ def in_unit_of(*roles: str, unit_attr: str = "unit", label: str = "") -> Who:
 
     def check(user, obj) -> bool:
         unit = getattr(obj, unit_attr, None) if obj is not None else None
-        if user.is_superuser:
-            return True
         if unit is None or user.unit_id is None or not user.unit.contains(unit):
             return False
         return not roles or user.has_role(*roles)
@@ -55,4 +53,4 @@ ADMIN = Who(lambda user, obj: is_admin(user), "系统管理员")
 NOBODY = Who(lambda user, obj: False, "系统")
 ANY_STAFF = Who(lambda user, obj: True, "工作人员")
 # Someone who works in one of the city's organs (an outside expert has no unit): the unit-scoped lists.
-MEMBER = Who(lambda user, obj: user.is_superuser or user.sees_everything or user.unit_id is not None, "机关工作人员")
+MEMBER = Who(lambda user, obj: user.sees_everything or user.unit_id is not None, "机关工作人员")
