@@ -8,7 +8,7 @@ from django.urls import reverse
 from yifa.assessment import services
 from yifa.assessment.flows import REPORTS
 from yifa.assessment.models import LeaderReport, ReportKind, ReportState
-from yifa.core.errors import AccessDenied, GateBlocked
+from yifa.core.errors import AccessDenied, GateBlocked, InvalidInput
 from yifa.core.procedure import fire
 from yifa.normdocs import services as normdocs
 
@@ -40,18 +40,11 @@ def test_the_shufa_draft_carries_the_units_figures(shufa):
     assert "《深化依法行政规划安排》（2022年）七、第19项" in shufa.body
 
 
-def test_the_rule_of_law_draft_has_the_five_parts(cast):
-    report = services.report_draft(
-        by=cast["minzheng_liaison"], unit=cast["民政局"], year=2025, kind=ReportKind.RULE_OF_LAW, on=D(2026, 1, 10)
-    )
-    heads = [p.split("\n")[0] for p in report.body.split("\n\n")]
-    assert heads == [
-        "一、推进法治政府建设的主要举措和成效",
-        "二、存在的不足和原因",
-        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
-        "四、2026年度推进法治政府建设的主要安排",
-        "五、其他需要报告的情况",
-    ]
+def test_the_rule_of_law_report_is_drafted_in_plans_not_here(cast):
+    with pytest.raises(InvalidInput) as refused:
+        services.report_draft(by=cast["minzheng_liaison"], unit=cast["民政局"], year=2025, kind=ReportKind.RULE_OF_LAW)
+    assert "请在“年度计划与报告”中起草" in refused.value.errors["kind"]
+    assert not LeaderReport.objects.exists()
 
 
 def test_drafting_twice_returns_the_same_report(cast, shufa):

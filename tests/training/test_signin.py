@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from yifa.core.errors import YifaError
 from yifa.training import queries, services, signin
-from yifa.training.models import Attendance
+from yifa.training.models import Attendance, Course
 
 HOUR = dt.timedelta(hours=1)
 
@@ -141,3 +141,22 @@ def test_signing_in_on_a_phone_screen(cast, browser_login):
     page.wait_for_selector("#signed")
     assert "计入3学时" in page.inner_text("#signed")
     assert Attendance.objects.filter(course=course, person=cast["shijian_officer"]).count() == 1
+
+
+def test_api_records_a_course_for_qr_signin_without_attendees(cast, login):
+    client = login(cast["shijian_liaison"])
+    body = {
+        "topic": "执法文书制作",
+        "held_on": "2026-06-10",
+        "hours": "4",
+        "signin_opens": "2026-06-10T08:30:00+08:00",
+        "signin_closes": "2026-06-10T12:00:00+08:00",
+    }
+    response = client.post("/api/training/courses", body, content_type="application/json")
+    assert response.status_code == 201
+    course = Course.objects.get(pk=response.json()["id"])
+    assert course.signin_code and signin.window_text(course) == "2026-06-10 08:30至2026-06-10 12:00"
+    neither = {k: v for k, v in body.items() if not k.startswith("signin")}
+    refused = client.post("/api/training/courses", neither, content_type="application/json")
+    assert refused.status_code == 400 and refused.json()["field"] == "attendees"
+    assert Course.objects.count() == 1

@@ -10,4 +10,3 @@ from .models import ReportKind
 def load(cast):
     year = timezone.localdate().year
     services.report_draft(by=cast["minzheng_liaison"], unit=cast["民政局"], year=year, kind=ReportKind.SHUFA)
-    services.report_draft(by=cast["minzheng_liaison"], unit=cast["民政局"], year=year - 1, kind=ReportKind.RULE_OF_LAW)

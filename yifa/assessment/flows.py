@@ -7,6 +7,7 @@ from yifa.core.models import Role
 from yifa.core.procedure import INPUT, LEGAL_OFFICE, NEW, ON, Flow, Transition, assign, in_unit_of
 from yifa.core.procedure.forms import MAX_TEXT
 from yifa.core.uploads import store_upload
+from yifa.disclosure.redaction import PATTERNS as PERSONAL_DATA  # pure patterns, no model or service
 
 from .models import ObjectionState as O
 from .models import ReportState as S
@@ -25,6 +26,16 @@ def _body_given(report, *, title=None, body=None, **_):
     if body is not None and len(body) > BODY_LIMIT:
         problems.append(f"正文：不能超过{BODY_LIMIT}字")
     return problems
+
+
+def _nothing_personal(report, **_):
+    """A 述法 report may be made public: it must hold no ID or phone number, e-mail or home address
+    (个人信息保护法第三十四条: published only as far as needed)."""
+    found = [m.group(0) for pattern in PERSONAL_DATA for m in pattern.finditer(f"{report.title}\n{report.body}")]
+    if not found:
+        return None
+    shown = "、".join(f"{text[:3]}…" for text in found[:5])
+    return f"正文：含有个人信息（身份证号码、电话号码、电子邮箱或住址，如{shown}），请删除后再提交或公开"
 
 
 REPORTS = Flow(
@@ -46,6 +57,7 @@ REPORTS = Flow(
             (S.DRAFT,),
             S.SUBMITTED,
             who=LEADER,
+            guards=(_nothing_personal,),
             apply=assign(submitted_on=ON, submitted_by=lambda report, context: context["by"]),
             confirm="提交后不能再修改，确定提交吗？",
         ),
@@ -55,6 +67,7 @@ REPORTS = Flow(
             (S.SUBMITTED,),
             S.PUBLISHED,
             who=LEGAL_OFFICE,
+            guards=(_nothing_personal,),
             apply=assign(published_on=ON),
         ),
     ],

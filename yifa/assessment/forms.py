@@ -13,7 +13,7 @@ class ReportEditForm(ActionForm):
 
 
 class DraftForm(forms.Form):
-    kind = forms.ChoiceField(label="报告类型", choices=ReportKind.choices)
+    kind = forms.ChoiceField(label="报告类型", choices=[(ReportKind.SHUFA, ReportKind.SHUFA.label)])
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
 
 

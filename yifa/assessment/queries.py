@@ -115,3 +115,13 @@ def objections(user, *, year: int):
 
 def manual_scores_of(code: str, year: int) -> dict[int, ManualScore]:
     return {m.unit_id: m for m in ManualScore.objects.filter(year=year, code=code)}
+
+
+def published_shufa():
+    from .models import ReportKind, ReportState
+
+    return (
+        LeaderReport.objects.filter(kind=ReportKind.SHUFA, state=ReportState.PUBLISHED)
+        .select_related("unit")
+        .order_by("-published_on", "-id")
+    )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from decimal import Decimal
 
 from yifa.core.models import Unit
 
 from .indicators import NORMDOCS_FILED, RECONSIDERATION_UPHELD
-from .models import Fact
+from .models import Fact, Objection, ObjectionState
 from .queries import ASSESSED_KINDS
 
 BATCH = 2000
@@ -19,7 +20,7 @@ def seed(*, scale: int, progress) -> dict:
     today = dt.date.today()
     units = list(Unit.objects.filter(kind__in=ASSESSED_KINDS).values_list("pk", flat=True))
     if not units:
-        return {"facts": 0}
+        return {"facts": 0, "objections": 0}
     facts = [
         Fact(
             indicator=rng.choice((NORMDOCS_FILED, RECONSIDERATION_UPHELD)),
@@ -35,4 +36,19 @@ def seed(*, scale: int, progress) -> dict:
     ]
     Fact.objects.bulk_create(facts, batch_size=BATCH)
     progress(f"考核事实{len(facts)}条")
-    return {"facts": len(facts)}
+    objections = [
+        Objection(
+            unit_id=rng.choice(units),
+            year=today.year,
+            code=f"seed-{n}",  # one per unit and code: the samples never collide with a real indicator
+            indicator_name=rng.choice(("规范性文件按时报送备案", "行政复议未被纠错", "法定期限按期办结")),
+            points_then=Decimal(rng.randint(0, 20)),
+            reason=f"样本异议{n}：附佐证材料",
+            filed_on=today,
+            state=rng.choice(ObjectionState.values),
+        )
+        for n in range(max(scale // 200, 5))
+    ]
+    Objection.objects.bulk_create(objections, batch_size=BATCH)
+    progress(f"考核异议{len(objections)}条")
+    return {"facts": len(facts), "objections": len(objections)}

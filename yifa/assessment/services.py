@@ -44,6 +44,9 @@ def report_draft(*, by, unit, year: int, kind: str, on: dt.date | None = None):
     """yifa drafts the report from the unit's data; a report already drafted is returned as it is."""
     if kind not in ReportKind.values:
         raise InvalidInput({"kind": "报告类型：须为" + "、".join(ReportKind.labels) + "之一"})
+    if kind == ReportKind.RULE_OF_LAW:  # one report, one place: plans pre-fills it from here (hooks.py)
+        where = "法治政府建设年度报告请在“年度计划与报告”中起草，正文留空即按平台数据预填"
+        raise InvalidInput({"kind": f"报告类型：{where}"})
     if unit is None:
         raise InvalidInput({"unit": "单位：起草人须属于某一单位"})
     existing = LeaderReport.objects.filter(unit=unit, year=year, kind=kind).first()

@@ -20,6 +20,7 @@ from yifa.core.views import staff_view
 from . import chart, forms, queries, rules, services, settings_services, system
 from .access import access_objection, access_report, access_unit
 from .flows import DRAFTER, OBJECTING
+from .models import Objection
 
 
 def _year_and_date(request):
@@ -56,7 +57,7 @@ def unit(request, pk: int):
     year, as_of = _year_and_date(request)
     unit = access_unit(request.user, pk)
     score = queries.unit_score(unit, year=year, as_of=as_of)
-    may_object = OBJECTING(request.user, unit) and request.user.unit_id == unit.pk
+    may_object = request.user.unit_id == unit.pk and OBJECTING(request.user, Objection(unit=unit))
     filed = {o.code: o for o in queries.objections(request.user, year=year).filter(unit=unit)}
     for line in score.lines:
         line.objection = filed.get(line.indicator.code)
@@ -129,34 +130,24 @@ def _indicators_url(year: int) -> str:
     return f"{reverse('assessment:indicators')}?year={year}"
 
 
+def _setting_form(i, year: int):
+    own = i.setting if i.setting is not None and i.setting.year == year else None
+    initial = {"year": year, "code": i.code, "level": i.level, "points": i.points, "enabled": i.enabled}
+    initial["version"] = own.version if own else None
+    return forms.IndicatorSettingForm(initial=initial, auto_id=f"id_%s-{i.code}")
+
+
 @staff_view
 def indicators(request):
     year, _ = _year_and_date(request)
     legal = LEGAL_OFFICE(request.user, None)
     found = system.system(year)
-    for i in found:
-        i_setting = i.setting if i.setting is not None and i.setting.year == year else None
-        i.form = (
-            forms.IndicatorSettingForm(
-                initial={
-                    "year": year,
-                    "code": i.code,
-                    "level": i.level,
-                    "points": i.points,
-                    "enabled": i.enabled,
-                    "version": i_setting.version if i_setting else None,
-                },
-                auto_id=f"id_%s-{i.code}",
-            )
-            if legal
-            else None
-        )
     return render(
         request,
         "assessment/indicators.html",
         {
             "year": year,
-            "indicators": found,
+            "rows": [(i, _setting_form(i, year) if legal else None) for i in found],
             "total": system.total([i for i in found if i.enabled]),
             "legal": legal,
             "new_form": forms.ManualIndicatorForm(initial={"year": year}) if legal else None,

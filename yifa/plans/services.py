@@ -12,6 +12,7 @@ from yifa.core.errors import AccessDenied, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, Checks, Who, add, change, create, fire
 from yifa.core.uploads import store_upload
 
+from . import prefill
 from .flows import INFO, REPORT, UNIT_STAFF
 from .models import (
     AnnualReport,
@@ -66,6 +67,7 @@ def report_create(
     c.choice("kind", "报告类型", kind, ReportKind)
     year = _year(c, year)
     c.done()
+    body = body or prefill.drafted_body(unit=unit, year=year, kind=kind)
     draft = AnnualReport(
         unit=unit, year=year, kind=kind, title=title, body=body or "", is_public=is_public, drafted_by=by
     )

@@ -7,9 +7,13 @@ from collections import defaultdict
 
 from django.db.models import Count
 
+from yifa.core.models import Unit
+
 from .models import Course, OfficerKind, StudySession
 from .queries import people_hours, requirements
 from .rules import STUDY_SESSIONS_MINIMUM
+
+MAX_LISTED = 50  # a city report lists the first sessions and counts them all
 
 __all__ = ["STUDY_SESSIONS_MINIMUM", "hours_met_by_unit", "study_sessions_by_unit", "unit_year"]
 
@@ -37,16 +41,25 @@ def study_sessions_by_unit(year: int) -> dict[int, int]:
     )
 
 
-def unit_year(unit_id: int, year: int) -> dict:
-    """A unit's training and study in ``year``, for the leader's 述法 report."""
-    met, total = hours_met_by_unit(year).get(unit_id, (0, 0))
+def unit_year(unit, year: int) -> dict:
+    """``unit``'s (a ``core.Unit``) training and study in ``year``, with the units under it (a city's report
+    covers its departments), for the leader's 述法 report and the annual 法治政府建设 report."""
+    under = {"unit__path__startswith": unit.path}
+    met = total = 0
+    units = set(Unit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True))
+    for unit_id, (m, t) in hours_met_by_unit(year).items():
+        if unit_id in units:
+            met, total = met + m, total + t
     studies = [
-        {"on": s.held_on, "kind": s.get_kind_display(), "law": s.law_studied, "speaker": s.speaker}
-        for s in StudySession.objects.filter(unit_id=unit_id, held_on__year=year).order_by("held_on")
+        {"on": s.held_on, "kind": s.get_kind_display(), "law": s.law_studied, "speaker": s.speaker, "unit": s.unit.name}
+        for s in StudySession.objects.filter(held_on__year=year, **under)
+        .select_related("unit")
+        .order_by("held_on")[:MAX_LISTED]
     ]
     return {
-        "courses": Course.objects.filter(unit_id=unit_id, held_on__year=year).count(),
+        "courses": Course.objects.filter(held_on__year=year, **under).count(),
         "people_met": met,
         "people": total,
         "studies": studies,
+        "study_count": StudySession.objects.filter(held_on__year=year, **under).count(),
     }

@@ -1,0 +1,89 @@
+"""Time every training and assessment page, as every demo login, on seeded data (``yifa seed --scale N`` in
+the database of DATABASE_URL, after ``yifa demo``): the median of a few loads and the query count.
+
+    DATABASE_URL=postgres://... .venv/bin/python bench/training_assessment_pages.py --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+
+
+def pages():
+    from django.urls import reverse
+
+    from yifa.assessment.models import LeaderReport, Objection
+    from yifa.core.models import Unit
+    from yifa.training.models import Course, StudySession
+
+    unit = Unit.objects.get(name="江临市民政局")
+    course = Course.objects.filter(unit=unit).order_by("-id").first() or Course.objects.order_by("-id").first()
+    found = [
+        reverse("training:hours"),
+        reverse("training:hours") + "?short=1",
+        reverse("training:courses"),
+        course.get_absolute_url(),
+        reverse("training:studies"),
+        StudySession.objects.order_by("-id").first().get_absolute_url(),
+        reverse("assessment:cockpit"),
+        reverse("assessment:unit", args=[unit.pk]),
+        reverse("assessment:indicators"),
+        reverse("assessment:objections"),
+        Objection.objects.filter(unit=unit).order_by("-id").first().get_absolute_url(),
+        reverse("assessment:reports"),
+    ]
+    report = LeaderReport.objects.filter(unit=unit).first()
+    if report:
+        found.append(report.get_absolute_url())
+    if course.signin_code:
+        found.append(reverse("training:signin", args=[course.signin_code]))
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yifa.settings")
+    os.environ.setdefault("YIFA_TOTP_REQUIRED", "0")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from yifa.core.demo import LOGINS
+    from yifa.core.models import User
+
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    urls = pages() + ["/assessment/shufa/"]
+    print("| 页面 | 用户 | 状态 | 中位数 ms | 查询数 |\n|---|---|---|---|---|")
+    for username, _ in [*LOGINS, (None, "公众")]:
+        client = Client()
+        if username:
+            client.force_login(User.objects.get(username=username))
+        for url in urls:
+            if (username is None) != (not url.startswith("/staff/")):
+                continue
+            times = []
+            for _ in range(args.repeat):
+                with CaptureQueriesContext(connection) as queries:
+                    began = time.perf_counter()
+                    response = client.get(url, secure=True)
+                    times.append((time.perf_counter() - began) * 1000)
+            median = statistics.median(times)
+            print(f"| {url} | {username or '公众'} | {response.status_code} | {median:.0f} | {len(queries)} |")
+
+
+if __name__ == "__main__":
+    main()
