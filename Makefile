@@ -72,10 +72,13 @@ test-api: install
 		DATABASE_URL=sqlite:///:memory: $(BIN)/pytest tests/api_schema/fuzz_api.py -p no:cacheprovider -s; \
 	fi
 
-# make bench SCALE=100000 [BENCH_DATABASE_URL=postgres://…/yifa_bench]: SQLite, then PostgreSQL when given.
+# make bench SCALE=100000 [DB=sqlite|postgresql|both] [BENCH_DATABASE_URL=postgres://…/yifa_bench]
+# (the PostgreSQL database is dropped and created afresh); results kept in var/bench/, report in bench/report.md.
 SCALE ?= 100000
+DB ?= both
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/yifa_bench
 bench: install
-	$(BIN)/python bench/run.py --scale $(SCALE)
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/run.py --scale $(SCALE) --db $(DB) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

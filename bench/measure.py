@@ -126,7 +126,7 @@ def measure(client, url: str, repeat: int) -> dict:
         response = client.get(url, secure=True)
     except Exception as exc:  # noqa: BLE001 - a broken page is reported, not fatal to the run
         return {"url": url, "status": "错误", "error": f"{type(exc).__name__}: {exc}"[:300]}
-    result = {"url": url, "status": response.status_code}
+    result = {"url": url, "status": response.status_code, "load": round(os.getloadavg()[0], 1)}
     if response.status_code != 200:
         return result
     from yifa.core.endpoints import SqlLog
@@ -262,6 +262,7 @@ def main(argv):
     parser.add_argument("--scale", type=int, required=True)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--import-rows", type=int, default=50000)
     parser.add_argument("--out", required=True, type=Path)
     args = parser.parse_args(argv)
 
@@ -272,6 +273,10 @@ def main(argv):
     counts = prepare(args.scale, args.reuse, progress)
     results = run_all(args.repeat, progress)
     job_times = jobs(progress)
+    job_times["load"] = round(os.getloadavg()[0], 1)
+    import imports
+
+    import_figures = imports.measure(min(args.scale, args.import_rows), progress)
     job_times.update(seed_s=SEED_COST.get("seconds"), seed_peak_rss_mb=SEED_COST.get("peak_rss_mb"))
     job_times["peak_rss_mb"] = peak_rss_mb()
     args.out.write_text(
@@ -283,6 +288,7 @@ def main(argv):
                 "repeat": args.repeat,
                 "results": results,
                 "jobs": job_times,
+                "imports": import_figures,
             },
             ensure_ascii=False,
             indent=1,

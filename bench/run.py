@@ -105,6 +105,7 @@ def main(argv=None):
         help="先以此小规模跑一遍，比较查询数和时间是否随数据量增长（0为不比较）",
     )
     parser.add_argument("--skip-sqlite", action="store_true", help="只测 PostgreSQL（BENCH_DATABASE_URL）")
+    parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both", help="测哪种数据库")
     parser.add_argument("--reuse", action="store_true", help="沿用 var/bench/ 中已生成的同规模 SQLite 数据")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.md")
     parser.add_argument("--report-only", action="store_true", help="不重新测量，只用 var/bench/ 中上次的结果重写报告")
@@ -114,11 +115,13 @@ def main(argv=None):
     (VAR / "static").mkdir(parents=True, exist_ok=True)  # STATIC_ROOT of the runs; whitenoise warns if absent
 
     runs, small = {}, {}
+    if args.skip_sqlite or args.db == "postgresql":
+        args.skip_sqlite = True
     if not args.skip_sqlite:
         if args.check_scale and args.check_scale < args.scale:
             small["sqlite"] = run_one("sqlite", sqlite_url(args.check_scale, False), args.check_scale, 5, False)
         runs["sqlite"] = run_one("sqlite", sqlite_url(args.scale, args.reuse), args.scale, args.repeat, args.reuse)
-    pg_url = os.environ.get("BENCH_DATABASE_URL")
+    pg_url = os.environ.get("BENCH_DATABASE_URL") if args.db != "sqlite" else None
     if pg_url:
         if args.check_scale and args.check_scale < args.scale:
             recreate_postgres(pg_url)

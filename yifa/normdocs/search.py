@@ -13,6 +13,8 @@ import re
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from yifa.core.bulk import insert_rows
+
 from .models import SearchGrams
 
 RUN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -51,11 +53,14 @@ def index_document(document) -> None:
     SearchGrams.objects.update_or_create(document=document, defaults={"grams": grams})
 
 
-def index_new_documents(documents) -> None:
-    """The index rows of freshly written documents (an import: no joint issuers yet), in bulk."""
-    SearchGrams.objects.bulk_create(
-        [SearchGrams(document=d, grams=grams_of(d.title, d.number, d.unit.name, d.full_text)) for d in documents],
-        batch_size=2000,
+def index_new_documents(rows: list[dict]) -> None:
+    """The index rows of documents just written in bulk (an import: dicts with ``id``, no joint issuers)."""
+    insert_rows(
+        SearchGrams,
+        [
+            {"document_id": r["id"], "grams": grams_of(r["title"], r["number"], r["unit"].name, r["full_text"])}
+            for r in rows
+        ],
     )
 
 

@@ -87,6 +87,8 @@ def bulk_documents(count: int, progress, seed_value: int = 2026) -> int:
     for first in range(0, count, BATCH):
         docs = [fake_document(offset + i, rng, units, today) for i in range(first, min(count, first + BATCH))]
         Document.objects.bulk_create(docs)
-        index_new_documents(docs)
+        index_new_documents(
+            [{"id": d.pk, "title": d.title, "number": d.number, "unit": d.unit, "full_text": d.full_text} for d in docs]
+        )
         progress("规范性文件", min(count, first + BATCH), count)
     return count
