@@ -68,13 +68,19 @@ def main() -> None:
         .first()
         .year
     )
+    # The staff list pages by keyset (?after=<id>): page 200 starts after the 3,980th newest case.
+    after = Case.objects.order_by("-id").values_list("id", flat=True)[3979]
+    served_after = Case.objects.filter(state="served").order_by("-id").values_list("id", flat=True)[3979]
     pages = [
         ("案件列表（法制机构）", staff, "/staff/enforcement/"),
-        ("案件列表第200页（法制机构）", staff, "/staff/enforcement/?page=200"),
+        ("案件列表第200页（法制机构）", staff, f"/staff/enforcement/?after={after}"),
+        ("按状态筛选第200页（法制机构）", staff, f"/staff/enforcement/?state=served&after={served_after}"),
         ("案件列表（市场监管局执法人员）", officer, "/staff/enforcement/"),
         ("按状态筛选（法制机构）", staff, "/staff/enforcement/?state=served"),
         (f"{year}年执法统计（法制机构）", staff, f"/staff/enforcement/statistics/?year={year}"),
         ("偏离裁量基准（法制机构）", staff, "/staff/enforcement/outside/"),
+        ("行政强制案件（市场监管局执法人员）", officer, "/staff/enforcement/coercion/"),
+        ("执法事项清单（公众）", public, "/enforcement/powers/"),
         ("处罚决定公开（公众）", public, "/enforcement/"),
         ("处罚决定公开第100页（公众）", public, "/enforcement/?page=100"),
         ("公开接口（公众）", public, "/api/enforcement/public/decisions"),

@@ -138,3 +138,42 @@ def test_statistics_export_to_excel(cast, login, body, officers):
     headers, rows = xlsx_rows(response.content)
     assert headers[:2] == ["处罚种类（按最重处罚计一次）", "案件数"]
     assert ["罚款", 1, 2000] in rows and ["合计", 2, 4000] in rows
+
+
+def test_record_pages_of_the_demo_stay_within_the_query_budget(cast, login, django_assert_max_num_queries):
+    from yifa.enforcement import demo
+    from yifa.enforcement.models import Body, CoercionCase, InspectionCase, Officer, Power, Transfer
+
+    demo.load(cast)
+    records = [
+        *Power.objects.all(),
+        *Body.objects.all(),
+        *Officer.objects.all(),
+        *CoercionCase.objects.all(),
+        *InspectionCase.objects.all(),
+        *Transfer.objects.all(),
+    ]
+    for viewer in ("legal_head", "shijian_head"):
+        staff = login(cast[viewer])
+        for record in records:
+            with django_assert_max_num_queries(20):
+                response = staff.get(record.get_absolute_url())
+            assert response.status_code == 200, (viewer, record)
+
+
+def test_case_list_pages_forward_and_back_from_a_known_case(cast, login, body, officers):
+    import re
+
+    cases = [file_case(cast, body, officers, number=f"江市监处罚〔2026〕{n}号") for n in range(1, 26)]
+    staff = login(cast["shijian_officer"])
+    first = staff.get(reverse("enforcement:index")).content.decode()
+    assert "江市监处罚〔2026〕25号" in first and "江市监处罚〔2026〕6号<" in first and "〔2026〕5号<" not in first
+    after = re.search(r"after=(\d+)", first).group(1)
+    assert int(after) == cases[5].pk
+    second = staff.get(reverse("enforcement:index") + f"?after={after}").content.decode()
+    assert "〔2026〕5号<" in second and "〔2026〕1号<" in second and "〔2026〕6号<" not in second
+    assert "after=" not in second
+    before = re.search(r"before=(\d+)", second).group(1)
+    back = staff.get(reverse("enforcement:index") + f"?before={before}").content.decode()
+    assert "〔2026〕25号<" in back and "〔2026〕6号<" in back and "〔2026〕5号<" not in back
+    assert "before=" not in back

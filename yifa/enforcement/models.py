@@ -309,6 +309,7 @@ class Case(Versioned):
         indexes = [
             models.Index(fields=["unit", "-id"]),
             models.Index(fields=["state", "-id"]),
+            models.Index(fields=["unit", "state", "-id"], name="case_unit_state_list"),
             models.Index(fields=["-published_on", "-id"], name="case_public_list"),
             models.Index(fields=["-withdrawn_on", "-id"], name="case_withdrawn_list"),
             models.Index(fields=["decided_on", "heaviest_kind"]),

@@ -20,13 +20,19 @@ from .access import access_case, access_officer
 from .documents import statistics_xlsx
 from .models import Body, CaseState
 
+MAX_ID = 2**63 - 1
+
 
 @staff_view
 def index(request):
     state = request.GET.get("state", "")
     q = request.GET.get("q", "")[:50]
-    page = page_of(queries.cases_for(request.user, state=state, q=q), request.GET.get("page"))
-    return render(request, "enforcement/index.html", {"page": page, "states": CaseState.choices, "state": state})
+    after = int_param(request.GET.get("after"), low=1, high=MAX_ID, default=None)
+    before = int_param(request.GET.get("before"), low=1, high=MAX_ID, default=None)
+    page = queries.keyset_page(queries.cases_for(request.user, state=state, q=q), after=after, before=before)
+    return render(
+        request, "enforcement/index.html", {"page": page, "states": CaseState.choices, "state": state, "q": q}
+    )
 
 
 @staff_view
