@@ -106,3 +106,12 @@ def test_others_cannot_register_a_complaint_against_the_unit(cast, who):
         services.complaint_receive(
             by=cast[who], unit=cast["市场监管局"], channel="hotline", complainant_name="x", content="y"
         )
+
+
+def test_a_complaint_waits_on_the_units_to_do_until_answered(cast, login):
+    complaint = services.complaint_receive(
+        by=cast["legal_head"], unit=cast["市场监管局"], channel="hotline", complainant_name="赵六", content="未亮证"
+    )
+    assert "待核查答复" in login(cast["shijian_liaison"]).get(reverse("core:todo")).content.decode()
+    fire(COMPLAINT_FLOW, complaint, "reply", by=cast["shijian_liaison"], reply="已核查")
+    assert "待核查答复" not in login(cast["shijian_liaison"]).get(reverse("core:todo")).content.decode()

@@ -4,10 +4,10 @@ leaders, not by the person's unit."""
 
 from __future__ import annotations
 
-from yifa.core.access import fetch, is_legal_office
+from yifa.core.access import fetch, is_legal_office, scope
 from yifa.core.errors import AccessDenied, NotFound
 
-from .models import Accountability, Alert, Campaign, Complaint, Filing, Notice, ReviewFile
+from .models import Accountability, Alert, Campaign, Complaint, Dispute, Filing, Notice, ReviewFile
 
 
 def access_campaign(user, pk) -> Campaign:
@@ -52,3 +52,12 @@ def access_accountability(user, pk) -> Accountability:
 
 def access_complaint(user, pk) -> Complaint:
     return fetch(Complaint.objects.select_related("unit"), user, pk)
+
+
+def disputes_visible(user):
+    """The legal office sees all; a unit sees the disputes it raised or is party to."""
+    return scope(Dispute.objects.select_related("unit"), user, "unit", "other_units")
+
+
+def access_dispute(user, pk) -> Dispute:
+    return fetch(Dispute.objects.select_related("unit"), user, pk, "unit", "other_units")

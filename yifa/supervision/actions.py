@@ -5,8 +5,16 @@ from __future__ import annotations
 from yifa.core.procedure import Action, Actions
 
 from . import forms, views
-from .access import access_accountability, access_campaign, access_complaint, access_file, access_filing, access_notice
-from .flows import ACC_FLOW, CAMPAIGN_FLOW, COMPLAINT_FLOW, FILE_FLOW, FILING_FLOW, NOTICE_FLOW
+from .access import (
+    access_accountability,
+    access_campaign,
+    access_complaint,
+    access_dispute,
+    access_file,
+    access_filing,
+    access_notice,
+)
+from .flows import ACC_FLOW, CAMPAIGN_FLOW, COMPLAINT_FLOW, DISPUTE_FLOW, FILE_FLOW, FILING_FLOW, NOTICE_FLOW
 
 CAMPAIGN_ACTIONS = Actions(
     CAMPAIGN_FLOW,
@@ -67,4 +75,16 @@ COMPLAINT_ACTIONS = Actions(
     url="supervision:complaint_act",
     access=access_complaint,
     page=views.complaint,
+)
+DISPUTE_ACTIONS = Actions(
+    DISPUTE_FLOW,
+    [
+        Action("coordinate", form=forms.SettlementForm),
+        Action("refer", form=forms.ReasonForm),
+        Action("record_ruling", form=forms.SettlementForm),
+        Action("comply"),
+    ],
+    url="supervision:dispute_act",
+    access=access_dispute,
+    page=views.dispute,
 )

@@ -11,6 +11,7 @@ from .models import (
     AccState,
     CampaignState,
     ComplaintState,
+    DisputeState,
     FileState,
     FilingState,
     NoticeKind,
@@ -346,6 +347,70 @@ COMPLAINT_FLOW = Flow(
             guards=(guards.reply_given,),
             apply=assign(reply=INPUT("reply"), replied_on=ON),
             stops=(rules.COMPLAINT_REPLY,),
+        ),
+    ],
+)
+
+
+def _settle(organ):
+    def apply(dispute, *, decision, comply_by, on, **_):
+        dispute.deciding_organ, dispute.decision = organ, decision.strip()
+        dispute.decided_on, dispute.comply_by = on, comply_by
+
+    return apply
+
+
+_comply_clock = Clock(rules.DISPUTE, due=lambda d, **_: d.comply_by)
+
+DISPUTE_FLOW = Flow(
+    name="enforcement_dispute",
+    states=DisputeState,
+    transitions=[
+        Transition(
+            "submit",
+            "提请协调执法争议",
+            NEW,
+            DisputeState.SUBMITTED,
+            who=unit_staff,
+            guards=(guards.dispute_valid,),
+            after=writes.set_other_units,
+        ),
+        Transition(
+            "coordinate",
+            "作出协调意见",
+            (DisputeState.SUBMITTED,),
+            DisputeState.SETTLED,
+            who=LEGAL_OFFICE,
+            guards=(guards.settlement_valid,),
+            apply=_settle("legal_office"),
+            starts=(_comply_clock,),
+        ),
+        Transition(
+            "refer",
+            "协调不成，报请本级人民政府裁决",
+            (DisputeState.SUBMITTED,),
+            DisputeState.REFERRED,
+            who=LEGAL_OFFICE,
+            reason_required=True,
+        ),
+        Transition(
+            "record_ruling",
+            "登记政府裁决",
+            (DisputeState.REFERRED,),
+            DisputeState.SETTLED,
+            who=LEGAL_OFFICE,
+            guards=(guards.settlement_valid,),
+            apply=_settle("government"),
+            starts=(_comply_clock,),
+        ),
+        Transition(
+            "comply",
+            "报告执行情况",
+            (DisputeState.SETTLED,),
+            DisputeState.CLOSED,
+            who=unit_staff | LEGAL_OFFICE,
+            apply=assign(complied_on=ON),
+            stops=(rules.DISPUTE,),
         ),
     ],
 )

@@ -182,3 +182,23 @@ class ComplaintReplyForm(ActionForm):
 
 class BulletinForm(ActionForm):
     bulletin = forms.CharField(label="通报（在门户公开，附各单位评查结果；不含个人信息）", widget=TEXT)
+
+
+class DisputeForm(forms.Form):
+    other_units = forms.ModelMultipleChoiceField(
+        label="争议相对单位", queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    matter = forms.CharField(label="争议事项（职责、管辖的分歧和各方意见）", widget=TEXT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other_units"].queryset = complained_units()
+
+
+class SettlementForm(ActionForm):
+    decision = forms.CharField(label="协调意见或裁决", widget=TEXT)
+    comply_by = forms.DateField(label="执行期限", widget=DATE)
+
+
+class ReasonForm(ActionForm):
+    reason = forms.CharField(label="理由", widget=TEXT)

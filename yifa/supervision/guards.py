@@ -180,3 +180,24 @@ def reply_given(complaint, *, reply="", **_):
 
 def bulletin_given(campaign, *, bulletin="", **_):
     return None if (bulletin or "").strip() else f"通报：必须填写（{rules.CASE_FILE_REVIEW.citation}）"
+
+
+def dispute_valid(dispute, *, other_units=(), **_):
+    problems = []
+    if not dispute.matter.strip():
+        problems.append(f"争议事项：必须填写（{rules.DISPUTE.citation}）")
+    others = list(other_units)
+    if not others:
+        problems.append("争议相对单位：至少选择一个")
+    elif any(u.pk == dispute.unit_id for u in others):
+        problems.append("争议相对单位：不能是提请单位本身")
+    return problems
+
+
+def settlement_valid(dispute, *, decision="", comply_by=None, on, **_):
+    problems = []
+    if not (decision or "").strip():
+        problems.append(f"协调意见或裁决：必须填写（{rules.DISPUTE.citation}）")
+    if comply_by is None or comply_by <= on:
+        problems.append("执行期限：须晚于今天")
+    return problems

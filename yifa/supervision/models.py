@@ -388,3 +388,41 @@ class Complaint(Versioned):
 
     def get_absolute_url(self):
         return reverse("supervision:complaint", args=[self.pk])
+
+
+class DisputeState(models.TextChoices):
+    SUBMITTED = "submitted", "待协调"
+    REFERRED = "referred", "已报请政府裁决"
+    SETTLED = "settled", "已作出协调意见或裁决，待执行"
+    CLOSED = "closed", "已执行"
+
+
+class DecidingOrgan(models.TextChoices):
+    LEGAL_OFFICE = "legal_office", "司法行政部门协调"
+    GOVERNMENT = "government", "本级人民政府裁决"
+
+
+class Dispute(Versioned):
+    """执法争议: departments disagree over competence; the legal office coordinates, else the government rules."""
+
+    number = models.CharField("编号", max_length=40, unique=True)
+    unit = models.ForeignKey("core.Unit", verbose_name="提请单位", on_delete=models.PROTECT, related_name="+")
+    other_units = models.ManyToManyField("core.Unit", verbose_name="争议相对单位", related_name="+")
+    matter = models.TextField("争议事项")
+    state = models.CharField("状态", max_length=10, choices=DisputeState.choices, default=DisputeState.SUBMITTED)
+    submitted_on = models.DateField("提请日")
+    deciding_organ = models.CharField("决定机关", max_length=15, choices=DecidingOrgan.choices, blank=True)
+    decision = models.TextField("协调意见或裁决", blank=True)
+    decided_on = models.DateField("决定日", null=True, blank=True)
+    comply_by = models.DateField("执行期限", null=True, blank=True)
+    complied_on = models.DateField("执行日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "执法争议"
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"执法争议{self.number}"
+
+    def get_absolute_url(self):
+        return reverse("supervision:dispute", args=[self.pk])

@@ -17,5 +17,6 @@ NAV = [
     ("整改通知", "supervision:notices"),
     ("重大处罚备案", "supervision:filings"),
     ("执法投诉", "supervision:complaints"),
+    ("执法争议协调", "supervision:disputes"),
     Link("问责案件", "supervision:accountabilities", ACCOUNTABILITY_CIRCLE),
 ]

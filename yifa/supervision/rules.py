@@ -66,6 +66,13 @@ COMPLAINT_REPLY = Rule(
         f"{settings.COMPLAINT_REPLY_WORKDAYS}个工作日，由设置 YIFA_COMPLAINT_REPLY_WORKDAYS 调整"
     ),
 )
+DISPUTE = Rule(
+    "supervision.dispute",
+    "行政执法机关之间发生执法争议的，提请本级人民政府法制工作部门协调解决；协调无法达成一致的，报请本级人民政府裁决",
+    SHANDONG,
+    "第十八条第二款",
+    note="协调意见或裁决决定写明执行期限，期限到期前提醒、逾期标记；不执行的责令改正（条例第三十七条第六项）",
+)
 FILING_REVIEW = Rule(
     "supervision.filing_review",
     "法制机构对备案的重大行政处罚决定进行审查，发现违法或者不当的发出纠错意见，或者提出建议",

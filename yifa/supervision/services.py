@@ -4,12 +4,13 @@ case, a warning) with their computed defaults; inputs checked before anything is
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.utils import timezone
 
 from yifa.core.procedure import Checks, create, fire
 
-from .flows import ACC_FLOW, ALERT_FLOW, CAMPAIGN_FLOW, COMPLAINT_FLOW, FILING_FLOW, NOTICE_FLOW
+from .flows import ACC_FLOW, ALERT_FLOW, CAMPAIGN_FLOW, COMPLAINT_FLOW, DISPUTE_FLOW, FILING_FLOW, NOTICE_FLOW
 from .models import (
     Accountability,
     AccSource,
@@ -17,6 +18,7 @@ from .models import (
     Campaign,
     Channel,
     Complaint,
+    Dispute,
     FileKind,
     Filing,
     Notice,
@@ -197,4 +199,21 @@ def complaint_receive(
         ),
         by=by,
         on=received_on,
+    )
+
+
+def dispute_submit(*, by, unit, other_units, matter, on=None) -> Dispute:
+    on = on or timezone.localdate()
+    return create(
+        DISPUTE_FLOW,
+        "submit",
+        build=lambda: Dispute(
+            number=f"ZY{on:%Y%m%d}{secrets.token_hex(2).upper()}",
+            unit=unit,
+            matter=(matter or "").strip(),
+            submitted_on=on,
+        ),
+        by=by,
+        on=on,
+        other_units=list(other_units),
     )

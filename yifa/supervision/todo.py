@@ -1,5 +1,5 @@
-"""Supervision's part of "my to-do": the unit's major penalties to file and notices to answer; for the legal
-office, filings awaiting review."""
+"""Supervision's part of "my to-do": the unit's major penalties to file, notices and complaints to answer; for
+the legal office, filings awaiting review and disputes awaiting coordination."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime as dt
 from yifa.core.access import is_legal_office
 from yifa.core.models import Role
 
-from .models import Filing, FilingState, Notice, NoticeState
+from .models import Complaint, ComplaintState, Dispute, DisputeState, Filing, FilingState, Notice, NoticeState
 
 LIMIT = 50
 
@@ -31,7 +31,24 @@ def items_for(user, today: dt.date):
                 "rag": "amber",
                 "source": "执法监督",
             }
+        waiting = Complaint.objects.filter(unit_id=user.unit_id, state=ComplaintState.RECEIVED).order_by("received_on")
+        for c in waiting[:LIMIT]:
+            yield {
+                "title": f"{c}（{c.get_channel_display()}）：待核查答复",
+                "due": None,
+                "link": c.get_absolute_url(),
+                "rag": "amber",
+                "source": "执法监督",
+            }
     if is_legal_office(user):
+        for d in Dispute.objects.filter(state=DisputeState.SUBMITTED).select_related("unit").order_by("id")[:LIMIT]:
+            yield {
+                "title": f"{d}（{d.unit.name}提请）：待协调",
+                "due": None,
+                "link": d.get_absolute_url(),
+                "rag": "amber",
+                "source": "执法监督",
+            }
         for f in Filing.objects.filter(state=FilingState.FILED).select_related("unit").order_by("filed_on")[:LIMIT]:
             yield {
                 "title": f"{f.unit.name}{f.decision_number or f.case_number}：已备案，待审查",

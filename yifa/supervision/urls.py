@@ -24,4 +24,7 @@ urlpatterns = [
     path("complaints/new/", views.complaint_new, name="complaint_new"),
     path("complaints/<int:pk>/", views.complaint, name="complaint"),
     path("complaints/<int:pk>/act/<str:name>/", actions.COMPLAINT_ACTIONS.view(), name="complaint_act"),
+    path("disputes/", views.disputes, name="disputes"),
+    path("disputes/<int:pk>/", views.dispute, name="dispute"),
+    path("disputes/<int:pk>/act/<str:name>/", actions.DISPUTE_ACTIONS.view(), name="dispute_act"),
 ]

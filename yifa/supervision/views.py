@@ -20,10 +20,12 @@ from .access import (
     access_accountability,
     access_campaign,
     access_complaint,
+    access_dispute,
     access_file,
     access_filing,
     access_notice,
     accountability_visible,
+    disputes_visible,
 )
 from .models import FilingState, NoticeSource, WarningKind, WarningState
 
@@ -229,3 +231,32 @@ def complaint(request, pk: int, bound=None):
         "legal": is_legal_office(request.user),
     }
     return render(request, "supervision/complaint.html", context)
+
+
+@staff_view
+def disputes(request):
+    form = forms.DisputeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            found = services.dispute_submit(by=request.user, unit=request.user.unit, **form.cleaned_data)
+            messages.success(request, f"已提请协调：{found.number}")
+            return redirect(found)
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    page = page_of(disputes_visible(request.user).order_by("-id"), request.GET.get("page"))
+    return render(request, "supervision/disputes.html", {"page": page, "form": form, "rule": rules.DISPUTE})
+
+
+@staff_view
+def dispute(request, pk: int, bound=None):
+    from .actions import DISPUTE_ACTIONS
+
+    found = access_dispute(request.user, pk)
+    context = {
+        "d": found,
+        "others": found.other_units.all(),
+        "clocks": clocks_of(found, open_only=False).order_by("id"),
+        "actions": DISPUTE_ACTIONS.offered(request.user, found, bound=bound),
+        "rule": rules.DISPUTE,
+    }
+    return render(request, "supervision/dispute.html", context)

@@ -133,3 +133,7 @@ def link_case(complaint, *, case_number, **_):
     found = find_case(complaint, case_number)
     complaint.case_id, complaint.linked_case_number = found["id"], found["number"]
     complaint.linked_officers = "、".join(found["officers"])[:300]
+
+
+def set_other_units(dispute, *, other_units, **_):
+    dispute.other_units.set(other_units)
