@@ -56,11 +56,11 @@ OPERATIVE = "根据{{决定依据}}之规定，本机关决定："
 
 
 def _formal_hearing(case) -> bool:
-    return case.hearings.filter(kind=HearingKind.FORMAL).exists()
+    return any(h.kind == HearingKind.FORMAL for h in case.hearings.all())  # the page fetched them once
 
 
 def _inspection(case) -> bool:
-    return case.hearings.filter(kind=HearingKind.INSPECTION).exists()
+    return any(h.kind == HearingKind.INSPECTION for h in case.hearings.all())
 
 
 def _was_suspended(case) -> bool:
@@ -264,7 +264,7 @@ KINDS: dict[str, Doc] = {
             "（{{意见书依据}}）。",
         ],
         addressee="{{意见书送达机关}}：",
-        offered=lambda case: case.opinion_letters.exists(),
+        offered=lambda case: bool(case.opinion_letters.all()),
     ),
     "service": Doc(
         "送达回证",

@@ -6,7 +6,18 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from django.db.models import Case as DbCase
-from django.db.models import CharField, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    CharField,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Cast, ExtractMonth
 
 from yifa.core import clocks
@@ -31,6 +42,7 @@ from .models import (
     CommitteeMember,
     DecisionType,
     Numbering,
+    OpinionLetter,
 )
 
 
@@ -90,7 +102,11 @@ def case_list(user, *, state: str = "", q: str = ""):
 
 
 def case_page(case, on: dt.date) -> dict:
-    """What the case page shows besides its actions, each list in one query."""
+    """What the case page shows besides its actions, each list in one query. Parties, hearings and letters
+    are fetched once onto the case: the documents the page offers read them too."""
+    prefetch_related_objects(
+        [case], "parties", "hearings", Prefetch("opinion_letters", OpinionLetter.objects.select_related("recipient"))
+    )
     reviews = list(case.norm_reviews.select_related("case", "drafter_unit", "forwarded_to_unit"))
     return {
         "clocks": clocks.clocks_of(case, open_only=False).order_by("id"),
@@ -100,7 +116,7 @@ def case_page(case, on: dt.date) -> dict:
         "application_due": periods.application_due(case),
         "hearings": case.hearings.all(),
         "opinions": case.committee_opinions.select_related("meeting"),
-        "letters": case.opinion_letters.select_related("recipient"),
+        "letters": case.opinion_letters.all(),
         "files": attachments_of(case),
         "events": timeline(case),
         "reply_lapsed": periods.reply_lapsed(case, on),
