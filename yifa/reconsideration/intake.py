@@ -1,8 +1,9 @@
 """Quotas on online applications. Each day at most ``APPLY_PER_DAY`` online applications, and at most
 ``APPLY_PER_APPLICANT_PER_DAY`` from one applicant, become cases at once; the others wait, encrypted, for
 the office to release them (or to discard an abusive one) — a flood never starts statutory clocks by itself.
-Beyond ``APPLY_HELD_PER_DAY`` waiting ones a day the portal asks the applicant to come back tomorrow or
-use the counter or the post (第二十二条 leaves those channels open)."""
+Beyond ``APPLY_HELD_PER_DAY`` held ones a day (each takes a numbered place of the day, so simultaneous ones
+cannot overshoot) the portal asks the applicant to come back tomorrow or use the counter or the post
+(第二十二条 leaves those channels open)."""
 
 from __future__ import annotations
 
@@ -136,28 +137,34 @@ def apply_online(*, received_on: dt.date, files, **application):
 
 
 def _hold(office, key, summary, received_on, files, application, reason) -> OnlineIntake:
-    if (
-        OnlineIntake.objects.filter(received_on=received_on, state=IntakeState.HELD).count()
-        >= settings.APPLY_HELD_PER_DAY
-    ):
-        raise TooManyRequests("今日网上申请已满，请明日再提交，或以邮寄、当面方式向复议机关提出申请")
-
-    return create(
-        INTAKE_FLOW,
-        "hold",
-        build=lambda: OnlineIntake(
-            state=IntakeState.HELD,
-            received_on=received_on,
-            applicant_key=key,
-            summary=summary,
-            held_reason=reason,
-            lookup_code=_held_code(),
-            payload=json.dumps(_plain(application), ensure_ascii=False),
-            office=office,
-        ),
-        by=PUBLIC,
-        files=files,
-    )
+    today = OnlineIntake.objects.filter(received_on=received_on)
+    for _ in range(SLOT_TRIES):
+        slot = (today.aggregate(m=Max("held_slot"))["m"] or 0) + 1
+        if slot > settings.APPLY_HELD_PER_DAY:
+            break
+        try:
+            with transaction.atomic():
+                return create(
+                    INTAKE_FLOW,
+                    "hold",
+                    build=partial(
+                        OnlineIntake,
+                        state=IntakeState.HELD,
+                        received_on=received_on,
+                        applicant_key=key,
+                        held_slot=slot,
+                        summary=summary,
+                        held_reason=reason,
+                        lookup_code=_held_code(),
+                        payload=json.dumps(_plain(application), ensure_ascii=False),
+                        office=office,
+                    ),
+                    by=PUBLIC,
+                    files=files,
+                )
+        except IntegrityError:  # another application took this place first: try the next
+            continue
+    raise TooManyRequests("今日网上申请已满，请明日再提交，或以邮寄、当面方式向复议机关提出申请")
 
 
 def _held_code() -> str:

@@ -28,6 +28,8 @@ class OnlineIntake(Versioned):
     applicant_key = models.CharField(max_length=64, db_index=True)
     # 1…YIFA_APPLY_PER_DAY for the day's admitted applications: the database refuses a second holder.
     day_slot = models.PositiveIntegerField(null=True, blank=True)
+    # 1…YIFA_APPLY_HELD_PER_DAY for the day's held applications, likewise one holder each.
+    held_slot = models.PositiveIntegerField(null=True, blank=True)
     summary = models.CharField("摘要", max_length=200)
     held_reason = models.CharField("暂存原因", max_length=200, blank=True)
     # A held application's own lookup code (an admitted one has its case's): the applicant follows it in
@@ -44,6 +46,7 @@ class OnlineIntake(Versioned):
         ordering = ["received_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["received_on", "day_slot"], name="reconsideration_one_intake_per_slot"),
+            models.UniqueConstraint(fields=["received_on", "held_slot"], name="reconsideration_one_held_per_slot"),
             models.UniqueConstraint(
                 fields=["lookup_code"], condition=~models.Q(lookup_code=""), name="reconsideration_intake_code_once"
             ),
