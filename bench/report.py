@@ -134,6 +134,7 @@ def write_report(path: Path, runs: dict, small: dict, series: dict | None = None
         ]
         rows, flagged = table(run, small.get(engine) or small.get("sqlite"))
         lines += rows
+        lines += ["", *goals(engine, run)]
         lines += ["", *job_lines(run.get("jobs")), *import_lines(run.get("imports")), *throughput_lines(run)]
         lines += ["", f"### 需要处理（{engine}）：{len(flagged)} 项" if flagged else f"### {engine}：全部达标"]
         lines += details(flagged)
@@ -161,6 +162,73 @@ def job_lines(jobs: dict | None) -> list[str]:
         f"| 测量进程峰值内存（含全部页面） | {jobs['peak_rss_mb']} MB |",
         "",
     ]
+
+
+def goals(engine: str, run: dict) -> list[str]:
+    """Each goal of issue #18 against this run: met, missed, or not measured."""
+    ok = [r for r in run["results"] if r.get("status") == 200]
+    broken = [
+        r
+        for r in run["results"]
+        if r.get("status") == "错误" or (isinstance(r.get("status"), int) and r["status"] >= 500)
+    ]
+    over = [r for r in ok if r["queries"] > MAX_QUERIES]
+    slow = [r for r in ok if r["median_ms"] > MAX_MEDIAN_MS]
+    apis = [r for r in ok if r["kind"] == "接口" and r.get("ratio")]
+    ratio_over = [r for r in apis if r["ratio"] > MAX_API_RATIO]
+    search = [r for r in ok if "?q=" in r["url"] and len(r["url"].split("?q=")[1]) == 1]
+    jobs, imp, thr = run.get("jobs") or {}, run.get("imports") or {}, run.get("throughput")
+    loads = [r["load"] for r in ok if r.get("load") is not None]
+    load = f"{min(loads)}–{max(loads)}" if loads else "—"
+
+    def mark(good):
+        return "✓" if good else "✗"
+
+    rows = [
+        f"| 每个页面和接口 ≤ {MAX_QUERIES} 条查询 | {mark(not over)} | {len(ok)} 个200地址中 {len(over)} 个超出"
+        f"{'：' + '、'.join(sorted({r['url'] for r in over})[:8]) if over else ''} |",
+        f"| 没有出错的页面 | {mark(not broken)} | {len(broken)} 个地址出错 |",
+        f"| 中位数 ≤ {MAX_MEDIAN_MS} ms | {mark(not slow)} | {len(slow)} / {len(ok)} 个超出（负载 {load}，"
+        f"2 核机器被 8 人共用：时间成倍放大，以查询数和倍数为准） |",
+        f"| 接口 ≤ {MAX_API_RATIO}× 原始SQL | {mark(not ratio_over)} | {len(ratio_over)} / {len(apis)} 个超出；"
+        f"倍数中位数 {sorted(r['ratio'] for r in apis)[len(apis) // 2] if apis else '—'}× |",
+    ]
+    if search:
+        p50 = sorted(r["median_ms"] for r in search)[len(search) // 2]
+        rows.append(
+            f"| 单字检索 p50 ≤ 50 ms | {mark(p50 <= 50)} | {p50} ms（P95 {max(r['p95_ms'] for r in search)} ms） |"
+        )
+    if jobs:
+        rows.append(
+            f"| 同日第二次 sweep < 2 秒 | {mark(jobs['sweep_second_s'] < 2)} | {jobs['sweep_second_s']} 秒"
+            f"（负载 {jobs.get('load', '—')}） |"
+        )
+        per_100k = jobs["recompute_all_s"] * 100000 / max(1, jobs["open_clocks"])
+        rows.append(
+            f"| 重算未结期限：10 万项 ≤ 10 秒 | {mark(per_100k <= 10)} | {jobs['open_clocks']} 项 "
+            f"{jobs['recompute_all_s']} 秒（折合 10 万项 {per_100k:.0f} 秒，负载 {jobs.get('load', '—')}） |"
+        )
+    if imp:
+        goal = 50000 if engine == "postgresql" else 10000
+        rate = imp.get("rate_cpu") or imp["rate_end_to_end"]
+        rows.append(
+            f"| 导入 ≥ {goal} 行/秒 | {mark(imp['rate_end_to_end'] >= goal)} | 墙钟 {imp['rate_end_to_end']} 行/秒，"
+            f"按本进程CPU {rate} 行/秒（负载 {imp['load_after']}） |"
+        )
+    if thr:
+        good = thr["rps"] >= 200 and (thr["p95_ms"] or 1e9) <= 250 and not thr["errors"]
+        rows.append(
+            f"| 吞吐量 ≥ 200/秒，P95 ≤ 250 ms，无错误 | {mark(good)} | {thr['rps']}/秒，P95 {thr['p95_ms']} ms，"
+            f"错误 {thr['errors']}（负载 {thr['load_before']}） |"
+        )
+        rows.append(f"| 工作进程 < 300 MB | {mark((thr['worker_peak_mb'] or 0) < 300)} | {thr['worker_peak_mb']} MB |")
+    else:
+        rows.append("| 吞吐量 | 未测 | 本次未运行 |")
+    if jobs.get("seed_s"):
+        rows.append(
+            f"| `yifa seed` | — | 规模 {run['scale']}：{jobs['seed_s']} 秒，峰值 {jobs.get('seed_peak_rss_mb')} MB |"
+        )
+    return ["目标核对：", "", "| 目标 | 结果 | 说明 |", "|---|---|---|", *rows, ""]
 
 
 def import_lines(figures: dict | None) -> list[str]:
