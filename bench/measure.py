@@ -39,6 +39,9 @@ def prepare(scale: int, reuse: bool, progress) -> dict:
     from yifa.core.seed import Progress, seed
 
     call_command("migrate", verbosity=0, interactive=False)
+    # DEBUG off renders hashed static names from the manifest, as production does after collectstatic
+    # (without it every page failed: “Missing staticfiles manifest entry”).
+    call_command("collectstatic", verbosity=0, interactive=False)
     marker = Deadline.objects.count()
     if reuse and marker >= scale:
         progress(f"  沿用已生成的数据（{marker}条期限）")
@@ -263,6 +266,8 @@ def main(argv):
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--import-rows", type=int, default=50000)
+    parser.add_argument("--throughput-seconds", type=int, default=60)
+    parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--out", required=True, type=Path)
     args = parser.parse_args(argv)
 
@@ -277,6 +282,13 @@ def main(argv):
     import imports
 
     import_figures = imports.measure(min(args.scale, args.import_rows), progress)
+    throughput_figures = None
+    if args.throughput_seconds:
+        import throughput
+
+        throughput_figures = throughput.run(
+            args.database_url, args.var_dir, clients=args.clients, seconds=args.throughput_seconds, workers=3
+        )
     job_times.update(seed_s=SEED_COST.get("seconds"), seed_peak_rss_mb=SEED_COST.get("peak_rss_mb"))
     job_times["peak_rss_mb"] = peak_rss_mb()
     args.out.write_text(
@@ -289,6 +301,7 @@ def main(argv):
                 "results": results,
                 "jobs": job_times,
                 "imports": import_figures,
+                "throughput": throughput_figures,
             },
             ensure_ascii=False,
             indent=1,

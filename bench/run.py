@@ -74,6 +74,15 @@ def sqlite_url(scale: int, reuse: bool) -> str:
     return f"sqlite:///{path}"
 
 
+def all_scales() -> dict[str, list[dict]]:
+    """Every result kept in var/bench/, per database, smallest scale first: the growth table's columns."""
+    found: dict[str, list[dict]] = {}
+    for path in VAR.glob("result-*-*.json"):
+        run = json.loads(path.read_text())
+        found.setdefault(path.name.split("-")[1], []).append(run)
+    return {engine: sorted(runs, key=lambda r: r["scale"]) for engine, runs in found.items()}
+
+
 def rewrite_report(args) -> None:
     def load(label, scale):
         path = VAR / f"result-{label}-{scale}.json"
@@ -81,7 +90,7 @@ def rewrite_report(args) -> None:
 
     runs = {label: load(label, args.scale) for label in ("sqlite", "postgresql")}
     small = {label: load(label, args.check_scale) for label in ("sqlite", "postgresql")} if args.check_scale else {}
-    write_report(args.out, {k: v for k, v in runs.items() if v}, {k: v for k, v in small.items() if v})
+    write_report(args.out, {k: v for k, v in runs.items() if v}, {k: v for k, v in small.items() if v}, all_scales())
     print(f"报告已按上次结果重写：{args.out}")
 
 
@@ -128,7 +137,7 @@ def main(argv=None):
             small["postgresql"] = run_one("postgresql", pg_url, args.check_scale, 5, False)
         recreate_postgres(pg_url)
         runs["postgresql"] = run_one("postgresql", pg_url, args.scale, args.repeat, False)
-    write_report(args.out, runs, small)
+    write_report(args.out, runs, small, all_scales())
     append_real_texts(args.out)
     print(f"报告已写入 {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
 

@@ -86,16 +86,17 @@ def seed(*, scale: int, progress) -> dict:
         batch_size=BATCH,
     )
     progress("分解任务", count, count)
-    items = [
-        InfoItem(
-            unit_id=rng.choice(units),
-            title=f"{rng.choice(TOPICS)}工作信息（样本{i + 1}）",
-            body="样本",
-            submitted_on=today - dt.timedelta(days=rng.randint(0, 700)),
-            state=rng.choice(["submitted", "adopted", "declined"]),
-        )
-        for i in range(scale)
-    ]
-    InfoItem.objects.bulk_create(items, batch_size=BATCH)
-    progress("工作信息", len(items), len(items))
-    return {"reports": len(reports), "tasks": count, "info": len(items)}
+    for first in range(0, scale, BATCH):  # a batch at a time: a million items at once took over a gigabyte
+        items = [
+            InfoItem(
+                unit_id=rng.choice(units),
+                title=f"{rng.choice(TOPICS)}工作信息（样本{i + 1}）",
+                body="样本",
+                submitted_on=today - dt.timedelta(days=rng.randint(0, 700)),
+                state=rng.choice(["submitted", "adopted", "declined"]),
+            )
+            for i in range(first, min(scale, first + BATCH))
+        ]
+        InfoItem.objects.bulk_create(items)
+        progress("工作信息", first + len(items), scale)
+    return {"reports": len(reports), "tasks": count, "info": scale}
