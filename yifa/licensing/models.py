@@ -119,6 +119,7 @@ class Application(Versioned):
     applicant_name = models.CharField("申请人", max_length=200)
     applicant_id_number = EncryptedTextField("证件号码")
     applicant_phone = EncryptedTextField("联系电话", blank=True)
+    applicant_is_organisation = models.BooleanField("申请人为法人或者其他组织", default=False)
     summary = models.TextField("申请内容")
     by_promise = models.BooleanField("申请人选择告知承诺方式", default=False)
     received_on = models.DateField("收到日期", db_index=True)

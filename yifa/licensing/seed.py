@@ -48,6 +48,7 @@ def seed(*, scale: int, progress) -> dict:
                     decided_on=decided,
                     decision_number=f"江许〔{decided.year}〕{offset + i}号" if decided else "",
                     by_promise=rng.random() < 0.1,
+                    applicant_is_organisation=True,
                 )
             )
         made = Application.objects.bulk_create(rows)

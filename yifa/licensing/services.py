@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.utils import timezone
 
 from yifa.core.procedure import Checks, create
+from yifa.core.services import valid_id_number
 
 from . import rules
 from .flows import APPLICATIONS
 from .models import Application, Channel, Item
 
 ID_LENGTHS = (15, 18)
+# 统一社会信用代码 (GB 32100): an organisation, whose name may be published (许可法第四十条); a valid resident ID
+# number, or anything else, may be a person's (an 18-character ID can match the code's shape: checked first).
+CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+
+
+def is_organisation(id_number: str) -> bool:
+    code = (id_number or "").upper()
+    return bool(CREDIT_CODE.match(code)) and not valid_id_number(code)
 
 
 def receive(
@@ -53,6 +63,7 @@ def receive(
             summary=text,
             received_on=received_on,
             by_promise=bool(by_promise),
+            applicant_is_organisation=is_organisation(id_number),
         )
 
     return create(APPLICATIONS, "receive", build=build, by=by, on=received_on)
