@@ -140,3 +140,19 @@ class ManualScore(Versioned):
         verbose_name = verbose_name_plural = "人工评分"
         constraints = [models.UniqueConstraint(fields=["year", "code", "unit"], name="one_manual_score")]
         indexes = [models.Index(fields=["year", "unit"])]
+
+
+class RankingConfirmation(models.Model):
+    """The legal office confirms a year's ranking once the year is over and every objection is answered;
+    the ranking as confirmed is kept (unit, total, rank), later data no longer changes it."""
+
+    year = models.PositiveIntegerField("年度", unique=True)
+    confirmed_on = models.DateField("确认日")
+    confirmed_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    ranking = models.JSONField("确认的排名")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "考核排名确认"
+
+    def __str__(self):
+        return f"{self.year}年度考核排名（{self.confirmed_on:%Y-%m-%d}确认）"

@@ -125,3 +125,9 @@ def published_shufa():
         .select_related("unit")
         .order_by("-published_on", "-id")
     )
+
+
+def confirmation(year: int):
+    from .models import RankingConfirmation
+
+    return RankingConfirmation.objects.filter(year=year).select_related("confirmed_by").first()

@@ -1,16 +1,20 @@
-"""The legal office edits the indicator system (levels, points, counted or not, manual indicators) and
-scores the manual ones, through the kit's ``add``/``change``: permission, version and one audit event each."""
+"""The legal office edits the indicator system (levels, points, counted or not, manual indicators),
+scores the manual ones and confirms the year's ranking, through the kit's ``add``/``change``: permission,
+version and one audit event each."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from decimal import Decimal
+
+from django.utils import timezone
 
 from yifa.core.errors import NotFound
 from yifa.core.procedure import LEGAL_OFFICE, Checks, add, change
 
-from . import system
-from .models import IndicatorSetting, ManualScore
+from . import rules, system
+from .models import IndicatorSetting, ManualScore, Objection, ObjectionState, RankingConfirmation
 
 MAX_POINTS = Decimal(100)
 
@@ -101,3 +105,31 @@ def manual_score_set(
         return change(current, apply=values, expected_version=version, data=data, **act)
     row = ManualScore(year=year, code=code, unit=unit, **values)
     return add(row, data={**data, "points": str(points)}, **act)
+
+
+def ranking_confirm(*, by, year: int, on: dt.date | None = None) -> RankingConfirmation:
+    """评议考核结果 (山东省行政执法监督条例第十六条): the year's ranking, fixed once the year is over and no
+    objection waits for an answer."""
+    from .queries import scores
+
+    on = on or timezone.localdate()
+    checks = Checks()
+    if on <= dt.date(year, 12, 31):
+        checks.fail("year", f"年度：{year}年度尚未结束，不能确认排名")
+    waiting = Objection.objects.filter(year=year, state=ObjectionState.FILED).count()
+    if waiting:
+        checks.fail("year", f"年度：尚有{waiting}件考核异议未答复，请答复后再确认排名")
+    if RankingConfirmation.objects.filter(year=year).exists():
+        checks.fail("year", f"年度：{year}年度排名已确认")
+    checks.done()
+    rows = sorted(scores(by, year=year, as_of=dt.date(year, 12, 31)), key=lambda r: r.rank)
+    ranking = [{"unit": r.unit.name, "unit_id": r.unit.pk, "total": str(r.total), "rank": r.rank} for r in rows]
+    row = RankingConfirmation(year=year, confirmed_on=on, confirmed_by=by, ranking=ranking)
+    return add(
+        row,
+        by=by,
+        who=LEGAL_OFFICE,
+        action="assessment.ranking",
+        label="确认年度考核排名",
+        data={"year": year, "units": len(ranking), "basis": rules.EVALUATION.citation},
+    )

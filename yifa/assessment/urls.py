@@ -6,6 +6,7 @@ from .actions import OBJECTION_ACTIONS, REPORT_ACTIONS
 urlpatterns = [
     path("", views.cockpit, name="cockpit"),
     path("units/<int:pk>/", views.unit, name="unit"),
+    path("ranking/confirm/", views.ranking_confirm, name="ranking_confirm"),
     path("indicators/", views.indicators, name="indicators"),
     path("indicators/set/", views.indicator_set, name="indicator_set"),
     path("indicators/new/", views.manual_indicator_add, name="manual_indicator_add"),

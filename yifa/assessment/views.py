@@ -48,6 +48,8 @@ def cockpit(request):
             "basis": rules.ASSESSMENT,
             "worst": queries.worst_indicators(rows),
             "chart": chart.bars([(r.unit.short_name or r.unit.name, r.total) for r in rows], total),
+            "confirmed": queries.confirmation(year),
+            "may_confirm": LEGAL_OFFICE(request.user, None),
         },
     )
 
@@ -272,3 +274,22 @@ def objection(request, pk: int, bound=None):
             "timeline": timeline(obj),
         },
     )
+
+
+@staff_view
+@require_POST
+def ranking_confirm(request):
+    year = int_param(request.POST.get("year"), low=2000, high=2100)
+    back = f"{reverse('assessment:cockpit')}?year={year or ''}"
+    if year is None:
+        messages.error(request, "年度：须为2000至2100之间的年份")
+        return redirect(back)
+    try:
+        settings_services.ranking_confirm(by=request.user, year=year)
+    except (AccessDenied, NotFound):
+        raise
+    except YifaError as exc:
+        messages.error(request, "；".join(getattr(exc, "errors", {}).values()) or exc.message)
+    else:
+        messages.success(request, f"已确认{year}年度考核排名")
+    return redirect(back)

@@ -83,12 +83,20 @@ def with_requirement(people, year: int) -> list:
 
 
 def courses(user, *, year: int):
-    return (
-        scope(Course.objects.select_related("unit"), user)
-        .filter(held_on__year=year)
-        .annotate(attendees=Count("attendance"))
-        .order_by("-held_on", "-id")
+    return scope(Course.objects.select_related("unit"), user).filter(held_on__year=year).order_by("-held_on", "-id")
+
+
+def with_attendee_counts(rows: list[Course]) -> list[Course]:
+    """Each listed course's number of attendees, counted for the page's rows only (one query)."""
+    counts = dict(
+        Attendance.objects.filter(course__in=[c.pk for c in rows])
+        .values_list("course")
+        .annotate(n=Count("pk"))
+        .values_list("course", "n")
     )
+    for course in rows:
+        course.attendees = counts.get(course.pk, 0)
+    return rows
 
 
 def course_attendance(course: Course):

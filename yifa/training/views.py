@@ -73,12 +73,14 @@ def requirement_set(request):
 @staff_view
 def courses(request):
     year = _year(request)
+    page = page_of(queries.courses(request.user, year=year), request.GET.get("page"))
+    page["rows"] = queries.with_attendee_counts(list(page["rows"]))
     return render(
         request,
         "training/courses.html",
         {
             "year": year,
-            "page": page_of(queries.courses(request.user, year=year), request.GET.get("page")),
+            "page": page,
             "form": forms.CourseForm(user=request.user) if _may_record(request.user) else None,
             "rule": rules.TRAINING_PLAN,
         },
