@@ -33,7 +33,12 @@ def _decide(cast, case, decision_type, on):
     )
     reconsideration.case_record_hearing(case=case, by=cast["fuyi"], kind="hear", held_on=on - dt.timedelta(days=12))
     case = reconsideration.case_propose(
-        case=case, by=cast["fuyi"], decision_type=decision_type, decision_text="理由", on=on - dt.timedelta(days=1)
+        case=case,
+        by=cast["fuyi"],
+        decision_type=decision_type,
+        findings="被申请人未在法定期限内答复",
+        decision_text="理由",
+        on=on - dt.timedelta(days=1),
     )
     return reconsideration.case_approve(case=case, by=cast["mayor"], on=on)
 

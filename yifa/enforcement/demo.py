@@ -14,6 +14,7 @@ from yifa.lib.deadlines import WORKDAYS, earliest_after_notice
 
 from . import procedures, rules, services
 from .flows import CASE_FLOW
+from .lapsed import open_case_with_lapsed_certificate
 from .models import Benchmark, BodyKind, Case, Stage
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -202,6 +203,7 @@ def load(cast):
         on=today - dt.timedelta(days=4),
         reason="该处罚决定已被行政复议机关撤销",
     )
+    open_case_with_lapsed_certificate(by=legal, today=today, number=f"江市监处罚〔{today.year}〕90号")
 
 
 POWERS = [

@@ -3,12 +3,15 @@ a body with two certified officers per department."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 from decimal import Decimal
 
-from yifa.core.models import Unit, UnitKind
+from yifa.core.errors import YifaError
+from yifa.core.models import Unit, UnitKind, User
 
+from .lapsed import open_case_with_lapsed_certificate
 from .models import Body, Case, CaseState, Certificate, Officer, PenaltyKind
 
 BATCH = 5000
@@ -84,4 +87,8 @@ def seed(*, scale: int, progress) -> dict:
             progress("行政处罚案件", i + 1, scale)
     Case.objects.bulk_create(rows, batch_size=BATCH)
     progress("行政处罚案件", scale, scale)
+    legal = User.objects.filter(unit__is_legal_office=True, is_active=True).order_by("id").first()
+    if legal is not None:
+        with contextlib.suppress(YifaError):  # seeded again the same day: the certificate is already there
+            open_case_with_lapsed_certificate(by=legal, today=today, number=f"样本〔{today.year}〕过期证件案")
     return {"cases": scale, "bodies": len(bodies)}

@@ -37,6 +37,7 @@ class CaseOut(Schema):
     respondent_name: str
     act_title: str
     closed_on: dt.date | None
+    version: int
 
     @staticmethod
     def resolve_state_label(obj):
@@ -88,7 +89,7 @@ class ProposeIn(Schema):
     findings: str = Field("", max_length=20000)
     decision_text: str = Field(max_length=20000)
     compensation: str = Field("", max_length=20000)
-    version: int | None = None
+    version: int = Field(..., ge=0, description="读取时的版本号（案件详情给出；防止覆盖他人的修改）")
 
 
 class StatusOut(Schema):

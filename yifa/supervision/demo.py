@@ -14,7 +14,6 @@ from yifa.core.procedure import fire
 
 from . import services, tasks
 from .flows import FILE_FLOW
-from .lapsed import open_case_with_lapsed_certificate
 
 DAY = dt.timedelta(days=1)
 
@@ -43,7 +42,6 @@ def _score_one_vetoed(campaign, legal, today):
 def load(cast):
     today = timezone.localdate()
     legal = cast["legal_head"]
-    open_case_with_lapsed_certificate(by=legal, today=today, number=f"江市监处罚〔{today.year}〕90号")
     campaign = services.campaign_create(
         by=legal,
         name=f"{today.year}年度行政处罚案卷评查",

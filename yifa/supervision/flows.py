@@ -113,6 +113,16 @@ def _unit_told(notice, **_):
     )
 
 
+def _investigators_told(case, *, investigators, **_):
+    yield Message(
+        list(investigators),
+        f"supervision-accountability:{case.pk}",
+        f"您被指定为问责案件调查人员：{case.number}",
+        "请在问责案件页面查看并记录调查情况。",
+        case.get_absolute_url(),
+    )
+
+
 def _correction_start(notice, *, on, **_):
     return on if notice.kind == NoticeKind.CORRECT else None
 
@@ -230,6 +240,7 @@ ACC_FLOW = Flow(
             who=LEGAL_OFFICE,
             guards=(guards.accountability_valid,),
             after=writes.set_investigators,
+            notifies=_investigators_told,
             starts=(Clock(rules.ACCOUNTABILITY_DECISION, due=_decision_due),),
         ),
         Transition(

@@ -1,15 +1,5 @@
-from yifa.core.access import is_legal_office
 from yifa.core.navigation import Link
-from yifa.core.procedure import LEGAL_OFFICE, Who
-
-
-def _in_accountability(user, obj) -> bool:
-    from .models import Accountability
-
-    return is_legal_office(user) or Accountability.objects.filter(investigators=user).exists()
-
-
-ACCOUNTABILITY_CIRCLE = Who(_in_accountability, "法制机构或问责案件的调查人员")
+from yifa.core.procedure import LEGAL_OFFICE
 
 NAV = [
     ("执法预警", "supervision:index"),
@@ -18,5 +8,7 @@ NAV = [
     ("重大处罚备案", "supervision:filings"),
     ("执法投诉", "supervision:complaints"),
     ("执法争议协调", "supervision:disputes"),
-    Link("问责案件", "supervision:accountabilities", ACCOUNTABILITY_CIRCLE),
+    # Legal office only: asking whether someone is an investigator would cost every page a query; an
+    # investigator outside the office is told by message, with the case's link, when named.
+    Link("问责案件", "supervision:accountabilities", LEGAL_OFFICE),
 ]

@@ -1,16 +1,14 @@
-"""``yifa seed``: the open case with a lapsed certificate (for the warning rule), then bulk filings, notices
-and warnings spread over the units (rows without procedure, like the other modules' seeds), for the list pages."""
+"""``yifa seed``: bulk filings, notices and warnings spread over the units (rows without procedure, like
+the other modules' seeds), for the list pages. The open case with a lapsed certificate comes from
+enforcement's own seed."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import random
 
-from yifa.core.errors import YifaError
-from yifa.core.models import Unit, UnitKind, User
+from yifa.core.models import Unit, UnitKind
 
-from .lapsed import open_case_with_lapsed_certificate
 from .models import Alert, Filing, FilingState, Notice, NoticeKind, NoticeSource, WarningKind
 
 BATCH = 5000
@@ -19,10 +17,6 @@ BATCH = 5000
 def seed(*, scale: int, progress) -> dict:
     rng = random.Random(2026)
     today = dt.date.today()
-    legal = User.objects.filter(unit__is_legal_office=True, is_active=True).order_by("id").first()
-    if legal is not None:
-        with contextlib.suppress(YifaError):  # seeded again the same day: the certificate is already there
-            open_case_with_lapsed_certificate(by=legal, today=today, number=f"样本〔{today.year}〕过期证件案")
     units = list(Unit.objects.filter(kind__in=[UnitKind.DEPARTMENT, UnitKind.TOWNSHIP]).order_by("id"))
     if not units:
         return {}

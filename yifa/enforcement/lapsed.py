@@ -1,14 +1,15 @@
-"""The demo's and the seed's open case whose second officer's certificate has since expired: made through
-enforcement's own services (立案 checks the certificates on the day of filing), so the nightly warning
-has something real to find."""
+"""The demo's and the seed's open case whose second officer's certificate has since expired, made through
+the services (立案 checks the certificates on the day of filing), so that the supervision module's nightly
+warning has something real to find."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from yifa.core.models import Role, User
-from yifa.enforcement import interface as enforcement
-from yifa.enforcement import services as enforcement_services
+
+from . import interface as enforcement
+from . import services as enforcement_services
 
 DAY = dt.timedelta(days=1)
 
