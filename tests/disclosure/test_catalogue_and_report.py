@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from yifa.core.errors import GateBlocked
+from yifa.core.errors import GateBlocked, InvalidInput
 from yifa.disclosure import registers, services
 from yifa.disclosure.models import AnnualReport, CatalogueItem
 
@@ -99,3 +99,16 @@ def test_catalogue_page_stays_flat(cast, login, django_assert_max_num_queries):
     c = login(cast["minzheng_liaison"])
     with django_assert_max_num_queries(20):
         assert c.get(f"/staff/disclosure/units/{cast['民政局'].pk}/catalogue/").status_code == 200
+
+
+def test_editing_the_guide_or_the_report_without_the_version_read_is_refused(cast):
+    staff, unit = cast["minzheng_liaison"], cast["民政局"]
+    guide = registers.save_guide(by=staff, unit=unit, guide=None, office="办公室", text="指南正文")
+    with pytest.raises(InvalidInput, match="版本号"):
+        registers.save_guide(by=staff, unit=unit, guide=guide, office="另一办公室", text="覆盖")
+    report = registers.save_report(by=staff, unit=unit, year=2025, publish=False, problems="甲", on=D(2026, 1, 5))
+    with pytest.raises(GateBlocked, match="版本号"):
+        registers.save_report(by=staff, unit=unit, year=2025, publish=False, problems="乙", on=D(2026, 1, 6))
+    guide.refresh_from_db()
+    report.refresh_from_db()
+    assert guide.office == "办公室" and report.problems == "甲"

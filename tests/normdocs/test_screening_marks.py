@@ -121,3 +121,12 @@ def test_a_document_is_screened_only_for_those_who_may_see_it(cast, login, draft
     page = login(cast["minzheng_liaison"]).get(url)
     assert page.status_code == 200 and "未发现需要提示的内容" in page.content.decode()
     assert login(cast["shijian_liaison"]).get(url).status_code == 403
+
+
+def test_changing_a_mark_without_the_version_read_is_refused(cast):
+    first = mark_finding(by=cast["reviewer"], rule=RULE, sentence=CLAUSE, verdict="wrong", note="例外")
+    with pytest.raises(InvalidInput) as refused:
+        mark_finding(by=cast["legal_head"], rule=RULE, sentence=CLAUSE, verdict="right")
+    assert "版本号" in str(refused.value)
+    first.refresh_from_db()
+    assert first.verdict == "wrong" and first.version == 1

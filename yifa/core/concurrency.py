@@ -23,3 +23,6 @@ def claim_version(obj, expected_version: int | None) -> None:
 def save_versioned(obj, *, expected_version: int | None, fields: list[str]) -> None:
     claim_version(obj, expected_version)
     obj.save(update_fields=[*fields, "version"])
+
+
+VERSION_MISSING = "版本号：修改已有记录须带上读取时的版本号，以免覆盖他人的修改"

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from yifa.core.concurrency import VERSION_MISSING
 from yifa.core.errors import GateBlocked
 from yifa.core.models import UnitKind
 from yifa.core.procedure import Checks, add, change
@@ -27,6 +28,8 @@ def save_guide(*, by, unit, guide: Guide | None, office, text, address="", hours
         "hours": (hours or "").strip(),
         "contact": (contact or "").strip(),
     }
+    if guide is not None and version is None:
+        checks.fail("version", VERSION_MISSING)
     checks.done()
     if guide is None:
         return add(
@@ -100,6 +103,8 @@ def save_report(
     existing = AnnualReport.objects.filter(unit=unit, year=year).first()
     if existing and existing.published_on:
         raise GateBlocked("修改年度报告", [f"{year}年度报告已于{existing.published_on}公布，不能再修改"])
+    if existing is not None and version is None:
+        raise GateBlocked("修改年度报告", [VERSION_MISSING])
     extra = {}
     if publish:
         own = {f: texts[f] if f in texts else getattr(existing, f, 0) for f in report.ENTERED}

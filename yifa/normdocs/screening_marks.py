@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from yifa.core.concurrency import VERSION_MISSING
 from yifa.core.errors import InvalidInput
 from yifa.core.procedure import LEGAL_OFFICE, Checks, add, change
 
@@ -54,9 +55,11 @@ def mark_finding(
         c.fail("note", f"说明：不超过{NOTE_MAX}字")
     if verdict == Verdict.WRONG and not (note or "").strip():
         c.fail("note", "说明：标记误报时请写明理由，它将成为该规则的反例")
+    existing = ScreeningMark.objects.filter(rule=rule, sentence_key=sentence_key(sentence)).first()
+    if existing is not None and expected_version is None:
+        c.fail("version", VERSION_MISSING)
     c.done()
     label = f"标记筛查提示为“{Verdict(verdict).label}”"
-    existing = ScreeningMark.objects.filter(rule=rule, sentence_key=sentence_key(sentence)).first()
     if existing is not None:
         return change(
             existing,
