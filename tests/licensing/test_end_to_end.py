@@ -7,6 +7,7 @@ import re
 from django.core import mail
 from django.utils import timezone
 
+from tests.conftest import solve_captcha
 from yifa.core.models import Deadline, Notification
 from yifa.licensing import rules, tasks
 from yifa.licensing.models import Application, Certificate
@@ -43,7 +44,9 @@ def test_from_the_published_item_to_the_renewal_reminder(cast, food_item, client
 
     staff = login(cast["shijian_liaison"])
     post_act(staff, app, "request_correction", items="补交食品安全管理制度文本")
-    status = client.post("/licensing/status/", {"number": number, "code": code}).content.decode()
+    # The session has applied once: its lookup, like any public form after a submission, asks the captcha.
+    captcha = solve_captcha(client.get("/licensing/status/").content.decode())
+    status = client.post("/licensing/status/", {"number": number, "code": code, **captcha}).content.decode()
     assert "待补正" in status and "补交食品安全管理制度文本" in status
     assert "91330100MA2B3C4D5E" not in status and "13812345678" not in status
 

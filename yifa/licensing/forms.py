@@ -29,6 +29,10 @@ class ApplicantForm(forms.Form):
             del self.fields["by_promise"]
 
 
+class PortalApplicantForm(PublicForm, ApplicantForm):
+    """The online application: the public-form limits, and a captcha from the second submission on."""
+
+
 class CounterForm(ApplicantForm):
     item = forms.ModelChoiceField(label="许可事项", queryset=None)
     received_on = forms.DateField(label="收到申请材料日期", widget=forms.DateInput(attrs={"type": "date"}))

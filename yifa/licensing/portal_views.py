@@ -11,11 +11,19 @@ from yifa.core.audit import timeline
 from yifa.core.downloads import file_download
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import PUBLIC, show_service_errors
-from yifa.core.public_forms import TooManyRequests, check_misses, missed, public_post, too_many
+from yifa.core.public_forms import (
+    TooManyRequests,
+    check_misses,
+    missed,
+    public_post,
+    remember,
+    too_many,
+    without_captcha,
+)
 from yifa.core.queries import page_of
 
 from . import documents, queries, rules, services
-from .forms import ApplicantForm, CertificateLookupForm, LookupForm
+from .forms import CertificateLookupForm, LookupForm, PortalApplicantForm
 from .guards import statutory_rule
 from .models import Channel
 
@@ -57,13 +65,18 @@ def promise_letter(request, pk: int):
 @public_post("licensing_apply")
 def apply(request, pk: int):
     found = queries.public_item(pk)
-    form = ApplicantForm(request.POST or None, promise_allowed=found.promise_allowed)
+    form = PortalApplicantForm(request.POST or None, promise_allowed=found.promise_allowed, request=request)
     if request.method == "POST" and form.is_valid():
         try:
             app = services.receive(
-                by=PUBLIC, item=found, channel=Channel.ONLINE, received_on=timezone.localdate(), **form.cleaned_data
+                by=PUBLIC,
+                item=found,
+                channel=Channel.ONLINE,
+                received_on=timezone.localdate(),
+                **without_captcha(form.cleaned_data),
             )
             request.session[APPLIED] = [app.number, app.lookup_code]
+            remember(request)
             return redirect("portal_licensing:applied")
         except YifaError as exc:
             show_service_errors(form, exc)
