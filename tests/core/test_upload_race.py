@@ -15,7 +15,7 @@ from yifa.core.uploads import store_upload
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n" + b"evidence" * 1000
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),  # keeps the seeded calendar for later tests
     pytest.mark.skipif(connection.vendor != "postgresql", reason="two connections writing at once: PostgreSQL"),
 ]
 

@@ -11,7 +11,7 @@ from yifa.reconsideration.intake_models import IntakeState, OnlineIntake
 from .test_online_quotas import fixed_day, open_limits, submit  # noqa: F401 - fixtures
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),  # keeps the seeded calendar for later tests
     pytest.mark.skipif(connection.vendor != "postgresql", reason="eight connections writing at once: PostgreSQL"),
     pytest.mark.usefixtures("fixed_day", "open_limits"),
 ]
