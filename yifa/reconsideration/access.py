@@ -2,10 +2,9 @@
 receiving organ the incidental reviews sent to it; an organ its opinion letters and the applications
 submitted through it."""
 
-import re
-
 from yifa.core.access import fetch, scope
 from yifa.core.errors import NotFound
+from yifa.lib.case_numbers import same_number
 
 from .models import Case, NormReview, OpinionLetter, OrganSubmission
 
@@ -58,17 +57,3 @@ def public_case(number: str, code: str) -> Case:
     if case is None or not any(same_number(number, n) for n in (case.receipt_number, case.case_number) if n):
         raise NotFound("案号或查询码不正确，请核对受理通知书或申请回执")
     return case
-
-
-BRACKETS = str.maketrans(
-    {"(": "〔", "（": "〔", "【": "〔", "[": "〔", "［": "〔", ")": "〕", "）": "〕", "】": "〕", "]": "〕", "］": "〕"}
-)
-
-
-def same_number(typed: str, number: str) -> bool:
-    typed = "".join(typed.split()).translate(BRACKETS)
-    if typed == number.translate(BRACKETS):
-        return True
-    bare = typed.removeprefix("第").removesuffix("号")
-    digits = re.findall(r"\d+", number)
-    return bare.isdigit() and bool(digits) and int(bare) == int(digits[-1])
