@@ -37,7 +37,8 @@ def normdocs_filed(*, obj, by, on, **_):
 
 
 def reconsideration_decided(*, obj, by, on, **_):
-    """A reconsideration decision was approved (``reconsideration.approve``). Reads ``pk``,
+    """A reconsideration decision was approved by the head or by collective discussion
+    (``reconsideration.approve`` / ``approve_collective``, 第六十一条第一款). Reads ``pk``,
     ``respondent_unit``, ``decision_type``, ``get_decision_type_display()``, ``get_absolute_url()`` and
     ``str()`` of the case; a case whose respondent is not one of the city's units is not counted."""
     if obj.respondent_unit is None:
@@ -72,4 +73,5 @@ RECEIVERS = {
     **{event: _facts_from(event) for event in system.fact_events()},
     "normdocs.file": normdocs_filed,
     "reconsideration.approve": reconsideration_decided,
+    "reconsideration.approve_collective": reconsideration_decided,
 }
