@@ -71,3 +71,35 @@ def test_an_admitted_application_has_no_second_code(cast, settings):
     admitted = OnlineIntake.objects.get()
     assert admitted.case_id and admitted.lookup_code == ""
     assert dt.date(2026, 12, 1) == admitted.received_on
+
+
+def api_status(number, code):
+    look_up.count = getattr(look_up, "count", 0) + 1
+    client = Client(REMOTE_ADDR=f"10.89.0.{look_up.count % 250 + 1}")
+    return client.get("/api/reconsideration/status", {"number": number, "code": code})
+
+
+def test_the_status_api_answers_for_a_held_application_like_the_portal(cast, settings):
+    _, held = applied_page(cast, settings)
+    response = api_status(held.receipt_number, held.lookup_code.lower())
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["state_label"] == "待受理（排队中）" and body["receipt_number"] == held.receipt_number
+    assert body["received_on"] == "2026-12-01" and body["decision_due"] is None
+    assert "当日网上申请超过限额" in body["reason"]
+    assert api_status(held.receipt_number, "ABCDEFGH").status_code == 404
+
+
+def test_the_status_api_follows_a_released_application_to_its_case(cast, settings):
+    _, held = applied_page(cast, settings)
+    released = intake.intake_release(intake=held, by=cast["fuyi"], expected_version=held.version)
+    body = api_status(held.receipt_number, held.lookup_code).json()
+    assert body["number"] == released.case.number and body["state_label"] == "受理审查中"
+    assert body["receipt_number"] == held.receipt_number
+
+
+def test_the_status_api_says_a_discarded_application_was_not_registered_and_why(cast, settings):
+    _, held = applied_page(cast, settings)
+    intake.intake_discard(intake=held, by=cast["fuyi"], reason="同一申请重复提交", expected_version=held.version)
+    body = api_status(held.receipt_number, held.lookup_code).json()
+    assert body["state_label"] == "未予登记" and body["reason"] == "同一申请重复提交"

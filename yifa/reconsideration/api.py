@@ -17,7 +17,8 @@ from yifa.core.pagination import CursorlessPagination
 from yifa.core.public_forms import check_misses, missed
 
 from . import queries, services
-from .access import access_case, public_case
+from .access import access_case
+from .intake import public_lookup
 from .periods import decision_clock
 from .portal_views import LOOKUP
 
@@ -98,6 +99,8 @@ class StatusOut(Schema):
     received_on: dt.date
     accepted_on: dt.date | None
     decision_due: dt.date | None
+    receipt_number: str | None = Field(None, description="网上申请超出限额暂存时的收件编号")
+    reason: str = Field("", description="暂存或未予登记的原因")
 
 
 @router.get("/cases", response=list[CaseOut])
@@ -161,10 +164,21 @@ class LookupIn(Schema):
 def status(request, lookup: Query[LookupIn]):
     check_misses(request, LOOKUP)
     try:
-        case = public_case(lookup.number, lookup.code)
+        case, held = public_lookup(lookup.number, lookup.code)
     except NotFound:
         missed(request, LOOKUP)
         raise
+    receipt = held.receipt_number if held else None
+    if case is None:  # still queued (待受理（排队中）) or not registered, like the portal page says
+        return {
+            "number": receipt,
+            "state_label": held.public_state_label,
+            "received_on": held.received_on,
+            "accepted_on": None,
+            "decision_due": None,
+            "receipt_number": receipt,
+            "reason": held.held_reason,
+        }
     clock = decision_clock(case)
     return {
         "number": case.number,
@@ -172,4 +186,5 @@ def status(request, lookup: Query[LookupIn]):
         "received_on": case.received_on,
         "accepted_on": case.accepted_on,
         "decision_due": clock.due if clock else None,
+        "receipt_number": receipt,
     }

@@ -29,6 +29,7 @@ from yifa.lib.law import Rule
 from yifa.lib.statutes import FUYI_2023
 
 from . import services
+from .access import public_case
 from .intake_models import RECEIPT_PREFIX, IntakeState, OnlineIntake
 from .models import Channel
 from .who import STAFF
@@ -190,6 +191,18 @@ def public_intake(number: str, code: str) -> OnlineIntake:
     if found is None or f"{found.received_on:%Y%m%d}" != match[1]:
         raise NotFound("案号或查询码不正确，请核对受理通知书或申请回执")
     return found
+
+
+def public_lookup(number: str, code: str) -> tuple:
+    """(case, held application) for the applicant's lookup on the portal and through the API: a case by its
+    number, or a held application by its receipt number — once released, the case it became."""
+    try:
+        return public_case(number, code), None
+    except NotFound:
+        held = public_intake(number, code)
+        if held.state == IntakeState.RELEASED:
+            return held.case, held
+        return None, held
 
 
 def _plain(application: dict) -> dict:

@@ -60,5 +60,10 @@ class OnlineIntake(Versioned):
         """收件编号 of a held application (it has no 案号 until released)."""
         return f"{RECEIPT_PREFIX}{self.received_on:%Y%m%d}-{self.pk}"
 
+    @property
+    def public_state_label(self) -> str:
+        """What the applicant is told of a held application that has not become a case."""
+        return "待受理（排队中）" if self.state == IntakeState.HELD else "未予登记"
+
     def get_absolute_url(self):
         return reverse("reconsideration:held")

@@ -14,9 +14,8 @@ from yifa.core.public_forms import TooManyRequests, check_misses, missed, public
 from yifa.core.uploads import attachments_of
 
 from . import periods, queries
-from .access import public_case
-from .intake import apply_online, public_intake
-from .intake_models import IntakeState, OnlineIntake
+from .intake import apply_online, public_lookup
+from .intake_models import OnlineIntake
 from .portal_forms import PortalApplicationForm, PortalLookupForm
 from .receipt import receipt_docx
 
@@ -90,7 +89,7 @@ def status(request):
     if request.method == "POST" and form.is_valid():
         try:
             check_misses(request, LOOKUP)
-            case, held = _looked_up(form.cleaned_data["number"], form.cleaned_data["code"])
+            case, held = public_lookup(form.cleaned_data["number"], form.cleaned_data["code"])
             if case is not None:
                 steps = [
                     (e.at, e.action_label)
@@ -109,18 +108,6 @@ def status(request):
         "reconsideration/portal_status.html",
         {"form": form, "case": case, "held": held, "error": error, "steps": steps, "clock": clock},
     )
-
-
-def _looked_up(number: str, code: str):
-    """(case, held application): a case by its number, or a held application by its receipt number — once
-    released, the case it became."""
-    try:
-        return public_case(number, code), None
-    except NotFound:
-        held = public_intake(number, code)
-        if held.state == IntakeState.RELEASED:
-            return held.case, held
-        return None, held
 
 
 def decisions(request):
