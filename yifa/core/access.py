@@ -43,7 +43,10 @@ def fetch(qs: QuerySet, user: User, pk, *unit_fields: str):
         obj = qs.get(pk=pk)
     except (qs.model.DoesNotExist, ValueError, TypeError):
         raise NotFound() from None
-    if not scope(qs.model.objects.filter(pk=obj.pk), user, *unit_fields).exists():
+    if (
+        visible_unit_ids(user) is not None
+        and not scope(qs.model.objects.filter(pk=obj.pk), user, *unit_fields).exists()
+    ):
         raise AccessDenied()
     return obj
 

@@ -49,7 +49,15 @@ def step_gaps(decision, on: dt.date) -> list[str]:
     return gaps
 
 
+def _fetched(decision, name: str):
+    """The rows the decision's page has already fetched onto it (``queries.record_of``), or None."""
+    return getattr(decision, "_prefetched_objects_cache", {}).get(name)
+
+
 def unanswered_comments(decision) -> int:
+    fetched = _fetched(decision, "comments")
+    if fetched is not None:
+        return sum(1 for c in fetched if c.kind == CommentKind.DRAFT and c.response == "")
     return Comment.objects.filter(decision=decision, kind=CommentKind.DRAFT, response="").count()
 
 
@@ -83,7 +91,11 @@ def expert_gaps(decision) -> list[str]:
 
 
 def hearing_gaps(decision) -> list[str]:
-    hearing = decision.hearings.order_by("-hearing_on", "-id").first()
+    fetched = _fetched(decision, "hearings")
+    if fetched is not None:
+        hearing = max(fetched, key=lambda h: (h.hearing_on, h.pk), default=None)
+    else:
+        hearing = decision.hearings.order_by("-hearing_on", "-id").first()
     if hearing is None:
         return [f"依法应当听证（{decision.hearing_basis}），尚未组织听证（{rules.HEARING.citation}）"]
     gaps = []

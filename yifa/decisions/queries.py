@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
 
 from yifa.core.access import scope
 from yifa.core.models import Event, Unit, UnitKind
@@ -22,6 +22,7 @@ from .models import (
     Hearing,
     HearingParticipant,
     ParticipantStatus,
+    RiskAssessment,
 )
 from .models import DecisionState as S
 from .rules import UNIT_RULES_BEFORE
@@ -62,12 +63,20 @@ def chain_timeline(decision: Decision):
 
 
 def record_of(decision: Decision) -> dict:
-    """What the decision's page shows beside the decision itself, each list in one query."""
+    """What the decision's page shows beside the decision itself, each list in one query. The lists are
+    fetched onto the decision: the page's step gaps (``guards.step_gaps``) read them there too."""
+    prefetch_related_objects(
+        [decision],
+        Prefetch("comments", Comment.objects.select_related("answered_by").order_by("kind", "paragraph", "id")),
+        "expert_opinions",
+        Prefetch("risk_assessments", RiskAssessment.objects.select_related("report")),
+        Prefetch("hearings", Hearing.objects.prefetch_related("participants").select_related("transcript")),
+    )
     return {
-        "comments": list(decision.comments.select_related("answered_by").order_by("kind", "paragraph", "id")),
+        "comments": list(decision.comments.all()),
         "experts": list(decision.expert_opinions.all()),
-        "risks": decision.risk_assessments.select_related("report"),
-        "hearings": list(decision.hearings.prefetch_related("participants").select_related("transcript")),
+        "risks": decision.risk_assessments.all(),
+        "hearings": list(decision.hearings.all()),
         "reviews": decision.reviews.select_related("reviewer", "submitted_by"),
         "meetings": decision.meetings.all(),
         "feedback": decision.feedback.select_related("by"),

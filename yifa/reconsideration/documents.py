@@ -64,6 +64,9 @@ def _inspection(case) -> bool:
 
 
 def _was_suspended(case) -> bool:
+    events = getattr(case, "_timeline", None)  # the case page has read the timeline already
+    if events is not None:
+        return any(e.action == "reconsideration.resume" for e in events)
     return timeline(case).filter(action="reconsideration.resume").exists()
 
 

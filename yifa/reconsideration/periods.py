@@ -104,13 +104,17 @@ def correction_due(case) -> dt.date | None:
     return clock.due if clock else case.correction_due_on
 
 
-def reply_lapsed(case, on: dt.date) -> bool:
-    """第七十条：被申请人未按期答复。"""
-    clock = reply_clock(case)
+def reply_lapsed(case, on: dt.date, *, clocks_of_case=None) -> bool:
+    """第七十条：被申请人未按期答复。``clocks_of_case``: the case's clocks when a page has them already."""
+    if clocks_of_case is None:
+        clock = reply_clock(case)
+    else:
+        rule = reply_rule(case)
+        clock = max((c for c in clocks_of_case if c.rule_id == rule.id), key=lambda c: c.pk, default=None)
     return bool(clock and clock.due and not case.reply_on and on > clock.due)
 
 
-def application_problems(case, *, delay_grounds: str | None = None) -> list[str]:
+def application_problems(case, *, delay_grounds: str | None = None, calendar=None) -> list[str]:
     """第二十条、第二十一条（2017年法第九条）：申请期限，逾期须有记录在案的正当理由
     （``delay_grounds``：受理时一并记录的理由）。"""
     if delay_grounds is None:
@@ -118,12 +122,13 @@ def application_problems(case, *, delay_grounds: str | None = None) -> list[str]
     problems = []
     kind = "real_estate" if case.real_estate else "other"
     years = R.ABSOLUTE_LIMIT_YEARS[kind]
-    absolute = years_due(case.act_date, years)
+    calendar = calendar or current_calendar()
+    absolute = years_due(case.act_date, years, calendar)
     if case.law_year == 2023 and case.received_on > absolute:  # 2017年法无此规定
         problems.append(
             f"自行政行为作出之日起已超过{years}年（{zh_date(absolute)}届满），不予受理（{R.ABSOLUTE_LIMIT.citation}）"
         )
-    due = application_due(case)
+    due = application_due(case, calendar)
     if case.received_on > due and not delay_grounds.strip():
         problems.append(
             f"申请超过法定申请期限（届满日{zh_date(due)}，{R.APPLICATION.on(case.known_on).citation}），"
@@ -132,25 +137,25 @@ def application_problems(case, *, delay_grounds: str | None = None) -> list[str]
     return problems
 
 
-def application_due(case) -> dt.date:
+def application_due(case, calendar=None) -> dt.date:
     rule = R.APPLICATION.on(case.known_on)
-    calendar = current_calendar()
+    calendar = calendar or current_calendar()
     if not (case.not_informed and case.law_year == 2023):  # 2017年法无第二十条第三款之规定
         return rule.due(case.known_on, calendar).due
-    cap = not_informed_cap(case.known_on)
+    cap = not_informed_cap(case.known_on, calendar)
     if not case.rights_known_on:
         return cap
     start = max(case.known_on, case.rights_known_on)
     return min(rule.due(start, calendar).due, cap)
 
 
-def years_due(start: dt.date, years: int) -> dt.date:
+def years_due(start: dt.date, years: int, calendar=None) -> dt.date:
     """A period of ``years``: its last day is the corresponding day of the final year (民法典第二百零二条),
     moved off a rest day (第二百零三条) by the deadline engine."""
     days = (_years_after(start, years) - start).days
-    return compute_due(start, days, CALENDAR_DAYS, current_calendar()).due
+    return compute_due(start, days, CALENDAR_DAYS, calendar or current_calendar()).due
 
 
-def not_informed_cap(known_on: dt.date) -> dt.date:
+def not_informed_cap(known_on: dt.date, calendar=None) -> dt.date:
     """第二十条第三款：自知道行政行为内容之日起最长不得超过一年。"""
-    return years_due(known_on, R.NOT_INFORMED_YEARS)
+    return years_due(known_on, R.NOT_INFORMED_YEARS, calendar)

@@ -22,6 +22,7 @@ from django.db.models.functions import Cast, ExtractMonth
 
 from yifa.core import clocks
 from yifa.core.audit import timeline
+from yifa.core.calendar import current_calendar
 from yifa.core.models import Deadline, Unit
 from yifa.core.models.deadlines import OPEN_STATUSES
 from yifa.core.queries import page_of
@@ -108,18 +109,21 @@ def case_page(case, on: dt.date) -> dict:
         [case], "parties", "hearings", Prefetch("opinion_letters", OpinionLetter.objects.select_related("recipient"))
     )
     reviews = list(case.norm_reviews.select_related("case", "drafter_unit", "forwarded_to_unit"))
+    calendar = current_calendar()
+    case_clocks = list(clocks.clocks_of(case, open_only=False).order_by("id"))
+    case._timeline = list(timeline(case))  # shown, and read by the documents the page offers
     return {
-        "clocks": clocks.clocks_of(case, open_only=False).order_by("id"),
+        "clocks": case_clocks,
         "parties": case.parties.all(),
         # 受理审查中的提示：受理尚可办理时才有意义。
-        "findings": periods.application_problems(case) if FLOW.is_open(case, "accept") else [],
-        "application_due": periods.application_due(case),
+        "findings": periods.application_problems(case, calendar=calendar) if FLOW.is_open(case, "accept") else [],
+        "application_due": periods.application_due(case, calendar),
         "hearings": case.hearings.all(),
         "opinions": case.committee_opinions.select_related("meeting"),
         "letters": case.opinion_letters.all(),
         "files": attachments_of(case),
-        "events": timeline(case),
-        "reply_lapsed": periods.reply_lapsed(case, on),
+        "events": case._timeline,
+        "reply_lapsed": periods.reply_lapsed(case, on, clocks_of_case=case_clocks),
         "no_reply": periods.no_reply_rule(case),
         "norm_reviews": with_clocks(reviews),
     }

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.lookups import StartsWith
 
 from ..crypto import EncryptedTextField
 
@@ -50,8 +51,28 @@ class User(AbstractUser):
     @property
     def in_legal_office(self) -> bool:
         if not hasattr(self, "_in_legal_office"):
-            self._in_legal_office = bool(self.unit_id) and self.unit.ancestors().filter(is_legal_office=True).exists()
+            # asked on every page: one query loads the person's unit (the pages read it next) and whether it is
+            # a legal-office unit or below one (the office's path begins the unit's path)
+            self._in_legal_office = False
+            if self.unit_id:
+                from .units import Unit
+
+                legal_above = Unit.objects.filter(
+                    StartsWith(models.OuterRef("path"), models.F("path")), is_legal_office=True
+                )
+                unit = Unit.objects.filter(pk=self.unit_id).annotate(legal=models.Exists(legal_above)).first()
+                if unit is not None:
+                    if not self._meta.get_field("unit").is_cached(self):
+                        self.unit = unit
+                    self._in_legal_office = unit.legal
         return self._in_legal_office
+
+    @property
+    def own_unit(self):
+        """``unit``, read together with ``in_legal_office`` (one query for both: pages ask both)."""
+        if self.unit_id and not hasattr(self, "_in_legal_office"):
+            _ = self.in_legal_office  # caches the unit it reads
+        return self.unit
 
     @property
     def sees_everything(self) -> bool:

@@ -40,7 +40,7 @@ def in_unit_of(*roles: str, unit_attr: str = "unit", label: str = "") -> Who:
 
     def check(user, obj) -> bool:
         unit = getattr(obj, unit_attr, None) if obj is not None else None
-        if unit is None or user.unit_id is None or not user.unit.contains(unit):
+        if unit is None or user.unit_id is None or not user.own_unit.contains(unit):
             return False
         return not roles or user.has_role(*roles)
 
