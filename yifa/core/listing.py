@@ -1,6 +1,7 @@
 """One helper for every staff list: columns that sort (``?sort=due`` / ``?sort=-due``, only on the
-declared fields) and the same rows as an Excel file (``?format=xlsx``), written row by row in
-openpyxl's write-only mode from one query (``iterator``), so the export stays flat as data grows."""
+declared fields) and the same rows as an Excel file (``?format=xlsx``). The export reads only the declared
+fields, as tuples (``values_list``), in one query streamed in chunks, and writes them row by row in openpyxl's
+write-only mode: no model objects and no query per row, so 100,000 rows take seconds."""
 
 from __future__ import annotations
 
@@ -21,9 +22,38 @@ EXPORT_LIMIT = 100_000  # a sheet past this is a database dump, not a list
 
 @dataclass(frozen=True)
 class Column:
+    """``field``: what the export reads (a ``values()`` path such as ``unit__name``, or several, which
+    ``show`` then receives in order); a choices field shows its label by itself; ``show`` makes any other
+    cell from the stored value(s); ``sort``: the ORM ordering field, empty when the column does not sort."""
+
     label: str
-    value: Callable[[Any], Any]  # the cell in the export
-    sort: str = ""  # the ORM ordering field; empty: the column does not sort
+    field: str | tuple[str, ...]
+    sort: str = ""
+    show: Callable[..., Any] | None = None
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return self.field if isinstance(self.field, tuple) else (self.field,)
+
+    def cell(self, row: dict, labels: dict | None = None):
+        values = [row[f] for f in self.fields]
+        if self.show:
+            return self.show(*values)
+        return labels.get(values[0], values[0]) if labels else values[0]
+
+
+def _choice_labels(model, path: str) -> dict | None:
+    """A choices field's Chinese labels (``state`` → 受理审查中…), found through ``__`` relations."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    *relations, name = path.split("__")
+    try:
+        for relation in relations:
+            model = model._meta.get_field(relation).related_model
+        field = model._meta.get_field(name)
+    except (FieldDoesNotExist, AttributeError):
+        return None
+    return dict(field.flatchoices) if getattr(field, "choices", None) else None
 
 
 @dataclass(frozen=True)
@@ -84,11 +114,17 @@ class Listing:
     def export(self, qs, request) -> FileResponse:
         from openpyxl import Workbook
 
+        # the primary key too: a DISTINCT (a scope across joins) must not merge two rows that look alike
+        fields = list(dict.fromkeys(["pk", *(f for c in self.columns for f in c.fields)]))
+        rows = self.ordered(qs, request).prefetch_related(None).values_list(*fields)[:EXPORT_LIMIT]
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(self.title[:31])
         ws.append([c.label for c in self.columns])
-        for row in self.ordered(qs, request)[:EXPORT_LIMIT].iterator(chunk_size=2000):
-            ws.append([_cell(c.value(row)) for c in self.columns])
+        # a choices column shows its label, like the page does
+        labels = [None if c.show or len(c.fields) > 1 else _choice_labels(qs.model, c.field) for c in self.columns]
+        for values in rows.iterator(chunk_size=2000):
+            row = dict(zip(fields, values))
+            ws.append([_cell(c.cell(row, found)) for c, found in zip(self.columns, labels)])
         out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
         wb.save(out)
         out.seek(0)
