@@ -21,30 +21,27 @@ REPLIES_ON_TIME = "disclosure_replies_on_time"
 _CLOSED = (DeadlineStatus.MET, DeadlineStatus.LATE)
 
 
-def _replied(year: int, as_of: dt.date):
-    return Deadline.objects.filter(
-        rule_id=rules.REPLY.id, status__in=_CLOSED, closed_on__year=year, closed_on__lte=as_of
-    )
+def _replied(year: int, as_of: dt.date) -> Q:
+    return Q(status__in=_CLOSED, closed_on__year=year, closed_on__lte=as_of)
 
 
-def _overdue(year: int, as_of: dt.date):
-    return Deadline.objects.filter(rule_id=rules.REPLY.id, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year)
+def _overdue(year: int, as_of: dt.date) -> Q:
+    return Q(status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year)
+
+
+def _clocks(where: Q):
+    return Deadline.objects.filter(where, rule_id=rules.REPLY.id)
 
 
 def tally(year: int, as_of: dt.date) -> dict[int, Tally]:
-    """{unit id: Tally(replied on time, replied + overdue)}: two grouped queries for every unit."""
-    found: dict[int, Tally] = {}
-    for r in (
-        _replied(year, as_of)
+    """{unit id: Tally(replied on time, replied + overdue)}: one grouped query for every unit."""
+    return {
+        r["unit_id"]: Tally(r["good"], r["total"])
+        for r in _clocks(_replied(year, as_of) | _overdue(year, as_of))
         .values("unit_id")
         .annotate(total=Count("pk"), good=Count("pk", filter=Q(status=DeadlineStatus.MET)))
         .order_by()
-    ):
-        found[r["unit_id"]] = Tally(r["good"], r["total"])
-    for r in _overdue(year, as_of).values("unit_id").annotate(n=Count("pk")).order_by():
-        before = found.get(r["unit_id"], Tally(0, 0))
-        found[r["unit_id"]] = Tally(before.good, before.total + r["n"])
-    return found
+    }
 
 
 def rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
@@ -57,7 +54,7 @@ def rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
             "on": d.due,
             "detail": f"答复期限{zh_date(d.due)}届满，逾期未答复",
         }
-        for d in _overdue(year, as_of).filter(unit_id=unit_id).order_by("due")[:100]
+        for d in _clocks(_overdue(year, as_of)).filter(unit_id=unit_id).order_by("due")[:100]
     ]
     replied = [
         {
@@ -68,7 +65,7 @@ def rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
             "detail": ("按期答复" if d.status == DeadlineStatus.MET else "逾期答复")
             + f"（期限届满{zh_date(d.due)}，{zh_date(d.closed_on)}答复）",
         }
-        for d in _replied(year, as_of).filter(unit_id=unit_id).order_by("status", "-closed_on")[:200]
+        for d in _clocks(_replied(year, as_of)).filter(unit_id=unit_id).order_by("status", "-closed_on")[:200]
     ]
     late = [r for r in replied if not r["good"]]
     return overdue + late + [r for r in replied if r["good"]]
