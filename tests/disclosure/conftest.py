@@ -2,15 +2,17 @@ import datetime as dt
 
 import pytest
 
-from yifa.disclosure import services
-from yifa.disclosure.models import ApplicantKind, Channel
-
 D = dt.date
+# No yifa import at the top: this conftest loads before tests/conftest.py's pytest_configure when the disclosure
+# tests are run alone, and importing the app then would fix the task backend before the tests choose theirs.
 
 
 @pytest.fixture
 def register(cast):
     """A request received at the 民政局 counter on ``received_on`` (当面提交: received the day it is handed in)."""
+
+    from yifa.disclosure import services
+    from yifa.disclosure.models import ApplicantKind, Channel
 
     def make(received_on: dt.date, content="2026年城乡低保资金发放明细", **extra):
         fields = dict(

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from yifa.core.models import Deadline, Event
+from yifa.core.models import Deadline, Event, ImportJob
 from yifa.disclosure.ledger import COLUMNS
 from yifa.disclosure.models import Outcome, Request
 
@@ -158,11 +158,82 @@ def test_import_on_the_staff_page_lists_every_bad_line(cast, login, tmp_path):
     c = login(cast["minzheng_liaison"])
     with path.open("rb") as f:
         response = c.post("/staff/disclosure/import/", {"unit": cast["民政局"].pk, "file": f})
-    assert response.status_code == 400 and "第3行：收到日期“2025-13-01”不是有效日期" in response.content.decode()
+    assert response.status_code == 302
+    job = c.get(response.url).content.decode()
+    assert "失败（一行也未写入）" in job and "第3行：收到日期“2025-13-01”不是有效日期" in job
     assert Request.objects.count() == 0
     with _xlsx(tmp_path / "好.xlsx", rows[:1]).open("rb") as f:
         response = c.post("/staff/disclosure/import/", {"unit": cast["民政局"].pk, "file": f})
-    assert "已导入1件申请" in response.content.decode() and Request.objects.count() == 1
+    assert "已导入 1 行" in c.get(response.url).content.decode() and Request.objects.count() == 1
+
+
+def test_the_page_shows_the_rows_checked_then_written_all_at_once(cast, login, tmp_path, monkeypatch):
+    """A long ledger is checked by the task worker with its progress on the job page (polled while it runs);
+    nothing is written while rows are being checked, then every row in one transaction and one audit event."""
+    from yifa.core import imports
+
+    monkeypatch.setattr(imports, "PROGRESS_EVERY", 100)
+    seen = []
+    real_validating, real_writing = imports.JobProgress.validating, imports.JobProgress.writing
+
+    def validating(self, done, total):
+        real_validating(self, done, total)
+        job = ImportJob.objects.get(pk=self.job_id)
+        if job.done != done:  # not saved for this row: the page still shows the last step
+            return
+        page = c.get(f"/staff/imports/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+        seen.append((job.status, job.done, job.total, Request.objects.count(), "hx-trigger" in page, page))
+
+    def writing(self, total):
+        real_writing(self, total)
+        seen.append(("writing", 0, total, Request.objects.count(), None, ""))
+
+    monkeypatch.setattr(imports.JobProgress, "validating", validating)
+    monkeypatch.setattr(imports.JobProgress, "writing", writing)
+    rows = _ledger(n=450)
+    c = login(cast["minzheng_liaison"])
+    with _xlsx(tmp_path / "台账.xlsx", rows).open("rb") as f:
+        response = c.post("/staff/disclosure/import/", {"unit": cast["民政局"].pk, "file": f})
+    checked = [s for s in seen if s[0] == "validating"]
+    assert [s[1] for s in checked] == [100, 200, 300, 400, 450] and all(s[2] == 450 for s in checked)
+    assert all(s[3] == 0 for s in checked)  # nothing written while the rows are checked
+    assert all(s[4] for s in checked)  # the page keeps polling while the job runs
+    assert "已校验 200/450 行" in checked[1][5] and 'value="44"' in checked[1][5]
+    assert seen[-1][:4] == ("writing", 0, 450, 0)
+    job = ImportJob.objects.get(pk=int(response.url.rstrip("/").split("/")[-1]))
+    assert job.status == "done" and job.total == 450 and job.options == {"unit": cast["民政局"].pk}
+    assert Request.objects.filter(unit=cast["民政局"], imported=True).count() == 450
+    event = Event.objects.get(action="disclosure.import")
+    assert event.data["rows"] == 450 and event.data["sm3"] == job.sm3 and event.data["unit"] == "江临市民政局"
+    assert not Event.objects.filter(action__in=("disclosure.import_open", "disclosure.import_closed")).exists()
+    done = c.get(response.url).content.decode()
+    assert "已导入 450 行" in done and 'href="/staff/disclosure/requests/"' in done and "hx-trigger" not in done
+    assert login(cast["jiaotong_liaison"]).get(response.url).status_code == 403
+
+
+def test_imported_requests_are_numbered_in_their_year_of_receipt_after_those_already_registered(
+    cast, register, tmp_path
+):
+    first = register(dt.date(2025, 3, 3))
+    rows = [
+        ["2025-02-03", "自然人", "乙", "B", "予以公开", "2025-02-10"],
+        ["2024-12-30", "商业企业", "丙", "C", "", ""],
+        ["2025-01-06", "其他", "丁", "D", "", ""],
+    ]
+    call_command("disclosure", "import", str(_csv(tmp_path / "台账.csv", rows)), "--unit", "江临市民政局")
+    numbers = dict(Request.objects.filter(imported=True).values_list("applicant_kind", "number"))
+    assert first.number == "民政局依申请〔2025〕1号"
+    assert numbers == {
+        "business": "民政局依申请〔2024〕1号",
+        "other": "民政局依申请〔2025〕2号",
+        "person": "民政局依申请〔2025〕3号",
+    }
+    codes = list(Request.objects.values_list("lookup_code", flat=True))
+    assert len(set(codes)) == 4 and all(len(code) == 8 for code in codes)
+    # The open ones run on their reply clocks from the day of receipt (第三十三条第二款).
+    opened = Request.objects.get(applicant_kind="business")
+    clock = Deadline.objects.get(rule_id="disclosure.reply", subject_id=str(opened.pk))
+    assert clock.start == dt.date(2024, 12, 30) and clock.status == "running" and clock.unit == cast["民政局"]
 
 
 def test_another_unit_cannot_import_into_this_one(cast, login, tmp_path):

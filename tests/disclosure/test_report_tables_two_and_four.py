@@ -1,6 +1,6 @@
 """Tables 二 and 四 of the annual report count what the other modules do: documents published and repealed
 in normdocs, licensing and penalty decisions, reconsiderations of disclosure acts; and what the unit enters
-itself (lawsuits, 规章, 行政强制, fees)."""
+itself (lawsuits, 规章, fees); 行政强制 decisions come from enforcement's coercion cases."""
 
 import datetime as dt
 
@@ -237,15 +237,16 @@ def test_licensing_decisions_count_in_the_year_they_are_made(cast, food_item):  
 def test_figures_no_module_holds_are_entered_on_the_report_page_and_published_with_it(cast, login):
     c = login(cast["minzheng_liaison"])
     url = f"/staff/disclosure/units/{cast['民政局'].pk}/report/2025/"
-    fields = {"rules_made": "0", "rules_repealed": "0", "rules_in_force": "0", "coercion_decisions": "3"}
+    fields = {"rules_made": "0", "rules_repealed": "0", "rules_in_force": "0"}
     bad = c.post(url, {**fields, "fees_wan": "-1", "publish": "0"})
     assert bad.status_code == 400
     response = c.post(url, {**fields, "fees_wan": "12.5", "problems": "无", "publish": "1"})
     assert response.status_code == 302
     saved = registers.report_of(cast["民政局"], 2025)
     assert saved.published_on and saved.figures["table2"]["fees"]["amount_wan"] == "12.5"
-    assert saved.figures["table2"]["decisions"][2] == {"row": "行政强制", "count": 3}
+    assert saved.figures["table2"]["decisions"][2] == {"row": "行政强制", "count": 0}
     page = c.get(url).content.decode()
+    assert 'name="coercion_decisions"' not in page  # counted from enforcement's cases, not entered
     assert 'id="table4"' in page and "12.5" in page
 
 
@@ -286,3 +287,43 @@ def test_the_report_and_the_register_stay_flat_as_the_register_grows(cast, login
         c = login(cast[who])
         with django_assert_max_num_queries(20):
             assert c.get(url).status_code == 200
+
+
+def test_coercion_decisions_are_counted_from_enforcements_cases_not_entered(cast, body, officers):  # noqa: F811
+    """行政强制法第二十四、三十一条 (measure decisions) and 第三十七条 (execution decisions) count; an urging notice,
+    a disposal and an application to the court do not (rules.PROACTIVE_COUNTS)."""
+    from yifa.enforcement import procedures
+    from yifa.enforcement.coercion_flow import COERCION_FLOW
+
+    def start(kind, on, certs=(), **extra):
+        return procedures.coercion_start(
+            by=cast["shijian_officer"],
+            body=body,
+            number=f"江市监强〔{on.year}〕{on.day}号",
+            kind=kind,
+            party_kind="organisation",
+            party_name="江临市某某食品有限公司",
+            subject="过期食品一批",
+            legal_basis="《中华人民共和国食品安全法》第一百一十条",
+            certificates=list(certs),
+            on=on,
+            **extra,
+        )
+
+    head = cast["shijian_head"]
+    seized = start("seize", D(2026, 10, 12), officers)  # 扣押决定 on 2026-10-12: counts in 2026
+    fire(COERCION_FLOW, seized, "dispose", by=head, on=D(2026, 11, 2), disposal="lift", expected_version=seized.version)
+    start("freeze", D(2025, 12, 29), officers)  # 冻结决定 in 2025
+    urged = start("execution", D(2026, 11, 2), comply_by=D(2026, 11, 16))  # 催告: not a decision
+    start("court", D(2026, 9, 28))  # only an urging so far: not counted
+
+    def coercion(year, unit="市场监管局"):
+        return report.figures(cast[unit], year)["table2"]["decisions"][2]
+
+    assert coercion(2026) == {"row": "行政强制", "count": 1}
+    assert coercion(2025)["count"] == 1
+    fire(COERCION_FLOW, urged, "execute", by=head, on=D(2026, 11, 17), decision_number="江市监强执〔2026〕1号")
+    assert coercion(2026)["count"] == 2
+    assert coercion(2026, unit="民政局")["count"] == 0
+    # the city government's report compiles its units' decisions (第四十九条)
+    assert coercion(2026, unit="市政府")["count"] == 2

@@ -47,9 +47,11 @@ def recompute(deadline: Deadline, *, save: bool = True, calendar=None) -> Deadli
     return deadline
 
 
-def start_clock(
-    *, subject, rule: Rule, start: dt.date, unit, title: str | None = None, assignee=None, link: str = ""
+def new_clock(
+    *, subject, rule: Rule, start: dt.date, unit, title: str | None = None, assignee=None, link: str = "", calendar=None
 ) -> Deadline:
+    """The clock ``start_clock`` starts, with its due date computed, not yet saved (``calendar``: the one
+    calendar read once for many clocks, as an import starts them in bulk)."""
     deadline = Deadline(
         subject_type=ContentType.objects.get_for_model(subject),
         subject_id=str(subject.pk),
@@ -61,7 +63,13 @@ def start_clock(
         assignee=assignee,
         start=start,
     )
-    recompute(deadline, save=False)
+    return recompute(deadline, save=False, calendar=calendar)
+
+
+def start_clock(
+    *, subject, rule: Rule, start: dt.date, unit, title: str | None = None, assignee=None, link: str = ""
+) -> Deadline:
+    deadline = new_clock(subject=subject, rule=rule, start=start, unit=unit, title=title, assignee=assignee, link=link)
     deadline.save()
     return deadline
 

@@ -25,8 +25,11 @@ def file_sm3(content: bytes) -> str:
     return hashlib.new("sm3", content).hexdigest()
 
 
-def schedule_import(run: str, *, label: str, by, file_name: str, content: bytes, next_url: str = "") -> ImportJob:
-    """Keep the file and queue its import; ``run`` is the dotted path of the importer's run function."""
+def schedule_import(
+    run: str, *, label: str, by, file_name: str, content: bytes, next_url: str = "", options: dict | None = None
+) -> ImportJob:
+    """Keep the file and queue its import; ``run`` is the dotted path of the importer's run function;
+    ``options`` (JSON): what it needs besides the file, e.g. the unit the rows belong to (``job.options``)."""
     with transaction.atomic():
         job = ImportJob.objects.create(
             kind=run,
@@ -36,6 +39,7 @@ def schedule_import(run: str, *, label: str, by, file_name: str, content: bytes,
             content=content,
             created_by=by,
             next_url=next_url,
+            options=options or {},
         )
         run_import.enqueue(job.pk)
     job.refresh_from_db()
@@ -45,22 +49,50 @@ def schedule_import(run: str, *, label: str, by, file_name: str, content: bytes,
 class JobProgress:
     """What the page polls: each call saves at once (the rows themselves are written later, all together)."""
 
-    def __init__(self, job: ImportJob):
+    def __init__(self, job: ImportJob, *, echo=None):
         self.job_id = job.pk
+        self.echo = echo
 
     def validating(self, done: int, total: int) -> None:
         if done == total or done % PROGRESS_EVERY == 0:
             ImportJob.objects.filter(pk=self.job_id).update(status=Status.VALIDATING, done=done, total=total)
+            if self.echo:
+                self.echo(Status.VALIDATING, done, total)
 
     def writing(self, total: int) -> None:
         ImportJob.objects.filter(pk=self.job_id).update(status=Status.WRITING, done=0, total=total)
+        if self.echo:
+            self.echo(Status.WRITING, 0, total)
+
+
+def run_now(
+    run: str, *, label: str, by, file_name: str, content: bytes, options: dict | None = None, echo=None
+) -> ImportJob:
+    """The same import run at once in this process (the CLI): the job is kept as from the page, and
+    ``echo(status, done, total)`` hears its progress too. Returns the finished (done or failed) job."""
+    job = ImportJob.objects.create(
+        kind=run,
+        label=label[:100],
+        file_name=(file_name or "")[:200],
+        sm3=file_sm3(content),
+        content=content,
+        created_by=by,
+        options=options or {},
+    )
+    _run(job.pk, JobProgress(job, echo=echo))
+    job.refresh_from_db()
+    return job
 
 
 @task()
 def run_import(job_id: int) -> int:
+    return _run(job_id, None)
+
+
+def _run(job_id: int, progress: JobProgress | None) -> int:
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     try:
-        count = import_string(job.kind)(job=job, progress=JobProgress(job))
+        count = import_string(job.kind)(job=job, progress=progress or JobProgress(job))
     except YifaError as exc:
         ImportJob.objects.filter(pk=job_id).update(status=Status.FAILED, error=exc.message, finished_at=timezone.now())
         return 0

@@ -109,6 +109,10 @@ def _close_with_reply(r, *, outcome, outcome_reason="", refer_to="", reply_text=
     r.replied_on = on
 
 
+def _open_since(r, **_):
+    return None if r.outcome else r.received_on
+
+
 def _consult_rule(r):
     return rules.THIRD_PARTY if r.consult_kind == ConsultKind.THIRD_PARTY else rules.OTHER_ORGAN
 
@@ -227,8 +231,8 @@ FLOW = Flow(
             guards=(lambda r, public_text="", **_: None if (public_text or "").strip() else "公开版答复：必须填写",),
             apply=assign(public_text=INPUT("public_text"), redaction_confirmed=True),
         ),
-        Transition("import_open", "导入台账（办理中）", NEW, S.OPEN, who=STAFF, starts=(RECEIVED,)),
-        Transition("import_closed", "导入台账（已办结）", NEW, S.CLOSED, who=STAFF),
+        # A ledger's rows come in as 办理中 or 已办结 (the row's state); the open ones run on their reply clock.
+        Transition("import", "导入台账", NEW, who=STAFF, starts=(Clock(rules.REPLY, start=_open_since),)),
     ],
 )
 

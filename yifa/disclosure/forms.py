@@ -132,7 +132,6 @@ class ReportTextForm(forms.Form):
     rules_made = _count("规章：本年制发件数")
     rules_repealed = _count("规章：本年废止件数")
     rules_in_force = _count("规章：现行有效件数")
-    coercion_decisions = _count("行政强制：本年处理决定数量（本平台尚无行政强制办理，由本机关填报）")
     fees_wan = forms.DecimalField(
         label="行政事业性收费：本年收费金额（万元）", min_value=0, max_digits=12, decimal_places=4, initial=0
     )

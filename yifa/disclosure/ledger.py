@@ -1,5 +1,8 @@
 """Importing a unit's ledger of requests (UTF-8 CSV with or without BOM, or .xlsx). Every row is checked
-first; one bad row is reported with its line number and the rule, and then nothing is written."""
+first; a bad row is reported with its line number, the column and the rule, and then nothing is written.
+The rows that pass are written together (``create_many``: one audit event on the import job with the file's
+SM3 hash and row count); the open ones start their reply clocks. The staff page queues the import for the
+task worker (``yifa.core.imports``) and shows its progress; the CLI runs the same import at once."""
 
 from __future__ import annotations
 
@@ -10,27 +13,32 @@ import re
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from yifa.core.errors import YifaError
-from yifa.core.procedure import create
+from yifa.core.models import Unit
+from yifa.core.procedure import create_many
 
 from . import rules
 from .flows import FLOW
-from .models import ApplicantKind, Channel, Outcome, Request
-from .numbering import lookup_code, next_number
+from .models import ApplicantKind, Channel, Outcome, Request, RequestState
+from .numbering import lookup_codes, reserve_numbers
 from .similarity import applicant_key
 
 COLUMNS = ["收到日期", "申请人类型", "申请人", "申请内容", "办理结果", "答复日期"]
 KINDS = {label: value for value, label in ApplicantKind.choices}
 OUTCOMES = {label: value for value, label in Outcome.choices}
 MAX_ROWS = 20000
+RUN = "yifa.disclosure.ledger.run"  # what the task worker calls (yifa.core.imports)
+LABEL = "导入政府信息公开申请台账"
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
 class LedgerError(YifaError):
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__("台账未导入，请改正后重新导入：" + "；".join(problems[:20]), field="file")
+        shown = problems[:20] + ([f"……另有{len(problems) - 20}处错误"] if len(problems) > 20 else [])
+        super().__init__("台账未导入（一行也未写入），请改正后重新导入：\n" + "\n".join(shown), field="file")
 
 
 @dataclass
@@ -86,7 +94,8 @@ def _date(value, line: int, column: str, problems: list[str]) -> dt.date | None:
     return None
 
 
-def parse(content: bytes, name: str, *, today: dt.date) -> list[Row]:
+def parse(content: bytes, name: str, *, today: dt.date, progress=None) -> list[Row]:
+    """Every row checked; ``progress(done, total)`` as the rows are read."""
     cells = _cells(content, name)
     while cells and not any(_text(c) for c in cells[-1]):
         cells.pop()
@@ -100,7 +109,10 @@ def parse(content: bytes, name: str, *, today: dt.date) -> list[Row]:
         raise LedgerError([f"一次最多导入{MAX_ROWS}行"])
     at = {c: header.index(c) for c in COLUMNS}
     rows, problems = [], []
+    total = len(cells) - 1
     for line, raw in enumerate(cells[1:], start=2):
+        if progress:
+            progress(line - 1, total)
         if not any(_text(c) for c in raw):
             continue
         raw = list(raw) + [None] * (len(header) - len(raw))
@@ -128,16 +140,22 @@ def parse(content: bytes, name: str, *, today: dt.date) -> list[Row]:
                 "办理中的申请留空"
             )
         if outcome and replied is None and _text(got["答复日期"]) == "":
-            problems.append(f"第{line}行：已有办理结果“{outcome}”，须填写答复日期")
+            problems.append(
+                f"第{line}行：答复日期必须填写，办理结果为“{outcome}”的申请已答复（{rules.REPORT_CONTENT.citation}："
+                "按答复日期计入当年办理结果）"
+            )
         if replied and not outcome:
-            problems.append(f"第{line}行：有答复日期，须填写办理结果")
+            problems.append(
+                f"第{line}行：办理结果必须填写，有答复日期的申请已办结（{rules.REPORT_CONTENT.citation}），"
+                "办理中的申请答复日期留空"
+            )
         if received and replied and replied < received:
             problems.append(
                 f"第{line}行：答复日期{replied}早于收到日期{received}（{rules.REPLY.citation}：答复期限自收到申请之日起算）"
             )
         for column, day in (("收到日期", received), ("答复日期", replied)):
             if day and day > today:
-                problems.append(f"第{line}行：{column}{day}晚于今天")
+                problems.append(f"第{line}行：{column}{day}晚于今天，台账只记已发生的收到和答复")
         if len(problems) == before:
             rows.append(Row(line, received, KINDS[kind], name_, text, OUTCOMES.get(outcome, ""), replied))
     if problems:
@@ -147,33 +165,53 @@ def parse(content: bytes, name: str, *, today: dt.date) -> list[Row]:
     return rows
 
 
-def import_ledger(*, by, unit, content: bytes, name: str, today: dt.date, progress=None) -> int:
-    rows = parse(content, name, today=today)
+def _values(unit, rows: list[Row], numbers: list[str], codes: list[str]) -> list[dict]:
+    return [
+        {
+            "unit": unit,
+            "number": number,
+            "lookup_code": code,
+            "channel": Channel.LEDGER,
+            "submitted_on": row.received_on,
+            "received_on": row.received_on,
+            "state": RequestState.CLOSED if row.outcome else RequestState.OPEN,
+            "applicant_kind": row.kind,
+            "applicant_name": row.name,
+            "applicant_key": applicant_key(name=row.name),
+            "content": row.content,
+            "outcome": row.outcome,
+            "replied_on": row.replied_on,
+            "public_summary": "",
+            "imported": True,
+        }
+        for row, number, code in zip(rows, numbers, codes)
+    ]
+
+
+def write(*, by, unit, rows: list[Row], job) -> int:
+    """Every row or none, in one transaction: numbers reserved per year of receipt, bulk inserts, the open
+    requests' reply clocks, and one audit event on ``job`` (the import itself)."""
+    rows = sorted(rows, key=lambda r: (r.received_on, r.line))
     with transaction.atomic():
-        for i, row in enumerate(rows, start=1):
-            create(FLOW, "import_closed" if row.outcome else "import_open", build=_builder(unit, row), by=by, on=today)
-            if progress and (i % 50 == 0 or i == len(rows)):
-                progress(i, len(rows))
-    return len(rows)
-
-
-def _builder(unit, row: Row):
-    def build() -> Request:
-        return Request(
-            unit=unit,
-            number=next_number(unit, row.received_on.year),
-            lookup_code=lookup_code(),
-            channel=Channel.LEDGER,
-            submitted_on=row.received_on,
-            received_on=row.received_on,
-            applicant_kind=row.kind,
-            applicant_name=row.name,
-            applicant_key=applicant_key(name=row.name),
-            content=row.content,
-            outcome=row.outcome,
-            replied_on=row.replied_on,
-            public_summary="",
-            imported=True,
+        numbers = []
+        for year in sorted({r.received_on.year for r in rows}):
+            numbers += reserve_numbers(unit, year, sum(1 for r in rows if r.received_on.year == year))
+        written = create_many(
+            FLOW,
+            "import",
+            model=Request,
+            rows=_values(unit, rows, numbers, lookup_codes(len(rows))),
+            by=by,
+            subject=job,
+            data={"file": job.file_name, "sm3": job.sm3, "unit": unit.name, "open": sum(not r.outcome for r in rows)},
         )
+    return len(written)
 
-    return build
+
+def run(*, job, progress) -> int:
+    """The task worker's import of an uploaded ledger (``yifa.core.imports``); ``job.options["unit"]``: the
+    行政机关 the requests belong to."""
+    unit = Unit.objects.get(pk=job.options["unit"])
+    rows = parse(bytes(job.content), job.file_name, today=timezone.localdate(), progress=progress.validating)
+    progress.writing(len(rows))
+    return write(by=job.created_by, unit=unit, rows=rows, job=job)

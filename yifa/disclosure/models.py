@@ -246,11 +246,10 @@ class AnnualReport(Versioned):
     other = models.TextField("六、其他需要报告的事项", blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True)
     figures = models.JSONField("公布时的数据", default=dict, blank=True)
-    # 表二中本平台没有来源记录的数字，由本机关填报（设区的市政府规章、行政强制决定、行政事业性收费金额）。
+    # 表二中本平台没有来源记录的数字，由本机关填报（设区的市政府规章、行政事业性收费金额）。
     rules_made = models.PositiveIntegerField("规章：本年制发件数", default=0)
     rules_repealed = models.PositiveIntegerField("规章：本年废止件数", default=0)
     rules_in_force = models.PositiveIntegerField("规章：现行有效件数", default=0)
-    coercion_decisions = models.PositiveIntegerField("行政强制：本年处理决定数量", default=0)
     fees_wan = models.DecimalField("行政事业性收费：本年收费金额（万元）", max_digits=12, decimal_places=4, default=0)
 
     class Meta:

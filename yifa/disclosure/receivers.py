@@ -67,6 +67,21 @@ def _decision(kind: str, module: str):
     return handler
 
 
+def coercion_decided(*, obj, by, on, **_):
+    """``coercion_case.impose`` (查封、扣押、冻结决定) and ``coercion_case.execute`` (强制执行决定): one 行政强制
+    处理决定 each (rules.PROACTIVE_COUNTS). Reads ``pk``, ``unit``, ``number``, ``decision_number``,
+    ``started_on``, ``decided_on`` and ``get_absolute_url()`` of the case (never its party's name)."""
+    act_record(
+        by=by,
+        kind=ActKind.COERCION,
+        unit=obj.unit,
+        source=f"coercion:{obj.pk}",
+        label=(obj.decision_number or obj.number or "行政强制决定").strip(),
+        link=obj.get_absolute_url(),
+        made_on=obj.decided_on or obj.started_on or on,
+    )
+
+
 def reconsideration_accepted(*, obj, by, on, **_):
     """``reconsideration.accept`` / ``deemed_accept``. Reads ``pk``, ``number``, ``act_type``,
     ``respondent_unit(_id)``, ``accepted_on``, ``act_title``, ``requests``, ``closed_on`` and
@@ -98,6 +113,8 @@ RECEIVERS = {
     "licensing_application.grant": _decision(ActKind.LICENCE, "licensing"),
     "licensing_application.refuse": _decision(ActKind.LICENCE, "licensing"),
     "penalty_case.decide": _decision(ActKind.PENALTY, "enforcement"),
+    "coercion_case.impose": coercion_decided,
+    "coercion_case.execute": coercion_decided,
     "reconsideration.accept": reconsideration_accepted,
     "reconsideration.deemed_accept": reconsideration_accepted,
     "reconsideration.approve": reconsideration_decided,

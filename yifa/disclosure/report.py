@@ -90,7 +90,7 @@ def identity_problems(rows: list[dict]) -> list[str]:
     return problems
 
 
-ENTERED = ("rules_made", "rules_repealed", "rules_in_force", "coercion_decisions", "fees_wan")
+ENTERED = ("rules_made", "rules_repealed", "rules_in_force", "fees_wan")
 TABLE4_COLUMNS = [*ChallengeResult.labels, "总计"]
 
 
@@ -141,7 +141,7 @@ def table2(units, year: int, own: dict) -> dict:
         "decisions": [
             {"row": ActKind.LICENCE.label, "count": made.get(ActKind.LICENCE, 0)},
             {"row": ActKind.PENALTY.label, "count": made.get(ActKind.PENALTY, 0)},
-            {"row": ActKind.COERCION.label, "count": made.get(ActKind.COERCION, 0) + own["coercion_decisions"]},
+            {"row": ActKind.COERCION.label, "count": made.get(ActKind.COERCION, 0)},
         ],
         "fees": {"row": "行政事业性收费", "amount_wan": format(own["fees_wan"].normalize(), "f")},
     }

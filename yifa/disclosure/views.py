@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from yifa.core.access import fetch
@@ -12,6 +13,7 @@ from yifa.core.audit import timeline
 from yifa.core.clocks import clocks_of
 from yifa.core.downloads import file_download
 from yifa.core.errors import AccessDenied, YifaError
+from yifa.core.imports import schedule_import
 from yifa.core.models import Unit
 from yifa.core.procedure import show_service_errors
 from yifa.core.queries import page_of
@@ -221,34 +223,30 @@ def report_page(request, unit_pk: int, year: int):
 
 @staff_view
 def import_ledger(request):
+    """The file is kept and queued for the task worker; its page shows the rows checked, then written (or
+    every bad line, and nothing written)."""
     units = intake_units(request.user)
     if not units:
         raise AccessDenied("只有行政机关的政府信息公开工作人员可以导入台账")
     form = ImportForm(
         request.POST or None, request.FILES or None, units=Unit.objects.filter(pk__in=[u.pk for u in units])
     )
-    done = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            done = ledger.import_ledger(
-                by=request.user,
-                unit=form.cleaned_data["unit"],
-                content=upload.read(),
-                name=upload.name,
-                today=timezone.localdate(),
-            )
-            messages.success(request, f"已导入{done}件申请")
-        except ledger.LedgerError as exc:
-            form.add_error("file", "台账未导入，请改正后重新导入")
-            for problem in exc.problems[:200]:
-                form.add_error(None, problem)
-        except YifaError as exc:
-            show_service_errors(form, exc)
+        upload, unit = form.cleaned_data["file"], form.cleaned_data["unit"]
+        job = schedule_import(
+            ledger.RUN,
+            label=f"{ledger.LABEL}（{unit.name}）",
+            by=request.user,
+            file_name=upload.name,
+            content=upload.read(),
+            next_url=reverse("disclosure:requests"),
+            options={"unit": unit.pk},
+        )
+        return redirect("core:import_job", job.pk)
     return render(
         request,
         "disclosure/import.html",
-        {"form": form, "done": done, "columns": ledger.COLUMNS, "outcomes": ledger.OUTCOMES},
+        {"form": form, "columns": ledger.COLUMNS, "outcomes": ledger.OUTCOMES},
         status=400 if form.errors else 200,
     )
 

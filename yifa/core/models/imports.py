@@ -23,6 +23,7 @@ class ImportJob(models.Model):
     done = models.PositiveIntegerField("已处理", default=0)
     error = models.TextField("错误", blank=True)
     next_url = models.CharField("完成后查看", max_length=200, blank=True)
+    options = models.JSONField("导入参数", default=dict, blank=True)  # what the importer needs besides the file
     requested_at = models.DateTimeField("提交时间", auto_now_add=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
 

@@ -23,8 +23,10 @@ from yifa.lib.law import Rule
 from .. import bus, clocks
 from ..audit import record_event
 from ..bulk import insert_rows
+from ..calendar import current_calendar
 from ..concurrency import claim_version
 from ..errors import AccessDenied, GateBlocked, YifaError
+from ..models import Deadline
 from .who import NOBODY, Who
 
 FLOWS: dict[str, Flow] = {}
@@ -241,13 +243,17 @@ def create_many(
     """Run a creating transition on many new records at once (an import), given as dicts of field values:
     who may (asked once per unit: a new record's permission follows its unit), bulk inserts (``core.bulk``:
     COPY on PostgreSQL), ``after_many(rows)`` with each row's ``id`` set, and ONE audit event on ``subject``
-    (the import itself) carrying ``data`` and the row count, all in one transaction. Only for transitions
-    without guards, fields to apply, clocks, messages or a per-row ``after``."""
+    (the import itself) carrying ``data`` and the row count, all in one transaction. ``starts`` clocks that
+    count a period from a day of the record (``Clock(rule, start=…)``; None: no clock for that row) start on
+    every row, inserted in bulk too. Only for transitions without guards, fields to apply, fixed-date or
+    per-share clocks, messages or a per-row ``after``."""
     t = flow.transition(name)
     if t.source:
         raise ValueError(f"{flow.name}.{name} is not a creating transition (source=NEW)")
-    if t.guards or t.apply or t.starts or t.notifies or t.reason_required or (t.after and not t.after_many):
-        raise ValueError(f"{flow.name}.{name} has guards, fields, clocks, messages or a per-row after: not in bulk")
+    if t.guards or t.apply or t.notifies or t.reason_required or (t.after and not t.after_many):
+        raise ValueError(f"{flow.name}.{name} has guards, fields, messages or a per-row after: not in bulk")
+    if any(isinstance(e, Clock) and (e.due or e.each) for e in t.starts):
+        raise ValueError(f"{flow.name}.{name} starts fixed-date or per-share clocks: not in bulk")
     on = on or timezone.localdate()
     context = {"by": by, "on": on, "reason": reason}
     with transaction.atomic():
@@ -261,6 +267,8 @@ def create_many(
                 row[flow.state_field] = t.target
         for row, id_ in zip(rows, insert_rows(model, rows)):
             row["id"] = id_
+        if t.starts:
+            _start_many(flow, t, model, rows, context)
         if t.after_many:
             t.after_many(rows, **context)
         record_event(
@@ -381,6 +389,33 @@ def _run_clocks(flow: Flow, t: Transition, obj, context: dict) -> None:
             continue
         for subject in _subjects(spec, obj):
             _start(flow, spec, rule, subject, start, context)
+
+
+def _start_many(flow: Flow, t: Transition, model, rows: list[dict], context: dict) -> None:
+    """The period clocks of ``create_many``'s rows: computed on one calendar, inserted in one batch."""
+    calendar = current_calendar()
+    found = []
+    for row in rows:
+        obj = model(**row)
+        for entry, rule in _each_clock(t.starts, obj, context):
+            spec = entry if isinstance(entry, Clock) else Clock(rule)
+            start = context["on"] if spec.start is None else spec.start(obj, **context)
+            if start is None:
+                continue
+            if not rule.is_period:
+                raise ValueError(f"{flow.name}.{t.name}: {rule.id} has no period to count in bulk")
+            found.append(
+                clocks.new_clock(
+                    subject=obj,
+                    rule=rule,
+                    start=start,
+                    unit=flow.clock_unit(obj, rule),
+                    assignee=spec.assignee(obj) if spec.assignee else None,
+                    title=spec.title(obj) if spec.title else None,
+                    calendar=calendar,
+                )
+            )
+    Deadline.objects.bulk_create(found, batch_size=1000)
 
 
 def _start(flow: Flow, spec: Clock, rule: Rule, subject, start: dt.date, context: dict) -> None:

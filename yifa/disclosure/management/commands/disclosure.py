@@ -5,9 +5,8 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
-from yifa.core.errors import YifaError
+from yifa.core.imports import run_now
 from yifa.core.models import Unit, User
 from yifa.disclosure import ledger, report
 
@@ -52,20 +51,20 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"找不到文件：{path}")
         by = self._importer(unit, opts["by"])
-        try:
-            count = ledger.import_ledger(
-                by=by,
-                unit=unit,
-                content=path.read_bytes(),
-                name=path.name,
-                today=timezone.localdate(),
-                progress=lambda i, n: self.stderr.write(f"已导入 {i}/{n}"),
-            )
-        except ledger.LedgerError as exc:
-            raise CommandError("台账未导入，没有写入任何记录：\n" + "\n".join(exc.problems)) from None
-        except YifaError as exc:
-            raise CommandError(exc.message) from None
-        self.stdout.write(f"已导入{count}件申请（{unit.name}）")
+        job = run_now(
+            ledger.RUN,
+            label=ledger.LABEL,
+            by=by,
+            file_name=path.name,
+            content=path.read_bytes(),
+            options={"unit": unit.pk},
+            echo=lambda status, done, total: self.stderr.write(
+                f"逐行校验 {done}/{total}" if status == "validating" else f"写入 {total} 行（一次提交，全部或全不）"
+            ),
+        )
+        if job.status != "done":
+            raise CommandError(job.error)
+        self.stdout.write(f"已导入{job.total}件申请（{unit.name}），导入任务{job.pk}，文件SM3 {job.sm3}")
 
     def _importer(self, unit: Unit, username: str) -> User:
         if username:
