@@ -57,7 +57,7 @@ def late_fine_ran(case, *, on, **_):
         return None
     if not penalty.late_fine_from:
         return f"罚款缴纳期限届满后须先告知并加处罚款（{rules.LATE_FINE.citation}；{rules.LATE_FINE_CAP.citation}）"
-    ends = rules.LATE_FINE_ENFORCEMENT.due(penalty.late_fine_from, current_calendar()).due
+    ends = guards.late_fine_thirtieth_day(penalty)
     if on > ends:
         return None
     return (

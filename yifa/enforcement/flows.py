@@ -95,10 +95,6 @@ def _payment_start(case, *, on, **_):
     return on if case.fine and "fine" in case.penalty_kinds else None
 
 
-def _late_fine_start(case, **_):
-    return case.late_fine_from
-
-
 CASE_FLOW = Flow(
     name="penalty_case",
     states=S,
@@ -242,7 +238,6 @@ CASE_FLOW = Flow(
             when=(lambda c: c.owes_fine,),
             apply=assign(paid_on=ON),
             stops=(rules.FINE_PAYMENT,),
-            cancels=(rules.LATE_FINE_ENFORCEMENT,),
             event_data=lambda c, *, on, **_: {"late_fine": str(c.late_fine_on(on))},
         ),
         Transition(
@@ -253,7 +248,7 @@ CASE_FLOW = Flow(
             when=(lambda c: c.owes_fine and not c.late_fine_from,),
             guards=(guards.payment_period_lapsed,),
             apply=guards.set_late_fine_from,
-            starts=(Clock(rules.LATE_FINE_ENFORCEMENT, start=_late_fine_start),),
+            stops=(rules.FINE_PAYMENT,),
         ),
         Transition(
             "publish",
@@ -302,7 +297,7 @@ CASE_FLOW = Flow(
             who=case_staff,
             guards=(guards.records_complete, guards.fine_settled),
             apply=assign(closed_on=ON),
-            cancels=(rules.FINE_PAYMENT, rules.LATE_FINE_ENFORCEMENT),
+            cancels=(rules.FINE_PAYMENT,),
         ),
         Transition(
             "hand_over",

@@ -239,6 +239,13 @@ def payment_period_lapsed(case, *, on, **_):
     )
 
 
+def late_fine_thirtieth_day(case) -> dt.date:
+    """The thirtieth day of 加处罚款 (counted from the day after the payment period): a waiting period, so a
+    rest day does not move it (行政强制法第四十六条“超过三十日”)."""
+    rule = rules.LATE_FINE_ENFORCEMENT
+    return earliest_after_notice(case.late_fine_from, rule.days, rule.unit, current_calendar())
+
+
 def set_late_fine_from(case, **_):
     case.late_fine_from = payment_due(case)
 
