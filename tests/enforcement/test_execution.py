@@ -112,7 +112,8 @@ def test_substitute_performance_after_the_urging_lapses_with_its_decision_and_th
     with pytest.raises(GateBlocked) as refused:
         fire(COERCION_FLOW, case, "decide_substitute", by=head, on=D(2026, 9, 28), substitute_on=D(2026, 10, 10))
     text = "；".join(refused.value.unmet)
-    assert "履行期限至2026年9月28日，期满当事人仍不履行的方可代履行（《中华人民共和国行政强制法》（2011年）第五十条）" in text
+    lapse = "履行期限至2026年9月28日，期满当事人仍不履行的方可代履行"
+    assert lapse + "（《中华人民共和国行政强制法》（2011年）第五十条）" in text
     assert "不履行的后果：须写明" in text and "费用预算：必须填写" in text and "第五十一条第一款第一项" in text
     case = fire(
         COERCION_FLOW,
@@ -130,7 +131,8 @@ def test_substitute_performance_after_the_urging_lapses_with_its_decision_and_th
     # 9月30日催告：国庆假期不计，10月8日、9日、10日（调休上班）为三个工作日，最早10月10日代履行
     with pytest.raises(GateBlocked) as refused:
         fire(COERCION_FLOW, case, "urge_substitute", by=officer, on=D(2026, 9, 30), substitute_on=D(2026, 10, 9))
-    assert "代履行最早于2026年10月10日实施" in refused.value.unmet[0] and "第五十一条第一款第二项" in refused.value.unmet[0]
+    earliest = refused.value.unmet[0]
+    assert "代履行最早于2026年10月10日实施" in earliest and "第五十一条第一款第二项" in earliest
     case = fire(COERCION_FLOW, case, "urge_substitute", by=officer, on=D(2026, 9, 30), substitute_on=D(2026, 10, 10))
 
     with pytest.raises(GateBlocked) as refused:

@@ -1,5 +1,5 @@
-"""执法证年审 (the province's 资格管理 article; frequency and effect are settings), the yearly 评议考核 (处罚法第七十五条),
-and handing a case to the competent administrative organ (处罚法第二十二条、第二十三条)."""
+"""执法证年审 (the province's 资格管理 article; frequency and effect are settings), the yearly 评议考核
+(处罚法第七十五条), and handing a case to the competent administrative organ (处罚法第二十二条、第二十三条)."""
 
 import pytest
 
@@ -53,11 +53,11 @@ def test_a_failed_review_needs_a_reason_and_leaves_the_certificate_overdue(legal
         fire(CERTIFICATE_FLOW, officers[0], "annual_review", by=legal, on=D(2026, 8, 20), passed=False, opinion="")
     assert not CertificateReview.objects.exists()
     cert = fire(
-        CERTIFICATE_FLOW, officers[0], "annual_review", by=legal, on=D(2026, 8, 20), passed=False, opinion="未完成年度培训"
+        CERTIFICATE_FLOW, officers[0], "annual_review", by=legal, on=D(2026, 8, 20), passed=False, opinion="未完成培训"
     )
     assert cert.last_reviewed_on is None and cert.review_overdue_on(D(2026, 8, 21))
     review = CertificateReview.objects.get()
-    assert (review.passed, review.opinion, review.reviewer) == (False, "未完成年度培训", legal)
+    assert (review.passed, review.opinion, review.reviewer) == (False, "未完成培训", legal)
     assert Event.objects.filter(action="certificate.annual_review").get().data["passed"] is False
 
 
@@ -68,14 +68,15 @@ def test_only_the_legal_office_reviews_certificates(cast, officers):
 
 def test_yearly_appraisal_once_per_officer_and_year(legal, officers):
     officer = officers[0].officer
-    services.appraisal_add(by=legal, officer=officer, year=2025, grade="excellent", remark="办案规范", on=D(2026, 1, 20))
+    services.appraisal_add(by=legal, officer=officer, year=2025, grade="excellent", remark="规范", on=D(2026, 1, 20))
     with pytest.raises(InvalidInput) as refused:
         services.appraisal_add(by=legal, officer=officer, year=2025, grade="competent", on=D(2026, 1, 21))
     assert "孙执法的2025年度评议考核已登记" in refused.value.errors["year"]
     assert "第七十五条第一款" in refused.value.errors["year"]
     with pytest.raises(InvalidInput) as refused:
         services.appraisal_add(by=legal, officer=officer, year=2026, grade="great", on=D(2026, 1, 21))
-    assert refused.value.errors["grade"].startswith("评议考核结果（《中华人民共和国行政处罚法》（2021年）第七十五条第一款）")
+    grade = refused.value.errors["grade"]
+    assert grade.startswith("评议考核结果（《中华人民共和国行政处罚法》（2021年）第七十五条第一款）：须为优秀")
     assert list(Appraisal.objects.values_list("year", "grade")) == [(2025, "excellent")]
     assert Event.objects.filter(action="enforcement.appraisal_add").count() == 1
 
