@@ -386,6 +386,10 @@ class Case(Versioned):
             models.Index(fields=["-published_on", "-id"], name="case_public_list"),
             models.Index(fields=["-withdrawn_on", "-id"], name="case_withdrawn_list"),
             models.Index(fields=["decided_on", "heaviest_kind"]),
+            # search (queries.cases_for): exact matches here; on PostgreSQL substrings use the trigram indexes
+            # of migration 0008
+            models.Index(fields=["number"], name="case_number"),
+            models.Index(fields=["party_name"], name="case_party_name"),
         ]
 
     def __str__(self):
