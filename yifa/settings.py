@@ -148,6 +148,10 @@ REMIND_WORKDAYS_BEFORE = int(os.environ.get("YIFA_REMIND_WORKDAYS_BEFORE", 3))
 ENFORCEMENT_PROVINCE = os.environ.get("YIFA_ENFORCEMENT_PROVINCE", "shandong")
 ENFORCEMENT_LARGE_FINE_PERSON = env_int("YIFA_ENFORCEMENT_LARGE_FINE_PERSON", 10000)
 ENFORCEMENT_LARGE_FINE_ORGANISATION = env_int("YIFA_ENFORCEMENT_LARGE_FINE_ORGANISATION", 100000)
+# 执法证年审: months between reviews, and whether an overdue review keeps the officer off new cases
+# (enforcement.rules.CERTIFICATE_REVIEW: the provincial acts give neither).
+ENFORCEMENT_REVIEW_MONTHS = env_int("YIFA_ENFORCEMENT_REVIEW_MONTHS", 12)
+ENFORCEMENT_REVIEW_BLOCKS = env_bool("YIFA_ENFORCEMENT_REVIEW_BLOCKS", False)
 # 重大行政处罚备案期限（工作日）: the provincial act sets the system, the city the period (supervision/rules.py).
 MAJOR_PENALTY_FILING_WORKDAYS = env_int("YIFA_MAJOR_PENALTY_FILING_WORKDAYS", 15)
 COMPLAINT_REPLY_WORKDAYS = env_int("YIFA_COMPLAINT_REPLY_WORKDAYS", 15)  # 执法投诉答复期限（同上）

@@ -81,6 +81,7 @@ def test_penalty_case_from_filing_to_closing_in_the_browser(cast, body, officers
     page.reload()
     for stage in ("立案", "调查取证", "告知", "决定", "送达"):
         add_record(page, stage, f"{stage}文书")
+    act(page, "pay", "登记罚款已缴纳")
     act(page, "close", "结案")
     assert "已结案" in page.content()
     case = Case.objects.get()

@@ -22,6 +22,9 @@ PERIODS = {
     "enforcement.transfer_send": (1, "calendar", "第五条第二款", None),
     "enforcement.transfer_materials": (3, "calendar", "第十二条", None),
     "enforcement.transfer_reconsideration": (3, "calendar", "第九条第一款", None),
+    "enforcement.fine_payment": (15, "calendar", "第六十七条第三款", None),
+    "enforcement.late_fine_enforcement": (30, "calendar", "第四十六条第一款", None),
+    "enforcement.substitute_urge": (3, "workday", "第五十一条第一款第二项", None),
 }
 
 

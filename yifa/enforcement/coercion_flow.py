@@ -1,17 +1,23 @@
 """行政强制 on the kit: a measure (查封、扣押 第二十五条; 冻结 第三十一、三十二条) runs its thirty days, once extendable
 by the head, until a 处理决定; an execution is preceded by a written 催告 (第三十五条) whose period must lapse before
-the organ decides (第三十七条) or, for the court, ten working days after it was served (第五十四条)."""
+the organ decides (第三十七条) or, for the court, ten working days after it was served (第五十四条). A fine's
+execution waits until 加处罚款 has run more than thirty days (第四十六条). 代履行 (第五十条至第五十二条): after the
+催告 lapses, a decision naming the performer, time and budget is served, the party is urged again three working days
+before, an officer supervises on site and the signed execution record closes it; or, for an obstruction that must
+be cleared at once, it is done immediately and an absent party is told afterwards."""
 
 from __future__ import annotations
 
 from yifa.core.calendar import current_calendar
 from yifa.core.procedure import INPUT, NEW, ON, Clock, Extend, Flow, Transition, assign
-from yifa.lib.deadlines import zh_date
+from yifa.lib.deadlines import WORKDAYS, earliest_after_notice, zh_date
 
-from . import guards, rules
+from . import guards, rules, writes
 from .flows import case_head, case_staff
 from .models import MEASURES, CoercionKind, Disposal
 from .models import CoercionState as S
+
+URGED_KINDS = (CoercionKind.EXECUTION, CoercionKind.SUBSTITUTE)
 
 
 def measure_rule(case):
@@ -29,7 +35,7 @@ def _court_start(case, *, on, **_):
 
 
 def _comply_due(case, **_):
-    return case.comply_by if case.kind == CoercionKind.EXECUTION else None
+    return case.comply_by if case.kind in URGED_KINDS else None
 
 
 def is_measure(case, **_):
@@ -38,14 +44,26 @@ def is_measure(case, **_):
 
 def is_execution(case, *, comply_by=None, on, **_):
     if case.kind in MEASURES:
-        return "强制类别：催告须为行政机关强制执行或申请人民法院强制执行"
-    if case.kind == CoercionKind.EXECUTION and (comply_by is None or comply_by <= on):
+        return "强制类别：催告须为行政机关强制执行、代履行或申请人民法院强制执行"
+    if case.kind in URGED_KINDS and (comply_by is None or comply_by <= on):
         return f"履行期限：催告书须载明晚于催告日的履行期限（{rules.URGE.citation}）"
     return None
 
 
-def measure_officers(case, *, certificates=None, on, **_):
-    return guards.certified(case, certificates or [], on, rules.COERCION_OFFICERS)
+def late_fine_ran(case, *, on, **_):
+    """第四十六条: a fine is executed only after 加处罚款 has run more than thirty days."""
+    penalty = case.penalty_case
+    if penalty is None or not penalty.owes_fine or case.kind == CoercionKind.SUBSTITUTE:
+        return None
+    if not penalty.late_fine_from:
+        return f"罚款缴纳期限届满后须先告知并加处罚款（{rules.LATE_FINE.citation}；{rules.LATE_FINE_CAP.citation}）"
+    ends = guards.late_fine_thirtieth_day(penalty)
+    if on > ends:
+        return None
+    return (
+        f"加处罚款自{zh_date(penalty.late_fine_from)}次日起算，至{zh_date(ends)}满三十日，"
+        f"超过三十日方可催告并强制执行（{rules.LATE_FINE_ENFORCEMENT.citation}）"
+    )
 
 
 def not_extended(case, *, days=None, **_):
@@ -57,13 +75,24 @@ def not_extended(case, *, days=None, **_):
     return None
 
 
+def _urge_lapse_text(case, rule) -> str:
+    return f"催告书载明的履行期限至{zh_date(case.comply_by)}，期满当事人仍不履行的方可{rule}"
+
+
 def comply_period_lapsed(case, *, immediate_reason="", on, **_):
     if (immediate_reason or "").strip() or on > case.comply_by:
         return None
     return (
-        f"催告书载明的履行期限至{zh_date(case.comply_by)}，期满当事人仍不履行的方可作出强制执行决定"
-        f"（{rules.EXECUTION_DECISION.citation}；有转移、隐匿财物迹象的，写明理由立即执行，{rules.IMMEDIATE_EXECUTION.citation}）"
+        _urge_lapse_text(case, "作出强制执行决定")
+        + f"（{rules.EXECUTION_DECISION.citation}；有转移、隐匿财物迹象的，写明理由立即执行，"
+        f"{rules.IMMEDIATE_EXECUTION.citation}）"
     )
+
+
+def urge_lapsed_for_substitute(case, *, on, **_):
+    if on > case.comply_by:
+        return None
+    return _urge_lapse_text(case, "代履行") + f"（{rules.SUBSTITUTE.citation}）"
 
 
 def court_wait_lapsed(case, *, on, **_):
@@ -83,8 +112,66 @@ def disposal_given(case, *, disposal="", **_):
     return None if disposal in Disposal.values else "处理决定：须为" + "、".join(Disposal.labels) + "之一"
 
 
-def _set_officers(case, *, certificates=(), **_):
-    case.certificates.set(certificates)
+def substitute_grounds(case, *, danger="", **_):
+    if (danger or "").strip():
+        return None
+    return f"不履行的后果：须写明已经或者将危害交通安全、造成环境污染或者破坏自然资源（{rules.SUBSTITUTE.citation}）"
+
+
+def substitute_decision_content(case, *, performer="", substitute_on=None, budget=None, on, **_):
+    cite = rules.SUBSTITUTE_DECISION.citation
+    problems = []
+    if not (performer or "").strip():
+        problems.append(f"代履行人：必须填写（{cite}）")
+    if substitute_on is None or substitute_on <= on:
+        problems.append(f"代履行时间：须晚于决定送达日（{cite}）")
+    if budget is None or budget < 0:
+        problems.append(f"费用预算：必须填写（{cite}）")
+    return problems
+
+
+def three_days_after_urging(case, *, substitute_on=None, on, **_):
+    day = substitute_on
+    earliest = earliest_after_notice(on, rules.SUBSTITUTE_URGE.days, WORKDAYS, current_calendar())
+    if day is not None and day >= earliest:
+        return None
+    return (
+        f"代履行时间：{zh_date(on)}催告的，代履行最早于{zh_date(earliest)}实施"
+        f"（代履行三日前催告，{rules.SUBSTITUTE_URGE.citation}）"
+    )
+
+
+def substitute_day_reached(case, *, on, **_):
+    problems = []
+    if not case.substitute_urged_on:
+        problems.append(f"代履行三日前须催告当事人履行（{rules.SUBSTITUTE_URGE.citation}）")
+    elif on < case.substitute_on:
+        problems.append(f"代履行定于{zh_date(case.substitute_on)}实施，尚未到期")
+    return problems
+
+
+def performed_on_site(case, *, supervisor="", cost=None, signed_record=None, **_):
+    cite = rules.SUBSTITUTE_DONE.citation
+    problems = []
+    if not (supervisor or "").strip():
+        problems.append(f"到场监督的工作人员：必须填写（{cite}）")
+    if cost is None or cost < 0:
+        problems.append(f"代履行费用：必须填写，由当事人承担（{cite}）")
+    if not signed_record:
+        problems.append(f"签名的执行文书：必须上传（{cite}）")
+    return problems
+
+
+def immediate_grounds(case, *, immediate_reason="", **_):
+    if (immediate_reason or "").strip():
+        return None
+    return f"立即代履行的理由：须写明需立即清除的遗洒物、障碍物或者污染物（{rules.IMMEDIATE_SUBSTITUTE.citation}）"
+
+
+def absent_party_told(case, **_):
+    if case.party_absent and not case.party_notified_on:
+        return f"当事人不在场的，应当在事后立即通知当事人（{rules.IMMEDIATE_SUBSTITUTE.citation}）"
+    return None
 
 
 COERCION_FLOW = Flow(
@@ -98,8 +185,8 @@ COERCION_FLOW = Flow(
             NEW,
             S.IMPOSED,
             who=case_staff,
-            guards=(is_measure, measure_officers),
-            after=_set_officers,
+            guards=(is_measure, guards.officers_under(rules.COERCION_OFFICERS)),
+            after=writes.set_certificates,
             starts=(measure_rule, Clock(rules.FREEZE_NOTICE, start=_notice_start)),
         ),
         Transition(
@@ -139,7 +226,7 @@ COERCION_FLOW = Flow(
             NEW,
             S.URGED,
             who=case_staff,
-            guards=(is_execution,),
+            guards=(is_execution, late_fine_ran),
             apply=assign(comply_by=INPUT("comply_by")),
             starts=(Clock(rules.URGE, due=_comply_due), Clock(rules.COURT_URGE, start=_court_start)),
         ),
@@ -168,9 +255,70 @@ COERCION_FLOW = Flow(
             stops=(rules.COURT_URGE,),
         ),
         Transition(
+            "decide_substitute",
+            "作出代履行决定并送达",
+            (S.URGED,),
+            S.SUBSTITUTING,
+            who=case_head,
+            when=(lambda c: c.kind == CoercionKind.SUBSTITUTE,),
+            guards=(number_given, urge_lapsed_for_substitute, substitute_grounds, substitute_decision_content),
+            apply=assign(
+                decision_number=INPUT("decision_number"),
+                decided_on=ON,
+                danger=INPUT("danger"),
+                performer=INPUT("performer"),
+                substitute_on=INPUT("substitute_on"),
+                budget=INPUT("budget"),
+            ),
+            stops=(rules.URGE,),
+        ),
+        Transition(
+            "urge_substitute",
+            "代履行前催告当事人履行",
+            (S.SUBSTITUTING,),
+            who=case_staff,
+            when=(lambda c: not c.substitute_urged_on,),
+            guards=(three_days_after_urging,),
+            apply=assign(substitute_urged_on=ON, substitute_on=INPUT("substitute_on")),
+        ),
+        Transition(
+            "perform_substitute",
+            "代履行完毕（到场监督，执行文书签名）",
+            (S.SUBSTITUTING,),
+            S.PERFORMED,
+            who=case_staff,
+            guards=(substitute_day_reached, performed_on_site),
+            apply=assign(performed_on=ON, supervisor=INPUT("supervisor"), cost=INPUT("cost")),
+            after=writes.upload_into("signed_record", "signed_record", "coercion:substitute"),
+        ),
+        Transition(
+            "substitute_now",
+            "立即实施代履行",
+            NEW,
+            S.PERFORMED,
+            who=case_staff,
+            guards=(immediate_grounds, performed_on_site),
+            apply=assign(
+                immediate_reason=INPUT("immediate_reason"),
+                performed_on=ON,
+                supervisor=INPUT("supervisor"),
+                cost=INPUT("cost"),
+                party_absent=INPUT("party_absent", False),
+            ),
+            after=writes.upload_into("signed_record", "signed_record", "coercion:substitute"),
+        ),
+        Transition(
+            "notify_party",
+            "事后通知当事人",
+            (S.PERFORMED,),
+            who=case_staff,
+            when=(lambda c: c.party_absent and not c.party_notified_on,),
+            apply=assign(party_notified_on=ON),
+        ),
+        Transition(
             "complied",
             "当事人已履行义务",
-            (S.URGED,),
+            (S.URGED, S.SUBSTITUTING),
             S.CLOSED,
             who=case_staff,
             apply=assign(closed_on=ON),
@@ -179,9 +327,10 @@ COERCION_FLOW = Flow(
         Transition(
             "close",
             "结案",
-            (S.DISPOSED, S.EXECUTING, S.APPLIED),
+            (S.DISPOSED, S.EXECUTING, S.APPLIED, S.PERFORMED),
             S.CLOSED,
             who=case_staff,
+            guards=(absent_party_told,),
             apply=assign(closed_on=ON),
         ),
     ],

@@ -163,7 +163,9 @@ def load(cast):
         on=today - dt.timedelta(days=40),
         decision_number=f"江市监罚字〔{today.year}〕4号",
     )
-    fire(CASE_FLOW, served, "serve", by=officer, on=today - dt.timedelta(days=38))
+    served = fire(CASE_FLOW, served, "serve", by=officer, on=today - dt.timedelta(days=38))
+    # 十五日缴纳期限已过：告知加处罚款（处罚法第七十二条第一款第一项）
+    fire(CASE_FLOW, served, "late_fine", by=officer, on=today - dt.timedelta(days=20))
     closed = fire(
         CASE_FLOW,
         notified(filed(70), 65, "5000", benchmark=bench, outside_reason="初次违法且及时改正，减轻处罚"),
@@ -176,6 +178,7 @@ def load(cast):
     fire(CASE_FLOW, closed, "publish", by=officer, on=today - dt.timedelta(days=57))
     for stage in (Stage.FILING, Stage.INVESTIGATION, Stage.NOTICE, Stage.DECISION, Stage.SERVICE):
         _record(Case.objects.get(pk=closed.pk), stage, officer, today - dt.timedelta(days=56))
+    fire(CASE_FLOW, Case.objects.get(pk=closed.pk), "pay", by=officer, on=today - dt.timedelta(days=52))
     fire(CASE_FLOW, Case.objects.get(pk=closed.pk), "close", by=officer, on=today - dt.timedelta(days=50))
     annulled = fire(
         CASE_FLOW,

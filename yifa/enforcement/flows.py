@@ -39,6 +39,16 @@ CERTIFICATE_FLOW = Flow(
             apply=assign(valid_until=INPUT("valid_until")),
             event_data=lambda c, **_: {"valid_until": c.valid_until.isoformat()},
         ),
+        Transition(
+            "annual_review",
+            "执法证年审",
+            (C.VALID,),
+            who=LEGAL_OFFICE,
+            guards=(guards.review_opinion_given,),
+            apply=writes.review_result,
+            after=writes.add_review,
+            event_data=lambda c, *, passed=False, **_: {"passed": bool(passed)},
+        ),
         Transition("suspend", "暂扣执法证", (C.VALID,), C.SUSPENDED, who=LEGAL_OFFICE, reason_required=True),
         Transition("reinstate", "发还执法证", (C.SUSPENDED,), C.VALID, who=LEGAL_OFFICE, reason_required=True),
         Transition("revoke", "吊销执法证", (C.VALID, C.SUSPENDED), C.REVOKED, who=LEGAL_OFFICE, reason_required=True),
@@ -79,6 +89,10 @@ def _market_start(case, *, on, **_):
 
 def _withdrawal_start(case, *, on, **_):
     return on if case.published_on and not case.withdrawn_on else None
+
+
+def _payment_start(case, *, on, **_):
+    return on if case.fine and "fine" in case.penalty_kinds else None
 
 
 CASE_FLOW = Flow(
@@ -214,6 +228,27 @@ CASE_FLOW = Flow(
             who=case_staff,
             apply=assign(served_on=ON),
             stops=(rules.SERVICE,),
+            starts=(Clock(rules.FINE_PAYMENT, start=_payment_start),),
+        ),
+        Transition(
+            "pay",
+            "登记罚款已缴纳",
+            (S.SERVED,),
+            who=case_staff,
+            when=(lambda c: c.owes_fine,),
+            apply=assign(paid_on=ON),
+            stops=(rules.FINE_PAYMENT,),
+            event_data=lambda c, *, on, **_: {"late_fine": str(c.late_fine_on(on))},
+        ),
+        Transition(
+            "late_fine",
+            "告知加处罚款（每日按罚款数额3%，不超过罚款数额）",
+            (S.SERVED,),
+            who=case_staff,
+            when=(lambda c: c.owes_fine and not c.late_fine_from,),
+            guards=(guards.payment_period_lapsed,),
+            apply=guards.set_late_fine_from,
+            stops=(rules.FINE_PAYMENT,),
         ),
         Transition(
             "publish",
@@ -260,8 +295,22 @@ CASE_FLOW = Flow(
             (S.SERVED,),
             S.CLOSED,
             who=case_staff,
-            guards=(guards.records_complete,),
+            guards=(guards.records_complete, guards.fine_settled),
             apply=assign(closed_on=ON),
+            cancels=(rules.FINE_PAYMENT,),
+        ),
+        Transition(
+            "hand_over",
+            "移送有管辖权的行政机关",
+            OPEN,
+            S.HANDED,
+            who=case_head,
+            reason_required=True,
+            guards=(guards.recipient_given,),
+            apply=assign(handed_to=INPUT("recipient"), handed_on=ON),
+            after=writes.upload_into("hand_over_letter", "letter", "case:hand_over"),
+            cancels=(rules.DECISION, rules.HEARING_REQUEST, rules.LEGAL_REVIEW),
+            event_data=lambda c, **_: {"recipient": c.handed_to},
         ),
         Transition(
             "drop",

@@ -42,9 +42,10 @@ def within_limitation(case, **_):
     return problems
 
 
-def certified(case, certificates, on: dt.date, rule=rules.CERTIFIED_OFFICERS) -> list[str]:
+def certified(case, certificates, on: dt.date, rule=rules.CERTIFIED_OFFICERS, *, assigning=False) -> list[str]:
     """The case's officers on ``on``: each with a usable certificate of the case's body, at least two people
-    (``rule``: the article that asks for two, in the procedure at hand)."""
+    (``rule``: the article that asks for two, in the procedure at hand). ``assigning``: they are being put on
+    the case now, so an overdue 年审 keeps them off where the city has chosen so (rules.CERTIFICATE_REVIEW)."""
     problems = []
     people = set()
     for cert in certificates:
@@ -56,6 +57,11 @@ def certified(case, certificates, on: dt.date, rule=rules.CERTIFIED_OFFICERS) ->
                 f"{officer.name}的{cert}{cert.status_label_on(on)}（有效期至{zh_date(cert.valid_until)}），"
                 f"不能承办案件（{rules.CERTIFICATE.citation}）"
             )
+        elif assigning and rules.review_blocks() and cert.review_overdue_on(on):
+            problems.append(
+                f"{officer.name}的{cert}年审已于{zh_date(cert.review_due)}到期未审，不能承办新案件"
+                f"（{rules.CERTIFICATE_REVIEW.citation}）"
+            )
         else:
             people.add(officer.pk)
     if len(people) < 2:
@@ -63,12 +69,30 @@ def certified(case, certificates, on: dt.date, rule=rules.CERTIFIED_OFFICERS) ->
     return problems
 
 
-def officers_given(case, *, certificates=None, on, **_):
-    return certified(case, certificates or [], on)
+def officers_under(rule):
+    """The guard of an act that puts officers on a record (its ``certificates`` input), under ``rule``: the
+    penalty case (处罚法第四十二条), a coercive measure (强制法第十八条) and an inspection share it."""
+
+    def guard(record, *, certificates=None, on, **_):
+        return certified(record, certificates or [], on, rule, assigning=True)
+
+    return guard
+
+
+officers_given = officers_under(rules.CERTIFIED_OFFICERS)
 
 
 def officers_on_case(case, *, on, **_):
     return certified(case, [o.certificate for o in case.officers.select_related("certificate__officer")], on)
+
+
+def uploaded(name: str, label: str, rule):
+    """The guard of an act that must carry the file ``name`` (its form's upload field)."""
+
+    def guard(record, **inputs):
+        return None if inputs.get(name) else f"{label}：必须上传（{rule.citation}）"
+
+    return guard
 
 
 def hearing_right(case) -> bool:
@@ -199,12 +223,59 @@ def record_content(case, *, kind="", upload=None, reference="", **_):
     return None if upload else "文件：必须上传"
 
 
+def payment_due(case) -> dt.date | None:
+    if not case.served_on or not case.fine:
+        return None
+    return rules.FINE_PAYMENT.due(case.served_on, current_calendar()).due
+
+
+def payment_period_lapsed(case, *, on, **_):
+    due = payment_due(case)
+    if due is not None and on > due:
+        return None
+    return (
+        f"罚款缴纳期限至{zh_date(due) if due else '送达后十五日'}届满，届满后仍未缴纳的方可加处罚款"
+        f"（{rules.FINE_PAYMENT.citation}；{rules.LATE_FINE.citation}）"
+    )
+
+
+def late_fine_thirtieth_day(case) -> dt.date:
+    """The thirtieth day of 加处罚款 (counted from the day after the payment period): a waiting period, so a
+    rest day does not move it (行政强制法第四十六条“超过三十日”)."""
+    rule = rules.LATE_FINE_ENFORCEMENT
+    return earliest_after_notice(case.late_fine_from, rule.days, rule.unit, current_calendar())
+
+
+def set_late_fine_from(case, **_):
+    case.late_fine_from = payment_due(case)
+
+
+def fine_settled(case, **_):
+    """结案 after execution: the fine paid, or its enforced execution under way (处罚法第七十二条)."""
+    if not case.owes_fine or case.coercions.filter(state__in=("executing", "applied", "closed")).exists():
+        return None
+    return (
+        f"罚款尚未缴纳：登记缴纳，或经催告后强制执行、申请人民法院强制执行后方可结案"
+        f"（{rules.FINE_PAYMENT.citation}；{rules.LATE_FINE.citation}）"
+    )
+
+
+def recipient_given(record, *, recipient="", **_):
+    return None if (recipient or "").strip() else "接收机关：必须填写"
+
+
 def renewable(cert, *, valid_until=None, on, **_):
     problems = []
     if valid_until is None or valid_until <= cert.valid_until:
         problems.append(f"新有效期须晚于现有效期{zh_date(cert.valid_until)}")
     problems += [f"{p}（{rules.RENEWAL.citation}）" for p in refusals("renewal_refusals", officer=cert.officer, on=on)]
     return problems
+
+
+def review_opinion_given(cert, *, passed=False, opinion="", **_):
+    if passed or (opinion or "").strip():
+        return None
+    return f"年审意见：年审不合格的须写明理由（{rules.CERTIFICATE_REVIEW.citation}）"
 
 
 def dates_in_order(cert, **_):

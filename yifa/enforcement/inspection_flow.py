@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from yifa.core.procedure import INPUT, NEW, ON, Flow, Transition, assign
 
-from . import guards, rules
+from . import guards, rules, writes
 from .flows import case_staff
 from .models import InspectionOutcome
 from .models import InspectionState as S
-
-
-def inspection_officers(record, *, certificates=None, on, **_):
-    return guards.certified(record, certificates or [], on, rules.INSPECTION_OFFICERS)
 
 
 def written_up(record, *, record_reference="", finding="", outcome="", **_):
@@ -27,10 +23,6 @@ def written_up(record, *, record_reference="", finding="", outcome="", **_):
     return problems
 
 
-def _set_officers(record, *, certificates=(), **_):
-    record.certificates.set(certificates)
-
-
 INSPECTION_FLOW = Flow(
     name="inspection",
     states=S,
@@ -42,8 +34,8 @@ INSPECTION_FLOW = Flow(
             NEW,
             S.OPEN,
             who=case_staff,
-            guards=(inspection_officers,),
-            after=_set_officers,
+            guards=(guards.officers_under(rules.INSPECTION_OFFICERS),),
+            after=writes.set_certificates,
         ),
         Transition(
             "conclude",

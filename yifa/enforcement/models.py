@@ -3,6 +3,7 @@ discretion benchmarks (裁量基准) and penalty cases with their officers and f
 
 from __future__ import annotations
 
+import calendar as months
 import datetime as dt
 import secrets
 
@@ -81,6 +82,13 @@ def public_code() -> str:
     return secrets.token_urlsafe(12)
 
 
+def add_months(day: dt.date, n: int) -> dt.date:
+    """The corresponding day ``n`` months on, or that month's last day if there is none (民法典第二百零二条)."""
+    month = day.month - 1 + n
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, months.monthrange(year, month)[1]))
+
+
 class Certificate(Versioned):
     officer = models.ForeignKey(Officer, verbose_name="持证人", on_delete=models.PROTECT, related_name="certificates")
     number = models.CharField("证件编号", max_length=40, unique=True)
@@ -90,6 +98,7 @@ class Certificate(Versioned):
     valid_until = models.DateField("有效期至")
     state = models.CharField("状态", max_length=10, choices=CertificateStatus.choices, default=CertificateStatus.VALID)
     code = models.CharField("核验码", max_length=32, unique=True, default=public_code, editable=False)
+    last_reviewed_on = models.DateField("上次年审合格日", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "行政执法证"
@@ -118,6 +127,62 @@ class Certificate(Versioned):
 
     def usable_on(self, day: dt.date) -> bool:
         return self.status_on(day) == CertificateStatus.VALID and day >= self.valid_from
+
+    @property
+    def review_due(self) -> dt.date:
+        """年审到期日: the configured months after issue or the last passed review (rules.CERTIFICATE_REVIEW)."""
+        from .rules import review_months
+
+        return add_months(self.last_reviewed_on or self.valid_from, review_months())
+
+    def review_overdue_on(self, day: dt.date) -> bool:
+        return self.state == CertificateStatus.VALID and day > self.review_due
+
+
+class CertificateReview(models.Model):
+    """One 年审 of a certificate: the result and the reviewer's opinion; a pass moves the next due date."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField("年审日")
+    passed = models.BooleanField("年审合格")
+    opinion = models.TextField("年审意见", blank=True)
+    reviewer = models.ForeignKey("core.User", verbose_name="年审人", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "执法证年审记录"
+        ordering = ["-reviewed_on", "-id"]
+
+
+class AppraisalGrade(models.TextChoices):
+    EXCELLENT = "excellent", "优秀"
+    COMPETENT = "competent", "称职"
+    BASIC = "basic", "基本称职"
+    INCOMPETENT = "incompetent", "不称职"
+
+
+class Appraisal(Versioned):
+    """评议考核 of one officer for one year (处罚法第七十五条; the province's 评议考核 article)."""
+
+    officer = models.ForeignKey(Officer, verbose_name="执法人员", on_delete=models.PROTECT, related_name="appraisals")
+    year = models.PositiveIntegerField("考核年度")
+    grade = models.CharField("评议考核结果", max_length=12, choices=AppraisalGrade.choices)
+    remark = models.TextField("评议意见", blank=True)
+    appraised_on = models.DateField("评议考核日")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "执法人员评议考核"
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["officer", "year"], name="appraisal_once_a_year")]
+
+    def __str__(self):
+        return f"{self.officer}{self.year}年度评议考核：{self.get_grade_display()}"
+
+    @property
+    def unit(self):
+        return self.officer.body.unit
+
+    def get_absolute_url(self):
+        return reverse("enforcement:officer", args=[self.officer_id])
 
 
 class LegalReviewer(Versioned):
@@ -225,6 +290,7 @@ class CaseState(models.TextChoices):
     CLOSED = "closed", "已结案"
     ANNULLED = "annulled", "决定已变更或撤销"
     DROPPED = "dropped", "撤销立案"
+    HANDED = "handed", "已移送其他行政机关"
 
 
 class PartyKind(models.TextChoices):
@@ -302,6 +368,13 @@ class Case(Versioned):
     withdrawn_on = models.DateField("撤回公开日", null=True, blank=True)
     withdrawal_reason = models.TextField("撤回说明", blank=True)
     closed_on = models.DateField("结案日", null=True, blank=True)
+    paid_on = models.DateField("罚款缴纳日", null=True, blank=True)
+    late_fine_from = models.DateField("缴纳期限届满日（加处罚款自次日起算）", null=True, blank=True)
+    handed_to = models.CharField("受移送机关", max_length=100, blank=True)
+    handed_on = models.DateField("移送日", null=True, blank=True)
+    hand_over_letter = models.ForeignKey(
+        "core.Attachment", verbose_name="移送函", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "行政处罚案件"
@@ -313,6 +386,10 @@ class Case(Versioned):
             models.Index(fields=["-published_on", "-id"], name="case_public_list"),
             models.Index(fields=["-withdrawn_on", "-id"], name="case_withdrawn_list"),
             models.Index(fields=["decided_on", "heaviest_kind"]),
+            # search (queries.cases_for): exact matches here; on PostgreSQL substrings use the trigram indexes
+            # of migration 0008
+            models.Index(fields=["number"], name="case_number"),
+            models.Index(fields=["party_name"], name="case_party_name"),
         ]
 
     def __str__(self):
@@ -330,6 +407,23 @@ class Case(Versioned):
     @property
     def is_public(self) -> bool:
         return bool(self.published_on) and not self.withdrawn_on
+
+    @property
+    def owes_fine(self) -> bool:
+        return bool(self.fine) and self.served_on is not None and self.paid_on is None
+
+    def late_fine_on(self, day: dt.date):
+        """加处罚款 accrued by ``day``: 3% of the fine a day after the payment period, never above the fine
+        (处罚法第七十二条第一款第一项; 行政强制法第四十五条第二款)."""
+        from decimal import Decimal
+
+        from .rules import LATE_FINE_RATE
+
+        if not self.late_fine_from or not self.fine:
+            return Decimal("0")
+        until = self.paid_on or day
+        days = max(0, (until - self.late_fine_from).days)
+        return min(self.fine, (self.fine * LATE_FINE_RATE * days).quantize(Decimal("0.01")))
 
     @property
     def masked_party(self) -> str:
@@ -393,6 +487,7 @@ class CoercionKind(models.TextChoices):
     FREEZE = "freeze", "冻结存款、汇款"
     EXECUTION = "execution", "行政机关强制执行"
     COURT = "court", "申请人民法院强制执行"
+    SUBSTITUTE = "substitute", "代履行"
 
 
 MEASURES = (CoercionKind.SEAL, CoercionKind.SEIZE, CoercionKind.FREEZE)
@@ -404,6 +499,8 @@ class CoercionState(models.TextChoices):
     URGED = "urged", "已催告"
     EXECUTING = "executing", "已决定强制执行"
     APPLIED = "applied", "已申请人民法院强制执行"
+    SUBSTITUTING = "substituting", "已作出代履行决定"
+    PERFORMED = "performed", "代履行完毕"
     CLOSED = "closed", "已结案"
 
 
@@ -423,7 +520,7 @@ class CoercionCase(Versioned):
     unit = models.ForeignKey("core.Unit", verbose_name="办案单位", on_delete=models.PROTECT, related_name="+")
     number = models.CharField("文书编号", max_length=60)
     kind = models.CharField("强制类别", max_length=10, choices=CoercionKind.choices)
-    state = models.CharField("状态", max_length=10, choices=CoercionState.choices)
+    state = models.CharField("状态", max_length=12, choices=CoercionState.choices)
     party_kind = models.CharField("当事人类型", max_length=15, choices=PartyKind.choices)
     party_name = models.CharField("当事人", max_length=100)
     subject = models.TextField("对象（场所、设施、财物清单或应履行的义务）")
@@ -439,6 +536,32 @@ class CoercionCase(Versioned):
     decided_on = models.DateField("强制执行决定或申请日", null=True, blank=True)
     immediate_reason = models.TextField("立即强制执行的理由", blank=True)
     closed_on = models.DateField("结案日", null=True, blank=True)
+    penalty_case = models.ForeignKey(
+        Case,
+        verbose_name="执行的行政处罚决定",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="coercions",
+    )
+    danger = models.TextField("不履行的后果（危害交通安全、造成环境污染或者破坏自然资源）", blank=True)
+    performer = models.CharField("代履行人", max_length=100, blank=True)
+    budget = models.DecimalField("费用预算（元）", max_digits=14, decimal_places=2, null=True, blank=True)
+    substitute_on = models.DateField("代履行日", null=True, blank=True)
+    substitute_urged_on = models.DateField("代履行前催告日", null=True, blank=True)
+    supervisor = models.CharField("到场监督的工作人员", max_length=100, blank=True)
+    cost = models.DecimalField("代履行费用（元）", max_digits=14, decimal_places=2, null=True, blank=True)
+    performed_on = models.DateField("代履行完毕日", null=True, blank=True)
+    signed_record = models.ForeignKey(
+        "core.Attachment",
+        verbose_name="签名的执行文书",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    party_absent = models.BooleanField("当事人不在场", default=False)
+    party_notified_on = models.DateField("事后通知当事人日", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "行政强制案件"

@@ -15,9 +15,22 @@ from .transfer_flow import TRANSFER_FLOW
 
 
 def coercion_start(
-    *, by, body, number, kind, party_kind, party_name, subject, legal_basis, certificates=(), comply_by=None, on=None
+    *,
+    by,
+    body,
+    number,
+    kind,
+    party_kind,
+    party_name,
+    subject,
+    legal_basis,
+    certificates=(),
+    comply_by=None,
+    penalty_case=None,
+    on=None,
 ) -> CoercionCase:
-    """A measure is imposed (实施); an execution starts with the written 催告."""
+    """A measure is imposed (实施); an execution or a 代履行 starts with the written 催告. ``penalty_case``: the
+    penalty decision executed (a fine's execution then waits for 加处罚款, 行政强制法第四十六条)."""
     checks = Checks()
     number = checks.text("number", "文书编号", number, limit=60)
     checks.choice("kind", "强制类别", kind, CoercionKind)
@@ -25,6 +38,8 @@ def coercion_start(
     party_name = checks.text("party_name", "当事人", party_name, limit=100)
     subject = checks.text("subject", "对象", subject)
     legal_basis = checks.text("legal_basis", "法律依据", legal_basis, limit=300)
+    if penalty_case is not None and penalty_case.body_id != body.pk:
+        checks.fail("penalty_case", f"行政处罚决定：“{penalty_case}”不是执法主体“{body}”作出的")
     checks.done()
     on = on or timezone.localdate()
     return create(
@@ -40,11 +55,61 @@ def coercion_start(
             subject=subject,
             legal_basis=legal_basis,
             started_on=on,
+            penalty_case=penalty_case,
         ),
         by=by,
         on=on,
         certificates=list(certificates),
         comply_by=comply_by,
+    )
+
+
+def substitute_now(
+    *,
+    by,
+    body,
+    number,
+    party_kind,
+    party_name,
+    subject,
+    legal_basis,
+    immediate_reason,
+    supervisor,
+    cost,
+    signed_record,
+    party_absent=False,
+    on=None,
+) -> CoercionCase:
+    """立即代履行 (行政强制法第五十二条): an obstruction cleared at once; an absent party is told afterwards."""
+    checks = Checks()
+    number = checks.text("number", "文书编号", number, limit=60)
+    checks.choice("party_kind", "当事人类型", party_kind, PartyKind)
+    party_name = checks.text("party_name", "当事人", party_name, limit=100)
+    subject = checks.text("subject", "对象", subject)
+    legal_basis = checks.text("legal_basis", "法律依据", legal_basis, limit=300)
+    checks.done()
+    on = on or timezone.localdate()
+    return create(
+        COERCION_FLOW,
+        "substitute_now",
+        build=lambda: CoercionCase(
+            body=body,
+            unit=body.unit,
+            number=number,
+            kind=CoercionKind.SUBSTITUTE,
+            party_kind=party_kind,
+            party_name=party_name,
+            subject=subject,
+            legal_basis=legal_basis,
+            started_on=on,
+        ),
+        by=by,
+        on=on,
+        immediate_reason=immediate_reason,
+        supervisor=supervisor,
+        cost=cost,
+        signed_record=signed_record,
+        party_absent=bool(party_absent),
     )
 
 

@@ -26,8 +26,20 @@ from yifa.lib.statutes import (
 class Province:
     """Where the provincial acts differ, the articles of the province chosen in settings.ENFORCEMENT_PROVINCE."""
 
-    def __init__(self, law: Law, body_register: str, certificate: str, responsibility: str, inspection: str = ""):
+    def __init__(
+        self,
+        law: Law,
+        body_register: str,
+        certificate: str,
+        responsibility: str,
+        inspection: str = "",
+        *,
+        qualification: str,
+        appraisal: str,
+    ):
         self.law = law
+        self.qualification = qualification
+        self.appraisal = appraisal
         self.body_register = body_register
         self.certificate = certificate
         self.responsibility = responsibility
@@ -35,8 +47,23 @@ class Province:
 
 
 PROVINCES = {
-    "shandong": Province(SHANDONG_SUPERVISION, "第九条第二款", "第十条第二款", "第十五条第二款"),
-    "henan": Province(HENAN_ENFORCEMENT, "第十三条", "第二十一条第一款", "第九条", inspection="第二十四条"),
+    "shandong": Province(
+        SHANDONG_SUPERVISION,
+        "第九条第二款",
+        "第十条第二款",
+        "第十五条第二款",
+        qualification="第十条第一款",
+        appraisal="第十六条第二款",
+    ),
+    "henan": Province(
+        HENAN_ENFORCEMENT,
+        "第十三条",
+        "第二十一条第一款",
+        "第九条",
+        inspection="第二十四条",
+        qualification="第二十一条第一款",
+        appraisal="第九条",
+    ),
 }
 PROVINCE = PROVINCES[settings.ENFORCEMENT_PROVINCE]
 
@@ -358,3 +385,118 @@ INSPECTION_OFFICERS = Rule(
     PENALTY,
     "第四十二条第一款、第五十五条",
 )
+
+# The execution stage of a penalty decision (处罚法第六十六条至第七十二条; 行政强制法第四章).
+FINE_PAYMENT = Rule(
+    "enforcement.fine_payment",
+    "当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款",
+    PENALTY,
+    "第六十七条第三款",
+    days=15,
+    unit=CALENDAR_DAYS,
+    note="十五日不在第八十五条所列，按自然日；自送达之日起算，送达之日不计入",
+)
+LATE_FINE = Rule(
+    "enforcement.late_fine",
+    "到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额",
+    PENALTY,
+    "第七十二条第一款第一项",
+    note="自缴纳期限届满次日起每日加处罚款数额的3%，至缴纳之日前一日止；加处罚款的标准应当告知当事人（行政强制法第四十五条）",
+)
+LATE_FINE_CAP = Rule(
+    "enforcement.late_fine_cap",
+    "加处罚款或者滞纳金的标准应当告知当事人；加处罚款或者滞纳金的数额不得超出金钱给付义务的数额",
+    COERCION,
+    "第四十五条",
+)
+LATE_FINE_RATE = Decimal("0.03")
+LATE_FINE_ENFORCEMENT = Rule(
+    "enforcement.late_fine_enforcement",
+    "实施加处罚款或者滞纳金超过三十日，经催告当事人仍不履行的，具有行政强制执行权的行政机关可以强制执行",
+    COERCION,
+    "第四十六条第一款",
+    days=30,
+    unit=CALENDAR_DAYS,
+    minimum=True,
+    note="三十日不属“十日以内”，按自然日（第六十九条）；自缴纳期限届满之日起算，满三十日后方可催告；"
+    "没有行政强制执行权的，申请人民法院强制执行（第四十六条第三款）",
+)
+SUBSTITUTE = Rule(
+    "enforcement.substitute",
+    "要求排除妨碍、恢复原状等义务的行政决定，当事人逾期不履行，经催告仍不履行，其后果已经或者将危害交通安全、"
+    "造成环境污染或者破坏自然资源的，行政机关可以代履行，或者委托没有利害关系的第三人代履行",
+    COERCION,
+    "第五十条",
+)
+SUBSTITUTE_DECISION = Rule(
+    "enforcement.substitute_decision",
+    "代履行前送达决定书，载明当事人的姓名或者名称、地址，代履行的理由和依据、方式和时间、标的、费用预算以及代履行人",
+    COERCION,
+    "第五十一条第一款第一项",
+)
+SUBSTITUTE_URGE = Rule(
+    "enforcement.substitute_urge",
+    "代履行三日前，催告当事人履行，当事人履行的，停止代履行",
+    COERCION,
+    "第五十一条第一款第二项",
+    days=3,
+    unit=WORKDAYS,
+    minimum=True,
+    note="三日为工作日（第六十九条）；催告日不计入，代履行最早于催告日后第3个工作日实施（与“七日前通知”同一读法）",
+)
+SUBSTITUTE_DONE = Rule(
+    "enforcement.substitute_done",
+    "代履行时派员到场监督；代履行完毕，到场监督的工作人员、代履行人和当事人或者见证人在执行文书上签名或者盖章；"
+    "费用按照成本合理确定，由当事人承担",
+    COERCION,
+    "第五十一条第一款第三项、第四项，第二款",
+)
+IMMEDIATE_SUBSTITUTE = Rule(
+    "enforcement.immediate_substitute",
+    "需要立即清除道路、河道、航道或者公共场所的遗洒物、障碍物或者污染物，当事人不能清除的，可以决定立即实施代履行；"
+    "当事人不在场的，应当在事后立即通知当事人",
+    COERCION,
+    "第五十二条",
+)
+
+# 移送 to an administrative organ: the case is not within this organ's competence (管辖).
+HAND_OVER = Rule(
+    "enforcement.hand_over",
+    "行政处罚由违法行为发生地的、县级以上地方人民政府具有行政处罚权的行政机关管辖；不属本机关管辖的，移送有管辖权的机关",
+    PENALTY,
+    "第二十二条、第二十三条",
+    note="法律未规定移送期限；移送须记录接收机关、移送日和理由。司法机关依第二十七条第一款后段移回的案件，登记来源后按本法处理",
+)
+
+# 年审 and 评议考核 of officers: the provincial acts require 资格管理 and periodic 评议考核 but give no number.
+CERTIFICATE_REVIEW = Rule(
+    "enforcement.certificate_review",
+    "实行行政执法人员持证上岗和资格管理制度：执法证件按期年审",
+    PROVINCE.law,
+    PROVINCE.qualification,
+    note=(
+        "条例未规定年审周期，也未规定逾期未年审的后果；本市取设置ENFORCEMENT_REVIEW_MONTHS（默认12个月，自发证或上次"
+        "年审合格之日起算）；ENFORCEMENT_REVIEW_BLOCKS为真时，年审逾期的执法证不能用于新案件（默认为假：只显示逾期）"
+    ),
+)
+APPRAISAL = Rule(
+    "enforcement.appraisal",
+    "县级以上人民政府应当定期组织开展行政执法评议、考核",
+    PENALTY,
+    "第七十五条第一款",
+    note="本法只称“定期”；本市按年度对每名执法人员评议考核，每人每年一条记录",
+)
+PROVINCIAL_APPRAISAL = Rule(
+    "enforcement.provincial_appraisal",
+    "实行行政执法评议考核制度，定期对所属部门及其行政执法人员评议考核，结果作为奖励、惩处以及干部任免的依据",
+    PROVINCE.law,
+    PROVINCE.appraisal,
+)
+
+
+def review_months() -> int:
+    return int(settings.ENFORCEMENT_REVIEW_MONTHS)
+
+
+def review_blocks() -> bool:
+    return bool(settings.ENFORCEMENT_REVIEW_BLOCKS)

@@ -13,7 +13,19 @@ from yifa.core.procedure import LEGAL_OFFICE, Checks, add, change, create, fire,
 
 from . import rules
 from .flows import CASE_FLOW, CERTIFICATE_FLOW
-from .models import Body, BodyKind, Case, Certificate, LegalReviewer, Officer, PartyKind, Power, PowerKind
+from .models import (
+    Appraisal,
+    AppraisalGrade,
+    Body,
+    BodyKind,
+    Case,
+    Certificate,
+    LegalReviewer,
+    Officer,
+    PartyKind,
+    Power,
+    PowerKind,
+)
 
 BODY_TRANSFER_FIELDS = (
     ("transferred_from", "行政处罚权划出部门"),
@@ -145,6 +157,22 @@ def power_change(*, by, power, expected_version, body, code, name, kind, legal_b
         apply=values,
         expected_version=expected_version,
     )
+
+
+def appraisal_add(*, by, officer, year, grade, remark="", on=None) -> Appraisal:
+    """One year's 评议考核 of an officer (处罚法第七十五条; rules.PROVINCIAL_APPRAISAL), once per year."""
+    on = on or timezone.localdate()
+    checks = Checks()
+    checks.choice("grade", f"评议考核结果（{rules.APPRAISAL.citation}）", grade, AppraisalGrade)
+    if not isinstance(year, int) or not 2000 <= year <= on.year:
+        checks.fail("year", f"考核年度：须为2000年至{on.year}年之间的年份")
+    elif Appraisal.objects.filter(officer=officer, year=year).exists():
+        checks.fail(
+            "year", f"考核年度：{officer.name}的{year}年度评议考核已登记（{rules.APPRAISAL.citation}：每年一次）"
+        )
+    checks.done()
+    appraisal = Appraisal(officer=officer, year=year, grade=grade, remark=(remark or "").strip(), appraised_on=on)
+    return add(appraisal, by=by, who=LEGAL_OFFICE, action="enforcement.appraisal_add", label="登记评议考核")
 
 
 def reviewer_add(*, by, unit, user, qualification_number, since: dt.date) -> LegalReviewer:

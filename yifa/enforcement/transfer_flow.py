@@ -6,9 +6,8 @@ materials handed over within 3 days of a 立案 notice (第十二条), or 3 days
 from __future__ import annotations
 
 from yifa.core.procedure import INPUT, NEW, ON, Flow, Transition, assign
-from yifa.core.uploads import store_upload
 
-from . import rules
+from . import guards, rules, writes
 from .flows import case_head, case_staff
 from .models import TransferState as S
 
@@ -20,21 +19,6 @@ def reported(transfer, **_):
     if not transfer.report.strip():
         problems.append(f"书面报告：必须填写（{rules.TRANSFER_TEAM.citation}）")
     return problems
-
-
-def letter_given(transfer, *, recipient="", letter=None, **_):
-    problems = []
-    if not (recipient or "").strip():
-        problems.append("接收机关：必须填写")
-    if not letter:
-        problems.append(f"涉嫌犯罪案件移送书：必须上传（{rules.TRANSFER_DUTY.citation}）")
-    return problems
-
-
-def _store_letter(transfer, *, letter, by, **_):
-    name, content = letter
-    transfer.letter = store_upload(content=content, name=name, by=by, subject=transfer, purpose="transfer:letter")
-    transfer.save(update_fields=["letter"])
 
 
 TRANSFER_FLOW = Flow(
@@ -77,9 +61,9 @@ TRANSFER_FLOW = Flow(
             (S.APPROVED,),
             S.SENT,
             who=case_staff,
-            guards=(letter_given,),
+            guards=(guards.recipient_given, guards.uploaded("letter", "涉嫌犯罪案件移送书", rules.TRANSFER_DUTY)),
             apply=assign(recipient=INPUT("recipient"), sent_on=ON),
-            after=_store_letter,
+            after=writes.upload_into("letter", "letter", "transfer:letter"),
             stops=(rules.TRANSFER_SEND,),
         ),
         Transition(
