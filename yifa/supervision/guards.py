@@ -37,8 +37,6 @@ def campaign_valid(campaign, *, units=(), **_):
 def population_found(campaign, **_):
     from .writes import population
 
-    if campaign.kind != "penalty":
-        return "行政许可案卷尚无可读取的案件数据接口，暂只能评查行政处罚案卷"
     if not any(population(campaign).values()):
         return (
             f"所选单位在{campaign.period_start:%Y-%m-%d}至{campaign.period_end:%Y-%m-%d}间没有作出决定的案卷，无可抽取"

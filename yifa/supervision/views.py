@@ -27,7 +27,8 @@ from .access import (
     accountability_visible,
     disputes_visible,
 )
-from .models import FilingState, NoticeSource, WarningKind, WarningState
+from .models import FileKind, FilingState, NoticeSource, WarningKind, WarningState
+from .sources import source
 
 
 @staff_view
@@ -86,7 +87,7 @@ def review_file(request, pk: int, bound=None, notice_form=None):
         "f": found,
         "scores": found.scores.select_related("item"),
         "actions": FILE_ACTIONS.offered(request.user, found, bound=bound),
-        "case_link": f"/staff/enforcement/{found.case_id}/",
+        "case_link": source(found.campaign.kind).link(found.case_id),
         "notices": queries.notices_for(request.user).filter(link=found.get_absolute_url()),
         "notice_form": (notice_form or forms.NoticeForm()) if legal and found.passed is False else None,
     }
@@ -157,7 +158,7 @@ def filing(request, pk: int, bound=None):
         "actions": FILING_ACTIONS.offered(request.user, found, bound=bound),
         "notices": queries.notices_for(request.user).filter(link=found.get_absolute_url()),
         "rule": rules.MAJOR_PENALTY_FILING,
-        "case_link": f"/staff/enforcement/{found.case_id}/",
+        "case_link": source(FileKind.PENALTY).link(found.case_id),
     }
     return render(request, "supervision/filing.html", context)
 
@@ -229,6 +230,7 @@ def complaint(request, pk: int, bound=None):
         "actions": COMPLAINT_ACTIONS.offered(request.user, found, bound=bound),
         "show_personal": can_see_personal_data(request.user),
         "legal": is_legal_office(request.user),
+        "case_link": source(FileKind.PENALTY).link(found.case_id) if found.case_id else "",
     }
     return render(request, "supervision/complaint.html", context)
 

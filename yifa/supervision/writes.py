@@ -13,6 +13,7 @@ from yifa.enforcement import interface as enforcement
 
 from . import rules
 from .models import FilingOutcome, ItemScore, NoticeKind, NoticeSource, ReviewFile, Section
+from .sources import source
 
 
 def subtree_ids(unit) -> list[int]:
@@ -21,10 +22,10 @@ def subtree_ids(unit) -> list[int]:
 
 def population(campaign) -> dict:
     """{unit: [case rows decided in the period]}, units in id order (a stable order for the draw)."""
-    found = {}
+    files, found = source(campaign.kind), {}
     for unit in campaign.units.order_by("pk"):
         found[unit] = list(
-            enforcement.decided_cases(unit_ids=subtree_ids(unit), start=campaign.period_start, end=campaign.period_end)
+            files.population(unit_ids=subtree_ids(unit), start=campaign.period_start, end=campaign.period_end)
         )
     return found
 
