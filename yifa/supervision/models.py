@@ -182,6 +182,7 @@ class NoticeSource(models.TextChoices):
     REVIEW = "review", "案卷评查"
     FILING = "filing", "重大行政处罚备案审查"
     WARNING = "warning", "执法预警"
+    INSPECTION = "inspection", "专项检查"
 
 
 class Notice(Record):
@@ -431,3 +432,63 @@ class Dispute(Record):
         return f"执法争议{self.number}"
 
     url_name = "dispute"
+
+
+class InspectionScope(models.TextChoices):
+    ENFORCEMENT = "enforcement", "行政执法"
+    LICENSING = "licensing", "行政许可"
+    BOTH = "both", "行政许可和行政执法"
+
+
+class InspectionState(models.TextChoices):
+    PLANNED = "planned", "已制定方案"
+    UNDERWAY = "underway", "检查中"
+    CONCLUDED = "concluded", "已结束"
+
+
+class Inspection(Record):
+    """专项检查（专项行政执法监督检查）: a plan naming the units, subject and period inspected; findings per
+    unit; problems sent as rectification notices with their clocks; typical cases published."""
+
+    number = models.CharField("编号", max_length=40, unique=True)
+    name = models.CharField("名称", max_length=100)
+    scope = models.CharField("检查范围", max_length=12, choices=InspectionScope.choices)
+    subject = models.TextField("检查内容")
+    units = models.ManyToManyField("core.Unit", verbose_name="被检查单位", related_name="+")
+    unit = models.ForeignKey("core.Unit", verbose_name="组织单位", on_delete=models.PROTECT, related_name="+")
+    period_start = models.DateField("检查事项期间起")
+    period_end = models.DateField("检查事项期间止")
+    due_on = models.DateField("检查完成期限")
+    state = models.CharField("状态", max_length=10, choices=InspectionState.choices, default=InspectionState.PLANNED)
+    started_on = models.DateField("开始日", null=True, blank=True)
+    concluded_on = models.DateField("结束日", null=True, blank=True)
+    summary = models.TextField("检查总结", blank=True)
+    bulletin = models.TextField("典型案件通报", blank=True)
+    published_on = models.DateField("通报日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "专项检查"
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.number} {self.name}"
+
+    url_name = "inspection"
+
+
+class Finding(models.Model):
+    """One unit's finding in a special inspection; a problem found is sent as a rectification notice."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
+    unit = models.ForeignKey("core.Unit", verbose_name="被检查单位", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("检查发现")
+    problem = models.BooleanField("发现问题", default=False)
+    typical = models.BooleanField("典型案件", default=False)
+    notice = models.ForeignKey(
+        Notice, verbose_name="整改通知", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    found_on = models.DateField("记录日")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "专项检查发现"
+        ordering = ["unit_id", "id"]

@@ -12,6 +12,7 @@ from .models import (
     Complaint,
     FileState,
     Filing,
+    Inspection,
     Notice,
     ReviewFile,
     Section,
@@ -120,3 +121,27 @@ def public_exposures():
     from .models import Accountability
 
     return Accountability.objects.filter(published_on__isnull=False).only("id", "publication", "published_on")[:50]
+
+
+def inspections():
+    return (
+        Inspection.objects.select_related("unit")
+        .annotate(
+            n_units=Count("units", distinct=True),
+            n_problems=Count("findings", filter=Q(findings__problem=True), distinct=True),
+        )
+        .order_by("-id")
+    )
+
+
+def inspection_findings(inspection):
+    return inspection.findings.select_related("unit", "notice").order_by("unit__path", "id")
+
+
+def public_inspections():
+    """专项检查 whose typical cases were published (通报典型案件): the plan's name, subject and the bulletin."""
+    return (
+        Inspection.objects.filter(published_on__isnull=False)
+        .only("id", "name", "subject", "bulletin", "published_on")
+        .order_by("-published_on", "-id")[:50]
+    )

@@ -25,6 +25,7 @@ from .access import (
     access_dispute,
     access_file,
     access_filing,
+    access_inspection,
     access_notice,
     accountability_visible,
     disputes_visible,
@@ -269,4 +270,36 @@ def dispute(request, pk: int, bound=None):
         d=found,
         others=found.other_units.all(),
         rule=rules.DISPUTE,
+    )
+
+
+@staff_view
+def inspections(request):
+    require_legal_office(request.user)
+    page = page_of(queries.inspections(), request.GET.get("page"))
+    return create_page(
+        request,
+        forms.InspectionForm(request.POST or None),
+        make=partial(services.inspection_create, by=request.user),
+        done=lambda i: f"已制定专项检查方案：{i.number}",
+        template="supervision/inspections.html",
+        context={"page": page, "rule": rules.SPECIAL_INSPECTION},
+    )
+
+
+@staff_view
+def inspection(request, pk: int, bound=None):
+    from .actions import INSPECTION_ACTIONS
+
+    found = access_inspection(request.user, pk)
+    return record_page(
+        request,
+        INSPECTION_ACTIONS,
+        found,
+        "supervision/inspection.html",
+        bound,
+        i=found,
+        units=found.units.order_by("path"),
+        findings=queries.inspection_findings(found),
+        rule=rules.SPECIAL_INSPECTION,
     )

@@ -12,7 +12,7 @@ from yifa.core.models import Unit
 from yifa.enforcement import interface as enforcement
 
 from . import rules
-from .models import FilingOutcome, ItemScore, NoticeKind, NoticeSource, ReviewFile, Section
+from .models import FilingOutcome, Finding, ItemScore, NoticeKind, NoticeSource, ReviewFile, Section
 from .sources import source
 
 
@@ -138,3 +138,30 @@ def link_case(complaint, *, case_number, **_):
 
 def set_other_units(dispute, *, other_units, **_):
     dispute.other_units.set(other_units)
+
+
+def record_finding(inspection, *, by, on, unit, text, problem=False, typical=False, rectify="", **_):
+    """A unit's finding; a problem is sent to the unit as a rectification notice (its 30-day clock starts)."""
+    from .services import notice_issue
+
+    notice = None
+    if problem:
+        notice = notice_issue(
+            by=by,
+            unit=unit,
+            kind=NoticeKind.CORRECT,
+            source=NoticeSource.INSPECTION,
+            subject=f"{inspection.name}发现的问题",
+            link=inspection.get_absolute_url(),
+            text=rectify,
+            on=on,
+        )
+    Finding.objects.create(
+        inspection=inspection,
+        unit=unit,
+        text=text.strip(),
+        problem=bool(problem),
+        typical=bool(typical),
+        notice=notice,
+        found_on=on,
+    )
