@@ -7,7 +7,7 @@ from __future__ import annotations
 from yifa.core.access import fetch, is_legal_office, scope
 from yifa.core.errors import AccessDenied, NotFound
 
-from .models import Accountability, Alert, Campaign, Complaint, Dispute, Filing, Notice, ReviewFile
+from .models import Accountability, Alert, Campaign, Complaint, Dispute, Filing, Inspection, Notice, ReviewFile
 
 
 def access_campaign(user, pk) -> Campaign:
@@ -61,3 +61,10 @@ def disputes_visible(user):
 
 def access_dispute(user, pk) -> Dispute:
     return fetch(Dispute.objects.select_related("unit"), user, pk, "unit", "other_units")
+
+
+def access_inspection(user, pk) -> Inspection:
+    """Special inspections are the legal office's; each unit learns its findings by the notices sent to it."""
+    if not is_legal_office(user):
+        raise AccessDenied("专项检查只有法制机构可以查看")
+    return fetch(Inspection.objects.select_related("unit"), user, pk)

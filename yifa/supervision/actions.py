@@ -12,9 +12,19 @@ from .access import (
     access_dispute,
     access_file,
     access_filing,
+    access_inspection,
     access_notice,
 )
-from .flows import ACC_FLOW, CAMPAIGN_FLOW, COMPLAINT_FLOW, DISPUTE_FLOW, FILE_FLOW, FILING_FLOW, NOTICE_FLOW
+from .flows import (
+    ACC_FLOW,
+    CAMPAIGN_FLOW,
+    COMPLAINT_FLOW,
+    DISPUTE_FLOW,
+    FILE_FLOW,
+    FILING_FLOW,
+    INSPECTION_FLOW,
+    NOTICE_FLOW,
+)
 
 CAMPAIGN_ACTIONS = Actions(
     CAMPAIGN_FLOW,
@@ -87,4 +97,16 @@ DISPUTE_ACTIONS = Actions(
     url="supervision:dispute_act",
     access=access_dispute,
     page=views.dispute,
+)
+INSPECTION_ACTIONS = Actions(
+    INSPECTION_FLOW,
+    [
+        Action("start"),
+        Action("record_finding", form_for=forms.finding_form, done=lambda i: "已记录检查发现"),
+        Action("conclude", form=forms.ConcludeInspectionForm),
+        Action("publish", form=forms.TypicalBulletinForm),
+    ],
+    url="supervision:inspection_act",
+    access=access_inspection,
+    page=views.inspection,
 )

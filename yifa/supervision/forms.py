@@ -9,7 +9,17 @@ from yifa.core.procedure import ActionForm
 from yifa.core.public_forms import PublicForm
 
 from . import rules
-from .models import AccSource, Channel, FileKind, FilingOutcome, NoticeKind, Sanction, SanctionLaw, Section
+from .models import (
+    AccSource,
+    Channel,
+    FileKind,
+    FilingOutcome,
+    InspectionScope,
+    NoticeKind,
+    Sanction,
+    SanctionLaw,
+    Section,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TEXT = forms.Textarea(attrs={"rows": 2})
@@ -202,3 +212,44 @@ class SettlementForm(ActionForm):
 
 class ReasonForm(ActionForm):
     reason = forms.CharField(label="理由", widget=TEXT)
+
+
+class InspectionForm(forms.Form):
+    name = forms.CharField(label="名称", max_length=100)
+    scope = forms.ChoiceField(label="检查范围", choices=InspectionScope.choices)
+    subject = forms.CharField(label="检查内容", widget=TEXT)
+    units = forms.ModelMultipleChoiceField(
+        label="被检查单位", queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    period_start = forms.DateField(label="检查事项期间起", widget=DATE)
+    period_end = forms.DateField(label="检查事项期间止", widget=DATE)
+    due_on = forms.DateField(label="检查完成期限", widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = Unit.objects.filter(is_legal_office=False).exclude(parent=None).order_by("path")
+
+
+def finding_form(inspection):
+    """A finding for one of the plan's units; a problem is sent as a rectification notice."""
+
+    class FindingForm(ActionForm):
+        unit = forms.ModelChoiceField(label="被检查单位", queryset=inspection.units.order_by("path"))
+        text = forms.CharField(label="检查发现", widget=TEXT)
+        problem = forms.BooleanField(label="发现问题（送达整改通知）", required=False)
+        rectify = forms.CharField(
+            label=f"整改意见（{rules.SUPERVISION_OPINION.citation}：自送达之日起三十日内整改）",
+            widget=TEXT,
+            required=False,
+        )
+        typical = forms.BooleanField(label="列为典型案件", required=False)
+
+    return FindingForm
+
+
+class ConcludeInspectionForm(ActionForm):
+    summary = forms.CharField(label="检查总结", widget=TEXT, required=False)
+
+
+class TypicalBulletinForm(ActionForm):
+    bulletin = forms.CharField(label="典型案件通报（在门户公开；不含个人信息）", widget=TEXT)

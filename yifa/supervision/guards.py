@@ -37,8 +37,6 @@ def campaign_valid(campaign, *, units=(), **_):
 def population_found(campaign, **_):
     from .writes import population
 
-    if campaign.kind != "penalty":
-        return "行政许可案卷尚无可读取的案件数据接口，暂只能评查行政处罚案卷"
     if not any(population(campaign).values()):
         return (
             f"所选单位在{campaign.period_start:%Y-%m-%d}至{campaign.period_end:%Y-%m-%d}间没有作出决定的案卷，无可抽取"
@@ -200,4 +198,45 @@ def settlement_valid(dispute, *, decision="", comply_by=None, on, **_):
         problems.append(f"协调意见或裁决：必须填写（{rules.DISPUTE.citation}）")
     if comply_by is None or comply_by <= on:
         problems.append("执行期限：须晚于今天")
+    return problems
+
+
+def inspection_valid(inspection, *, units=(), **_):
+    problems = []
+    if not inspection.name.strip():
+        problems.append("名称：必须填写")
+    if not inspection.subject.strip():
+        problems.append("检查内容：必须填写")
+    if not units:
+        problems.append("被检查单位：至少选择一个")
+    if inspection.period_start and inspection.period_end and inspection.period_start > inspection.period_end:
+        problems.append("检查事项期间：起始日不能晚于截止日")
+    return problems
+
+
+def finding_valid(inspection, *, unit=None, text="", problem=False, rectify="", **_):
+    problems = []
+    if unit is None or not inspection.units.filter(pk=unit.pk).exists():
+        problems.append("被检查单位：须是本次专项检查方案中的单位")
+    if not (text or "").strip():
+        problems.append("检查发现：必须填写")
+    if rectify and not problem:
+        problems.append("整改意见：只有发现问题的才送达整改通知")
+    if problem and not (rectify or "").strip():
+        problems.append(f"整改意见：发现问题的须写明整改意见，以整改通知送达（{rules.SUPERVISION_OPINION.citation}）")
+    return problems
+
+
+def every_unit_found(inspection, **_):
+    missing = inspection.units.exclude(pk__in=inspection.findings.values("unit_id")).order_by("path")
+    names = [u.name for u in missing]
+    return f"尚未记录检查发现的单位：{'、'.join(names)}" if names else None
+
+
+def typical_bulletin_given(inspection, *, bulletin="", **_):
+    problems = []
+    if not (bulletin or "").strip():
+        problems.append("典型案件通报：必须填写")
+    if not inspection.findings.filter(typical=True).exists():
+        problems.append("典型案件通报：尚未标记典型案件")
     return problems

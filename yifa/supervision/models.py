@@ -11,6 +11,18 @@ from yifa.core.crypto import EncryptedTextField
 from yifa.core.models import Versioned
 
 
+class Record(Versioned):
+    """A supervision record with its own page (``supervision:<url_name>``)."""
+
+    url_name = ""
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        return reverse(f"supervision:{self.url_name}", args=[self.pk])
+
+
 class FileKind(models.TextChoices):
     PENALTY = "penalty", "行政处罚案卷"
     LICENSING = "licensing", "行政许可案卷"
@@ -71,7 +83,7 @@ class CampaignState(models.TextChoices):
     CONCLUDED = "concluded", "已完成"
 
 
-class Campaign(Versioned):
+class Campaign(Record):
     """案卷评查活动: the units and period reviewed; the sample drawn with a recorded seed."""
 
     name = models.CharField("名称", max_length=100)
@@ -96,8 +108,7 @@ class Campaign(Versioned):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("supervision:campaign", args=[self.pk])
+    url_name = "campaign"
 
 
 class FileState(models.TextChoices):
@@ -105,7 +116,7 @@ class FileState(models.TextChoices):
     SCORED = "scored", "已评分"
 
 
-class ReviewFile(Versioned):
+class ReviewFile(Record):
     """One sampled file: its scores item by item, its result."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="files")
@@ -131,8 +142,7 @@ class ReviewFile(Versioned):
     def __str__(self):
         return f"案卷{self.case_number}"
 
-    def get_absolute_url(self):
-        return reverse("supervision:file", args=[self.pk])
+    url_name = "file"
 
     def rubric_items(self):
         return RubricItem.objects.filter(rubric__kind=self.campaign.kind).order_by("code")
@@ -172,9 +182,10 @@ class NoticeSource(models.TextChoices):
     REVIEW = "review", "案卷评查"
     FILING = "filing", "重大行政处罚备案审查"
     WARNING = "warning", "执法预警"
+    INSPECTION = "inspection", "专项检查"
 
 
-class Notice(Versioned):
+class Notice(Record):
     """整改通知: a 纠错 notice (监督意见书, 30 days to correct, 山东条例第二十八条) or a 建议 to a unit."""
 
     unit = models.ForeignKey("core.Unit", verbose_name="被通知单位", on_delete=models.PROTECT, related_name="+")
@@ -197,8 +208,7 @@ class Notice(Versioned):
     def __str__(self):
         return f"{self.number}（{self.subject}）"
 
-    def get_absolute_url(self):
-        return reverse("supervision:notice", args=[self.pk])
+    url_name = "notice"
 
 
 class FilingState(models.TextChoices):
@@ -213,7 +223,7 @@ class FilingOutcome(models.TextChoices):
     SUGGEST = "suggest", "提出建议"
 
 
-class Filing(Versioned):
+class Filing(Record):
     """重大行政处罚备案: opened when a department makes a major penalty decision; the department files it
     within the configured period; the legal office reviews it."""
 
@@ -239,8 +249,7 @@ class Filing(Versioned):
     def __str__(self):
         return f"{self.decision_number or self.case_number}备案"
 
-    def get_absolute_url(self):
-        return reverse("supervision:filing", args=[self.pk])
+    url_name = "filing"
 
 
 class WarningKind(models.TextChoices):
@@ -314,7 +323,7 @@ class Sanction(models.TextChoices):
     NONE = "none", "不予处分"
 
 
-class Accountability(Versioned):
+class Accountability(Record):
     """问责案件. Only the legal office and the named investigators see it (access.py)."""
 
     number = models.CharField("编号", max_length=60, unique=True)
@@ -344,8 +353,7 @@ class Accountability(Versioned):
     def __str__(self):  # the number only: clocks and audit events carry this label outside the circle
         return self.number
 
-    def get_absolute_url(self):
-        return reverse("supervision:accountability", args=[self.pk])
+    url_name = "accountability"
 
 
 class Channel(models.TextChoices):
@@ -359,7 +367,7 @@ class ComplaintState(models.TextChoices):
     REPLIED = "replied", "已答复"
 
 
-class Complaint(Versioned):
+class Complaint(Record):
     """执法投诉举报, from the portal or the 12345 hotline, against a unit; linked to the case and its
     officers once found. The complainant's name and phone are personal data: encrypted, masked on screen."""
 
@@ -386,8 +394,7 @@ class Complaint(Versioned):
     def __str__(self):
         return f"投诉{self.number}"
 
-    def get_absolute_url(self):
-        return reverse("supervision:complaint", args=[self.pk])
+    url_name = "complaint"
 
 
 class DisputeState(models.TextChoices):
@@ -402,7 +409,7 @@ class DecidingOrgan(models.TextChoices):
     GOVERNMENT = "government", "本级人民政府裁决"
 
 
-class Dispute(Versioned):
+class Dispute(Record):
     """执法争议: departments disagree over competence; the legal office coordinates, else the government rules."""
 
     number = models.CharField("编号", max_length=40, unique=True)
@@ -424,5 +431,64 @@ class Dispute(Versioned):
     def __str__(self):
         return f"执法争议{self.number}"
 
-    def get_absolute_url(self):
-        return reverse("supervision:dispute", args=[self.pk])
+    url_name = "dispute"
+
+
+class InspectionScope(models.TextChoices):
+    ENFORCEMENT = "enforcement", "行政执法"
+    LICENSING = "licensing", "行政许可"
+    BOTH = "both", "行政许可和行政执法"
+
+
+class InspectionState(models.TextChoices):
+    PLANNED = "planned", "已制定方案"
+    UNDERWAY = "underway", "检查中"
+    CONCLUDED = "concluded", "已结束"
+
+
+class Inspection(Record):
+    """专项检查（专项行政执法监督检查）: a plan naming the units, subject and period inspected; findings per
+    unit; problems sent as rectification notices with their clocks; typical cases published."""
+
+    number = models.CharField("编号", max_length=40, unique=True)
+    name = models.CharField("名称", max_length=100)
+    scope = models.CharField("检查范围", max_length=12, choices=InspectionScope.choices)
+    subject = models.TextField("检查内容")
+    units = models.ManyToManyField("core.Unit", verbose_name="被检查单位", related_name="+")
+    unit = models.ForeignKey("core.Unit", verbose_name="组织单位", on_delete=models.PROTECT, related_name="+")
+    period_start = models.DateField("检查事项期间起")
+    period_end = models.DateField("检查事项期间止")
+    due_on = models.DateField("检查完成期限")
+    state = models.CharField("状态", max_length=10, choices=InspectionState.choices, default=InspectionState.PLANNED)
+    started_on = models.DateField("开始日", null=True, blank=True)
+    concluded_on = models.DateField("结束日", null=True, blank=True)
+    summary = models.TextField("检查总结", blank=True)
+    bulletin = models.TextField("典型案件通报", blank=True)
+    published_on = models.DateField("通报日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "专项检查"
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.number} {self.name}"
+
+    url_name = "inspection"
+
+
+class Finding(models.Model):
+    """One unit's finding in a special inspection; a problem found is sent as a rectification notice."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
+    unit = models.ForeignKey("core.Unit", verbose_name="被检查单位", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("检查发现")
+    problem = models.BooleanField("发现问题", default=False)
+    typical = models.BooleanField("典型案件", default=False)
+    notice = models.ForeignKey(
+        Notice, verbose_name="整改通知", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    found_on = models.DateField("记录日")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "专项检查发现"
+        ordering = ["unit_id", "id"]

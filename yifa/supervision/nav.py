@@ -4,6 +4,7 @@ from yifa.core.procedure import LEGAL_OFFICE
 NAV = [
     ("执法预警", "supervision:index"),
     Link("案卷评查", "supervision:campaigns", LEGAL_OFFICE),
+    Link("专项检查", "supervision:inspections", LEGAL_OFFICE),
     ("整改通知", "supervision:notices"),
     ("重大处罚备案", "supervision:filings"),
     ("执法投诉", "supervision:complaints"),

@@ -42,5 +42,9 @@ def complained(request):
 
 
 def bulletins(request):
-    context = {"bulletins": queries.public_bulletins(), "exposures": queries.public_exposures()}
+    context = {
+        "bulletins": queries.public_bulletins(),
+        "exposures": queries.public_exposures(),
+        "inspections": queries.public_inspections(),
+    }
     return render(request, "supervision/portal_bulletins.html", {**context, "rule": rules.CASE_FILE_REVIEW})

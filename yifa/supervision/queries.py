@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models import Avg, Count, Q
 
 from yifa.core.access import scope
-from yifa.enforcement import interface as enforcement
 
 from .models import (
     Alert,
@@ -13,13 +12,14 @@ from .models import (
     Complaint,
     FileState,
     Filing,
+    Inspection,
     Notice,
-    Prefill,
     ReviewFile,
     Section,
     WarningKind,
     WarningState,
 )
+from .sources import source
 
 
 def campaigns():
@@ -55,16 +55,11 @@ def files_for(user):
 
 def suggestions(review_file) -> dict[int, tuple]:
     """What the case data shows, item by item: {item id: (deduction, veto, note)} for the reviewer to confirm."""
-    facts = enforcement.file_findings([review_file.case_id]).get(review_file.case_id)
+    files = source(review_file.campaign.kind)
+    facts = files.findings([review_file.case_id]).get(review_file.case_id)
     if not facts:
         return {}
-    shown = {
-        Prefill.CERTIFICATE: facts["invalid_certificates"]
-        and "据案件数据：" + "、".join(facts["invalid_certificates"]) + "办案时无有效执法证",
-        Prefill.TWO_OFFICERS: facts["officer_count"] < 2 and f"据案件数据：承办执法人员{facts['officer_count']}人",
-        Prefill.LATE_CLOCK: facts["late_clocks"] and "据案件数据：" + "、".join(facts["late_clocks"]) + "逾期办结",
-        Prefill.OUTSIDE_BENCHMARK: facts["outside_without_reason"] and "据案件数据：罚款超出裁量基准幅度，未说明理由",
-    }
+    shown = files.shown(facts)
     found = {}
     for item in review_file.rubric_items().exclude(prefill=""):
         note = shown.get(item.prefill)
@@ -126,3 +121,27 @@ def public_exposures():
     from .models import Accountability
 
     return Accountability.objects.filter(published_on__isnull=False).only("id", "publication", "published_on")[:50]
+
+
+def inspections():
+    return (
+        Inspection.objects.select_related("unit")
+        .annotate(
+            n_units=Count("units", distinct=True),
+            n_problems=Count("findings", filter=Q(findings__problem=True), distinct=True),
+        )
+        .order_by("-id")
+    )
+
+
+def inspection_findings(inspection):
+    return inspection.findings.select_related("unit", "notice").order_by("unit__path", "id")
+
+
+def public_inspections():
+    """专项检查 whose typical cases were published (通报典型案件): the plan's name, subject and the bulletin."""
+    return (
+        Inspection.objects.filter(published_on__isnull=False)
+        .only("id", "name", "subject", "bulletin", "published_on")
+        .order_by("-published_on", "-id")[:50]
+    )

@@ -155,3 +155,16 @@ def months_after(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     return D(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+SPECIAL_INSPECTION = Rule(
+    "supervision.special_inspection",
+    "行政执法监督应当采取日常监督、专项监督、综合检查等方式进行，也可以采取抽查或者暗访等方式",
+    SHANDONG,
+    "第二十一条",
+    note=(
+        "专项检查方案写明被检查单位、检查内容、检查事项期间和检查完成期限（条例未规定期限，由方案确定，"
+        "期限届满前提醒、逾期标记）；发现的问题以整改通知（监督意见书）送达，自送达之日起三十日内整改"
+        "（条例第二十八条）；典型案件可向社会通报"
+    ),
+)

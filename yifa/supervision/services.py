@@ -10,7 +10,16 @@ from django.utils import timezone
 
 from yifa.core.procedure import Checks, create, fire
 
-from .flows import ACC_FLOW, ALERT_FLOW, CAMPAIGN_FLOW, COMPLAINT_FLOW, DISPUTE_FLOW, FILING_FLOW, NOTICE_FLOW
+from .flows import (
+    ACC_FLOW,
+    ALERT_FLOW,
+    CAMPAIGN_FLOW,
+    COMPLAINT_FLOW,
+    DISPUTE_FLOW,
+    FILING_FLOW,
+    INSPECTION_FLOW,
+    NOTICE_FLOW,
+)
 from .models import (
     Accountability,
     AccSource,
@@ -21,6 +30,8 @@ from .models import (
     Dispute,
     FileKind,
     Filing,
+    Inspection,
+    InspectionScope,
     Notice,
     NoticeKind,
     NoticeSource,
@@ -216,4 +227,36 @@ def dispute_submit(*, by, unit, other_units, matter, on=None) -> Dispute:
         by=by,
         on=on,
         other_units=list(other_units),
+    )
+
+
+def inspection_create(*, by, name, scope, subject, units, period_start, period_end, due_on, on=None) -> Inspection:
+    """专项检查方案 (山东条例第二十一条): units, subject, the period inspected and the date to finish by."""
+    checks = Checks()
+    name = checks.text("name", "名称", name, limit=100)
+    checks.choice("scope", "检查范围", scope, InspectionScope)
+    subject = checks.text("subject", "检查内容", subject)
+    checks.date("period_start", "检查事项期间起", period_start)
+    checks.date("period_end", "检查事项期间止", period_end)
+    checks.date("due_on", "检查完成期限", due_on)
+    on = on or timezone.localdate()
+    if due_on is not None and due_on < on:
+        checks.fail("due_on", "检查完成期限：不能早于今天")
+    checks.done()
+    return create(
+        INSPECTION_FLOW,
+        "create",
+        build=lambda: Inspection(
+            number=next_number(Inspection, "江法专检", on.year),
+            name=name,
+            scope=scope,
+            subject=subject,
+            unit=by.unit,
+            period_start=period_start,
+            period_end=period_end,
+            due_on=due_on,
+        ),
+        by=by,
+        on=on,
+        units=list(units),
     )

@@ -27,4 +27,7 @@ urlpatterns = [
     path("disputes/", views.disputes, name="disputes"),
     path("disputes/<int:pk>/", views.dispute, name="dispute"),
     path("disputes/<int:pk>/act/<str:name>/", actions.DISPUTE_ACTIONS.view(), name="dispute_act"),
+    path("inspections/", views.inspections, name="inspections"),
+    path("inspections/<int:pk>/", views.inspection, name="inspection"),
+    path("inspections/<int:pk>/act/<str:name>/", actions.INSPECTION_ACTIONS.view(), name="inspection_act"),
 ]

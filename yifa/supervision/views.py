@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,7 +13,7 @@ from yifa.core.access import can_see_personal_data, is_legal_office, require_leg
 from yifa.core.charts import bar_chart
 from yifa.core.clocks import clocks_of
 from yifa.core.errors import YifaError
-from yifa.core.procedure import show_service_errors
+from yifa.core.procedure import create_page, show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
@@ -23,11 +25,20 @@ from .access import (
     access_dispute,
     access_file,
     access_filing,
+    access_inspection,
     access_notice,
     accountability_visible,
     disputes_visible,
 )
-from .models import FilingState, NoticeSource, WarningKind, WarningState
+from .models import FileKind, FilingState, NoticeSource, WarningKind, WarningState
+from .sources import source
+
+
+def record_page(request, actions, found, template: str, bound=None, **context):
+    """A record's page: its statutory clocks, the acts this user may fire now, and what the page adds."""
+    clocks = clocks_of(found, open_only=False).order_by("id")
+    offered = actions.offered(request.user, found, bound=bound)
+    return render(request, template, {"clocks": clocks, "actions": offered, **context})
 
 
 @staff_view
@@ -48,16 +59,15 @@ def cockpit(request):
 @staff_view
 def campaigns(request):
     require_legal_office(request.user)
-    form = forms.CampaignForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            found = services.campaign_create(by=request.user, **form.cleaned_data)
-            messages.success(request, f"已创建评查活动：{found.name}")
-            return redirect(found)
-        except YifaError as exc:
-            show_service_errors(form, exc)
     page = page_of(queries.campaigns().order_by("-id"), request.GET.get("page"))
-    return render(request, "supervision/campaigns.html", {"page": page, "form": form, "rule": rules.CASE_FILE_REVIEW})
+    return create_page(
+        request,
+        forms.CampaignForm(request.POST or None),
+        make=partial(services.campaign_create, by=request.user),
+        done=lambda c: f"已创建评查活动：{c.name}",
+        template="supervision/campaigns.html",
+        context={"page": page, "rule": rules.CASE_FILE_REVIEW},
+    )
 
 
 @staff_view
@@ -86,7 +96,7 @@ def review_file(request, pk: int, bound=None, notice_form=None):
         "f": found,
         "scores": found.scores.select_related("item"),
         "actions": FILE_ACTIONS.offered(request.user, found, bound=bound),
-        "case_link": f"/staff/enforcement/{found.case_id}/",
+        "case_link": source(found.campaign.kind).link(found.case_id),
         "notices": queries.notices_for(request.user).filter(link=found.get_absolute_url()),
         "notice_form": (notice_form or forms.NoticeForm()) if legal and found.passed is False else None,
     }
@@ -129,12 +139,7 @@ def notice(request, pk: int, bound=None):
     from .actions import NOTICE_ACTIONS
 
     found = access_notice(request.user, pk)
-    context = {
-        "n": found,
-        "clocks": clocks_of(found, open_only=False).order_by("id"),
-        "actions": NOTICE_ACTIONS.offered(request.user, found, bound=bound),
-    }
-    return render(request, "supervision/notice.html", context)
+    return record_page(request, NOTICE_ACTIONS, found, "supervision/notice.html", bound, n=found)
 
 
 @staff_view
@@ -151,15 +156,17 @@ def filing(request, pk: int, bound=None):
     from .actions import FILING_ACTIONS
 
     found = access_filing(request.user, pk)
-    context = {
-        "f": found,
-        "clocks": clocks_of(found, open_only=False).order_by("id"),
-        "actions": FILING_ACTIONS.offered(request.user, found, bound=bound),
-        "notices": queries.notices_for(request.user).filter(link=found.get_absolute_url()),
-        "rule": rules.MAJOR_PENALTY_FILING,
-        "case_link": f"/staff/enforcement/{found.case_id}/",
-    }
-    return render(request, "supervision/filing.html", context)
+    return record_page(
+        request,
+        FILING_ACTIONS,
+        found,
+        "supervision/filing.html",
+        bound,
+        f=found,
+        notices=queries.notices_for(request.user).filter(link=found.get_absolute_url()),
+        rule=rules.MAJOR_PENALTY_FILING,
+        case_link=source(FileKind.PENALTY).link(found.case_id),
+    )
 
 
 @staff_view
@@ -171,15 +178,14 @@ def accountabilities(request):
 @staff_view
 def accountability_new(request):
     require_legal_office(request.user)
-    form = forms.AccountabilityForm(request.POST or None, initial={"source_link": request.GET.get("from", "")[:300]})
-    if request.method == "POST" and form.is_valid():
-        try:
-            found = services.accountability_open(by=request.user, **form.cleaned_data)
-            messages.success(request, f"已问责立案：{found.number}")
-            return redirect(found)
-        except YifaError as exc:
-            show_service_errors(form, exc)
-    return render(request, "supervision/accountability_new.html", {"form": form, "rule": rules.ACCOUNTABILITY})
+    return create_page(
+        request,
+        forms.AccountabilityForm(request.POST or None, initial={"source_link": request.GET.get("from", "")[:300]}),
+        make=partial(services.accountability_open, by=request.user),
+        done=lambda a: f"已问责立案：{a.number}",
+        template="supervision/accountability_new.html",
+        context={"rule": rules.ACCOUNTABILITY},
+    )
 
 
 @staff_view
@@ -187,14 +193,16 @@ def accountability(request, pk: int, bound=None):
     from .actions import ACC_ACTIONS
 
     found = access_accountability(request.user, pk)
-    context = {
-        "a": found,
-        "investigators": found.investigators.all(),
-        "clocks": clocks_of(found, open_only=False).order_by("id"),
-        "actions": ACC_ACTIONS.offered(request.user, found, bound=bound),
-        "today": timezone.localdate(),
-    }
-    return render(request, "supervision/accountability.html", context)
+    return record_page(
+        request,
+        ACC_ACTIONS,
+        found,
+        "supervision/accountability.html",
+        bound,
+        a=found,
+        investigators=found.investigators.all(),
+        today=timezone.localdate(),
+    )
 
 
 @staff_view
@@ -207,15 +215,14 @@ def complaints(request):
 @staff_view
 def complaint_new(request):
     """A complaint from the 12345 hotline (or a letter), entered by staff."""
-    form = forms.ComplaintForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            found = services.complaint_receive(by=request.user, **form.cleaned_data)
-            messages.success(request, f"已登记投诉：{found.number}")
-            return redirect(found)
-        except YifaError as exc:
-            show_service_errors(form, exc)
-    return render(request, "supervision/complaint_new.html", {"form": form, "rule": rules.COMPLAINT_REPLY})
+    return create_page(
+        request,
+        forms.ComplaintForm(request.POST or None),
+        make=partial(services.complaint_receive, by=request.user),
+        done=lambda c: f"已登记投诉：{c.number}",
+        template="supervision/complaint_new.html",
+        context={"rule": rules.COMPLAINT_REPLY},
+    )
 
 
 @staff_view
@@ -223,28 +230,30 @@ def complaint(request, pk: int, bound=None):
     from .actions import COMPLAINT_ACTIONS
 
     found = access_complaint(request.user, pk)
-    context = {
-        "c": found,
-        "clocks": clocks_of(found, open_only=False).order_by("id"),
-        "actions": COMPLAINT_ACTIONS.offered(request.user, found, bound=bound),
-        "show_personal": can_see_personal_data(request.user),
-        "legal": is_legal_office(request.user),
-    }
-    return render(request, "supervision/complaint.html", context)
+    return record_page(
+        request,
+        COMPLAINT_ACTIONS,
+        found,
+        "supervision/complaint.html",
+        bound,
+        c=found,
+        show_personal=can_see_personal_data(request.user),
+        legal=is_legal_office(request.user),
+        case_link=source(FileKind.PENALTY).link(found.case_id) if found.case_id else "",
+    )
 
 
 @staff_view
 def disputes(request):
-    form = forms.DisputeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            found = services.dispute_submit(by=request.user, unit=request.user.unit, **form.cleaned_data)
-            messages.success(request, f"已提请协调：{found.number}")
-            return redirect(found)
-        except YifaError as exc:
-            show_service_errors(form, exc)
     page = page_of(disputes_visible(request.user).order_by("-id"), request.GET.get("page"))
-    return render(request, "supervision/disputes.html", {"page": page, "form": form, "rule": rules.DISPUTE})
+    return create_page(
+        request,
+        forms.DisputeForm(request.POST or None),
+        make=partial(services.dispute_submit, by=request.user, unit=request.user.unit),
+        done=lambda d: f"已提请协调：{d.number}",
+        template="supervision/disputes.html",
+        context={"page": page, "rule": rules.DISPUTE},
+    )
 
 
 @staff_view
@@ -252,11 +261,45 @@ def dispute(request, pk: int, bound=None):
     from .actions import DISPUTE_ACTIONS
 
     found = access_dispute(request.user, pk)
-    context = {
-        "d": found,
-        "others": found.other_units.all(),
-        "clocks": clocks_of(found, open_only=False).order_by("id"),
-        "actions": DISPUTE_ACTIONS.offered(request.user, found, bound=bound),
-        "rule": rules.DISPUTE,
-    }
-    return render(request, "supervision/dispute.html", context)
+    return record_page(
+        request,
+        DISPUTE_ACTIONS,
+        found,
+        "supervision/dispute.html",
+        bound,
+        d=found,
+        others=found.other_units.all(),
+        rule=rules.DISPUTE,
+    )
+
+
+@staff_view
+def inspections(request):
+    require_legal_office(request.user)
+    page = page_of(queries.inspections(), request.GET.get("page"))
+    return create_page(
+        request,
+        forms.InspectionForm(request.POST or None),
+        make=partial(services.inspection_create, by=request.user),
+        done=lambda i: f"已制定专项检查方案：{i.number}",
+        template="supervision/inspections.html",
+        context={"page": page, "rule": rules.SPECIAL_INSPECTION},
+    )
+
+
+@staff_view
+def inspection(request, pk: int, bound=None):
+    from .actions import INSPECTION_ACTIONS
+
+    found = access_inspection(request.user, pk)
+    return record_page(
+        request,
+        INSPECTION_ACTIONS,
+        found,
+        "supervision/inspection.html",
+        bound,
+        i=found,
+        units=found.units.order_by("path"),
+        findings=queries.inspection_findings(found),
+        rule=rules.SPECIAL_INSPECTION,
+    )

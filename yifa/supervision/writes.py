@@ -12,7 +12,8 @@ from yifa.core.models import Unit
 from yifa.enforcement import interface as enforcement
 
 from . import rules
-from .models import FilingOutcome, ItemScore, NoticeKind, NoticeSource, ReviewFile, Section
+from .models import FilingOutcome, Finding, ItemScore, NoticeKind, NoticeSource, ReviewFile, Section
+from .sources import source
 
 
 def subtree_ids(unit) -> list[int]:
@@ -21,10 +22,10 @@ def subtree_ids(unit) -> list[int]:
 
 def population(campaign) -> dict:
     """{unit: [case rows decided in the period]}, units in id order (a stable order for the draw)."""
-    found = {}
+    files, found = source(campaign.kind), {}
     for unit in campaign.units.order_by("pk"):
         found[unit] = list(
-            enforcement.decided_cases(unit_ids=subtree_ids(unit), start=campaign.period_start, end=campaign.period_end)
+            files.population(unit_ids=subtree_ids(unit), start=campaign.period_start, end=campaign.period_end)
         )
     return found
 
@@ -137,3 +138,30 @@ def link_case(complaint, *, case_number, **_):
 
 def set_other_units(dispute, *, other_units, **_):
     dispute.other_units.set(other_units)
+
+
+def record_finding(inspection, *, by, on, unit, text, problem=False, typical=False, rectify="", **_):
+    """A unit's finding; a problem is sent to the unit as a rectification notice (its 30-day clock starts)."""
+    from .services import notice_issue
+
+    notice = None
+    if problem:
+        notice = notice_issue(
+            by=by,
+            unit=unit,
+            kind=NoticeKind.CORRECT,
+            source=NoticeSource.INSPECTION,
+            subject=f"{inspection.name}发现的问题",
+            link=inspection.get_absolute_url(),
+            text=rectify,
+            on=on,
+        )
+    Finding.objects.create(
+        inspection=inspection,
+        unit=unit,
+        text=text.strip(),
+        problem=bool(problem),
+        typical=bool(typical),
+        notice=notice,
+        found_on=on,
+    )

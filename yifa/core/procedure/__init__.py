@@ -5,7 +5,8 @@
   makes many records (an import) with one event for all.
 - ``Who``: a permission with its Chinese label.
 - ``Action``/``Actions`` (``actions.py``): each act's form; one generic view runs them.
-- ``ActionForm``, ``MultipleFileField``, ``show_service_errors``, ``Checks``: forms and input checks.
+- ``ActionForm``, ``MultipleFileField``, ``show_service_errors``, ``Checks``: forms and input checks;
+  ``create_page``: the page whose form creates one record through a service.
 - ``change``/``add``: the same write discipline for records without a procedure (settings, registers).
 """
 
@@ -29,6 +30,7 @@ from .engine import (
     state_label,
 )
 from .forms import ActionForm, Checks, MultipleFileField, form_error_text, show_service_errors
+from .pages import create_page
 from .records import add, change, remove, reveal
 from .who import ADMIN, ANY_STAFF, LEGAL_OFFICE, MEMBER, NOBODY, Who, in_unit_of, with_role
 
@@ -67,6 +69,7 @@ __all__ = [
     "remove",
     "reveal",
     "show_service_errors",
+    "create_page",
     "state_label",
     "with_role",
 ]
