@@ -6,4 +6,5 @@ NAV = [
     ("上级清单与差异", "licensing:higher"),
     ("许可统计", "licensing:statistics"),
     ("审批制度改革台账", "licensing:reform"),
+    ("许可文书模板", "licensing:templates"),
 ]

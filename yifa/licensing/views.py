@@ -20,7 +20,7 @@ from yifa.core.views import staff_view
 from . import documents, importer, promise, queries, reform, rules, services
 from .access import access_application, access_certificate, access_draw, access_item, access_reform, draws_for
 from .flows import list_keeper, organ_staff
-from .forms import CounterForm, DrawForm, ImportForm, ReformForm
+from .forms import CounterForm, DrawForm, ImportForm, ReformForm, TemplateForm
 from .models import AppState, CertState, ItemState, ReformKind
 
 
@@ -318,3 +318,37 @@ def reform_export(request):
     kind = request.GET.get("kind", "") if request.GET.get("kind", "") in ReformKind.values else ""
     name = f"审批制度改革台账{f'（{year}年）' if year else ''}.xlsx"
     return file_download(reform.export_xlsx(year=year, kind=kind), name)
+
+
+@staff_view
+def template_list(request):
+    keeper = documents.TEMPLATE_KEEPER(request.user)
+    kinds = [(t["kind"], t["title"]) for t in documents.templates()]
+    form = TemplateForm(request.POST or None, request.FILES or None, kinds=kinds)
+    if request.method == "POST":
+        if not keeper:
+            raise AccessDenied(f"您无权更换文书模板（需{documents.TEMPLATE_KEEPER.label}）")
+        try:
+            if request.POST.get("reset"):
+                documents.template_reset(by=request.user, kind=request.POST["reset"])
+                messages.success(request, "已恢复默认模板")
+                return redirect("licensing:templates")
+            if form.is_valid():
+                kind = form.cleaned_data["kind"]
+                documents.template_set(by=request.user, kind=kind, content=form.cleaned_data["file"].read())
+                messages.success(request, f"{documents.TITLES[kind]}模板已更换")
+                return redirect("licensing:templates")
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    return render(
+        request,
+        "licensing/templates.html",
+        {"rows": documents.templates(), "form": form, "keeper": keeper, "label": documents.TEMPLATE_KEEPER.label},
+    )
+
+
+@staff_view
+def template_download(request, kind: str):
+    if kind not in documents.TITLES:
+        raise NotFound(f"没有名为“{kind}”的文书")
+    return file_download(documents.template_for(kind), f"{documents.TITLES[kind]}模板.docx")
