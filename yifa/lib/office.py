@@ -42,11 +42,17 @@ def _paragraphs(doc):
         yield from section.footer.paragraphs
 
 
-def fill_docx(template: bytes, context: Mapping[str, object]) -> bytes:
-    """Replace every {{字段}} in a .docx template; unknown fields become empty."""
+def fill_docx(template: bytes, context: Mapping[str, object], *, drop_emptied: bool = False) -> bytes:
+    """Replace every {{字段}} in a .docx template; unknown fields become empty. With ``drop_emptied``, a
+    body paragraph that held fields and is left blank by them (a sentence that holds only in some cases)
+    is removed rather than printed as an empty line."""
     doc = Document(io.BytesIO(template))
-    for paragraph in _paragraphs(doc):
+    for paragraph in list(_paragraphs(doc)):
+        had_fields = "{{" in paragraph.text
         _fill_paragraph(paragraph, context)
+        element = paragraph._element
+        if drop_emptied and had_fields and not paragraph.text.strip() and element.getparent() is doc.element.body:
+            element.getparent().remove(element)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -4,7 +4,7 @@ legal office and leaders all. The item list is public once published; staff see 
 from yifa.core.access import fetch, scope
 from yifa.core.errors import NotFound
 
-from .models import Application, Certificate, Item, PromiseCheck, PromiseDraw
+from .models import Application, Certificate, Item, PromiseCheck, PromiseDraw, ReformEntry
 
 
 def applications_for(user):
@@ -40,3 +40,11 @@ def access_draw(user, pk) -> PromiseDraw:
 
 def access_check(user, pk) -> PromiseCheck:
     return fetch(PromiseCheck.objects.select_related("unit", "draw", "application__item"), user, pk)
+
+
+def access_reform(user, pk) -> ReformEntry:
+    """The reform record is the city's public ledger of its list: every staff member reads it."""
+    try:
+        return ReformEntry.objects.select_related("unit", "item").get(pk=pk)
+    except (ReformEntry.DoesNotExist, ValueError, TypeError):
+        raise NotFound() from None

@@ -55,6 +55,7 @@ ITEMS = Flow(
             (ItemState.PUBLISHED,),
             ItemState.WITHDRAWN,
             who=list_keeper,
+            by_system=True,  # the sweep stops an item on the day its cancellation takes effect (reform.py)
             reason_required=True,
         ),
         Transition(

@@ -5,7 +5,7 @@ from django import forms
 from yifa.core.procedure import ActionForm
 from yifa.core.public_forms import PublicForm
 
-from .models import Channel, ExclusionKind
+from .models import Channel, ExclusionKind, ReformKind
 
 
 class ImportForm(forms.Form):
@@ -154,3 +154,47 @@ class FindingsForm(ActionForm):
 
 class FalsePromiseForm(FindingsForm):
     reason = forms.CharField(label="撤销许可的事实和理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class ReformForm(forms.Form):
+    """One line of the reform record; the service checks the rules between fields (reform._checked)."""
+
+    item = forms.ModelChoiceField(
+        label="清单事项（清单外或已删除的事项可不选，填写名称）", queryset=None, required=False
+    )
+    item_code = forms.CharField(label="事项编码", max_length=40, required=False)
+    item_name = forms.CharField(label="事项名称（选择清单事项的可不填）", max_length=200, required=False)
+    unit = forms.ModelChoiceField(label="原实施机关（选择清单事项的可不选）", queryset=None, required=False)
+    kind = forms.ChoiceField(label="改革方式", choices=ReformKind.choices)
+    counterpart = forms.CharField(label="承接机关（下放）或合并后事项（合并）", max_length=200, required=False)
+    document_title = forms.CharField(label="决定文件名称", max_length=200)
+    document_number = forms.CharField(label="文号", max_length=80)
+    decided_on = forms.DateField(label="印发日期", widget=DATE_INPUT)
+    effective_on = forms.DateField(label="施行日期（不填视为印发之日施行）", widget=DATE_INPUT, required=False)
+    days_before = forms.IntegerField(label="改革前办理时限（工作日）", min_value=0, max_value=9999, required=False)
+    days_after = forms.IntegerField(label="改革后办理时限（工作日）", min_value=0, max_value=9999, required=False)
+    materials_before = forms.IntegerField(label="改革前申请材料（件）", min_value=0, max_value=9999, required=False)
+    materials_after = forms.IntegerField(label="改革后申请材料（件）", min_value=0, max_value=9999, required=False)
+    note = forms.CharField(label="备注", widget=forms.Textarea(attrs={"rows": 2}), max_length=5000, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from yifa.core.models import Unit
+
+        from .models import Item
+
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = Item.objects.select_related("unit").order_by("code")
+        self.fields["unit"].queryset = Unit.objects.order_by("name")
+
+
+class TemplateForm(forms.Form):
+    kind = forms.ChoiceField(label="文书", choices=())
+    file = forms.FileField(label="模板文件（.docx）")
+
+    def __init__(self, *args, kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = list(kinds)

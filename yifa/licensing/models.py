@@ -256,3 +256,72 @@ class PromiseCheck(Versioned):
 
     def get_absolute_url(self):
         return reverse("licensing:draw", args=[self.draw_id])
+
+
+class ReformKind(models.TextChoices):
+    CANCEL = "cancel", "取消审批"
+    DELEGATE = "delegate", "下放审批层级"
+    MERGE = "merge", "合并（整合实施）"
+    PROMISE = "promise", "改为告知承诺"
+    FILING = "filing", "审批改为备案"
+    OPTIMISE = "optimise", "压减时限、精简材料"
+
+
+class ReformEntry(Versioned):
+    """One line of the reform record (改革台账): what was done to an item, and the document that decided it."""
+
+    item = models.ForeignKey(
+        Item, verbose_name="清单事项", null=True, blank=True, on_delete=models.SET_NULL, related_name="reforms"
+    )
+    item_code = models.CharField("事项编码", max_length=40, blank=True)
+    item_name = models.CharField("事项名称", max_length=200)
+    unit = models.ForeignKey("core.Unit", verbose_name="原实施机关", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("改革方式", max_length=10, choices=ReformKind.choices)
+    counterpart = models.CharField("承接机关或合并后事项", max_length=200, blank=True)
+    document_title = models.CharField("决定文件", max_length=200)
+    document_number = models.CharField("文号", max_length=80)
+    decided_on = models.DateField("印发日期", db_index=True)
+    effective_on = models.DateField("施行日期", null=True, blank=True)
+    days_before = models.PositiveSmallIntegerField("改革前办理时限（工作日）", null=True, blank=True)
+    days_after = models.PositiveSmallIntegerField("改革后办理时限（工作日）", null=True, blank=True)
+    materials_before = models.PositiveSmallIntegerField("改革前申请材料（件）", null=True, blank=True)
+    materials_after = models.PositiveSmallIntegerField("改革后申请材料（件）", null=True, blank=True)
+    note = models.TextField("备注", blank=True)
+    by = models.ForeignKey("core.User", verbose_name="登记人", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "审批制度改革台账"
+        ordering = ["-decided_on", "-id"]
+
+    def __str__(self):
+        return f"{self.item_name}（{self.get_kind_display()}，{self.document_number}）"
+
+    def get_absolute_url(self):
+        return reverse("licensing:reform_entry", args=[self.pk])
+
+    @property
+    def days_saved(self) -> int | None:
+        if self.days_before is None or self.days_after is None:
+            return None
+        return self.days_before - self.days_after
+
+    @property
+    def materials_saved(self) -> int | None:
+        if self.materials_before is None or self.materials_after is None:
+            return None
+        return self.materials_before - self.materials_after
+
+
+class DocTemplate(models.Model):
+    """A licensing document's .docx template as the office replaced it (the default is built in)."""
+
+    kind = models.CharField("文书", max_length=30, unique=True)
+    content = models.BinaryField("模板（.docx）")
+    updated_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "许可文书模板"
+
+    def __str__(self):
+        return self.kind

@@ -5,4 +5,6 @@ NAV = [
     ("告知承诺核查", "licensing:draws"),
     ("上级清单与差异", "licensing:higher"),
     ("许可统计", "licensing:statistics"),
+    ("审批制度改革台账", "licensing:reform"),
+    ("许可文书模板", "licensing:templates"),
 ]

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
+from django.db import connection
 from django.db.models import Q
 from django.http import Http404
 
@@ -52,8 +53,32 @@ def applications(user, *, state: str = "", q: str = ""):
     if q:
         # the few matching items first (a small table), so the planner can walk the date index
         matching_items = Item.objects.filter(Q(name__icontains=q) | Q(code__icontains=q)).values("pk")
-        qs = qs.filter(Q(number__icontains=q) | Q(item_id__in=matching_items))
+        qs = qs.filter(number_matches(q) | Q(item_id__in=matching_items))
     return qs.order_by("-received_on", "-id")
+
+
+def number_matches(typed: str) -> Q:
+    """Applications whose number is the one typed, or starts with it: both read an index (the number's
+    sequence is the row's key, and a prefix is a range of the unique number index; on PostgreSQL Django
+    adds a pattern index beside it), never a scan of every number. Text that cannot begin a number
+    matches none."""
+    text = unicodedata.normalize("NFKC", "".join(typed.split())).translate(BRACKETS)
+    found = typed_number(typed)
+    matches = Q(pk__in=[])
+    if found:
+        year, seq = found
+        matches |= Q(pk=seq, number__startswith=year) if year else Q(pk=seq)
+    if NUMBER_PREFIX.match(text):
+        matches |= _number_prefix(text)
+    return matches
+
+
+def _number_prefix(text: str) -> Q:
+    if connection.vendor == "sqlite":
+        # SQLite's LIKE ignores case and so reads no ordinary index: a range of the unique index instead
+        # (BINARY collation compares UTF-8 bytes, so the range holds exactly the numbers with the prefix)
+        return Q(number__gte=text, number__lt=text + "\U0010ffff")
+    return Q(number__startswith=text)  # PostgreSQL: Django's varchar_pattern_ops index beside the unique one
 
 
 def with_clocks(rows):
@@ -94,6 +119,7 @@ def promised_due(app):
 
 NUMBER = re.compile(r"^(?:(\d{4})许)?0*(\d{1,9})$")
 BRACKETS = str.maketrans("", "", "〔〕()（）【】[]［］第号")
+NUMBER_PREFIX = re.compile(r"^\d{4}(?:许\d{0,9})?$")
 
 
 def typed_number(typed: str) -> tuple[str, int] | None:

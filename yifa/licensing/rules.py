@@ -285,3 +285,33 @@ def earliest_hearing(notice_on: dt.date, calendar) -> dt.date:
 
 # How early the holder is reminded of the renewal date: the organ's service, not the law's.
 REMIND_DAYS_BEFORE_RENEWAL = 30
+
+
+# 审批制度改革台账
+REFORM_WAYS = Rule(
+    P + "reform_ways",
+    "对涉企经营许可事项依法采取直接取消审批、审批改为备案、实行告知承诺、优化审批服务等方式分类管理",
+    BUSINESS_ENVIRONMENT,
+    "第十九条第二款",
+)
+REFORM_CANCELLED = Rule(
+    P + "reform_cancelled",
+    "对已取消的行政许可，行政机关不得继续实施或者变相实施",
+    BUSINESS_ENVIRONMENT,
+    "第四十条第二款",
+    note="台账登记取消审批或者审批改为备案且已施行的，清单中的该事项同时停止实施；"
+    "施行日期在后的，由 yifa sweep 在施行日办理",
+)
+REFORM_SERVICE = Rule(
+    P + "reform_service",
+    "通过整合实施、下放审批层级等方式优化审批服务；符合条件的可以采取告知承诺方式办理",
+    BUSINESS_ENVIRONMENT,
+    "第四十条第三款",
+)
+REFORM_REDUCTION = Rule(
+    P + "reform_reduction",
+    "按照减环节、减材料、减时限的要求编制并公开办事指南；可以在规定时限内进一步压减时间并向社会公开",
+    BUSINESS_ENVIRONMENT,
+    "第三十五条、第三十六条第二款",
+    note="台账记录改革前后的办理时限和申请材料件数，压减后的时限不得超过法定时限（行政许可法第四十二条）",
+)

@@ -1,6 +1,7 @@
 """Daily (``yifa sweep``): deemed acceptance once the five days for a 补正 notice lapse without one
-(第三十二条第一款第（四）项), the holder's renewal reminder (第五十条第一款), and deemed renewal when no
-decision came before the expiry (第五十条第二款)."""
+(第三十二条第一款第（四）项), the holder's renewal reminder (第五十条第一款), deemed renewal when no
+decision came before the expiry (第五十条第二款), and items stopped once their cancellation takes effect
+(优化营商环境条例第四十条第二款)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from yifa.core import clocks
 from yifa.core.models import DeadlineStatus
 from yifa.core.procedure import fire
 
-from . import queries, rules
+from . import queries, reform, rules
 from .flows import APPLICATIONS, CERTIFICATES
 from .models import Application, AppState
 
@@ -43,4 +44,8 @@ def daily(on: dt.date) -> str:
         if not CERTIFICATES.unmet(cert, "deem_renew", on=on):
             fire(CERTIFICATES, cert, "deem_renew", by=None, on=on, reason=rules.RENEWAL_DECISION.citation)
             renewed += 1
-    return f"逾期未告知补正视为受理{deemed}件，发出延续提醒{reminded}件，逾期未作延续决定视为准予延续{renewed}件"
+    stopped = reform.withdraw_in_force(on)
+    return (
+        f"已取消或改为备案的事项停止实施{stopped}项，逾期未告知补正视为受理{deemed}件，"
+        f"发出延续提醒{reminded}件，逾期未作延续决定视为准予延续{renewed}件"
+    )

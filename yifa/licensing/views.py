@@ -17,11 +17,11 @@ from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import documents, importer, promise, queries, rules, services
-from .access import access_application, access_certificate, access_draw, access_item, draws_for
-from .flows import organ_staff
-from .forms import CounterForm, DrawForm, ImportForm
-from .models import AppState, CertState, ItemState
+from . import documents, importer, promise, queries, reform, rules, services
+from .access import access_application, access_certificate, access_draw, access_item, access_reform, draws_for
+from .flows import list_keeper, organ_staff
+from .forms import CounterForm, DrawForm, ImportForm, ReformForm, TemplateForm
+from .models import AppState, CertState, ItemState, ReformKind
 
 
 @staff_view
@@ -243,3 +243,112 @@ def application_document(request, pk: int, kind: str):
 def certificate_document(request, pk: int):
     name, content = documents.certificate_docx(access_certificate(request.user, pk))
     return file_download(content, name)
+
+
+def _reform_fields(form) -> dict:
+    return {k: v for k, v in form.cleaned_data.items() if k != "version"}
+
+
+@staff_view
+def reform_list(request):
+    from yifa.core.queries import int_param
+
+    year = int_param(request.GET.get("year"), low=1990, high=timezone.localdate().year + 1)
+    kind = request.GET.get("kind", "") if request.GET.get("kind", "") in ReformKind.values else ""
+    can_record = reform.may_record(request.user)
+    form = ReformForm(request.POST or None)
+    if request.method == "POST":
+        if not can_record:
+            raise AccessDenied(f"您无权登记改革事项（需{list_keeper.label}）")
+        if form.is_valid():
+            try:
+                entry = reform.record(by=request.user, **_reform_fields(form))
+                messages.success(request, f"已登记：{entry}")
+                return redirect("licensing:reform")
+            except YifaError as exc:
+                show_service_errors(form, exc)
+    stats = reform.statistics()
+    return render(
+        request,
+        "licensing/reform.html",
+        {
+            "page": page_of(reform.entries(year=year, kind=kind), request.GET.get("page")),
+            "form": form,
+            "can_record": can_record,
+            "stats": stats,
+            "chart": reform.chart(stats) if stats else None,
+            "kinds": ReformKind.choices,
+            "year": year,
+            "kind": kind,
+            "rules": (rules.REFORM_WAYS, rules.REFORM_CANCELLED, rules.REFORM_SERVICE, rules.REFORM_REDUCTION),
+        },
+    )
+
+
+@staff_view
+def reform_entry(request, pk: int):
+    entry = access_reform(request.user, pk)
+    can_edit = list_keeper(request.user, entry)
+    initial = {f: getattr(entry, f) for f in reform.FIELDS} | {"version": entry.version}
+    form = ReformForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not can_edit:
+            raise AccessDenied(f"您无权修改改革事项（需{list_keeper.label}）")
+        if form.is_valid():
+            try:
+                reform.edit(
+                    entry, by=request.user, expected_version=form.cleaned_data["version"], **_reform_fields(form)
+                )
+                messages.success(request, "已保存")
+                return redirect(entry)
+            except YifaError as exc:
+                show_service_errors(form, exc)
+    return render(
+        request,
+        "licensing/reform_entry.html",
+        {"entry": entry, "form": form, "can_edit": can_edit, "events": timeline(entry)},
+    )
+
+
+@staff_view
+def reform_export(request):
+    from yifa.core.queries import int_param
+
+    year = int_param(request.GET.get("year"), low=1990, high=timezone.localdate().year + 1)
+    kind = request.GET.get("kind", "") if request.GET.get("kind", "") in ReformKind.values else ""
+    name = f"审批制度改革台账{f'（{year}年）' if year else ''}.xlsx"
+    return file_download(reform.export_xlsx(year=year, kind=kind), name)
+
+
+@staff_view
+def template_list(request):
+    keeper = documents.TEMPLATE_KEEPER(request.user)
+    kinds = [(t["kind"], t["title"]) for t in documents.templates()]
+    form = TemplateForm(request.POST or None, request.FILES or None, kinds=kinds)
+    if request.method == "POST":
+        if not keeper:
+            raise AccessDenied(f"您无权更换文书模板（需{documents.TEMPLATE_KEEPER.label}）")
+        try:
+            if request.POST.get("reset"):
+                documents.template_reset(by=request.user, kind=request.POST["reset"])
+                messages.success(request, "已恢复默认模板")
+                return redirect("licensing:templates")
+            if form.is_valid():
+                kind = form.cleaned_data["kind"]
+                documents.template_set(by=request.user, kind=kind, content=form.cleaned_data["file"].read())
+                messages.success(request, f"{documents.TITLES[kind]}模板已更换")
+                return redirect("licensing:templates")
+        except YifaError as exc:
+            show_service_errors(form, exc)
+    return render(
+        request,
+        "licensing/templates.html",
+        {"rows": documents.templates(), "form": form, "keeper": keeper, "label": documents.TEMPLATE_KEEPER.label},
+    )
+
+
+@staff_view
+def template_download(request, kind: str):
+    if kind not in documents.TITLES:
+        raise NotFound(f"没有名为“{kind}”的文书")
+    return file_download(documents.template_for(kind), f"{documents.TITLES[kind]}模板.docx")
