@@ -164,6 +164,10 @@ def _study_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
     return {u: Tally(min(n, minimum), minimum) for u, n in interface.study_sessions_by_unit(year).items()}
 
 
+TRAINING_BASIS = "；".join(
+    _rule_citation(rule_id, name)
+    for rule_id, name in (("training.hours", "公务员法"), ("training.enforcement_hours", "执法培训"))
+)
 NORMDOCS_FILED = "normdocs_filed"
 RECONSIDERATION_UPHELD = "reconsideration_upheld"
 
@@ -203,7 +207,7 @@ BUILT_IN: list[Indicator] = [
         "年度培训学时达标",
         "队伍建设",
         Decimal(20),
-        "《中华人民共和国公务员法》（2018年）第六十八条；《山东省行政执法监督条例》（2014年）第十条",
+        TRAINING_BASIS,
         "本单位人员中年度培训学时达到要求的比例",
         _training_tally,
     ),
@@ -212,7 +216,7 @@ BUILT_IN: list[Indicator] = [
         "领导班子学法不少于两次",
         "队伍建设",
         Decimal(10),
-        "《深化依法行政规划安排》（2022年）六、第18项",
+        _rule_citation("training.leadership_study", "领导干部学法制度"),
         "领导班子年度学法次数（两次得满分）",
         _study_tally,
         absent=Tally(0, STUDY_SESSIONS_MINIMUM),  # no session recorded: none of the required

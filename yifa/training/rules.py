@@ -10,14 +10,11 @@
 
 import datetime as dt
 
-from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import CITY_ARRANGEMENT
+from yifa.lib.law import Rule
+from yifa.lib.statutes import CITY_ARRANGEMENT, CIVIL_SERVANTS, SHANDONG_SUPERVISION
 
 D = dt.date
 P = "training."
-
-CIVIL_SERVANTS = Law("中华人民共和国公务员法", D(2018, 12, 29), D(2019, 6, 1))
-SHANDONG_SUPERVISION = Law("山东省行政执法监督条例", D(2014, 11, 27), D(2015, 5, 1))
 
 GENERAL_HOURS_DEFAULT = 40
 ENFORCEMENT_HOURS_DEFAULT = 80
