@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Case, Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from yifa.core.access import scope
@@ -30,6 +30,18 @@ def requirements(year: int) -> dict[str, tuple[Decimal, str]]:
     for kind, (hours, rule) in DEFAULTS.items():
         result[kind] = found.get(kind) or (Decimal(hours), f"默认值，{year}年度未另行设置；{rule.citation}")
     return result
+
+
+def required_hours(year: int):
+    """An expression for ``people_hours`` rows: the person's required hours in ``year`` (the year's
+    ``HoursRequirement`` of his kind, else the default), so a count against it needs no second query."""
+
+    def of(kind):
+        default, _ = DEFAULTS[kind]
+        figure = HoursRequirement.objects.filter(year=year, kind=kind).values("hours")[:1]
+        return Coalesce(Subquery(figure, output_field=HOURS), Value(Decimal(default), output_field=HOURS))
+
+    return Case(When(enforcement=True, then=of(OfficerKind.ENFORCEMENT)), default=of(OfficerKind.GENERAL))
 
 
 def officer_kind(user: User) -> str:
