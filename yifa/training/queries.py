@@ -157,3 +157,41 @@ def units_short_of_study(*, year: int, today: dt.date, unit_ids=None) -> list[tu
     if unit_ids is not None:
         units = units.filter(pk__in=unit_ids)
     return [(u, counts.get(u.pk, 0)) for u in units if counts.get(u.pk, 0) < rules.STUDY_SESSIONS_MINIMUM]
+
+
+def outline_of(year: int):
+    from .models import TrainingOutline
+
+    return TrainingOutline.objects.filter(year=year).first()
+
+
+def unit_plans(user, outline):
+    from .models import UnitTrainingPlan
+
+    return scope(UnitTrainingPlan.objects.filter(outline=outline).select_related("unit"), user).order_by("unit__path")
+
+
+def pending_plans_of_unit(unit_id: int, year: int):
+    from .models import OutlineState, PlanState, UnitTrainingPlan
+
+    return UnitTrainingPlan.objects.filter(
+        unit_id=unit_id, state=PlanState.PENDING, outline__state=OutlineState.PUBLISHED, outline__year=year
+    ).select_related("outline", "unit")
+
+
+def meetings_for(study):
+    """The meetings of the study's unit held on or after its date: those it may have preceded."""
+    from .models import MeetingRecord
+
+    return MeetingRecord.objects.filter(unit_id=study.unit_id, held_on__gte=study.held_on).order_by("held_on", "id")[
+        :50
+    ]
+
+
+def training_record(person_id: int, year: int):
+    """A person's courses in ``year`` with the hours counted and, where the course had one, the exam."""
+    return (
+        Attendance.objects.filter(person_id=person_id, year=year)
+        .select_related("course", "course__unit", "course__exam_record")
+        .order_by("course__held_on", "course_id")
+    )

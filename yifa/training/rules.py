@@ -11,6 +11,7 @@
 import datetime as dt
 
 from yifa.lib.law import Rule
+from yifa.lib.plan_dates import QUARTER_END, month_end
 from yifa.lib.statutes import CITY_ARRANGEMENT, CIVIL_SERVANTS, SHANDONG_SUPERVISION
 
 D = dt.date
@@ -49,9 +50,20 @@ PRE_MEETING_STUDY = Rule(
     CITY_ARRANGEMENT,
     "六、第18项",
 )
+# 各乡镇各部门的培训工作计划 is due in the first quarter (the reading; 六、第17项 itself names no date).
+# “第一季度” ends on the quarter's last day, as yifa.lib.plan_dates reads it (no “前” to exclude it):
+# due 31 March, overdue from 1 April. The legal office may set a later day when it publishes the outline late.
+PLANS_DUE_QUARTER = 1
+
+
+def plans_due_default(year: int) -> dt.date:
+    return month_end(year, QUARTER_END[PLANS_DUE_QUARTER])
+
+
 TRAINING_PLAN = Rule(
     P + "training_plan",
     "市政府法制办制定《年度政府法制培训要点》，各乡镇各部门制定相应的培训工作计划",
     CITY_ARRANGEMENT,
     "六、第17项",
+    note="单位培训工作计划于第一季度内报送：默认届满日为当年3月31日（含当日），4月1日起逾期；法制机构发布要点时可另定",
 )
