@@ -85,3 +85,20 @@ def test_rule_describes_itself_with_its_extension(decision_rules):
     assert new.describe == "作出行政复议决定：60日，可延长不超过30日"
     assert new.as_dict()["article"] == "第六十二条第一款"
     assert new.as_dict()["unit"] == "calendar"
+
+
+def test_an_act_cited_by_several_modules_is_declared_once_in_statutes():
+    """A law version shared by modules is the object in ``lib/statutes.py``, so a revision changes it once."""
+    from yifa.core.registry import autodiscover
+    from yifa.lib import statutes
+
+    autodiscover()
+    shared = {law.name: law for law in vars(statutes).values() if type(law).__name__ == "Law"}
+    by_name: dict[str, set[int]] = {}
+    for rule in REGISTRY.values():
+        if rule.law.name in shared and rule.law == shared[rule.law.name]:
+            by_name.setdefault(rule.law.name, set()).add(id(rule.law))
+    twice = {name for name, ids in by_name.items() if ids != {id(shared[name])}}
+    assert not twice, f"declared again outside lib/statutes.py: {twice}"
+    cited = {r.law.name for r in REGISTRY.values()}
+    assert {"山东省行政执法监督条例", "法治政府建设与责任落实督察工作规定"} <= cited

@@ -106,3 +106,17 @@ def test_the_hook_reads_the_account_of_another_modules_officer_record(cast):
 
     assert refusals("renewal_refusals", officer=EnforcementOfficer(cast["shijian_officer"]), on=D(2026, 3, 1))
     assert refusals("renewal_refusals", officer=EnforcementOfficer(None), on=D(2026, 3, 1)) == []
+
+
+def test_the_units_count_of_people_meeting_their_hours_follows_the_years_requirement(cast):
+    from yifa.training.interface import hours_met_by_unit
+
+    market = cast["市场监管局"]
+    officer, head = cast["shijian_officer"], cast["shijian_head"]
+    course(cast, "shijian_liaison", [officer, head], on=D(2025, 5, 6), hours=Decimal("30"))
+    met, total = hours_met_by_unit(2025)[market.pk]
+    assert met == 0 and total >= 2  # 30 of the default 40 (general) and 80 (enforcement)
+    services.requirement_set(by=cast["reviewer"], year=2025, kind=OfficerKind.GENERAL, hours=24, basis="要点")
+    services.requirement_set(by=cast["reviewer"], year=2025, kind=OfficerKind.ENFORCEMENT, hours=30, basis="要点")
+    assert hours_met_by_unit(2025)[market.pk] == (2, total)
+    assert hours_met_by_unit(2026).get(market.pk, (0, 0))[0] == 0

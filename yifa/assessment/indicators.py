@@ -9,12 +9,15 @@ with nothing to assess under an indicator keeps the full points (nothing went wr
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 
 from yifa.core.models import Deadline, DeadlineStatus
 from yifa.lib.law import REGISTRY
@@ -68,26 +71,73 @@ def _rule_citation(rule_id: str, fallback: str) -> str:
 
 
 # ---- facts written by receivers ------------------------------------------------------------------
+# A page scoring several fact-based indicators reads the facts once for all of them (``facts_read_once``):
+# one grouped query for every indicator's counts, one for the records behind a unit's lines, whatever
+# the number of indicators other modules declare.
+ROWS_SHOWN = 200
+_read_once: contextvars.ContextVar[dict | None] = contextvars.ContextVar("assessment_facts", default=None)
+
+
+@contextmanager
+def facts_read_once():
+    token = _read_once.set({})
+    try:
+        yield
+    finally:
+        _read_once.reset(token)
+
+
+def _fact_counts(year: int, as_of: dt.date) -> dict[str, dict[int, Tally]]:
+    memo = _read_once.get()
+    if memo is not None and ("counts", year, as_of) in memo:
+        return memo[("counts", year, as_of)]
+    rows = (
+        Fact.objects.filter(year=year, on__lte=as_of)
+        .values("indicator", "unit_id")
+        .annotate(total=Count("pk"), good=Count("pk", filter=Q(good=True)))
+        .order_by()
+    )
+    found: dict[str, dict[int, Tally]] = {}
+    for r in rows:
+        found.setdefault(r["indicator"], {})[r["unit_id"]] = Tally(r["good"], r["total"])
+    if memo is not None:
+        memo[("counts", year, as_of)] = found
+    return found
+
+
+def _fact_lines(unit_id: int, year: int, as_of: dt.date) -> dict[str, list[dict]]:
+    """The unit's facts of the year, at most ``ROWS_SHOWN`` per indicator (the not-good first), in one query."""
+    memo = _read_once.get()
+    key = ("rows", unit_id, year, as_of)
+    if memo is not None and key in memo:
+        return memo[key]
+    order = [F("good").asc(), F("on").desc(), F("pk").desc()]
+    qs = (
+        Fact.objects.filter(unit_id=unit_id, year=year, on__lte=as_of)
+        .annotate(n=Window(RowNumber(), partition_by=[F("indicator")], order_by=order))
+        .filter(n__lte=ROWS_SHOWN)
+        .order_by("indicator", *order)
+    )
+    found: dict[str, list[dict]] = {}
+    for f in qs:
+        found.setdefault(f.indicator, []).append(
+            {"label": f.label, "link": f.link, "good": f.good, "on": f.on, "detail": f.detail}
+        )
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
 def fact_tally(indicator: str):
     def tally(year: int, as_of: dt.date) -> dict[int, Tally]:
-        rows = (
-            Fact.objects.filter(indicator=indicator, year=year, on__lte=as_of)
-            .values("unit_id")
-            .annotate(total=Count("pk"), good=Count("pk", filter=Q(good=True)))
-        )
-        return {r["unit_id"]: Tally(r["good"], r["total"]) for r in rows}
+        return _fact_counts(year, as_of).get(indicator, {})
 
     return tally
 
 
 def fact_rows(indicator: str):
     def rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
-        return [
-            {"label": f.label, "link": f.link, "good": f.good, "on": f.on, "detail": f.detail}
-            for f in Fact.objects.filter(indicator=indicator, unit_id=unit_id, year=year, on__lte=as_of).order_by(
-                "good", "-on"
-            )[:200]
-        ]
+        return _fact_lines(unit_id, year, as_of).get(indicator, [])
 
     return rows
 
@@ -164,6 +214,10 @@ def _study_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
     return {u: Tally(min(n, minimum), minimum) for u, n in interface.study_sessions_by_unit(year).items()}
 
 
+TRAINING_BASIS = "；".join(
+    _rule_citation(rule_id, name)
+    for rule_id, name in (("training.hours", "公务员法"), ("training.enforcement_hours", "执法培训"))
+)
 NORMDOCS_FILED = "normdocs_filed"
 RECONSIDERATION_UPHELD = "reconsideration_upheld"
 
@@ -203,7 +257,7 @@ BUILT_IN: list[Indicator] = [
         "年度培训学时达标",
         "队伍建设",
         Decimal(20),
-        "《中华人民共和国公务员法》（2018年）第六十八条；《山东省行政执法监督条例》（2014年）第十条",
+        TRAINING_BASIS,
         "本单位人员中年度培训学时达到要求的比例",
         _training_tally,
     ),
@@ -212,7 +266,7 @@ BUILT_IN: list[Indicator] = [
         "领导班子学法不少于两次",
         "队伍建设",
         Decimal(10),
-        "《深化依法行政规划安排》（2022年）六、第18项",
+        _rule_citation("training.leadership_study", "领导干部学法制度"),
         "领导班子年度学法次数（两次得满分）",
         _study_tally,
         absent=Tally(0, STUDY_SESSIONS_MINIMUM),  # no session recorded: none of the required

@@ -13,7 +13,7 @@ from yifa.core.access import scope
 from yifa.core.models import Deadline, DeadlineStatus, Unit, UnitKind
 
 from . import system
-from .indicators import Indicator, Tally
+from .indicators import Indicator, Tally, facts_read_once
 from .models import LeaderReport, ManualScore, Objection
 
 ASSESSED_KINDS = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)
@@ -63,7 +63,8 @@ def _line(i: Indicator, tally: Tally, manual: ManualScore | None) -> Line:
 def scores(user, *, year: int, as_of: dt.date, indicators: list[Indicator] | None = None) -> list[UnitScore]:
     indicators = system.counted(year) if indicators is None else indicators
     units = list(assessed_units(user))
-    tallies = {i.code: i.tally(year, as_of) for i in indicators}
+    with facts_read_once():
+        tallies = {i.code: i.tally(year, as_of) for i in indicators}
     manual = _manual_scores(year)
     overdue = dict(
         Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__lt=as_of)
@@ -87,10 +88,11 @@ def scores(user, *, year: int, as_of: dt.date, indicators: list[Indicator] | Non
 def unit_score(unit: Unit, *, year: int, as_of: dt.date) -> UnitScore:
     manual = _manual_scores(year, unit.pk)
     lines = []
-    for i in system.counted(year):
-        line = _line(i, i.tally(year, as_of).get(unit.pk, i.absent), manual.get((i.code, unit.pk)))
-        line.rows = i.rows(unit.pk, year, as_of)
-        lines.append(line)
+    with facts_read_once():
+        for i in system.counted(year):
+            line = _line(i, i.tally(year, as_of).get(unit.pk, i.absent), manual.get((i.code, unit.pk)))
+            line.rows = i.rows(unit.pk, year, as_of)
+            lines.append(line)
     return UnitScore(unit, lines)
 
 

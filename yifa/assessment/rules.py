@@ -5,14 +5,12 @@ due dates: this module only drafts its text)."""
 
 import datetime as dt
 
-from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import CITY_ARRANGEMENT, PENALTY
+from yifa.lib.law import Rule
+from yifa.lib.statutes import CITY_ARRANGEMENT, DUCHA, PENALTY, SHANDONG_SUPERVISION
 
 D = dt.date
 P = "assessment."
 
-SHANDONG_SUPERVISION = Law("山东省行政执法监督条例", D(2014, 11, 27), D(2015, 5, 1))
-DUCHA = Law("法治政府建设与责任落实督察工作规定", D(2019, 4, 15), D(2019, 4, 15))
 
 ASSESSMENT = Rule(
     P + "assessment",

@@ -37,5 +37,8 @@ GOVERNANCE_SANCTIONS = Law("中华人民共和国公职人员政务处分法", D
 CIVIL_SERVANT_SANCTIONS = Law("行政机关公务员处分条例", D(2007, 4, 22), D(2007, 6, 1))
 CIVIL_SERVANTS = Law("中华人民共和国公务员法", D(2018, 12, 29), D(2019, 6, 1))
 
+# 中共中央办公厅、国务院办公厅印发 (not in laws/): cited by name and article.
+DUCHA = Law("法治政府建设与责任落实督察工作规定", D(2019, 4, 15), D(2019, 4, 15))
+
 # The city's annual arrangement (../shared/seeds/): binding on the city's own organs, cited by paragraph.
 CITY_ARRANGEMENT = Law("深化依法行政规划安排", D(2022, 6, 2), D(2022, 6, 2))

@@ -13,13 +13,12 @@ the first quarter and the year-end report, copied (抄报) to the legal office.
 
 import datetime as dt
 
-from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import CITY_ARRANGEMENT
+from yifa.lib.law import Rule
+from yifa.lib.statutes import CITY_ARRANGEMENT, DUCHA
 
 D = dt.date
 P = "plans."
 
-DUCHA = Law("法治政府建设与责任落实督察工作规定", D(2019, 4, 15), D(2019, 4, 15))
 ARRANGEMENT = CITY_ARRANGEMENT
 
 # Default due dates (month, day), each beside the rule that sets it; configurable per year (ReportDue).

@@ -12,11 +12,11 @@ import datetime as dt
 from django.conf import settings
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
-from yifa.lib.law import Law, Rule
+from yifa.lib.law import Rule
 from yifa.lib.statutes import CIVIL_SERVANT_SANCTIONS, CIVIL_SERVANTS, GOVERNANCE_SANCTIONS, PENALTY
+from yifa.lib.statutes import SHANDONG_SUPERVISION as SHANDONG
 
 D = dt.date
-SHANDONG = Law("山东省行政执法监督条例", D(2014, 11, 27), D(2015, 5, 1))
 
 CASE_FILE_REVIEW = Rule(
     "supervision.case_file_review",

@@ -6,6 +6,8 @@ from django import forms
 
 from yifa.core.access import scope
 from yifa.core.models import User
+from yifa.core.procedure import ActionForm
+from yifa.core.procedure.forms import MAX_TEXT
 
 from .models import CourseKind, OfficerKind, StudyKind
 
@@ -75,3 +77,56 @@ class RequirementForm(forms.Form):
     kind = forms.ChoiceField(label="人员类别", choices=OfficerKind.choices)
     hours = forms.DecimalField(label="年度学时要求", max_value=500, **HOURS)
     basis = forms.CharField(label="依据（文件名称和条款）", max_length=200)
+
+
+class OutlineForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    title = forms.CharField(label="标题", max_length=200)
+    body = forms.CharField(label="培训要点", widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_TEXT * 4)
+    plans_due = forms.DateField(label="单位培训计划报送届满日（默认第一季度末）", widget=DATE, required=False)
+
+
+class OutlineEditForm(ActionForm):
+    title = forms.CharField(label="标题", max_length=200)
+    body = forms.CharField(label="培训要点", widget=forms.Textarea(attrs={"rows": 8}), max_length=MAX_TEXT * 4)
+    plans_due = forms.DateField(label="单位培训计划报送届满日", widget=DATE)
+
+
+class PlanFileForm(ActionForm):
+    body = forms.CharField(
+        label="本单位培训工作计划", widget=forms.Textarea(attrs={"rows": 10}), max_length=MAX_TEXT * 4
+    )
+
+
+class ExamForm(forms.Form):
+    """The course's exam: subject, date, marks, and a score per attendee (blank: absent)."""
+
+    subject = forms.CharField(label="考试科目", max_length=200)
+    held_on = forms.DateField(label="考试日期", widget=DATE)
+    full_mark = forms.IntegerField(label="满分", min_value=1, max_value=1000, initial=100)
+    pass_mark = forms.IntegerField(label="合格分数", min_value=0, max_value=1000, initial=60)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, attendance, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = list(attendance)
+        for row in self.rows:
+            self.fields[f"score_{row.person_id}"] = forms.IntegerField(
+                label=f"{row.person.display_name}成绩", min_value=0, max_value=1000, required=False
+            )
+            self.initial.setdefault(f"score_{row.person_id}", row.score)
+
+    def score_fields(self):
+        return [(row, self[f"score_{row.person_id}"]) for row in self.rows]
+
+    def scores(self) -> dict[int, int | None]:
+        return {row.person_id: self.cleaned_data.get(f"score_{row.person_id}") for row in self.rows}
+
+
+class AttachMeetingForm(forms.Form):
+    meeting_record = forms.ModelChoiceField(label="所附会议（本单位已记录的会议）", queryset=None)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting_record"].queryset = meetings

@@ -3,14 +3,12 @@ never this module's models. Each function is one or two queries whatever the num
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from django.db.models import Count
+from django.db.models import Count, F, Q
 
 from yifa.core.models import Unit
 
-from .models import Course, OfficerKind, StudySession
-from .queries import people_hours, requirements
+from .models import Course, StudySession
+from .queries import people_hours, required_hours
 from .rules import STUDY_SESSIONS_MINIMUM
 
 MAX_LISTED = 50  # a city report lists the first sessions and counts them all
@@ -19,16 +17,12 @@ __all__ = ["STUDY_SESSIONS_MINIMUM", "hours_met_by_unit", "study_sessions_by_uni
 
 
 def hours_met_by_unit(year: int) -> dict[int, tuple[int, int]]:
-    """{unit id: (people who met their required hours in ``year``, active people)} in two queries."""
-    need = requirements(year)
-    people = people_hours(None, year=year).order_by().values_list("unit_id", "hours", "enforcement")
-    result: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for unit_id, hours, enforcement in people:
-        kind = OfficerKind.ENFORCEMENT if enforcement else OfficerKind.GENERAL
-        result[unit_id][1] += 1
-        if hours >= need[kind][0]:
-            result[unit_id][0] += 1
-    return {unit: (met, total) for unit, (met, total) in result.items()}
+    """{unit id: (people who met their required hours in ``year``, active people)} in one query: each
+    person's requirement is the year's figure for his kind (or the default), read in the same query."""
+    people = people_hours(None, year=year).order_by()
+    people = people.annotate(required=required_hours(year)).values("unit_id")
+    rows = people.annotate(total=Count("pk"), met=Count("pk", filter=Q(hours__gte=F("required"))))
+    return {r["unit_id"]: (r["met"], r["total"]) for r in rows}
 
 
 def study_sessions_by_unit(year: int) -> dict[int, int]:

@@ -74,7 +74,7 @@ class Attendance(models.Model):
     person = models.ForeignKey("core.User", verbose_name="参训人员", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveIntegerField("年度", db_index=True)  # the course's year, kept for the per-year sums
     hours = models.DecimalField("计入学时", max_digits=4, decimal_places=1)
-    score = models.PositiveSmallIntegerField("考试成绩", null=True, blank=True)
+    score = models.PositiveSmallIntegerField("考试成绩", null=True, blank=True)  # the course's Exam
     signed_in_at = models.DateTimeField("扫码签到时间", null=True, blank=True)
 
     class Meta:
@@ -100,6 +100,14 @@ class StudySession(Versioned):
     attendees = models.ManyToManyField("core.User", verbose_name="参加人员", related_name="+", blank=True)
     meeting = models.CharField("会议", max_length=200, blank=True)  # e.g. 第12次常务会议
     meeting_link = models.CharField("会议记录链接", max_length=300, blank=True)  # the decisions module's page
+    meeting_record = models.ForeignKey(
+        "MeetingRecord",
+        verbose_name="所附会议",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="studies",
+    )
     recorded_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
@@ -111,3 +119,102 @@ class StudySession(Versioned):
 
     def get_absolute_url(self):
         return reverse("training:study", args=[self.pk])
+
+
+class OutlineState(models.TextChoices):
+    DRAFT = "draft", "起草中"
+    PUBLISHED = "published", "已发布"
+
+
+class TrainingOutline(Versioned):
+    """《年度政府法制培训要点》: the legal office's plan of the year's training; on publication each
+    department and township owes its own training plan by ``plans_due``."""
+
+    year = models.PositiveIntegerField("年度", unique=True)
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("培训要点")
+    plans_due = models.DateField("单位培训计划报送届满日")
+    state = models.CharField("状态", max_length=20, choices=OutlineState.choices, default=OutlineState.DRAFT)
+    published_on = models.DateField("发布日", null=True, blank=True)
+    recorded_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度法制培训要点"
+        ordering = ["-year"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("training:outline", args=[self.pk])
+
+
+class PlanState(models.TextChoices):
+    PENDING = "pending", "待报送"
+    FILED = "filed", "已报送"
+
+
+class UnitTrainingPlan(Versioned):
+    """One department's or township's training plan under the year's outline (the arrangement, 六、第17项)."""
+
+    outline = models.ForeignKey(TrainingOutline, on_delete=models.CASCADE, related_name="unit_plans")
+    unit = models.ForeignKey("core.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    state = models.CharField("状态", max_length=20, choices=PlanState.choices, default=PlanState.PENDING)
+    body = models.TextField("培训工作计划", blank=True)
+    filed_on = models.DateField("报送日", null=True, blank=True)
+    filed_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "单位年度培训计划"
+        ordering = ["unit__path"]
+        constraints = [models.UniqueConstraint(fields=["outline", "unit"], name="one_training_plan_per_unit")]
+
+    def __str__(self):
+        return f"{self.unit.name}{self.outline.year}年度培训工作计划"
+
+    def get_absolute_url(self):
+        return reverse("training:plan", args=[self.pk])
+
+
+class Exam(Versioned):
+    """A course's exam, where the unit holds one: the subject, date, full and pass marks; each attendee's
+    score is on his attendance row (blank: absent)."""
+
+    course = models.OneToOneField(Course, on_delete=models.CASCADE, related_name="exam_record")
+    subject = models.CharField("考试科目", max_length=200)
+    held_on = models.DateField("考试日期")
+    full_mark = models.PositiveSmallIntegerField("满分", default=100)
+    pass_mark = models.PositiveSmallIntegerField("合格分数")
+    recorded_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "培训考试"
+
+    def __str__(self):
+        return f"{self.held_on:%Y-%m-%d} {self.subject}考试"
+
+    @property
+    def unit(self):
+        return self.course.unit
+
+    def get_absolute_url(self):
+        return self.course.get_absolute_url()
+
+
+class MeetingRecord(models.Model):
+    """A meeting another module recorded (the decisions module's collective discussion), as its event
+    carried it: what a 会前学法 session may be attached to, without reading that module's tables."""
+
+    source = models.CharField("来源记录", max_length=60, unique=True)  # "decisions:meeting:<pk>"
+    unit = models.ForeignKey("core.Unit", verbose_name="会议机关", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField("会议", max_length=50)
+    held_on = models.DateField("会议日期", db_index=True)
+    subject = models.CharField("议题", max_length=200)
+    link = models.CharField("会议记录链接", max_length=300)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "会议记录（其他模块）"
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self):
+        return f"{self.held_on:%Y-%m-%d} {self.kind}（{self.subject}）"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Case, Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from yifa.core.access import scope
@@ -30,6 +30,18 @@ def requirements(year: int) -> dict[str, tuple[Decimal, str]]:
     for kind, (hours, rule) in DEFAULTS.items():
         result[kind] = found.get(kind) or (Decimal(hours), f"默认值，{year}年度未另行设置；{rule.citation}")
     return result
+
+
+def required_hours(year: int):
+    """An expression for ``people_hours`` rows: the person's required hours in ``year`` (the year's
+    ``HoursRequirement`` of his kind, else the default), so a count against it needs no second query."""
+
+    def of(kind):
+        default, _ = DEFAULTS[kind]
+        figure = HoursRequirement.objects.filter(year=year, kind=kind).values("hours")[:1]
+        return Coalesce(Subquery(figure, output_field=HOURS), Value(Decimal(default), output_field=HOURS))
+
+    return Case(When(enforcement=True, then=of(OfficerKind.ENFORCEMENT)), default=of(OfficerKind.GENERAL))
 
 
 def officer_kind(user: User) -> str:
@@ -145,3 +157,41 @@ def units_short_of_study(*, year: int, today: dt.date, unit_ids=None) -> list[tu
     if unit_ids is not None:
         units = units.filter(pk__in=unit_ids)
     return [(u, counts.get(u.pk, 0)) for u in units if counts.get(u.pk, 0) < rules.STUDY_SESSIONS_MINIMUM]
+
+
+def outline_of(year: int):
+    from .models import TrainingOutline
+
+    return TrainingOutline.objects.filter(year=year).first()
+
+
+def unit_plans(user, outline):
+    from .models import UnitTrainingPlan
+
+    return scope(UnitTrainingPlan.objects.filter(outline=outline).select_related("unit"), user).order_by("unit__path")
+
+
+def pending_plans_of_unit(unit_id: int, year: int):
+    from .models import OutlineState, PlanState, UnitTrainingPlan
+
+    return UnitTrainingPlan.objects.filter(
+        unit_id=unit_id, state=PlanState.PENDING, outline__state=OutlineState.PUBLISHED, outline__year=year
+    ).select_related("outline", "unit")
+
+
+def meetings_for(study):
+    """The meetings of the study's unit held on or after its date: those it may have preceded."""
+    from .models import MeetingRecord
+
+    return MeetingRecord.objects.filter(unit_id=study.unit_id, held_on__gte=study.held_on).order_by("held_on", "id")[
+        :50
+    ]
+
+
+def training_record(person_id: int, year: int):
+    """A person's courses in ``year`` with the hours counted and, where the course had one, the exam."""
+    return (
+        Attendance.objects.filter(person_id=person_id, year=year)
+        .select_related("course", "course__unit", "course__exam_record")
+        .order_by("course__held_on", "course_id")
+    )

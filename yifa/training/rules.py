@@ -10,14 +10,12 @@
 
 import datetime as dt
 
-from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import CITY_ARRANGEMENT
+from yifa.lib.law import Rule
+from yifa.lib.plan_dates import QUARTER_END, month_end
+from yifa.lib.statutes import CITY_ARRANGEMENT, CIVIL_SERVANTS, SHANDONG_SUPERVISION
 
 D = dt.date
 P = "training."
-
-CIVIL_SERVANTS = Law("中华人民共和国公务员法", D(2018, 12, 29), D(2019, 6, 1))
-SHANDONG_SUPERVISION = Law("山东省行政执法监督条例", D(2014, 11, 27), D(2015, 5, 1))
 
 GENERAL_HOURS_DEFAULT = 40
 ENFORCEMENT_HOURS_DEFAULT = 80
@@ -52,9 +50,20 @@ PRE_MEETING_STUDY = Rule(
     CITY_ARRANGEMENT,
     "六、第18项",
 )
+# 各乡镇各部门的培训工作计划 is due in the first quarter (the reading; 六、第17项 itself names no date).
+# “第一季度” ends on the quarter's last day, as yifa.lib.plan_dates reads it (no “前” to exclude it):
+# due 31 March, overdue from 1 April. The legal office may set a later day when it publishes the outline late.
+PLANS_DUE_QUARTER = 1
+
+
+def plans_due_default(year: int) -> dt.date:
+    return month_end(year, QUARTER_END[PLANS_DUE_QUARTER])
+
+
 TRAINING_PLAN = Rule(
     P + "training_plan",
     "市政府法制办制定《年度政府法制培训要点》，各乡镇各部门制定相应的培训工作计划",
     CITY_ARRANGEMENT,
     "六、第17项",
+    note="单位培训工作计划于第一季度内报送：默认届满日为当年3月31日（含当日），4月1日起逾期；法制机构发布要点时可另定",
 )

@@ -8,10 +8,21 @@ from decimal import Decimal
 
 from yifa.core.access import visible_unit_ids
 from yifa.core.models import Role, User
-from yifa.core.procedure import LEGAL_OFFICE, Checks, add, change, in_unit_of
+from yifa.core.procedure import LEGAL_OFFICE, Checks, add, change, create, in_unit_of
 
-from . import rules, signin
-from .models import Attendance, Course, CourseKind, HoursRequirement, OfficerKind, StudyKind, StudySession
+from . import flows, rules, signin
+from .models import (
+    Attendance,
+    Course,
+    CourseKind,
+    Exam,
+    HoursRequirement,
+    MeetingRecord,
+    OfficerKind,
+    StudyKind,
+    StudySession,
+    TrainingOutline,
+)
 
 UNIT_STAFF = in_unit_of(Role.LIAISON, Role.HEAD, label="本单位联络员或负责人") | LEGAL_OFFICE
 MAX_COURSE_HOURS = Decimal(200)
@@ -181,4 +192,149 @@ def requirement_set(*, by, year: int, kind: str, hours, basis: str, version: int
         label="设置年度学时要求",
         apply={"hours": hours, "basis": basis},
         expected_version=version,
+    )
+
+
+# ---- the year's outline and the units' plans (flows.py) -----------------------------------------------
+
+
+def outline_draft(*, by, year: int, title: str, body: str, plans_due: dt.date | None = None) -> TrainingOutline:
+    """The legal office's draft of the year's outline, with a pending plan for every department and township;
+    the plans are due at the end of the first quarter unless another day is given."""
+
+    def build():
+        return TrainingOutline(
+            year=year,
+            title=(title or "").strip(),
+            body=(body or "").strip(),
+            plans_due=plans_due or rules.plans_due_default(year),
+            recorded_by=by,
+        )
+
+    return create(flows.OUTLINE, "draft", build=build, by=by, data={"year": year})
+
+
+# ---- exams ------------------------------------------------------------------------------------------------
+
+
+def exam_record(
+    *,
+    by,
+    course: Course,
+    subject: str,
+    held_on: dt.date,
+    full_mark: int,
+    pass_mark: int,
+    scores: dict[int, int | None],
+    version: int | None = None,
+) -> Exam:
+    """A course's exam and each attendee's score (None: absent); recording it again changes it (with the
+    version read). Only the course's attendees can have a score; no score above the full mark."""
+    checks = Checks()
+    subject = checks.text("subject", "考试科目", subject, limit=200)
+    checks.date("held_on", "考试日期", held_on)
+    if held_on and held_on < course.held_on:
+        checks.fail("held_on", f"考试日期：不能早于培训日期{course.held_on:%Y-%m-%d}")
+    if not full_mark or full_mark < 1:
+        checks.fail("full_mark", "满分：须大于0")
+    elif pass_mark is None or not 0 <= pass_mark <= full_mark:
+        checks.fail("pass_mark", f"合格分数：须在0至满分{full_mark}之间")
+    attendees = set(course.attendance.values_list("person_id", flat=True))
+    for person_id, score in scores.items():
+        if person_id not in attendees:
+            checks.fail(f"score_{person_id}", "成绩：只能为本次培训的参训人员录入")
+        elif score is not None and full_mark and not 0 <= score <= full_mark:
+            checks.fail(f"score_{person_id}", f"成绩：须在0至满分{full_mark}之间")
+    checks.done()
+    fields = {"subject": subject, "held_on": held_on, "full_mark": full_mark, "pass_mark": pass_mark}
+    data = {"scores": {str(k): v for k, v in scores.items()}, "course": course.pk}
+
+    def set_scores(exam):
+        rows = list(Attendance.objects.filter(course=course, person_id__in=list(scores)))
+        for row in rows:
+            row.score = scores[row.person_id]
+        Attendance.objects.bulk_update(rows, ["score"])
+
+    current = Exam.objects.filter(course=course).first()
+    if current is None:
+        return add(
+            Exam(course=course, recorded_by=by, **fields),
+            by=by,
+            who=UNIT_STAFF,
+            action="training.exam",
+            label="录入考试成绩",
+            after=set_scores,
+            subject=course,
+            unit=course.unit,
+            data=data,
+        )
+
+    def apply(exam):
+        for name, value in fields.items():
+            setattr(exam, name, value)
+        set_scores(exam)
+
+    return change(
+        current,
+        by=by,
+        who=UNIT_STAFF,
+        action="training.exam",
+        label="修改考试成绩",
+        apply=apply,
+        expected_version=version,
+        subject=course,
+        unit=course.unit,
+        data=data,
+    )
+
+
+# ---- meetings other modules recorded, and a 会前学法 attached to one --------------------------------------
+
+
+def meeting_known(*, by, source: str, unit, kind: str, held_on: dt.date, subject: str, link: str) -> MeetingRecord:
+    """Keep (or refresh) a meeting another module's event carried, so a study session can name it."""
+    current = MeetingRecord.objects.filter(source=source).first()
+    fields = {"unit": unit, "kind": kind[:50], "held_on": held_on, "subject": subject[:200], "link": link[:300]}
+    if current is None:
+        return add(
+            MeetingRecord(source=source, **fields),
+            by=by,
+            who=None,
+            action="training.meeting",
+            label="登记会议（来自重大行政决策）",
+            unit=unit,
+            data={"source": source, "held_on": held_on},
+        )
+    return change(
+        current, by=by, who=None, action="training.meeting", label="更新会议（来自重大行政决策）", apply=fields
+    )
+
+
+def study_attach_meeting(*, by, study: StudySession, meeting_record: MeetingRecord, version: int | None):
+    """A 会前学法 session attached to the meeting it preceded: the same unit's meeting, held on or after the
+    study (会前: before the meeting), the session being a 会前学法 (the arrangement, 六、第18项)."""
+    checks = Checks()
+    if study.kind != StudyKind.PRE_MEETING:
+        checks.fail("meeting_record", f"所附会议：只有会前学法可附于会议（{rules.PRE_MEETING_STUDY.citation}）")
+    if meeting_record.unit_id != study.unit_id:
+        checks.fail("meeting_record", "所附会议：须为本单位的会议")
+    if meeting_record.held_on < study.held_on:
+        checks.fail(
+            "meeting_record",
+            f"所附会议：会议于{meeting_record.held_on:%Y-%m-%d}召开，早于学法日期{study.held_on:%Y-%m-%d}，不是会前学法",
+        )
+    checks.done()
+    return change(
+        study,
+        by=by,
+        who=UNIT_STAFF,
+        action="training.study_meeting",
+        label="附于会议",
+        apply={
+            "meeting_record": meeting_record,
+            "meeting": str(meeting_record)[:200],
+            "meeting_link": meeting_record.link,
+        },
+        expected_version=version,
+        data={"meeting": meeting_record.source, "basis": rules.PRE_MEETING_STUDY.citation},
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +17,8 @@ from yifa.core.queries import int_param, page_of
 from yifa.core.views import staff_view
 
 from . import forms, queries, rules, services, signin
-from .access import access_course, access_study
+from .access import access_course, access_outline, access_person, access_plan, access_study
+from .models import StudyKind
 
 
 def _year(request) -> int:
@@ -98,8 +101,21 @@ def course_create(request):
     return _posted(request, forms.CourseForm(request.POST, user=request.user), save, reverse("training:courses"))
 
 
+def _exam_form(course, exam, attendance, data=None):
+    initial = {"subject": course.topic, "held_on": course.held_on, "full_mark": 100, "pass_mark": 60}
+    if exam is not None:
+        initial = {
+            "subject": exam.subject,
+            "held_on": exam.held_on,
+            "full_mark": exam.full_mark,
+            "pass_mark": exam.pass_mark,
+            "version": exam.version,
+        }
+    return forms.ExamForm(data, initial=initial, attendance=attendance)
+
+
 @staff_view
-def course(request, pk: int):
+def course(request, pk: int, exam_bound=None):
     item = access_course(request.user, pk)
     may_open = services.UNIT_STAFF(request.user, item)
     window = None
@@ -107,12 +123,19 @@ def course(request, pk: int):
         window = forms.SigninWindowForm(
             initial={"signin_opens": item.signin_opens, "signin_closes": item.signin_closes, "version": item.version}
         )
+    attendance = list(queries.course_attendance(item))
+    exam = getattr(item, "exam_record", None) if item.exam else None
+    exam_form = None
+    if item.exam and may_open and attendance:
+        exam_form = exam_bound or _exam_form(item, exam, attendance)
     return render(
         request,
         "training/course.html",
         {
             "course": item,
-            "attendance": queries.course_attendance(item),
+            "attendance": attendance,
+            "exam": exam,
+            "exam_form": exam_form,
             "timeline": timeline(item),
             "qr": signin.qr_svg(request, item) if item.signin_code and may_open else "",
             "window_text": signin.window_text(item),
@@ -204,8 +227,168 @@ def study_create(request):
 @staff_view
 def study(request, pk: int):
     item = access_study(request.user, pk)
+    attach = None
+    if item.kind == StudyKind.PRE_MEETING and services.UNIT_STAFF(request.user, item):
+        meetings = queries.meetings_for(item)
+        attach = forms.AttachMeetingForm(
+            meetings=meetings, initial={"version": item.version, "meeting_record": item.meeting_record_id}
+        )
     return render(
         request,
         "training/study.html",
-        {"study": item, "attendees": item.attendees.select_related("unit"), "timeline": timeline(item)},
+        {
+            "study": item,
+            "attendees": item.attendees.select_related("unit"),
+            "timeline": timeline(item),
+            "attach_form": attach,
+            "rule": rules.PRE_MEETING_STUDY,
+        },
     )
+
+
+@staff_view
+@require_POST
+def exam_record(request, pk: int):
+    item = access_course(request.user, pk)
+    attendance = list(queries.course_attendance(item))
+    form = _exam_form(item, getattr(item, "exam_record", None), attendance, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.exam_record(
+                by=request.user,
+                course=item,
+                subject=data["subject"],
+                held_on=data["held_on"],
+                full_mark=data["full_mark"],
+                pass_mark=data["pass_mark"],
+                scores=form.scores(),
+                version=data.get("version"),
+            )
+        except (AccessDenied, NotFound):
+            raise
+        except YifaError as exc:
+            show_service_errors(form, exc)
+        else:
+            messages.success(request, "已录入考试成绩")
+            return redirect(item)
+    messages.error(request, form_error_text(form))
+    response = course(request, pk, exam_bound=form)
+    response.status_code = 400
+    return response
+
+
+@staff_view
+def person(request, pk: int):
+    """One person's training record for the year: courses, hours against the requirement, exam results."""
+    who = access_person(request.user, pk)
+    year = _year(request)
+    rows = list(queries.training_record(who.pk, year))
+    kind = queries.officer_kind(who)
+    required, basis = queries.requirements(year)[kind]
+    total = sum((r.hours for r in rows), start=Decimal(0))
+    return render(
+        request,
+        "training/person.html",
+        {
+            "person": who,
+            "year": year,
+            "rows": rows,
+            "total": queries.hours_text(total),
+            "required": queries.hours_text(required),
+            "basis": basis,
+            "short": total < required,
+        },
+    )
+
+
+# ---- the year's outline and the units' training plans ---------------------------------------------------
+
+
+@staff_view
+def plans(request):
+    year = _year(request)
+    outline = queries.outline_of(year)
+    legal = LEGAL_OFFICE(request.user)
+    return render(
+        request,
+        "training/plans.html",
+        {
+            "year": year,
+            "outline": outline,
+            "page": page_of(queries.unit_plans(request.user, outline), request.GET.get("page")) if outline else None,
+            "form": forms.OutlineForm(initial={"year": year, "plans_due": rules.plans_due_default(year)})
+            if legal and outline is None
+            else None,
+            "rule": rules.TRAINING_PLAN,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@staff_view
+@require_POST
+def outline_create(request):
+    def save(form):
+        outline = services.outline_draft(by=request.user, **form.cleaned_data)
+        messages.success(request, f"已起草“{outline.title}”，核对后发布")
+        return redirect(outline)
+
+    return _posted(request, forms.OutlineForm(request.POST), save, reverse("training:plans"))
+
+
+@staff_view
+def outline(request, pk: int, bound=None):
+    from .actions import OUTLINE_ACTIONS
+
+    item = access_outline(request.user, pk)
+    return render(
+        request,
+        "training/outline.html",
+        {
+            "outline": item,
+            "page": page_of(queries.unit_plans(request.user, item), request.GET.get("page")),
+            "year": item.year,
+            "actions": OUTLINE_ACTIONS.offered(request.user, item, bound=bound),
+            "timeline": timeline(item),
+            "rule": rules.TRAINING_PLAN,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@staff_view
+def plan(request, pk: int, bound=None):
+    from .actions import PLAN_ACTIONS
+
+    item = access_plan(request.user, pk)
+    return render(
+        request,
+        "training/plan.html",
+        {
+            "plan": item,
+            "actions": PLAN_ACTIONS.offered(request.user, item, bound=bound),
+            "timeline": timeline(item),
+            "rule": rules.TRAINING_PLAN,
+            "late": item.filed_on is not None and item.filed_on > item.outline.plans_due,
+        },
+    )
+
+
+@staff_view
+@require_POST
+def study_attach(request, pk: int):
+    item = access_study(request.user, pk)
+
+    def save(form):
+        services.study_attach_meeting(
+            by=request.user,
+            study=item,
+            meeting_record=form.cleaned_data["meeting_record"],
+            version=form.cleaned_data["version"],
+        )
+        messages.success(request, "已将本次会前学法附于该会议")
+        return redirect(item)
+
+    form = forms.AttachMeetingForm(request.POST, meetings=queries.meetings_for(item))
+    return _posted(request, form, save, item.get_absolute_url())
