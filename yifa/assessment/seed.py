@@ -6,6 +6,7 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from yifa.core.bulk import insert_objects
 from yifa.core.models import Unit
 
 from .indicators import NORMDOCS_FILED, RECONSIDERATION_UPHELD
@@ -21,6 +22,9 @@ def seed(*, scale: int, progress) -> dict:
     units = list(Unit.objects.filter(kind__in=ASSESSED_KINDS).values_list("pk", flat=True))
     if not units:
         return {"facts": 0, "objections": 0}
+    # a second seed on the same database adds rows after the first's (sources and codes are unique)
+    first_fact = Fact.objects.filter(source__startswith="seed:").count()
+    first_objection = Objection.objects.filter(code__startswith="seed-").count()
     facts = [
         Fact(
             indicator=rng.choice((NORMDOCS_FILED, RECONSIDERATION_UPHELD)),
@@ -31,10 +35,10 @@ def seed(*, scale: int, progress) -> dict:
             good=rng.random() < 0.85,
             on=on,
         )
-        for n in range(max(scale // 10, 10))
+        for n in range(first_fact, first_fact + max(scale // 10, 10))
         for on in [today - dt.timedelta(days=rng.randint(0, 600))]
     ]
-    Fact.objects.bulk_create(facts, batch_size=BATCH)
+    insert_objects(facts)
     progress(f"考核事实{len(facts)}条")
     objections = [
         Objection(
@@ -47,8 +51,8 @@ def seed(*, scale: int, progress) -> dict:
             filed_on=today,
             state=rng.choice(ObjectionState.values),
         )
-        for n in range(max(scale // 200, 5))
+        for n in range(first_objection, first_objection + max(scale // 200, 5))
     ]
-    Objection.objects.bulk_create(objections, batch_size=BATCH)
+    insert_objects(objections)
     progress(f"考核异议{len(objections)}条")
     return {"facts": len(facts), "objections": len(objections)}

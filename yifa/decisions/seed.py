@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from yifa.core.bulk import insert_objects
 from yifa.core.models import Unit, UnitKind
 
 from .models import Comment, CommentKind, Decision, DecisionState, Response
@@ -41,7 +42,7 @@ def seed(*, scale: int, progress) -> dict:
                 comment_closes=opens + dt.timedelta(days=30),
             )
         )
-    Decision.objects.bulk_create(rows, batch_size=BATCH)
+    insert_objects(rows)
     progress("重大行政决策", count, count)
     ids = list(Decision.objects.filter(ad_hoc_reason="基准测试样本").values_list("pk", "comment_opens"))
     comments = []
@@ -61,9 +62,9 @@ def seed(*, scale: int, progress) -> dict:
             )
         )
         if len(comments) >= BATCH:
-            Comment.objects.bulk_create(comments)
+            insert_objects(comments)
             progress("公众意见", n + 1, scale)
             comments = []
-    Comment.objects.bulk_create(comments)
+    insert_objects(comments)
     progress("公众意见", scale, scale)
     return {"decisions": count, "comments": scale}

@@ -8,6 +8,7 @@ import random
 
 from django.contrib.contenttypes.models import ContentType
 
+from yifa.core.bulk import insert_objects
 from yifa.core.calendar import current_calendar
 from yifa.core.models import Deadline, Unit, UnitKind
 
@@ -62,7 +63,7 @@ def seed(*, scale: int, progress) -> dict:
                 replied_on=answered if closed else None,
             )
         )
-    Request.objects.bulk_create(rows, batch_size=BATCH)
+    insert_objects(rows)
     progress("政府信息公开申请", count, count)
     saved = Request.objects.filter(number__startswith="样本", state=RequestState.OPEN).select_related("unit")
     ct, calendar, clocks = ContentType.objects.get_for_model(Request), current_calendar(), []
@@ -82,7 +83,7 @@ def seed(*, scale: int, progress) -> dict:
                 explanation=due.sentence,
             )
         )
-    Deadline.objects.bulk_create(clocks, batch_size=BATCH)
+    insert_objects(clocks)
     items = [
         CatalogueItem(
             unit=rng.choice(units),
@@ -94,7 +95,7 @@ def seed(*, scale: int, progress) -> dict:
         )
         for i in range(count)
     ]
-    CatalogueItem.objects.bulk_create(items, batch_size=BATCH)
+    insert_objects(items)
     progress("主动公开目录", count, count)
     start = OtherAct.objects.filter(source__startswith="seed:").count()
     acts = []
@@ -115,7 +116,7 @@ def seed(*, scale: int, progress) -> dict:
                 repealed=ended is not None,
             )
         )
-    OtherAct.objects.bulk_create(acts, batch_size=BATCH)
+    insert_objects(acts)
     suits = []
     for i in range(max(1, count // 20)):
         filed = today - dt.timedelta(days=rng.randint(0, 900))
@@ -131,7 +132,7 @@ def seed(*, scale: int, progress) -> dict:
                 concluded_on=concluded,
             )
         )
-    Challenge.objects.bulk_create(suits, batch_size=BATCH)
+    insert_objects(suits)
     progress("表二、表四来源记录", len(acts) + len(suits), len(acts) + len(suits))
     return {
         "requests": count,

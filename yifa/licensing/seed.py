@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from yifa.core.bulk import insert_objects
 from yifa.core.crypto import encrypt
 
 from .models import Application, AppState, Certificate, Channel, Item
@@ -51,9 +52,9 @@ def seed(*, scale: int, progress) -> dict:
                     applicant_is_organisation=True,
                 )
             )
-        made = Application.objects.bulk_create(rows)
+        made = insert_objects(rows)
         issued = [a for a in made if a.state == AppState.ISSUED]
-        Certificate.objects.bulk_create(
+        insert_objects(
             Certificate(
                 number=f"SJY{a.number}",
                 application=a,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from yifa.core.bulk import insert_objects
 from yifa.core.models import Unit, UnitKind
 
 from .models import DocStatus, Document
@@ -86,7 +87,7 @@ def bulk_documents(count: int, progress, seed_value: int = 2026) -> int:
     offset = Document.objects.count()
     for first in range(0, count, BATCH):
         docs = [fake_document(offset + i, rng, units, today) for i in range(first, min(count, first + BATCH))]
-        Document.objects.bulk_create(docs)
+        insert_objects(docs)
         index_new_documents(
             [{"id": d.pk, "title": d.title, "number": d.number, "unit": d.unit, "full_text": d.full_text} for d in docs]
         )

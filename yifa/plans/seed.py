@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from yifa.core.bulk import insert_objects
 from yifa.core.models import Unit, UnitKind
 
 from .models import (
@@ -62,7 +63,7 @@ def seed(*, scale: int, progress) -> dict:
         confirmed_on=dt.date(today.year, 2, 1),
     )
     count = max(1, scale // 10)
-    tasks = PlanTask.objects.bulk_create(
+    tasks = insert_objects(
         [
             PlanTask(
                 plan=plan,
@@ -75,15 +76,13 @@ def seed(*, scale: int, progress) -> dict:
             )
             for i in range(count)
         ],
-        batch_size=BATCH,
     )
-    Assignment.objects.bulk_create(
+    insert_objects(
         [
             Assignment(task=t, unit_id=u, percent=rng.randint(0, 100))
             for t in tasks
             for u in rng.sample(units, min(3, len(units)))
         ],
-        batch_size=BATCH,
     )
     progress("分解任务", count, count)
     for first in range(0, scale, BATCH):  # a batch at a time: a million items at once took over a gigabyte
@@ -97,6 +96,6 @@ def seed(*, scale: int, progress) -> dict:
             )
             for i in range(first, min(scale, first + BATCH))
         ]
-        InfoItem.objects.bulk_create(items)
+        insert_objects(items)
         progress("工作信息", first + len(items), scale)
     return {"reports": len(reports), "tasks": count, "info": scale}

@@ -7,6 +7,7 @@ import random
 
 from django.contrib.contenttypes.models import ContentType
 
+from yifa.core.bulk import insert_objects
 from yifa.core.calendar import current_calendar
 from yifa.core.models import Deadline, Unit, UnitKind
 
@@ -59,12 +60,10 @@ def seed(*, scale: int, progress) -> dict:
                 decision_type=rng.choice(list(CORRECTING) + ["uphold"] * 4) if state == CaseState.DECIDED else "",
             )
         )
-    Case.objects.bulk_create(cases, batch_size=BATCH)
+    insert_objects(cases)
     progress("行政复议案件", count, count)
     saved = list(Case.objects.filter(receipt_number__startswith="样本").order_by("-id")[:count])
-    Party.objects.bulk_create(
-        [Party(case=c, role="applicant", name=f"申请人{c.pk}", phone="13800000000") for c in saved], batch_size=BATCH
-    )
+    insert_objects([Party(case=c, role="applicant", name=f"申请人{c.pk}", phone="13800000000") for c in saved])
     ct, calendar, clocks = ContentType.objects.get_for_model(Case), current_calendar(), []
     for case in saved:
         if case.state != CaseState.ACCEPTED:
@@ -85,6 +84,6 @@ def seed(*, scale: int, progress) -> dict:
                 explanation=due.sentence,
             )
         )
-    Deadline.objects.bulk_create(clocks, batch_size=BATCH)
+    insert_objects(clocks)
     progress("行政复议期限", len(clocks), len(clocks))
     return {"cases": count, "deadlines": len(clocks)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from yifa.core.bulk import insert_objects
 from yifa.core.models import Unit, UnitKind
 
 from .models import Alert, Filing, FilingState, Notice, NoticeKind, NoticeSource, WarningKind
@@ -69,5 +70,5 @@ def seed(*, scale: int, progress) -> dict:
 def _flush(*batches):
     for rows in batches:
         if rows:
-            type(rows[0]).objects.bulk_create(rows, batch_size=BATCH)
+            insert_objects(rows)
             rows.clear()

@@ -6,6 +6,7 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from yifa.core.bulk import insert_objects
 from yifa.core.models import Unit, User
 
 from .models import Attendance, Course, StudyKind, StudySession
@@ -23,7 +24,7 @@ def seed(*, scale: int, progress) -> dict:
     if not units or not people:
         return {"courses": 0, "attendance": 0, "studies": 0}
     n_courses = max(scale // 20, 5)
-    courses = Course.objects.bulk_create(
+    courses = insert_objects(
         [
             Course(
                 unit_id=rng.choice(units),
@@ -33,16 +34,15 @@ def seed(*, scale: int, progress) -> dict:
             )
             for i in range(n_courses)
         ],
-        batch_size=BATCH,
     )
     progress(f"培训{len(courses)}次")
     rows = []
     for course in courses:
         for person in rng.sample(people, min(len(people), 20)):
             rows.append(Attendance(course=course, person_id=person, year=course.held_on.year, hours=course.hours))
-    Attendance.objects.bulk_create(rows, batch_size=BATCH)
+    insert_objects(rows)
     progress(f"参训记录{len(rows)}条")
-    sessions = StudySession.objects.bulk_create(
+    sessions = insert_objects(
         [
             StudySession(
                 unit_id=rng.choice(units),
@@ -53,6 +53,5 @@ def seed(*, scale: int, progress) -> dict:
             )
             for _ in range(max(scale // 50, 5))
         ],
-        batch_size=BATCH,
     )
     return {"courses": len(courses), "attendance": len(rows), "studies": len(sessions)}
