@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from yifa.enforcement import services
+from yifa.enforcement.models import Benchmark
 
 D = dt.date
 UNTIL = D(2028, 12, 31)
@@ -77,3 +78,26 @@ def file_case(cast, body, certs, *, on=FILED, **extra):
         **extra,
     }
     return services.case_file(by=cast["shijian_officer"], body=body, certificates=certs, on=on, **fields)
+
+
+@pytest.fixture
+def travel(monkeypatch):
+    def to(day: dt.date):
+        monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: day)
+
+    return to
+
+
+@pytest.fixture
+def benchmark(cast, legal):
+    found = Benchmark.objects.create(
+        unit=cast["市场监管局"],
+        code="SJ-001",
+        violation="销售超过保质期的食品",
+        circumstance="货值金额一万元以上",
+        degree="serious",
+        fine_min=10000,
+        fine_max=100000,
+        legal_basis="《中华人民共和国食品安全法》第一百二十四条",
+    )
+    return services.benchmark_publish(by=legal, benchmark=found, on=D(2026, 1, 5))

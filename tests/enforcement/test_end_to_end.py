@@ -1,39 +1,13 @@
 """The whole procedure through the staff pages and the portal (Django test client; no chromium on this
 machine): 立案 → 告知 → 听证 → 法制审核 → 超出裁量基准并说明理由的决定 → 公开 → 三个工作日内撤回."""
 
-import datetime as dt
-
-import pytest
 from django.urls import reverse
 
 from yifa.core.clocks import clocks_of
-from yifa.enforcement import rules, services
-from yifa.enforcement.models import Benchmark, Case
+from yifa.enforcement import rules
+from yifa.enforcement.models import Case
 
 from .conftest import D
-
-
-@pytest.fixture
-def travel(monkeypatch):
-    def to(day: dt.date):
-        monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: day)
-
-    return to
-
-
-@pytest.fixture
-def benchmark(cast, legal):
-    found = Benchmark.objects.create(
-        unit=cast["市场监管局"],
-        code="SJ-001",
-        violation="销售超过保质期的食品",
-        circumstance="货值金额一万元以上",
-        degree="serious",
-        fine_min=10000,
-        fine_max=100000,
-        legal_basis="《中华人民共和国食品安全法》第一百二十四条",
-    )
-    return services.benchmark_publish(by=legal, benchmark=found, on=D(2026, 1, 5))
 
 
 def act(client, case, name, **data):

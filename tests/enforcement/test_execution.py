@@ -185,3 +185,20 @@ def test_immediate_substitute_for_an_absent_party_closes_only_after_they_are_tol
         fire(COERCION_FLOW, case, "close", by=officer, on=D(2026, 10, 12))
     case = fire(COERCION_FLOW, case, "notify_party", by=officer, on=D(2026, 10, 12))
     assert fire(COERCION_FLOW, case, "close", by=officer, on=D(2026, 10, 13)).state == "closed"
+
+
+def test_an_application_to_the_court_does_not_wait_for_the_late_fine(cast, body, officers):
+    case = served_fine(cast, officers, body, served_on=D(2026, 9, 16))
+    applied = procedures.coercion_start(
+        by=cast["shijian_officer"],
+        body=body,
+        number="江市监催〔2026〕3号",
+        kind="court",
+        party_kind="organisation",
+        party_name=case.party_name,
+        subject="罚款10000元",
+        legal_basis="《中华人民共和国行政强制法》第五十四条",
+        penalty_case=case,
+        on=D(2026, 10, 12),
+    )
+    assert applied.state == "urged" and applied.penalty_case == case

@@ -22,7 +22,7 @@ def access_certificate(user, pk):
 def access_coercion(user, pk):
     from .models import CoercionCase
 
-    return fetch(CoercionCase.objects.select_related("body", "unit"), user, pk, "unit")
+    return fetch(CoercionCase.objects.select_related("body", "unit", "penalty_case"), user, pk, "unit")
 
 
 def access_inspection(user, pk):

@@ -51,9 +51,10 @@ def is_execution(case, *, comply_by=None, on, **_):
 
 
 def late_fine_ran(case, *, on, **_):
-    """第四十六条: a fine is executed only after 加处罚款 has run more than thirty days."""
+    """第四十六条第一款: the organ executes a fine itself only after 加处罚款 has run more than thirty days. An
+    application to the court (第四十六条第三款, 第五十三条) does not wait for it."""
     penalty = case.penalty_case
-    if penalty is None or not penalty.owes_fine or case.kind == CoercionKind.SUBSTITUTE:
+    if penalty is None or not penalty.owes_fine or case.kind != CoercionKind.EXECUTION:
         return None
     if not penalty.late_fine_from:
         return f"罚款缴纳期限届满后须先告知并加处罚款（{rules.LATE_FINE.citation}；{rules.LATE_FINE_CAP.citation}）"

@@ -13,7 +13,7 @@ from yifa.core.procedure import fire
 from yifa.lib.deadlines import WORKDAYS, earliest_after_notice
 
 from . import procedures, rules, services
-from .flows import CASE_FLOW
+from .flows import CASE_FLOW, CERTIFICATE_FLOW
 from .lapsed import open_case_with_lapsed_certificate
 from .models import Benchmark, BodyKind, Case, Stage
 
@@ -103,6 +103,8 @@ def load(cast):
     pair = certs[:2]
     _powers(legal, market, town)
     _other_procedures(officer, market, pair, today)
+    _officer_reviews(legal, certs, today)
+    _substitute(officer, head, market, today)
     numbers = iter(range(1, 100))
 
     def filed(days_ago, party="江临市某某超市有限公司", **extra):
@@ -126,6 +128,15 @@ def load(cast):
         return fire(CASE_FLOW, case, "notify", by=officer, on=on, penalty_kinds=["fine"], fine=fine, **extra)
 
     filed(2, party="江临市青石镇某饭店")
+    fire(
+        CASE_FLOW,
+        filed(4, party="江北市某某商贸有限公司"),
+        "hand_over",
+        by=head,
+        on=today - dt.timedelta(days=3),
+        recipient="江北市市场监督管理局",
+        reason="违法行为发生地在江北市，本局无管辖权（处罚法第二十二条）",
+    )
     notified(filed(6), 1, "150000", benchmark=bench, outside_reason="")
     hearing = fire(
         CASE_FLOW, notified(filed(12), 9, "120000"), "request_hearing", by=officer, on=today - dt.timedelta(days=8)
@@ -273,6 +284,51 @@ def _powers(legal, market, town):
         legal_basis=first.legal_basis,
         benchmark_code=first.benchmark_code,
         responsible_post="执法稽查局局长",
+    )
+
+
+def _officer_reviews(legal, certs, today):
+    """年审 passed for the first two certificates; the third (expiring soon) was never reviewed, so it shows overdue.
+    One year's 评议考核 for the first officer."""
+    for cert in certs[:2]:
+        fire(CERTIFICATE_FLOW, cert, "annual_review", by=legal, on=today - dt.timedelta(days=100), passed=True)
+    services.appraisal_add(
+        by=legal,
+        officer=certs[0].officer,
+        year=today.year - 1,
+        grade="excellent",
+        remark="办案规范，全年无被纠错案件",
+        on=today - dt.timedelta(days=100),
+    )
+
+
+def _substitute(officer, head, market, today):
+    """A 代履行 decided after its 催告 lapsed, waiting for the 代履行前催告 (行政强制法第五十一条)."""
+    from .coercion_flow import COERCION_FLOW
+
+    case = procedures.coercion_start(
+        by=officer,
+        body=market,
+        number=f"江市监代〔{today.year}〕1号",
+        kind="substitute",
+        party_kind="organisation",
+        party_name="江临市某某农贸市场有限公司",
+        subject="清除占用河道堆放的废弃物，恢复原状",
+        legal_basis="《中华人民共和国行政强制法》第五十条",
+        comply_by=today - dt.timedelta(days=12),
+        on=today - dt.timedelta(days=20),
+    )
+    fire(
+        COERCION_FLOW,
+        case,
+        "decide_substitute",
+        by=head,
+        on=today - dt.timedelta(days=10),
+        decision_number=f"江市监代决〔{today.year}〕1号",
+        danger="废弃物堵塞河道，雨季将造成水体污染",
+        performer="江临市环卫服务有限公司",
+        substitute_on=today + dt.timedelta(days=10),
+        budget=6000,
     )
 
 

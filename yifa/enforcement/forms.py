@@ -10,6 +10,7 @@ from yifa.core.procedure import ActionForm
 from . import rules
 from .models import (
     Annulment,
+    AppraisalGrade,
     Benchmark,
     Body,
     BodyKind,
@@ -262,3 +263,46 @@ class ConcludeForm(ActionForm):
 class SendForm(ActionForm):
     recipient = forms.CharField(label="接收机关", max_length=100, required=False)
     letter = forms.FileField(label="涉嫌犯罪案件移送书", required=False)
+
+
+class HandOverForm(ActionForm):
+    recipient = forms.CharField(label="受移送的行政机关", max_length=100, required=False)
+    reason = forms.CharField(label=f"移送理由（不属本机关管辖，{rules.HAND_OVER.citation}）", widget=TEXT)
+    letter = forms.FileField(label="移送函（可选）", required=False)
+
+
+class AnnualReviewForm(ActionForm):
+    passed = forms.BooleanField(label="年审合格", required=False)
+    opinion = forms.CharField(label="年审意见（不合格的须写明理由）", widget=TEXT, required=False)
+
+
+class SubstituteDecisionForm(ActionForm):
+    decision_number = forms.CharField(label="代履行决定书文号", max_length=60)
+    danger = forms.CharField(
+        label=f"不履行的后果（危害交通安全、造成环境污染或者破坏自然资源，{rules.SUBSTITUTE.citation}）",
+        widget=TEXT,
+        required=False,
+    )
+    performer = forms.CharField(label="代履行人", max_length=100, required=False)
+    substitute_on = forms.DateField(label="代履行时间", widget=DATE, required=False)
+    budget = forms.DecimalField(label="费用预算（元）", min_value=0, max_digits=14, decimal_places=2, required=False)
+
+
+class SubstituteUrgeForm(ActionForm):
+    substitute_on = forms.DateField(
+        label=f"代履行时间（催告后三个工作日起，{rules.SUBSTITUTE_URGE.citation}）", widget=DATE, required=False
+    )
+
+
+class SubstitutePerformedForm(ActionForm):
+    supervisor = forms.CharField(label="到场监督的工作人员", max_length=100, required=False)
+    cost = forms.DecimalField(
+        label="代履行费用（元，由当事人承担）", min_value=0, max_digits=14, decimal_places=2, required=False
+    )
+    signed_record = forms.FileField(label="签名或盖章的执行文书", required=False)
+
+
+class AppraisalForm(forms.Form):
+    year = forms.IntegerField(label="考核年度")
+    grade = forms.ChoiceField(label=f"评议考核结果（{rules.APPRAISAL.citation}）", choices=AppraisalGrade.choices)
+    remark = forms.CharField(label="评议意见", widget=TEXT, required=False)

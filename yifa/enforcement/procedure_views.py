@@ -75,12 +75,16 @@ def coercion_list(request):
 
 @staff_view
 def coercion_new(request):
-    form = forms.CoercionForm(request.POST or None, bodies=_bodies(request.user))
+    """A measure or a 催告; ?case= makes it the execution of that penalty decision (its fine or its order)."""
+    case_pk = request.GET.get("case")
+    penalty_case = access_case(request.user, case_pk) if case_pk else None
+    initial = {"party_kind": penalty_case.party_kind, "party_name": penalty_case.party_name} if penalty_case else None
+    form = forms.CoercionForm(request.POST or None, bodies=_bodies(request.user), initial=initial)
     return _new(
         request,
         form=form,
-        start=lambda d: procedures.coercion_start(by=request.user, **d),
-        title="实施行政强制措施或催告",
+        start=lambda d: procedures.coercion_start(by=request.user, penalty_case=penalty_case, **d),
+        title=f"执行行政处罚决定：{penalty_case}" if penalty_case else "实施行政强制措施或催告",
         rule=rules.COERCION_OFFICERS,
     )
 
@@ -101,7 +105,18 @@ def coercion(request, pk: int, bound=None):
         ("冻结决定书交付日", found.notice_delivered_on),
         ("处理决定", found.get_disposal_display() if found.disposal else ""),
         ("文号", found.decision_number),
-        ("立即强制执行的理由", found.immediate_reason),
+        ("执行的行政处罚决定", found.penalty_case),
+        ("立即强制执行或立即代履行的理由", found.immediate_reason),
+        ("不履行的后果", found.danger),
+        ("代履行人", found.performer),
+        ("费用预算（元）", found.budget),
+        ("代履行时间", found.substitute_on),
+        ("代履行前催告日", found.substitute_urged_on),
+        ("到场监督的工作人员", found.supervisor),
+        ("代履行费用（元，由当事人承担）", found.cost),
+        ("代履行完毕日", found.performed_on),
+        ("签名的执行文书", "已上传" if found.signed_record_id else ""),
+        ("当事人不在场，事后通知日", found.party_notified_on or ("待通知" if found.party_absent else "")),
         ("结案日", found.closed_on),
     ]
     return _record_page(

@@ -14,6 +14,23 @@ from .models import MEASURES, CoercionCase, CoercionKind, InspectionCase, PartyK
 from .transfer_flow import TRANSFER_FLOW
 
 
+def _coercion_case(*, body, number, kind, party_kind, party_name, subject, legal_basis, penalty_case, on):
+    """The new 行政强制 record, its inputs checked first (every bad field at once)."""
+    checks = Checks()
+    number = checks.text("number", "文书编号", number, limit=60)
+    checks.choice("kind", "强制类别", kind, CoercionKind)
+    checks.choice("party_kind", "当事人类型", party_kind, PartyKind)
+    party_name = checks.text("party_name", "当事人", party_name, limit=100)
+    subject = checks.text("subject", "对象", subject)
+    legal_basis = checks.text("legal_basis", "法律依据", legal_basis, limit=300)
+    if penalty_case is not None and penalty_case.body_id != body.pk:
+        checks.fail("penalty_case", f"行政处罚决定：“{penalty_case}”不是执法主体“{body}”作出的")
+    checks.done()
+    fields = {"number": number, "kind": kind, "party_kind": party_kind, "party_name": party_name}
+    fields |= {"subject": subject, "legal_basis": legal_basis, "penalty_case": penalty_case}
+    return lambda: CoercionCase(body=body, unit=body.unit, started_on=on, **fields)
+
+
 def coercion_start(
     *,
     by,
@@ -31,36 +48,21 @@ def coercion_start(
 ) -> CoercionCase:
     """A measure is imposed (实施); an execution or a 代履行 starts with the written 催告. ``penalty_case``: the
     penalty decision executed (a fine's execution then waits for 加处罚款, 行政强制法第四十六条)."""
-    checks = Checks()
-    number = checks.text("number", "文书编号", number, limit=60)
-    checks.choice("kind", "强制类别", kind, CoercionKind)
-    checks.choice("party_kind", "当事人类型", party_kind, PartyKind)
-    party_name = checks.text("party_name", "当事人", party_name, limit=100)
-    subject = checks.text("subject", "对象", subject)
-    legal_basis = checks.text("legal_basis", "法律依据", legal_basis, limit=300)
-    if penalty_case is not None and penalty_case.body_id != body.pk:
-        checks.fail("penalty_case", f"行政处罚决定：“{penalty_case}”不是执法主体“{body}”作出的")
-    checks.done()
     on = on or timezone.localdate()
-    return create(
-        COERCION_FLOW,
-        "impose" if kind in MEASURES else "urge",
-        build=lambda: CoercionCase(
-            body=body,
-            unit=body.unit,
-            number=number,
-            kind=kind,
-            party_kind=party_kind,
-            party_name=party_name,
-            subject=subject,
-            legal_basis=legal_basis,
-            started_on=on,
-            penalty_case=penalty_case,
-        ),
-        by=by,
+    build = _coercion_case(
+        body=body,
+        number=number,
+        kind=kind,
+        party_kind=party_kind,
+        party_name=party_name,
+        subject=subject,
+        legal_basis=legal_basis,
+        penalty_case=penalty_case,
         on=on,
-        certificates=list(certificates),
-        comply_by=comply_by,
+    )
+    transition = "impose" if kind in MEASURES else "urge"
+    return create(
+        COERCION_FLOW, transition, build=build, by=by, on=on, certificates=list(certificates), comply_by=comply_by
     )
 
 
@@ -68,41 +70,22 @@ def substitute_now(
     *,
     by,
     body,
-    number,
-    party_kind,
-    party_name,
-    subject,
-    legal_basis,
     immediate_reason,
     supervisor,
     cost,
     signed_record,
     party_absent=False,
     on=None,
+    **record,
 ) -> CoercionCase:
-    """立即代履行 (行政强制法第五十二条): an obstruction cleared at once; an absent party is told afterwards."""
-    checks = Checks()
-    number = checks.text("number", "文书编号", number, limit=60)
-    checks.choice("party_kind", "当事人类型", party_kind, PartyKind)
-    party_name = checks.text("party_name", "当事人", party_name, limit=100)
-    subject = checks.text("subject", "对象", subject)
-    legal_basis = checks.text("legal_basis", "法律依据", legal_basis, limit=300)
-    checks.done()
+    """立即代履行 (行政强制法第五十二条): an obstruction cleared at once; an absent party is told afterwards.
+    ``record``: number, party_kind, party_name, subject, legal_basis, as for ``coercion_start``."""
     on = on or timezone.localdate()
+    build = _coercion_case(body=body, kind=CoercionKind.SUBSTITUTE, penalty_case=None, on=on, **record)
     return create(
         COERCION_FLOW,
         "substitute_now",
-        build=lambda: CoercionCase(
-            body=body,
-            unit=body.unit,
-            number=number,
-            kind=CoercionKind.SUBSTITUTE,
-            party_kind=party_kind,
-            party_name=party_name,
-            subject=subject,
-            legal_basis=legal_basis,
-            started_on=on,
-        ),
+        build=build,
         by=by,
         on=on,
         immediate_reason=immediate_reason,

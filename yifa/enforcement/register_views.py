@@ -122,7 +122,8 @@ def body(request, pk: int):
 
 
 def officer_forms(request, found):
-    """The officer page's two forms (edit the officer, issue a certificate), each bound only when posted."""
+    """The officer page's forms (edit the officer, issue a certificate, record a year's 评议考核), each bound only
+    when posted."""
     posted = request.POST.get("form") if request.method == "POST" else None
     edit = forms.OfficerForm(
         request.POST if posted == "officer" else None,
@@ -132,18 +133,34 @@ def officer_forms(request, found):
     issue = forms.CertificateIssueForm(
         request.POST if posted == "certificate" else None, initial={"field": found.body.fields}, prefix="cert"
     )
-    saved = _save(
-        request,
-        edit,
-        lambda d: services.officer_change(by=request.user, officer=found, expected_version=d["version"], **_fields(d)),
-        lambda o: f"已保存“{o.name}”的信息",
-    ) or _save(
-        request,
-        issue,
-        lambda d: services.certificate_issue(by=request.user, officer=found, on=timezone.localdate(), **d),
-        lambda c: f"已核发{c}",
+    appraise = forms.AppraisalForm(
+        request.POST if posted == "appraisal" else None,
+        initial={"year": timezone.localdate().year - 1},
+        prefix="appraisal",
     )
-    return edit, issue, saved
+    saved = (
+        _save(
+            request,
+            edit,
+            lambda d: services.officer_change(
+                by=request.user, officer=found, expected_version=d["version"], **_fields(d)
+            ),
+            lambda o: f"已保存“{o.name}”的信息",
+        )
+        or _save(
+            request,
+            issue,
+            lambda d: services.certificate_issue(by=request.user, officer=found, on=timezone.localdate(), **d),
+            lambda c: f"已核发{c}",
+        )
+        or _save(
+            request,
+            appraise,
+            lambda d: services.appraisal_add(by=request.user, officer=found, on=timezone.localdate(), **d),
+            lambda a: f"已登记{a}",
+        )
+    )
+    return edit, issue, appraise, saved
 
 
 @staff_view

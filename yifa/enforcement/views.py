@@ -3,6 +3,8 @@ kit's action view (actions.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -67,8 +69,26 @@ def case(request, pk: int, bound=None):
         "hearing_right": guards.hearing_right(found),
         "show_personal": can_see_personal_data(request.user),
         "transfers": found.transfers.order_by("id"),
+        "execution": _execution(found, today),
+        "hand_over_rule": rules.HAND_OVER,
     }
     return render(request, "enforcement/case.html", context)
+
+
+def _execution(case, today) -> dict | None:
+    """The fine's execution as the case page shows it: when it is due, the 加处罚款 so far, when it may be enforced."""
+    due = guards.payment_due(case)
+    if due is None:
+        return None
+    enforce_from = guards.late_fine_thirtieth_day(case) + dt.timedelta(days=1) if case.late_fine_from else None
+    return {
+        "due": due,
+        "late_fine": case.late_fine_on(today),
+        "enforce_from": enforce_from,
+        "payment_rule": rules.FINE_PAYMENT,
+        "late_fine_rule": rules.LATE_FINE,
+        "enforcement_rule": rules.LATE_FINE_ENFORCEMENT,
+    }
 
 
 def _with_status(case_officers, today):
@@ -90,13 +110,17 @@ def officer(request, pk: int):
     from .register_views import officer_forms
 
     found = access_officer(request.user, pk)
-    edit, issue, saved = officer_forms(request, found)
+    edit, issue, appraise, saved = officer_forms(request, found)
     if saved:
         return redirect("enforcement:officer", pk=pk)
     today = timezone.localdate()
-    certs = [(c, CERTIFICATE_ACTIONS.offered(request.user, c)) for c in found.certificates.all()]
+    certs = [
+        (c, CERTIFICATE_ACTIONS.offered(request.user, c))
+        for c in found.certificates.prefetch_related("reviews__reviewer")
+    ]
     for cert, _ in certs:
         cert.status_now = cert.status_label_on(today)
+        cert.review_overdue = cert.review_overdue_on(today)
     context = {
         "o": found,
         "certs": certs,
@@ -104,10 +128,14 @@ def officer(request, pk: int):
         "show_personal": can_see_personal_data(request.user),
         "edit": edit,
         "issue": issue,
+        "appraise": appraise,
+        "appraisals": found.appraisals.all(),
+        "review_rule": rules.CERTIFICATE_REVIEW,
+        "appraisal_rule": rules.APPRAISAL,
         "may": LEGAL_OFFICE(request.user, found),
         "history": queries.history(found),
     }
-    status = 400 if edit.errors or issue.errors else 200
+    status = 400 if edit.errors or issue.errors or appraise.errors else 200
     return render(request, "enforcement/officer.html", context, status=status)
 
 
