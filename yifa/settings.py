@@ -155,6 +155,9 @@ ENFORCEMENT_REVIEW_BLOCKS = env_bool("YIFA_ENFORCEMENT_REVIEW_BLOCKS", False)
 # 重大行政处罚备案期限（工作日）: the provincial act sets the system, the city the period (supervision/rules.py).
 MAJOR_PENALTY_FILING_WORKDAYS = env_int("YIFA_MAJOR_PENALTY_FILING_WORKDAYS", 15)
 COMPLAINT_REPLY_WORKDAYS = env_int("YIFA_COMPLAINT_REPLY_WORKDAYS", 15)  # 执法投诉答复期限（同上）
+# 执法预警：单位近12个月行政复议纠错率超过此百分比（且审结不少于最少件数）即预警（本市设置）
+CORRECTION_RATE_WARNING_PERCENT = env_int("YIFA_CORRECTION_RATE_WARNING_PERCENT", 20)
+CORRECTION_RATE_WARNING_MIN_CASES = env_int("YIFA_CORRECTION_RATE_WARNING_MIN_CASES", 3)
 
 if not DEBUG and not TESTING:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -119,3 +119,29 @@ def test_only_the_legal_office_sees_and_runs_special_inspections(cast, login, pl
     assert response.status_code == 403
     plan.refresh_from_db()
     assert plan.state == "planned"
+
+
+def test_the_plan_list_and_page_stay_within_the_query_budget(cast, login, django_assert_max_num_queries):
+    legal = cast["legal_head"]
+    units = [cast[name] for name in ("市场监管局", "民政局", "人社局", "交通运输局")]
+    for n in range(3):
+        plan = services.inspection_create(
+            by=legal, name=f"专项检查{n}", scope="enforcement", subject="持证情况", units=units,
+            period_start=D(2026, 1, 1), period_end=D(2026, 6, 30), due_on=D(2026, 12, 31), on=D(2026, 7, 1),
+        )  # fmt: skip
+        plan = fire(INSPECTION_FLOW, plan, "start", by=legal, on=D(2026, 7, 2))
+        for unit in units:
+            plan = fire(
+                INSPECTION_FLOW, plan, "record_finding", by=legal, on=D(2026, 7, 3), unit=unit, text="发现问题",
+                problem=True, rectify="限期整改",
+            )  # fmt: skip
+    client = login(legal)
+    client.get(reverse("supervision:inspections"))
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("supervision:inspections")).status_code == 200
+    with django_assert_max_num_queries(20):
+        page = client.get(plan.get_absolute_url())
+    assert page.status_code == 200
+    shown = page.content.decode()
+    assert Notice.objects.count() == 12
+    assert all(n.number in shown for n in Notice.objects.filter(link=plan.get_absolute_url()))

@@ -257,6 +257,8 @@ class WarningKind(models.TextChoices):
     LIMIT_NEAR = "limit_near", "办案期限将届满"
     LIMIT_PAST = "limit_past", "办案期限已超过"
     OUTSIDE_BENCHMARK = "outside_benchmark", "超出裁量基准未说明理由"
+    CORRECTION_RATE = "correction_rate", "行政复议纠错率偏高"
+    DISCLOSURE_LATE = "disclosure_late", "政府信息公开逾期未答复"
 
 
 class WarningState(models.TextChoices):
@@ -492,3 +494,18 @@ class Finding(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "专项检查发现"
         ordering = ["unit_id", "id"]
+
+
+class CorrectionFact(models.Model):
+    """A reconsideration decision on a unit's act (kept from the reconsideration module's event): whether it
+    corrected the act (纠错). The nightly sweep reads these for the 纠错率 warning."""
+
+    source = models.CharField("来源", max_length=60, unique=True)
+    unit = models.ForeignKey("core.Unit", verbose_name="被申请人", on_delete=models.PROTECT, related_name="+")
+    label = models.CharField("案件", max_length=200)
+    link = models.CharField("链接", max_length=300, blank=True)
+    corrected = models.BooleanField("纠错")
+    decided_on = models.DateField("决定日", db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "复议决定结果"

@@ -5,6 +5,7 @@ NAV = [
     ("执法预警", "supervision:index"),
     Link("案卷评查", "supervision:campaigns", LEGAL_OFFICE),
     Link("专项检查", "supervision:inspections", LEGAL_OFFICE),
+    Link("监督统计", "supervision:statistics", LEGAL_OFFICE),
     ("整改通知", "supervision:notices"),
     ("重大处罚备案", "supervision:filings"),
     ("执法投诉", "supervision:complaints"),

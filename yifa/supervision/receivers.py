@@ -1,6 +1,7 @@
 """Reactions to other modules' acts (core/bus.py)."""
 
 from yifa.enforcement import interface as enforcement
+from yifa.reconsideration import interface as reconsideration
 
 from . import services
 
@@ -13,4 +14,15 @@ def file_major_decision(*, obj, on=None, **_):
         services.filing_open(facts=facts, on=on or facts["decided_on"])
 
 
-RECEIVERS = {"penalty_case.decide": file_major_decision}
+def keep_correction(*, obj, by=None, on, **_):
+    """A reconsideration decision was approved; ``obj`` is read only through
+    ``reconsideration.interface.decision_outcome``: kept for the 纠错率 warning."""
+    outcome = reconsideration.decision_outcome(obj, on)
+    if outcome is not None:
+        services.correction_keep(by=by, source=f"reconsideration:{obj.pk}", **outcome)
+
+
+RECEIVERS = {
+    "penalty_case.decide": file_major_decision,
+    **{event: keep_correction for event in reconsideration.DECISION_EVENTS},
+}

@@ -13,7 +13,7 @@ from django.conf import settings
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
 from yifa.lib.law import Rule
-from yifa.lib.statutes import CIVIL_SERVANT_SANCTIONS, CIVIL_SERVANTS, GOVERNANCE_SANCTIONS, PENALTY
+from yifa.lib.statutes import CIVIL_SERVANT_SANCTIONS, CIVIL_SERVANTS, DISCLOSURE, GOVERNANCE_SANCTIONS, PENALTY
 from yifa.lib.statutes import SHANDONG_SUPERVISION as SHANDONG
 
 D = dt.date
@@ -167,4 +167,25 @@ SPECIAL_INSPECTION = Rule(
         "期限届满前提醒、逾期标记）；发现的问题以整改通知（监督意见书）送达，自送达之日起三十日内整改"
         "（条例第二十八条）；典型案件可向社会通报"
     ),
+)
+
+CORRECTION_RATE_WARNING = Rule(
+    "supervision.correction_rate_warning",
+    "行政执法机关的行政执法行为违法或者不当等比例较高的，可以约请该行政执法机关的相关负责人进行谈话",
+    SHANDONG,
+    "第二十六条",
+    note=(
+        f"本市取：单位近12个月作为被申请人审结的行政复议案件中，纠错（变更、撤销、确认违法、责令履行、确认无效，"
+        f"行政复议法第六十三条至第六十七条）超过{settings.CORRECTION_RATE_WARNING_PERCENT}%"
+        f"且审结不少于{settings.CORRECTION_RATE_WARNING_MIN_CASES}件的，每日预警；由设置"
+        " YIFA_CORRECTION_RATE_WARNING_PERCENT、YIFA_CORRECTION_RATE_WARNING_MIN_CASES 调整"
+    ),
+)
+CORRECTION_RATE_MONTHS = 12
+DISCLOSURE_LATE_WARNING = Rule(
+    "supervision.disclosure_late_warning",
+    "政府信息公开申请答复期限已届满仍未答复的，每日预警",
+    DISCLOSURE,
+    "第三十三条第二款",
+    note="期限由政府信息公开模块按条例第三十三条计算（含延长、不计算在内的期间）；预警只读取其届满日",
 )

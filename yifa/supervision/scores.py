@@ -1,5 +1,6 @@
 """Supervision's contribution to the annual assessment (see ``yifa/assessment/interface.py``): the unit's
-case-file review results. A file counts the points it scored of the points its rubric allows; a file that
+case-file review results, declared off by default; the legal office counts it from a year on the indicator
+page. A file counts the points it scored of the points its rubric allows; a file that
 touched a veto item counts nothing (不合格 whatever its points)."""
 
 from __future__ import annotations
@@ -59,5 +60,8 @@ INDICATORS = [
         "年内评查的本单位案卷所得分数占满分的比例（触及否决项的案卷计零分）",
         _review_tally,
         _review_rows,
+        # Off until the legal office counts it in a year's system (indicator page): every computed indicator
+        # costs the assessment cockpit one query, and that page is at its budget of 20 (issue 18).
+        enabled=False,
     ),
 ]

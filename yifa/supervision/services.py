@@ -8,7 +8,7 @@ import secrets
 
 from django.utils import timezone
 
-from yifa.core.procedure import Checks, create, fire
+from yifa.core.procedure import Checks, add, change, create, fire
 
 from .flows import (
     ACC_FLOW,
@@ -27,6 +27,7 @@ from .models import (
     Campaign,
     Channel,
     Complaint,
+    CorrectionFact,
     Dispute,
     FileKind,
     Filing,
@@ -259,4 +260,23 @@ def inspection_create(*, by, name, scope, subject, units, period_start, period_e
         by=by,
         on=on,
         units=list(units),
+    )
+
+
+def correction_keep(*, by, source, unit_id, corrected, label, link, decided_on) -> CorrectionFact:
+    """Keep a reconsideration decision's outcome for the 纠错率 warning (one row per case; a later approval
+    of the same case replaces it)."""
+    values = {"unit_id": unit_id, "corrected": corrected, "label": label, "link": link, "decided_on": decided_on}
+    current = CorrectionFact.objects.filter(source=source).first()
+    if current is None:
+        return add(
+            CorrectionFact(source=source, **values),
+            by=by,
+            who=None,
+            action="supervision.correction_fact",
+            label="记录复议决定结果",
+            data={"source": source, "corrected": corrected},
+        )
+    return change(
+        current, by=by, who=None, action="supervision.correction_fact", label="更新复议决定结果", apply=values
     )

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
+from django.db.models import Count, Q
+
 from yifa.core.calendar import current_calendar
+from yifa.core.models import Deadline, DeadlineStatus
 from yifa.enforcement import interface as enforcement
+from yifa.lib.law import get_rule
 
 from . import rules, services
-from .models import Alert, WarningKind, WarningState
+from .models import Alert, CorrectionFact, WarningKind, WarningState
+
+DISCLOSURE_REPLY = "disclosure.reply"  # the disclosure module's reply period (registered rule id)
 
 
 def _horizon(today: dt.date, workdays: int) -> dt.date:
@@ -50,6 +57,51 @@ def findings(today: dt.date):
             f"{row['number']}：罚款超出裁量基准幅度且未说明理由",
             "偏离裁量基准须书面说明理由（行政处罚法第三十四条）。",
             enforcement.case_link(row["id"]),
+        )
+    yield from _high_correction_rates(today)
+    yield from _late_disclosure_replies(today)
+
+
+def correction_rates(today: dt.date) -> list[dict]:
+    """Per unit, reconsideration decisions on its acts in the last twelve months and how many corrected them
+    (one grouped query): [{"unit_id", "closed", "corrected"}]."""
+    since = rules.months_after(today, -rules.CORRECTION_RATE_MONTHS)
+    rows = (
+        CorrectionFact.objects.filter(decided_on__gt=since, decided_on__lte=today)
+        .values("unit_id")
+        .annotate(closed=Count("id"), corrected=Count("id", filter=Q(corrected=True)))
+        .order_by("unit_id")
+    )
+    return list(rows)
+
+
+def _high_correction_rates(today: dt.date):
+    percent, least = settings.CORRECTION_RATE_WARNING_PERCENT, settings.CORRECTION_RATE_WARNING_MIN_CASES
+    for row in correction_rates(today):
+        if row["closed"] < least or 100 * row["corrected"] <= percent * row["closed"]:
+            continue
+        rate = round(100 * row["corrected"] / row["closed"], 1)
+        yield (
+            WarningKind.CORRECTION_RATE,
+            f"correction_rate:{row['unit_id']}",
+            row["unit_id"],
+            f"近12个月行政复议纠错率{rate}%（审结{row['closed']}件，纠错{row['corrected']}件），超过{percent}%",
+            f"{rules.CORRECTION_RATE_WARNING.citation}：行政执法行为违法或者不当等比例较高的，可以约请相关负责人谈话。",
+            "",
+        )
+
+
+def _late_disclosure_replies(today: dt.date):
+    reply = get_rule(DISCLOSURE_REPLY)
+    late = Deadline.objects.filter(rule_id=reply.id, status=DeadlineStatus.RUNNING, due__lt=today).order_by("due", "id")
+    for clock in late.only("id", "unit_id", "subject_label", "due", "explanation", "link")[:500]:
+        yield (
+            WarningKind.DISCLOSURE_LATE,
+            f"disclosure_late:{clock.pk}",
+            clock.unit_id,
+            f"{clock.subject_label}：政府信息公开答复期限已于{clock.due:%Y-%m-%d}届满，仍未答复",
+            f"{clock.explanation}（{reply.citation}）",
+            clock.link,
         )
 
 

@@ -30,4 +30,5 @@ urlpatterns = [
     path("inspections/", views.inspections, name="inspections"),
     path("inspections/<int:pk>/", views.inspection, name="inspection"),
     path("inspections/<int:pk>/act/<str:name>/", actions.INSPECTION_ACTIONS.view(), name="inspection_act"),
+    path("statistics/", views.statistics, name="statistics"),
 ]

@@ -12,12 +12,14 @@ from django.views.decorators.http import require_POST
 from yifa.core.access import can_see_personal_data, is_legal_office, require_legal_office
 from yifa.core.charts import bar_chart
 from yifa.core.clocks import clocks_of
+from yifa.core.downloads import file_download
 from yifa.core.errors import YifaError
 from yifa.core.procedure import create_page, show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
+from yifa.lib.office import xlsx_table
 
-from . import forms, queries, rules, services
+from . import forms, queries, rules, services, stats
 from .access import (
     access_accountability,
     access_campaign,
@@ -303,3 +305,20 @@ def inspection(request, pk: int, bound=None):
         findings=queries.inspection_findings(found),
         rule=rules.SPECIAL_INSPECTION,
     )
+
+
+@staff_view
+def statistics(request):
+    """执法监督统计 of a year, per unit (the legal office consolidates it); ?format=xlsx downloads it."""
+    require_legal_office(request.user)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or today.year)
+    except ValueError:
+        year = today.year
+    year = min(max(year, 2000), today.year + 1)
+    headers, rows = stats.table(year)
+    if request.GET.get("format") == "xlsx":
+        content = xlsx_table(f"{year}年执法监督统计", headers, rows)
+        return file_download(content, f"{year}年执法监督统计.xlsx")
+    return render(request, "supervision/statistics.html", {"year": year, "headers": headers, "rows": rows})
