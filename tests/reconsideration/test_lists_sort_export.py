@@ -41,6 +41,7 @@ def three_of_each(cast):
             office=case.office,
         )
 
+
 # url: (the column sorted, its header, its place in the export)
 LISTS = {
     "/staff/reconsideration/": ("respondent_name", "被申请人", 1),

@@ -40,7 +40,7 @@ LETTERS = Listing(
         Column("送达机关", "recipient__name", "recipient__name"),
         Column("制发", "issued_on", "issued_on"),
         Column("报送期限", ""),
-        Column("纠正情况", ("feedback_on", "feedback"), "feedback_on", show=lambda on, text: f"{on}：{text}" * bool(on)),
+        Column("纠正情况", ("feedback_on", "feedback"), "feedback_on", show=lambda on, text: on and f"{on}：{text}"),
     ],
 )
 
