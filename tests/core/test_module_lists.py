@@ -1,5 +1,6 @@
-"""The modules' staff lists (reconsideration cases, normative documents, decisions, work plans) sort by their
-column headers and go to Excel as filtered and sorted, like the workspace's own lists."""
+"""The modules' staff lists (reconsideration cases, normative documents and their cleanup campaigns, decisions and
+their catalogues, work plans and information items) sort by their column headers and go to Excel as filtered and
+sorted, like the workspace's own lists."""
 
 import io
 
@@ -19,6 +20,9 @@ LISTS = {
     "/staff/normdocs/": (normdocs_demo, "title", "标题", 0),
     "/staff/decisions/": (decisions_demo, "title", "决策事项", 0),
     "/staff/plans/": (plans_demo, "title", "计划", 0),
+    "/staff/normdocs/campaigns/": (normdocs_demo, "baseline", "基准日", 1),
+    "/staff/plans/info/": (plans_demo, "submitted_on", "报送日", 2),
+    "/staff/decisions/catalogues/": (decisions_demo, "title", "事项名称", 3),
 }
 
 
