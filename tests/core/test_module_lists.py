@@ -1,6 +1,7 @@
-"""The modules' staff lists (reconsideration cases, normative documents and their cleanup campaigns, decisions and
-their catalogues, work plans and information items, disclosure requests, licensing applications) sort by their column headers and go to Excel as filtered and
-sorted, like the workspace's own lists."""
+"""The modules' staff lists (reconsideration cases, normative documents and their cleanup campaigns,
+decisions and their catalogues, work plans and information items, disclosure requests, licensing
+applications) sort by their column headers and go to Excel as filtered and sorted, like the workspace's
+own lists."""
 
 import io
 
