@@ -108,6 +108,7 @@ def test_every_page_and_api_list_keeps_its_query_count_as_the_data_grows(cast):
     assert len(large) > 60  # the discovery found the modules' pages and endpoints
 
 
+@pytest.mark.timeout(1200)  # every list as six viewers, then their record pages: minutes on a loaded machine
 def test_every_record_page_linked_from_a_list_keeps_within_the_budget_on_seeded_data(cast):
     """The pages that take a record id (a reconsideration case, a decision, a normative document, a plan,
     a unit's scores…), each opened with a real id linked from a list the viewer sees, on seeded data."""

@@ -62,3 +62,17 @@ def test_excluded_time_must_have_happened_after_acceptance(cast, accepted):
         )
     assert "受理之日" in err.value.message and "登记当日" in err.value.message
     assert periods.decision_clock(case).due == D(2025, 5, 6)
+
+
+def test_site_inspection_time_does_not_count_toward_the_decision_period(cast, accepted):
+    """实施条例第三十四条第三款：现场勘验所用时间不计入审理期限（与鉴定同样扣除）。"""
+    case = accepted(D(2025, 2, 28), D(2025, 3, 3))
+    assert periods.decision_clock(case).due == D(2025, 5, 6)  # 3/3 + 60 = 5/2 (劳动节 5/1–5/5) → 5/6
+    case = services.case_exclude_time(
+        case=case, by=cast["fuyi"], kind="inspection", first=D(2025, 3, 10), last=D(2025, 3, 19), on=D(2025, 3, 20)
+    )
+    # 10 days excluded: 3/3 + 70 = 5/12 (Monday, a working day)
+    assert periods.decision_clock(case).due == D(2025, 5, 12)
+    from yifa.core.audit import timeline
+
+    assert "现场勘验所用时间不计入行政复议审理期限" in [e.action_label for e in timeline(case)]

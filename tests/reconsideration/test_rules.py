@@ -42,3 +42,15 @@ def test_cited_articles_say_what_the_rules_say():
     old = (LAWS / "行政复议法(2017-09-01).md").read_text()
     # 2017: only five and seven days are working days, so the ten-day reply runs in calendar days.
     assert "本法关于行政复议期间有关“五日”、“七日”的规定是指工作日" in old
+
+
+def test_suspension_is_cited_for_what_it_is_and_the_excluded_times_for_their_own_articles():
+    """Issue 10: 第三十九条 lists the grounds of suspension; it does not say “中止期间不计入审理期限” (the pause is
+    what 中止 means, said in the rule's note). Inspection and appraisal time are excluded by the implementing
+    regulation's 第三十四条第三款 and 第三十七条."""
+    from yifa.reconsideration import rules as R
+
+    assert R.SUSPENSION.article == "第三十九条" and "不计入" not in R.SUSPENSION.title
+    assert "中止" in R.SUSPENSION.note and "含义" in R.SUSPENSION.note
+    assert (R.INSPECTION_TIME.article, R.APPRAISAL_TIME.article) == ("第三十四条第三款", "第三十七条")
+    assert {R.INSPECTION_TIME.law, R.APPRAISAL_TIME.law} == {R.FUYI_REGULATION}

@@ -23,8 +23,9 @@ EXPORT_LIMIT = 100_000  # a sheet past this is a database dump, not a list
 @dataclass(frozen=True)
 class Column:
     """``field``: what the export reads (a ``values()`` path such as ``unit__name``, or several, which
-    ``show`` then receives in order); a choices field shows its label by itself; ``show`` makes any other
-    cell from the stored value(s); ``sort``: the ORM ordering field, empty when the column does not sort."""
+    ``show`` then receives in order; empty: a column of the page only, such as its actions or clocks); a
+    choices field shows its label by itself; ``show`` makes any other cell from the stored value(s);
+    ``sort``: the ORM ordering field, empty when the column does not sort."""
 
     label: str
     field: str | tuple[str, ...]
@@ -33,7 +34,7 @@ class Column:
 
     @property
     def fields(self) -> tuple[str, ...]:
-        return self.field if isinstance(self.field, tuple) else (self.field,)
+        return self.field if isinstance(self.field, tuple) else (self.field,) if self.field else ()
 
     def cell(self, row: dict, labels: dict | None = None):
         values = [row[f] for f in self.fields]
@@ -93,20 +94,20 @@ class Listing:
         params["format"] = "xlsx"
         return "?" + params.urlencode()
 
+    def around(self, request) -> dict:
+        """What a list's template needs besides its rows: the headers, the export link, and the query to
+        keep in page links (for a list that fetches its rows its own way, sorted with ``ordered``)."""
+        params = request.GET.copy()
+        for name in ("page", "format"):
+            params.pop(name, None)
+        return {"headers": self.headers(request), "export_url": self.export_url(request), "keep": params.urlencode()}
+
     def page(self, request, qs, pager=None) -> dict:
         """One page of the list in the chosen order, its headers, and the query to keep in page links.
         ``pager(qs, number)`` replaces the plain one where a list pages its own way."""
         from .queries import page_of
 
-        params = request.GET.copy()
-        for name in ("page", "format"):
-            params.pop(name, None)
-        return {
-            "page": (pager or page_of)(self.ordered(qs, request), request.GET.get("page")),
-            "headers": self.headers(request),
-            "export_url": self.export_url(request),
-            "keep": params.urlencode(),
-        }
+        return {"page": (pager or page_of)(self.ordered(qs, request), request.GET.get("page")), **self.around(request)}
 
     def wants_export(self, request) -> bool:
         return request.GET.get("format") == "xlsx"
@@ -117,14 +118,15 @@ class Listing:
         # the primary key too: a DISTINCT (a scope across joins) must not merge two rows that look alike
         fields = list(dict.fromkeys(["pk", *(f for c in self.columns for f in c.fields)]))
         rows = self.ordered(qs, request).prefetch_related(None).values_list(*fields)[:EXPORT_LIMIT]
+        columns = [c for c in self.columns if c.fields]
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(self.title[:31])
-        ws.append([c.label for c in self.columns])
+        ws.append([c.label for c in columns])
         # a choices column shows its label, like the page does
-        labels = [None if c.show or len(c.fields) > 1 else _choice_labels(qs.model, c.field) for c in self.columns]
+        labels = [None if c.show or len(c.fields) > 1 else _choice_labels(qs.model, c.field) for c in columns]
         for values in rows.iterator(chunk_size=2000):
             row = dict(zip(fields, values))
-            ws.append([_cell(c.cell(row, found)) for c, found in zip(self.columns, labels)])
+            ws.append([_cell(c.cell(row, found)) for c, found in zip(columns, labels)])
         out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
         wb.save(out)
         out.seek(0)

@@ -12,3 +12,29 @@ DECISIONS = Listing(
         Column("启动", "started_on", "started_on"),
     ],
 )
+
+# the items as each catalogue's table shows them (sorted within the catalogue); the export below adds the catalogue
+ITEMS = Listing(
+    "决策事项目录",
+    [
+        Column("事项", "title", "title"),
+        Column("类别", "category", "category"),
+        Column("承办单位", "lead_unit__name", "lead_unit__name"),
+        Column("程序要求", ""),
+        Column("计划", "planned", "planned"),
+    ],
+)
+
+CATALOGUE_ITEMS = Listing(
+    "决策事项目录",
+    [
+        Column("年度", "catalogue__year", "catalogue__year"),
+        Column("决策机关", "catalogue__unit__name", "catalogue__unit__name"),
+        Column("目录状态", "catalogue__state", "catalogue__state"),
+        Column("事项名称", "title", "title"),
+        Column("类别", "category", "category"),
+        Column("承办单位", "lead_unit__name", "lead_unit__name"),
+        Column("依法应当听证", "hearing_required", show=lambda v: "是" if v else "否"),
+        Column("计划时间", "planned", "planned"),
+    ],
+)

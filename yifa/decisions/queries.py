@@ -14,6 +14,7 @@ from yifa.lib.deadlines import last_day_before
 from .models import (
     PUBLIC_STATES,
     Catalogue,
+    CatalogueItem,
     Comment,
     CommentKind,
     Decision,
@@ -231,8 +232,23 @@ def published_catalogues():
     )
 
 
-def catalogues_for(user):
-    return scope(Catalogue.objects.select_related("unit").prefetch_related("items__lead_unit"), user)
+def catalogues_for(user, items=None):
+    """``items``: the catalogue items' queryset in the order the page shows them."""
+    if items is None:
+        return scope(Catalogue.objects.select_related("unit").prefetch_related("items__lead_unit"), user)
+    return scope(Catalogue.objects.select_related("unit").prefetch_related(Prefetch("items", items)), user)
+
+
+def catalogue_item_rows():
+    """A catalogue's items as its table lists them, before the user's sort."""
+    return CatalogueItem.objects.select_related("lead_unit").order_by("id")
+
+
+def catalogue_items_for(user):
+    """Every item of the catalogues the user sees (the catalogues page's export)."""
+    return CatalogueItem.objects.filter(catalogue__in=scope(Catalogue.objects.all(), user)).order_by(
+        "-catalogue__year", "catalogue__unit__path", "id"
+    )
 
 
 def rules_entries_for(user):

@@ -121,10 +121,18 @@ def catalogues(request):
             return redirect(catalogue)
         except YifaError as exc:
             show_service_errors(form, exc)
+    if lists.CATALOGUE_ITEMS.wants_export(request):
+        return lists.CATALOGUE_ITEMS.export(queries.catalogue_items_for(request.user), request)
+    items = lists.ITEMS.ordered(queries.catalogue_item_rows(), request)
     return render(
         request,
         "decisions/catalogues.html",
-        {"catalogues": queries.catalogues_for(request.user), "form": form, "rule": rules.CATALOGUE},
+        {
+            "catalogues": queries.catalogues_for(request.user, items),
+            "form": form,
+            "rule": rules.CATALOGUE,
+            **lists.ITEMS.around(request),
+        },
     )
 
 

@@ -19,7 +19,7 @@ from yifa.core.procedure import show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import actions, challenges, documents, fees, ledger, queries, registers, rules, services
+from . import actions, challenges, documents, fees, ledger, lists, queries, registers, rules, services
 from .access import access_challenge, access_request
 from .forms import CatalogueForm, ChallengeForm, GuideForm, ImportForm, RegisterForm, ReportTextForm
 from .models import Guide, RequestState
@@ -68,7 +68,11 @@ def board(request):
 @staff_view
 def request_list(request):
     state, unit, q = request.GET.get("state", ""), request.GET.get("unit", ""), request.GET.get("q", "").strip()
-    page = page_of(queries.request_list(request.user, state=state, unit=unit, q=q), request.GET.get("page"))
+    found = queries.request_list(request.user, state=state, unit=unit, q=q)
+    if lists.REQUESTS.wants_export(request):
+        return lists.REQUESTS.export(found, request)
+    listed = lists.REQUESTS.page(request, found)
+    page = listed.pop("page")
     page["rows"] = queries.with_clocks(page["rows"])
     return render(
         request,
@@ -81,6 +85,7 @@ def request_list(request):
             "q": q,
             "units": queries.disclosure_units(request.user).order_by("path"),
             "today": timezone.localdate(),
+            **listed,
         },
     )
 

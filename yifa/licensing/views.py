@@ -17,7 +17,7 @@ from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import documents, importer, promise, queries, reform, rules, services
+from . import documents, importer, lists, promise, queries, reform, rules, services
 from .access import access_application, access_certificate, access_draw, access_item, access_reform, draws_for
 from .flows import list_keeper, organ_staff
 from .forms import CounterForm, DrawForm, ImportForm, ReformForm, TemplateForm
@@ -89,12 +89,23 @@ def higher_list(request):
 @staff_view
 def application_list(request):
     q, state = request.GET.get("q", "").strip(), request.GET.get("state", "")
-    page = page_of(queries.applications(request.user, state=state, q=q), request.GET.get("page"))
+    found = queries.applications(request.user, state=state, q=q)
+    if lists.APPLICATIONS.wants_export(request):
+        return lists.APPLICATIONS.export(found, request)
+    listed = lists.APPLICATIONS.page(request, found)
+    page = listed.pop("page")
     page["rows"] = queries.with_clocks(page["rows"])
     return render(
         request,
         "licensing/applications.html",
-        {"page": page, "q": q, "state": state, "states": AppState.choices, "today": timezone.localdate()},
+        {
+            "page": page,
+            "q": q,
+            "state": state,
+            "states": AppState.choices,
+            "today": timezone.localdate(),
+            **listed,
+        },
     )
 
 

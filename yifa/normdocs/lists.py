@@ -24,3 +24,13 @@ FILING = Listing(
         Column("计算说明", "explanation"),
     ],
 )
+
+CAMPAIGNS = Listing(
+    "规范性文件清理",
+    [
+        Column("名称", "title", "title"),
+        Column("基准日", "baseline", "baseline"),
+        Column("事项", "item_count", "item_count"),
+        Column("状态", "status", "status"),
+    ],
+)

@@ -10,7 +10,7 @@ from yifa.core.errors import AccessDenied, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.views import staff_view
 
-from . import actions, campaigns, documents, forms, queries, rules
+from . import actions, campaigns, documents, forms, lists, queries, rules
 from .access import access_campaign, access_item
 from .flows import CAMPAIGNS
 from .models import ItemState
@@ -30,7 +30,14 @@ def campaign_list(request):
             return redirect(campaign.get_absolute_url())
         except YifaError as exc:
             show_service_errors(form, exc)
-    return render(request, "normdocs/campaigns.html", {"campaigns": queries.campaigns(), "form": form})
+    found = queries.campaigns().order_by("-baseline", "-id")
+    if lists.CAMPAIGNS.wants_export(request):
+        return lists.CAMPAIGNS.export(found, request)
+    return render(
+        request,
+        "normdocs/campaigns.html",
+        {"campaigns": lists.CAMPAIGNS.ordered(found, request), "form": form, **lists.CAMPAIGNS.around(request)},
+    )
 
 
 @staff_view

@@ -12,3 +12,13 @@ PLANS = Listing(
         Column("确认日", "confirmed_on", "confirmed_on"),
     ],
 )
+
+INFO = Listing(
+    "政务信息报送",
+    [
+        Column("标题", "title", "title"),
+        Column("单位", "unit__name", "unit__name"),
+        Column("报送日", "submitted_on", "submitted_on"),
+        Column("状态", "state", "state"),
+    ],
+)

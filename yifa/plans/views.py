@@ -241,7 +241,10 @@ def board(request):
 @staff_view
 def info(request):
     year = _year(request)
-    items = list(queries.info_items_for(request.user)[:200])
+    found = queries.info_items_for(request.user)
+    if lists.INFO.wants_export(request):
+        return lists.INFO.export(found, request)
+    items = list(lists.INFO.ordered(found, request)[:200])
     for item in items:
         item.actions = INFO_ACTIONS.offered(request.user, item)
     return render(
@@ -252,6 +255,7 @@ def info(request):
             "counts": queries.info_counts(year=year, user=request.user),
             "year": year,
             "form": forms.InfoForm(),
+            **lists.INFO.around(request),
         },
     )
 

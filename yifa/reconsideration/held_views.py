@@ -11,7 +11,7 @@ from yifa.core.errors import AccessDenied
 from yifa.core.procedure import Action, ActionForm, Actions
 from yifa.core.views import staff_view
 
-from . import intake
+from . import intake, lists
 from .intake_models import OnlineIntake
 from .who import STAFF
 
@@ -49,9 +49,16 @@ PAGE = 100
 def held(request):
     if not STAFF(request.user, None):
         raise AccessDenied("您无权查看暂存的网上申请（需复议工作人员）")
-    rows = scope(intake.held().select_related("office"), request.user, "office")[:PAGE]
+    found = scope(intake.held().select_related("office"), request.user, "office")
+    if lists.HELD.wants_export(request):
+        return lists.HELD.export(found, request)
+    rows = lists.HELD.ordered(found, request)[:PAGE]
     return render(
         request,
         "reconsideration/held.html",
-        {"rows": [(i, HELD_ACTIONS.offered(request.user, i)) for i in rows], "rule": intake.QUEUE},
+        {
+            "rows": [(i, HELD_ACTIONS.offered(request.user, i)) for i in rows],
+            "rule": intake.QUEUE,
+            **lists.HELD.around(request),
+        },
     )

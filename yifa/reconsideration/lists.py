@@ -15,3 +15,54 @@ CASES = Listing(
         Column("结案日期", "closed_on", "closed_on"),
     ],
 )
+
+
+def _number(case_number, receipt_number):
+    return case_number or receipt_number
+
+
+BOARD = Listing(
+    "行政复议期限监控",
+    [
+        Column("案号", ("case_number", "receipt_number"), "id", show=_number),
+        Column("被申请人", "respondent_name", "respondent_name"),
+        Column("状态", "state", "state"),
+        Column("各环节期限", "", "worst"),
+        Column("超审限理由", "overdue_justification"),
+    ],
+)
+
+LETTERS = Listing(
+    "行政复议意见书",
+    [
+        Column("状态", "state", "state"),
+        Column("案号", ("case__case_number", "case__receipt_number"), "case__case_number", show=_number),
+        Column("送达机关", "recipient__name", "recipient__name"),
+        Column("制发", "issued_on", "issued_on"),
+        Column("报送期限", ""),
+        Column("纠正情况", ("feedback_on", "feedback"), "feedback_on", show=lambda on, text: on and f"{on}：{text}"),
+    ],
+)
+
+SUBMISSIONS = Listing(
+    "经作出处罚决定的机关提交的复议申请",
+    [
+        Column("状态", "state", "state"),
+        Column("收到", "received_on", "received_on"),
+        Column("机关", "unit__name", "unit__name"),
+        Column("申请人", "applicant_name", "applicant_name"),
+        Column("处罚决定", "act_title", "act_title"),
+        Column("转送期限", ""),
+        Column("办理", "resolution"),
+    ],
+)
+
+HELD = Listing(
+    "暂存的网上申请",
+    [
+        Column("收到时间", "received_at", "received_at"),
+        Column("摘要", "summary", "summary"),
+        Column("暂存原因", "held_reason", "held_reason"),
+        Column("办理", ""),
+    ],
+)

@@ -13,9 +13,9 @@ from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import show_service_errors
 from yifa.core.views import staff_view
 
-from . import actions, documents, queries, submissions
+from . import actions, documents, lists, queries, submissions
 from . import rules as R
-from .access import access_review, access_submission, cases_for
+from .access import access_review, access_submission, cases_for, submissions_for
 from .forms import OrganSubmissionForm
 
 
@@ -56,7 +56,10 @@ def organ_submissions(request):
             return redirect("reconsideration:submissions")
         except YifaError as exc:
             show_service_errors(form, exc)
-    rows = queries.submissions_with_clocks(request.user)
+    found = submissions_for(request.user)
+    if lists.SUBMISSIONS.wants_export(request):
+        return lists.SUBMISSIONS.export(found, request)
+    rows = queries.submissions_with_clocks(request.user, lists.SUBMISSIONS.ordered(found, request))
     return render(
         request,
         "reconsideration/submissions.html",
@@ -66,6 +69,7 @@ def organ_submissions(request):
             "today": today,
             "can_register": bool(request.user.unit_id),
             "rule": R.FORWARD_VIA_ORGAN,
+            **lists.SUBMISSIONS.around(request),
         },
     )
 

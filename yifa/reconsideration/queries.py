@@ -51,13 +51,19 @@ def clocks_by_case(cases, *, open_only=True) -> dict[int, list[Deadline]]:
     return defaultdict(list, clocks.clocks_by_subject(cases, open_only=open_only))
 
 
-def board(user, today: dt.date, *, only_red=False, page=None) -> dict:
-    """Open cases worst first (red, amber, green, then no running clock; oldest first within a colour),
-    one page of them, each with its running steps' deadlines."""
+def board_cases(user, today: dt.date, *, only_red=False):
+    """Open cases worst first (red, amber, green, then no running clock; oldest first within a colour)."""
     cases = _with_worst_colour(cases_for(user).filter(state__in=OPEN_STATES), today)
     if only_red:
         cases = cases.filter(worst=0)
-    found = page_of(cases.select_related("respondent_unit", "handler").order_by("worst", "received_on", "id"), page)
+    return cases.select_related("respondent_unit", "handler").order_by("worst", "received_on", "id")
+
+
+def board(user, today: dt.date, *, only_red=False, page=None, cases=None) -> dict:
+    """One page of the board's cases (``cases``: as sorted by the user), each with its running steps' deadlines."""
+    if cases is None:
+        cases = board_cases(user, today, only_red=only_red)
+    found = page_of(cases, page)
     steps_of = clocks_by_case(found["rows"])
     rows = []
     for case in found["rows"]:
@@ -141,12 +147,12 @@ def open_reviews_for_organ(user) -> list[tuple]:
     return with_clocks(reviews_for(user, "drafter_unit", "forwarded_to_unit").filter(concluded_on__isnull=True))
 
 
-def letters_with_clocks(user) -> list[tuple]:
-    return with_clocks(letters_for(user))
+def letters_with_clocks(user, letters=None) -> list[tuple]:
+    return with_clocks(letters_for(user) if letters is None else letters)
 
 
-def submissions_with_clocks(user) -> list[tuple]:
-    return with_clocks(submissions_for(user)[:200])
+def submissions_with_clocks(user, submissions=None) -> list[tuple]:
+    return with_clocks((submissions_for(user) if submissions is None else submissions)[:200])
 
 
 def reply_page(case) -> dict:

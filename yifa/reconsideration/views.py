@@ -22,7 +22,7 @@ from yifa.lib.office import xlsx_table
 
 from . import actions, committee, configuration, documents, lists, queries, services
 from . import rules as R
-from .access import access_case
+from .access import access_case, letters_for
 from .flows import FLOW
 from .forms import CounterForm, MemberForm, NumberingForm, ReplyForm, TemplateForm
 from .models import CaseState, NumberKind
@@ -43,8 +43,15 @@ def _flash(request, exc: YifaError):
 def board(request):
     today = timezone.localdate()
     red = request.GET.get("red") == "1"
-    page = queries.board(request.user, today, only_red=red, page=request.GET.get("page"))
-    return render(request, "reconsideration/board.html", {"page": page, "red": red, "today": today})
+    cases = queries.board_cases(request.user, today, only_red=red)
+    if lists.BOARD.wants_export(request):
+        return lists.BOARD.export(cases, request)
+    page = queries.board(request.user, today, page=request.GET.get("page"), cases=lists.BOARD.ordered(cases, request))
+    return render(
+        request,
+        "reconsideration/board.html",
+        {"page": page, "red": red, "today": today, **lists.BOARD.around(request)},
+    )
 
 
 @staff_view
@@ -212,15 +219,18 @@ def _date(text):
 @staff_view
 def opinion_letters(request):
     """行政复议意见书：收到的机关在此报送纠正情况（第七十六条）。"""
+    letters = letters_for(request.user)
+    if lists.LETTERS.wants_export(request):
+        return lists.LETTERS.export(letters, request)
+    rows = queries.letters_with_clocks(request.user, lists.LETTERS.ordered(letters, request))
     return render(
         request,
         "reconsideration/opinions.html",
         {
-            "rows": actions.with_offered(
-                actions.LETTER_ACTIONS, queries.letters_with_clocks(request.user), request.user
-            ),
+            "rows": actions.with_offered(actions.LETTER_ACTIONS, rows, request.user),
             "today": timezone.localdate(),
             "rule": R.OPINION_FEEDBACK,
+            **lists.LETTERS.around(request),
         },
     )
 
