@@ -182,3 +182,29 @@ def test_refusal_needs_reasons(cast, receive):
     act(app, "refuse", liaison, D(2025, 11, 5), decision_number="江市监不许〔2025〕1号", reason="经营场所不符合条件")
     app.refresh_from_db()
     assert app.state == AppState.REFUSED and app.outcome_reason == "经营场所不符合条件"
+
+
+def test_joint_handling_runs_forty_five_working_days_and_the_government_head_extends_by_fifteen(cast, higher_list):
+    from tests.licensing.conftest import HIGHER, item_row, items_xlsx
+    from yifa.licensing import importer, services
+    from yifa.licensing.flows import ITEMS
+    from yifa.licensing.models import Channel
+
+    liaison = cast["shijian_liaison"]
+    code, name, basis, _ = HIGHER[1]
+    row = item_row(code=code, name=name, basis=basis, statutory=45, promised=30)
+    row[11] = "统一、联合或者集中办理"
+    (item,) = importer.commit_items(by=liaison, rows=importer.parse_items(by=liaison, content=items_xlsx(row)))
+    item = fire(ITEMS, item, "publish", by=liaison, expected_version=item.version, on=D(2025, 9, 1))
+    app = services.receive(by=liaison, item=item, channel=Channel.COUNTER, received_on=D(2025, 9, 26),
+                           applicant_name="江临市锅炉有限公司", applicant_id_number="91330100MA2B3C4D5E",
+                           summary="特种设备使用登记")  # fmt: skip
+    act(app, "accept", liaison, D(2025, 9, 26))
+    # 9月28日(日,调休)1, 29–30 (3), 10月9–11 (6), 13–17 (11), 20–24 (16), 27–31 (21), 11月3–7 (26), 10–14 (31),
+    # 17–21 (36), 24–28 (41), 12月1–4 (45)
+    assert due(app, rules.JOINT_DECISION) == D(2025, 12, 4)
+    with pytest.raises(GateBlocked, match="须经本级人民政府负责人批准延长"):
+        act(app, "extend", cast["shijian_head"], D(2025, 11, 28), days=15, reason="需多部门联合踏勘")
+    act(app, "extend", cast["mayor"], D(2025, 11, 28), days=15, reason="需多部门联合踏勘")
+    # 12月5日(1), 8–12 (6), 15–19 (11), 22–25 (15)
+    assert due(app, rules.JOINT_DECISION) == D(2025, 12, 25)

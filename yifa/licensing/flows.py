@@ -218,6 +218,7 @@ APPLICATIONS = Flow(
             decided,
             who=organ_head,
             reason_required=True,
+            guards=(guards.extension_approved_by,),
             when=(lambda app: not app.extension_reason,),
             apply=assign(extension_reason=lambda app, c: c["reason"]),
             extends=(Extend(decision_rule),),
