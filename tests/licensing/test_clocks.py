@@ -208,3 +208,33 @@ def test_joint_handling_runs_forty_five_working_days_and_the_government_head_ext
     act(app, "extend", cast["mayor"], D(2025, 11, 28), days=15, reason="需多部门联合踏勘")
     # 12月5日(1), 8–12 (6), 15–19 (11), 22–25 (15)
     assert due(app, rules.JOINT_DECISION) == D(2025, 12, 25)
+
+
+def test_the_lower_organ_reviews_within_twenty_working_days_then_the_decision_runs_from_its_report(cast, higher_list):
+    from tests.licensing.conftest import HIGHER, item_row, items_xlsx
+    from yifa.lib.office import docx_text
+    from yifa.licensing import documents, importer, services
+    from yifa.licensing.flows import ITEMS
+    from yifa.licensing.models import Channel
+
+    liaison = cast["shijian_liaison"]
+    code, name, basis, _ = HIGHER[2]
+    row = item_row(code=code, name=name, basis=basis, statutory=20, promised=15)
+    row[11] = "下级初审"
+    (item,) = importer.commit_items(by=liaison, rows=importer.parse_items(by=liaison, content=items_xlsx(row)))
+    item = fire(ITEMS, item, "publish", by=liaison, expected_version=item.version, on=D(2025, 9, 1))
+    app = services.receive(by=liaison, item=item, channel=Channel.COUNTER, received_on=D(2025, 9, 26),
+                           applicant_name="江临市好梦宾馆有限公司", applicant_id_number="91330100MA2B3C4D5E",
+                           summary="公共场所卫生许可")  # fmt: skip
+    app = act(app, "accept", liaison, D(2025, 9, 26))
+    # 第四十三条: 9月28日(日,调休)1, 29–30 (3), 10月9–11 (6), 13–17 (11), 20–24 (16), 27–30 (20)
+    assert due(app, rules.PRELIMINARY_REVIEW) == D(2025, 10, 30)
+    assert "2025年10月30日前审查完毕" in docx_text(documents.generate(app, "acceptance")[1])
+    with pytest.raises(GateBlocked, match="须先经下级行政机关审查"):
+        act(app, "grant", liaison, D(2025, 10, 15), decision_number="江市监许〔2025〕2号")
+    act(app, "report_preliminary", liaison, D(2025, 10, 20))
+    assert clocks.clocks_of(app, rule=rules.PRELIMINARY_REVIEW, open_only=False).get().status == "met"
+    # 第四十二条 from the report: 10月21–24 (4), 27–31 (9), 11月3–7 (14), 10–14 (19), 17 (20)
+    assert due(app, rules.DECISION) == D(2025, 11, 17)
+    act(app, "grant", liaison, D(2025, 11, 3), decision_number="江市监许〔2025〕2号")
+    assert clocks.clocks_of(app, rule=rules.DECISION, open_only=False).get().status == "met"

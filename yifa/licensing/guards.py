@@ -104,6 +104,15 @@ def correction_listed(app, *, items="", **_) -> str | None:
     return None
 
 
+def preliminary_reported(app, **_) -> str | None:
+    if app.item.handling == Handling.PRELIMINARY and not app.preliminary_reported_on:
+        return (
+            "该事项须先经下级行政机关审查：报送初步审查意见和全部申请材料后，上级行政机关才能作出决定"
+            f"（{rules.PRELIMINARY_REVIEW.citation}）"
+        )
+    return None
+
+
 def extension_approved_by(app, *, by=None, **_) -> str | None:
     """第四十二条第二款: a joint handling's period is extended with the approval of the head of the
     government at that level, not of one department."""
