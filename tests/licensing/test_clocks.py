@@ -238,3 +238,16 @@ def test_the_lower_organ_reviews_within_twenty_working_days_then_the_decision_ru
     assert due(app, rules.DECISION) == D(2025, 11, 17)
     act(app, "grant", liaison, D(2025, 11, 3), decision_number="江市监许〔2025〕2号")
     assert clocks.clocks_of(app, rule=rules.DECISION, open_only=False).get().status == "met"
+
+
+def test_the_statistics_page_charts_each_organs_on_time_rate(cast, receive, login):
+    liaison = cast["shijian_liaison"]
+    on_time = act(receive(D(2025, 9, 26)), "accept", liaison, D(2025, 9, 26))
+    act(on_time, "grant", liaison, D(2025, 10, 30), decision_number="江市监许〔2025〕3号")  # the last day
+    late = act(receive(D(2025, 9, 26)), "accept", liaison, D(2025, 9, 26))
+    act(late, "grant", liaison, D(2025, 10, 31), decision_number="江市监许〔2025〕4号")
+    body = login(cast["mayor"]).get("/staff/licensing/statistics/?year=2025").content.decode()
+    assert 'id="on-time-by-unit"' in body and "vendor/echarts/echarts.min.js" in body
+    assert "<td>1</td><td>1</td><td>50.0%</td>" in body
+    other = login(cast["minzheng_liaison"]).get("/staff/licensing/statistics/?year=2025").content.decode()
+    assert "50.0%" not in other  # another department sees only its own organs
