@@ -1,5 +1,5 @@
-"""In Chromium: item published → application on the portal → 补正 → 受理 → decision → certificate →
-expiry reminder."""
+"""In Chromium: item published (by its organ's liaison) → application on the portal → 补正 → 受理 →
+decision → certificate → expiry reminder."""
 
 import datetime as dt
 
@@ -18,11 +18,30 @@ def act(page, label, **fields):
         page.click(f"details[open] button:has-text('{label}')")
 
 
-def test_item_to_expiry_reminder_in_the_browser(cast, food_item, browser_page, browser_login):
+@pytest.fixture
+def draft_item(cast, higher_list):
+    """食品经营许可 imported into the city's list, not yet published."""
+    from tests.licensing.conftest import item_row, items_xlsx
+    from yifa.licensing import importer
+
+    liaison = cast["shijian_liaison"]
+    (item,) = importer.commit_items(by=liaison, rows=importer.parse_items(by=liaison, content=items_xlsx(item_row())))
+    return item
+
+
+def test_item_to_expiry_reminder_in_the_browser(cast, draft_item, browser_page, browser_login):
     from yifa.licensing import rules, tasks
     from yifa.licensing.models import Certificate
 
     page = browser_page
+    page.goto("/licensing/")
+    assert "食品经营许可" not in page.content()  # not published yet
+    page = browser_login(cast["shijian_liaison"])
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(f"/staff/licensing/items/{draft_item.pk}/")
+    act(page, "公布事项和办事指南")
+    assert "已公布" in page.content()
+
     page.goto("/licensing/")
     page.click("text=食品经营许可")
     assert "食品安全管理制度" in page.content()
@@ -35,8 +54,6 @@ def test_item_to_expiry_reminder_in_the_browser(cast, food_item, browser_page, b
     page.wait_for_selector("#code")
     number, code = page.inner_text("#number"), page.inner_text("#code")
 
-    page = browser_login(cast["shijian_liaison"])
-    page.on("dialog", lambda dialog: dialog.accept())
     page.goto("/staff/licensing/applications/")
     page.click(f"text={number}")
     act(page, "一次告知补正", **{"request_correction-items": "补交食品安全管理制度文本"})

@@ -182,3 +182,72 @@ def test_refusal_needs_reasons(cast, receive):
     act(app, "refuse", liaison, D(2025, 11, 5), decision_number="江市监不许〔2025〕1号", reason="经营场所不符合条件")
     app.refresh_from_db()
     assert app.state == AppState.REFUSED and app.outcome_reason == "经营场所不符合条件"
+
+
+def test_joint_handling_runs_forty_five_working_days_and_the_government_head_extends_by_fifteen(cast, higher_list):
+    from tests.licensing.conftest import HIGHER, item_row, items_xlsx
+    from yifa.licensing import importer, services
+    from yifa.licensing.flows import ITEMS
+    from yifa.licensing.models import Channel
+
+    liaison = cast["shijian_liaison"]
+    code, name, basis, _ = HIGHER[1]
+    row = item_row(code=code, name=name, basis=basis, statutory=45, promised=30)
+    row[11] = "统一、联合或者集中办理"
+    (item,) = importer.commit_items(by=liaison, rows=importer.parse_items(by=liaison, content=items_xlsx(row)))
+    item = fire(ITEMS, item, "publish", by=liaison, expected_version=item.version, on=D(2025, 9, 1))
+    app = services.receive(by=liaison, item=item, channel=Channel.COUNTER, received_on=D(2025, 9, 26),
+                           applicant_name="江临市锅炉有限公司", applicant_id_number="91330100MA2B3C4D5E",
+                           summary="特种设备使用登记")  # fmt: skip
+    act(app, "accept", liaison, D(2025, 9, 26))
+    # 9月28日(日,调休)1, 29–30 (3), 10月9–11 (6), 13–17 (11), 20–24 (16), 27–31 (21), 11月3–7 (26), 10–14 (31),
+    # 17–21 (36), 24–28 (41), 12月1–4 (45)
+    assert due(app, rules.JOINT_DECISION) == D(2025, 12, 4)
+    with pytest.raises(GateBlocked, match="须经本级人民政府负责人批准延长"):
+        act(app, "extend", cast["shijian_head"], D(2025, 11, 28), days=15, reason="需多部门联合踏勘")
+    act(app, "extend", cast["mayor"], D(2025, 11, 28), days=15, reason="需多部门联合踏勘")
+    # 12月5日(1), 8–12 (6), 15–19 (11), 22–25 (15)
+    assert due(app, rules.JOINT_DECISION) == D(2025, 12, 25)
+
+
+def test_the_lower_organ_reviews_within_twenty_working_days_then_the_decision_runs_from_its_report(cast, higher_list):
+    from tests.licensing.conftest import HIGHER, item_row, items_xlsx
+    from yifa.lib.office import docx_text
+    from yifa.licensing import documents, importer, services
+    from yifa.licensing.flows import ITEMS
+    from yifa.licensing.models import Channel
+
+    liaison = cast["shijian_liaison"]
+    code, name, basis, _ = HIGHER[2]
+    row = item_row(code=code, name=name, basis=basis, statutory=20, promised=15)
+    row[11] = "下级初审"
+    (item,) = importer.commit_items(by=liaison, rows=importer.parse_items(by=liaison, content=items_xlsx(row)))
+    item = fire(ITEMS, item, "publish", by=liaison, expected_version=item.version, on=D(2025, 9, 1))
+    app = services.receive(by=liaison, item=item, channel=Channel.COUNTER, received_on=D(2025, 9, 26),
+                           applicant_name="江临市好梦宾馆有限公司", applicant_id_number="91330100MA2B3C4D5E",
+                           summary="公共场所卫生许可")  # fmt: skip
+    app = act(app, "accept", liaison, D(2025, 9, 26))
+    # 第四十三条: 9月28日(日,调休)1, 29–30 (3), 10月9–11 (6), 13–17 (11), 20–24 (16), 27–30 (20)
+    assert due(app, rules.PRELIMINARY_REVIEW) == D(2025, 10, 30)
+    assert "2025年10月30日前审查完毕" in docx_text(documents.generate(app, "acceptance")[1])
+    with pytest.raises(GateBlocked, match="须先经下级行政机关审查"):
+        act(app, "grant", liaison, D(2025, 10, 15), decision_number="江市监许〔2025〕2号")
+    act(app, "report_preliminary", liaison, D(2025, 10, 20))
+    assert clocks.clocks_of(app, rule=rules.PRELIMINARY_REVIEW, open_only=False).get().status == "met"
+    # 第四十二条 from the report: 10月21–24 (4), 27–31 (9), 11月3–7 (14), 10–14 (19), 17 (20)
+    assert due(app, rules.DECISION) == D(2025, 11, 17)
+    act(app, "grant", liaison, D(2025, 11, 3), decision_number="江市监许〔2025〕2号")
+    assert clocks.clocks_of(app, rule=rules.DECISION, open_only=False).get().status == "met"
+
+
+def test_the_statistics_page_charts_each_organs_on_time_rate(cast, receive, login):
+    liaison = cast["shijian_liaison"]
+    on_time = act(receive(D(2025, 9, 26)), "accept", liaison, D(2025, 9, 26))
+    act(on_time, "grant", liaison, D(2025, 10, 30), decision_number="江市监许〔2025〕3号")  # the last day
+    late = act(receive(D(2025, 9, 26)), "accept", liaison, D(2025, 9, 26))
+    act(late, "grant", liaison, D(2025, 10, 31), decision_number="江市监许〔2025〕4号")
+    body = login(cast["mayor"]).get("/staff/licensing/statistics/?year=2025").content.decode()
+    assert 'id="on-time-by-unit"' in body and "vendor/echarts/echarts.min.js" in body
+    assert "<td>1</td><td>1</td><td>50.0%</td>" in body
+    other = login(cast["minzheng_liaison"]).get("/staff/licensing/statistics/?year=2025").content.decode()
+    assert "50.0%" not in other  # another department sees only its own organs

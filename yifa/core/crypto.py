@@ -31,6 +31,21 @@ def decrypt(stored: str) -> str:
         return "（无法解密）"
 
 
+def decrypt_many(stored_values) -> list[str]:
+    """``decrypt`` for a batch of stored values with one key schedule (a data migration over many rows)."""
+    fernet = _fernet()
+    out = []
+    for stored in stored_values:
+        if not stored or not stored.startswith(PREFIX):
+            out.append(stored or "")
+            continue
+        try:
+            out.append(fernet.decrypt(stored[len(PREFIX) :].encode()).decode())
+        except InvalidToken:
+            out.append("（无法解密）")
+    return out
+
+
 class EncryptedTextField(models.TextField):
     """Stored encrypted; Python sees plain text. Not searchable or sortable by design."""
 

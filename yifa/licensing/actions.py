@@ -32,6 +32,7 @@ APPLICATION_ACTIONS = Actions(
         Action("receive_correction"),
         Action("accept", done=lambda app: f"已受理，受理凭证{app.voucher_number}"),
         Action("not_accept", form=forms.ReasonForm),
+        Action("report_preliminary"),
         Action("extend", form=forms.ExtendForm),
         Action("exclude", form=forms.ExcludeForm),
         Action("end_exclusion"),

@@ -66,6 +66,11 @@ def _decision_due(app) -> str:
     rule, due = decision_rule(app), _clock_due(app, decision_rule(app))
     if not due:
         return ""
+    if rule is rules.PRELIMINARY_REVIEW:
+        return (
+            f"本机关将于{_d(due)}前审查完毕，并将初步审查意见和全部申请材料报送上级行政机关决定"
+            f"（{rule.citation}：自受理之日起{rule.days}个工作日）。"
+        )
     return (
         f"本机关将于{_d(due)}前作出行政许可决定（{rule.citation}：自受理之日起{rule.days}个工作日；"
         f"听证、检验、检测、鉴定、专家评审等所需时间不计入，{rules.EXCLUDED_TIME.citation}）。"

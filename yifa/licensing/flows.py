@@ -27,7 +27,7 @@ from yifa.lib.deadlines import zh_date
 
 from . import guards, rules
 from .models import AppState as S
-from .models import Certificate, CertState, CheckState, ItemState
+from .models import Certificate, CertState, CheckState, Handling, ItemState
 
 organ_staff = in_unit_of(label="实施机关工作人员")
 organ_head = in_unit_of(Role.HEAD, label="本行政机关负责人")
@@ -71,6 +71,10 @@ ITEMS = Flow(
 
 
 def decision_rule(app):
+    """The period running on an accepted application: the lower organ's review (第四十三条) until it reports,
+    then the decision (第四十二条)."""
+    if app.item.handling == Handling.PRELIMINARY and not app.preliminary_reported_on:
+        return rules.PRELIMINARY_REVIEW
     return guards.statutory_rule(app.item.handling)
 
 
@@ -213,11 +217,23 @@ APPLICATIONS = Flow(
             stops=(rules.CORRECTION_NOTICE,),
         ),
         Transition(
+            "report_preliminary",
+            "报送初步审查意见和全部申请材料",
+            decided,
+            who=organ_staff,
+            when=(lambda app: app.item.handling == Handling.PRELIMINARY and not app.preliminary_reported_on,),
+            guards=(guards.not_paused,),
+            apply=assign(preliminary_reported_on=ON),
+            stops=(rules.PRELIMINARY_REVIEW,),
+            starts=(Clock(rules.DECISION, start=lambda app, **_: app.preliminary_reported_on),),
+        ),
+        Transition(
             "extend",
             "经负责人批准延长决定期限",
             decided,
             who=organ_head,
             reason_required=True,
+            guards=(guards.extension_approved_by,),
             when=(lambda app: not app.extension_reason,),
             apply=assign(extension_reason=lambda app, c: c["reason"]),
             extends=(Extend(decision_rule),),
@@ -279,7 +295,7 @@ APPLICATIONS = Flow(
             decided,
             S.GRANTED,
             who=organ_staff,
-            guards=(guards.not_paused, guards.no_hearing_pending),
+            guards=(guards.preliminary_reported, guards.not_paused, guards.no_hearing_pending),
             apply=assign(decided_on=ON, decision_number=INPUT("decision_number")),
             stops=(decision_rule, rules.HEARING_REQUEST),
             starts=(rules.CERTIFICATE,),
@@ -291,7 +307,7 @@ APPLICATIONS = Flow(
             decided,
             S.REFUSED,
             who=organ_staff,
-            guards=(guards.not_paused, guards.no_hearing_pending),
+            guards=(guards.preliminary_reported, guards.not_paused, guards.no_hearing_pending),
             reason_required=True,
             apply=assign(
                 decided_on=ON, decision_number=INPUT("decision_number"), outcome_reason=lambda app, c: c["reason"]

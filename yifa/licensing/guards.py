@@ -104,6 +104,27 @@ def correction_listed(app, *, items="", **_) -> str | None:
     return None
 
 
+def preliminary_reported(app, **_) -> str | None:
+    if app.item.handling == Handling.PRELIMINARY and not app.preliminary_reported_on:
+        return (
+            "该事项须先经下级行政机关审查：报送初步审查意见和全部申请材料后，上级行政机关才能作出决定"
+            f"（{rules.PRELIMINARY_REVIEW.citation}）"
+        )
+    return None
+
+
+def extension_approved_by(app, *, by=None, **_) -> str | None:
+    """第四十二条第二款: a joint handling's period is extended with the approval of the head of the
+    government at that level, not of one department."""
+    from yifa.core.models import UnitKind
+
+    if app.item.handling != Handling.JOINT or by is None:
+        return None
+    if by.unit is None or by.unit.kind != UnitKind.GOVERNMENT:
+        return f"统一、联合或者集中办理的期限须经本级人民政府负责人批准延长（{rules.JOINT_DECISION.citation}）"
+    return None
+
+
 def not_paused(app, **_) -> str | None:
     if app.excluded_kind:
         return f"{app.get_excluded_kind_display()}尚未结束，结束后再作决定（{rules.EXCLUDED_TIME.citation}）"

@@ -45,6 +45,7 @@ REQUIRED_HIGHER = ("code", "name", "basis")
 REQUIRED_ITEM = ("code", "name", "basis", "unit", "conditions", "materials", "statutory_days", "promised_days")
 HANDLING_BY_LABEL = {label: value for value, label in Handling.choices} | {
     "联合办理": Handling.JOINT,
+    "下级初审": Handling.PRELIMINARY,
     "": Handling.SINGLE,
 }
 
@@ -173,7 +174,7 @@ def parse_items(*, by, content: bytes) -> list[Row]:
             row.errors.append(fee_problem)
         handling = HANDLING_BY_LABEL.get(values.get("handling", ""))
         if handling is None:
-            row.errors.append(f"办理方式“{values['handling']}”应为“本机关办理”或“联合办理”")
+            row.errors.append(f"办理方式“{values['handling']}”应为“本机关办理”“联合办理”或“下级初审”")
         statutory = _days(values.get("statutory_days", ""), "法定办结时限", row)
         promised = _days(values.get("promised_days", ""), "承诺办结时限", row)
         if handling and values.get("statutory_days") and values.get("promised_days") and statutory and promised:

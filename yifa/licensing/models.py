@@ -15,6 +15,7 @@ from yifa.core.models.versioned import Versioned
 class Handling(models.TextChoices):
     SINGLE = "single", "本机关办理"
     JOINT = "joint", "统一、联合或者集中办理"
+    PRELIMINARY = "lower", "下级行政机关初审后报上级决定"
 
 
 class ItemState(models.TextChoices):
@@ -128,6 +129,7 @@ class Application(Versioned):
     correction_items = models.TextField("需补正的全部内容", blank=True)
     correction_received_on = models.DateField("收到补正材料日期", null=True, blank=True)
     accepted_on = models.DateField("受理日期", null=True, blank=True)
+    preliminary_reported_on = models.DateField("报送上级行政机关日期", null=True, blank=True)
     deemed_accepted = models.BooleanField("逾期未告知补正，视为受理", default=False)
     voucher_number = models.CharField("受理凭证编号", max_length=40, blank=True)
     excluded_kind = models.CharField("不计时事项", max_length=16, choices=ExclusionKind.choices, blank=True)

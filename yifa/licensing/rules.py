@@ -115,6 +115,8 @@ PRELIMINARY_REVIEW = Rule(
     "第四十三条",
     days=20,
     unit=WORKDAYS,
+    note="下级行政机关审查完毕后将初步审查意见和全部申请材料报送上级行政机关；上级行政机关自收到之日起"
+    "依第四十二条第一款计算决定期限（法律未明定上级机关期限的起算点，此为本平台的读法）",
 )
 EXCLUDED_TIME = Rule(
     P + "excluded_time",

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from yifa.core.access import can_see_personal_data
 from yifa.core.audit import timeline
+from yifa.core.charts import bar_chart
 from yifa.core.crypto import mask_id_number, mask_phone
 from yifa.core.downloads import file_download
 from yifa.core.errors import AccessDenied, NotFound, YifaError
@@ -200,7 +201,18 @@ def statistics(request):
     year = int_param(request.GET.get("year"), low=2000, high=today.year + 1, default=today.year)
     rows = queries.statistics(request.user, year)
     totals = {k: sum(r[k] for r in rows) for k in ("applied", "accepted", "granted", "refused", "revoked")}
-    return render(request, "licensing/statistics.html", {"rows": rows, "totals": totals, "year": year})
+    on_time = queries.timeliness(request.user, year)
+    chart = (
+        bar_chart(f"{year}年各实施机关按期作出决定的比率", [r["unit__name"] for r in on_time],
+                  {"按期办结率": [r["rate"] for r in on_time]}, unit="%")
+        if on_time
+        else None
+    )  # fmt: skip
+    return render(
+        request,
+        "licensing/statistics.html",
+        {"rows": rows, "totals": totals, "year": year, "on_time": on_time, "chart": chart},
+    )
 
 
 @staff_view

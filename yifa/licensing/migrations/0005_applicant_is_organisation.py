@@ -3,20 +3,37 @@
 from django.db import migrations, models
 
 
+BATCH = 5000
+
+
 def mark_organisations(apps, schema_editor):
-    """Existing applications: an organisation when the stored number is a 统一社会信用代码."""
+    """Existing applications: an organisation when the stored number is a 统一社会信用代码.
+
+    Bounded whatever the table's size: the rows are read in key order a batch at a time (memory holds one
+    batch), the stored ciphertext is read as it is and decrypted with one key schedule (no model objects,
+    no key derivation per row), and only the organisations' rows are written, by one UPDATE per batch."""
+    from yifa.core.crypto import decrypt_many
     from yifa.licensing.services import is_organisation
 
     Application = apps.get_model("licensing", "Application")
-    batch = []
-    for app in Application.objects.only("pk", "applicant_id_number").iterator(chunk_size=2000):
-        if is_organisation(app.applicant_id_number):
-            app.applicant_is_organisation = True
-            batch.append(app)
-        if len(batch) >= 2000:
-            Application.objects.bulk_update(batch, ["applicant_is_organisation"])
-            batch = []
-    Application.objects.bulk_update(batch, ["applicant_is_organisation"])
+    connection = schema_editor.connection
+    quote = connection.ops.quote_name
+    select = (
+        f"SELECT {quote('id')}, {quote('applicant_id_number')} FROM {quote(Application._meta.db_table)} "
+        f"WHERE {quote('id')} > %s ORDER BY {quote('id')} LIMIT %s"
+    )
+    last = 0
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(select, [last, BATCH])
+            rows = cursor.fetchall()
+        if not rows:
+            return
+        numbers = decrypt_many(stored for _, stored in rows)
+        organisations = [pk for (pk, _), number in zip(rows, numbers) if is_organisation(number)]
+        if organisations:
+            Application.objects.filter(pk__in=organisations).update(applicant_is_organisation=True)
+        last = rows[-1][0]
 
 
 class Migration(migrations.Migration):
