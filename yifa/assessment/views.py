@@ -17,7 +17,7 @@ from yifa.core.queries import int_param, page_of
 from yifa.core.uploads import attachments_of
 from yifa.core.views import staff_view
 
-from . import chart, forms, queries, rules, services, settings_services, system
+from . import chart, forms, queries, rules, services, settings_services, system, trends
 from . import duties as duties_mod
 from .access import access_objection, access_report, access_unit
 from .flows import DRAFTER, OBJECTING
@@ -51,6 +51,7 @@ def cockpit(request):
             "chart": chart.bars([(r.unit.short_name or r.unit.name, r.total) for r in rows], total),
             "confirmed": queries.confirmation(year),
             "may_confirm": LEGAL_OFFICE(request.user, None),
+            "trends": trends.trends(year, as_of),
         },
     )
 
