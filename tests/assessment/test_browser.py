@@ -39,3 +39,6 @@ def test_leader_edits_and_submits_the_drafted_shufa_report_and_sees_the_cockpit(
     assert row.locator("strong").inner_text() == str(expected)
     assert page.locator("svg.chart rect").count() == page.locator("#scores tbody tr").count()
     assert "民政局" in page.locator("svg.chart").text_content()
+    # the trends are drawn by the vendored ECharts, offline
+    page.wait_for_selector("[data-chart='trend-yearly'][data-drawn='1'] svg")
+    page.wait_for_selector("[data-chart='trend-quarterly'][data-drawn='1'] svg")

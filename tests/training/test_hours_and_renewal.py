@@ -120,3 +120,42 @@ def test_the_units_count_of_people_meeting_their_hours_follows_the_years_require
     services.requirement_set(by=cast["reviewer"], year=2025, kind=OfficerKind.ENFORCEMENT, hours=30, basis="要点")
     assert hours_met_by_unit(2025)[market.pk] == (2, total)
     assert hours_met_by_unit(2026).get(market.pk, (0, 0))[0] == 0
+
+
+def test_the_enforcement_modules_renewal_is_refused_below_the_hours_and_allowed_at_them(cast):
+    """End to end: the enforcement module's own renewal, asking this module through the registry."""
+    from yifa.core.errors import GateBlocked
+    from yifa.enforcement import services as enforcement
+    from yifa.enforcement.models import Certificate
+
+    legal, officer = cast["legal_head"], cast["shijian_officer"]
+    body = enforcement.body_add(
+        by=legal,
+        unit=cast["市场监管局"],
+        name="江临市市场监督管理局",
+        fields="市场监管",
+        legal_basis="行政处罚法第十七条",
+    )
+    record = enforcement.officer_add(by=legal, body=body, name="孙执法", user=officer)
+    cert = enforcement.certificate_issue(
+        by=legal,
+        officer=record,
+        number="37010009",
+        field="市场监管",
+        issuer="山东省人民政府",
+        valid_from=D(2023, 1, 1),
+        valid_until=D(2026, 6, 30),
+        on=D(2023, 1, 1),
+    )
+    course(cast, "shijian_liaison", [officer], on=D(2025, 6, 10), hours=Decimal("72"))
+    with pytest.raises(GateBlocked) as exc:
+        enforcement.certificate_renew(by=legal, certificate=cert, valid_until=D(2029, 6, 30), on=D(2026, 3, 2))
+    assert "2025年度培训学时为72学时，低于要求的80学时" in str(exc.value)
+    assert Certificate.objects.get(pk=cert.pk).valid_until == D(2026, 6, 30)
+
+    course(cast, "shijian_liaison", [officer], on=D(2025, 12, 5), hours=Decimal("8"))
+    cert.refresh_from_db()
+    renewed = enforcement.certificate_renew(
+        by=legal, certificate=cert, valid_until=D(2029, 6, 30), expected_version=cert.version, on=D(2026, 3, 2)
+    )
+    assert renewed.valid_until == D(2029, 6, 30)

@@ -9,9 +9,9 @@ from django.db.models import Count, Q
 
 from yifa.core.models import Deadline, DeadlineStatus, Unit
 
-from . import queries, rules
+from . import duties, queries, rules
 from .indicators import NORMDOCS_FILED, RECONSIDERATION_UPHELD
-from .models import Fact, LeaderReport, ReportKind, ReportState
+from .models import DutyState, Fact, LeaderReport, ReportKind, ReportState
 
 
 def figures(unit: Unit, year: int, as_of: dt.date) -> dict:
@@ -42,7 +42,20 @@ def figures(unit: Unit, year: int, as_of: dt.date) -> dict:
         .exclude(state=ReportState.DRAFT)
         .count(),
         "score": queries.unit_score(unit, year=year, as_of=as_of) if unit.kind in queries.ASSESSED_KINDS else None,
+        "duties": duties.checklist(unit, year),
     }
+
+
+def _duty_lines(f: dict) -> str:
+    """The checklist, duty by duty: its state and what the unit wrote of it."""
+    if not f["duties"]:
+        return ""
+    lines = []
+    for n, (duty, record) in enumerate(f["duties"], start=1):
+        state = record.get_state_display() if record else DutyState.NOT_STARTED.label
+        note = f"：{record.note}" if record and record.note else ""
+        lines.append(f"{n}. {duty.title}——{state}{note}")
+    return "第一责任人职责清单履行情况：\n" + "\n".join(lines)
 
 
 def _study_lines(unit: Unit, training: dict) -> str:
@@ -75,7 +88,8 @@ def shufa(unit: Unit, year: int, as_of: dt.date) -> tuple[str, str]:
     body = "\n\n".join(
         [
             f"根据{rules.FIRST_RESPONSIBLE.citation}关于{rules.FIRST_RESPONSIBLE.title}的要求，现将本人{year}年度履行推进法治建设第一责任人职责情况报告如下。",
-            "一、履行第一责任人职责的基本情况\n" + _facts_paragraph(unit, f),
+            "一、履行第一责任人职责的基本情况\n"
+            + "\n".join(part for part in (_facts_paragraph(unit, f), _duty_lines(f)) if part),
             "二、存在的问题\n（请填写）",
             "三、下一步打算\n（请填写）",
         ]
@@ -98,7 +112,9 @@ def rule_of_law(unit: Unit, year: int, as_of: dt.date) -> tuple[str, str]:
             + "（请补充原因分析）",
             "三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
             + f"领导班子学法{f['training']['study_count']}次；"
-            + f"主要负责人年度述法报告已提交{f['shufa_submitted']}份。（请补充）",
+            + f"主要负责人年度述法报告已提交{f['shufa_submitted']}份。"
+            + (f"\n{_duty_lines(f)}" if f["duties"] else "")
+            + "（请补充）",
             f"四、{year + 1}年度推进法治政府建设的主要安排\n（请填写）",
             "五、其他需要报告的情况\n（请填写）",
         ]

@@ -4,7 +4,7 @@ from yifa.core.procedure import ActionForm, MultipleFileField
 from yifa.core.procedure.forms import MAX_TEXT
 
 from .flows import BODY_LIMIT
-from .models import ReportKind
+from .models import DutyState, ReportKind
 
 
 class ReportEditForm(ActionForm):
@@ -60,3 +60,24 @@ class ManualScoreForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     points = forms.DecimalField(label="得分", **POINTS)
     evidence = forms.CharField(label="评分依据", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class DutyForm(forms.Form):
+    title = forms.CharField(label="职责", max_length=300)
+    basis = forms.CharField(label="依据（本省文件名称和条款）", max_length=200)
+    from_year = forms.IntegerField(label="起始年度", min_value=2000, max_value=2100)
+    sort = forms.IntegerField(label="排序", min_value=0, max_value=999, required=False)
+
+
+class DutyRetireForm(forms.Form):
+    last_year = forms.IntegerField(label="适用至年度", min_value=1999, max_value=2100)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DutyRecordForm(forms.Form):
+    year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
+    state = forms.ChoiceField(label="履行情况", choices=DutyState.choices)
+    note = forms.CharField(
+        label="履职情况及证据", widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_TEXT, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -146,17 +146,31 @@ def fact_rows(indicator: str):
 FILING_RULE = "normdocs.filing"
 
 
-def _filing_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
-    counts = fact_tally(NORMDOCS_FILED)(year, as_of)
-    unfiled = (
-        Deadline.objects.filter(rule_id=FILING_RULE, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year)
+def overdue_counts(year: int, as_of: dt.date) -> dict[int, tuple[int, int]]:
+    """{unit id: (clocks still running past their due date, of which filing clocks due in ``year``)}: the
+    cockpit's overdue column and the filing indicator's unfiled documents, in one query."""
+    memo = _read_once.get()
+    key = ("overdue", year, as_of)
+    if memo is not None and key in memo:
+        return memo[key]
+    rows = (
+        Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__lt=as_of)
         .values("unit_id")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), filing=Count("pk", filter=Q(rule_id=FILING_RULE, due__year=year)))
+        .order_by()
     )
-    result = dict(counts)
-    for r in unfiled:
-        before = result.get(r["unit_id"], Tally(0, 0))
-        result[r["unit_id"]] = Tally(before.good, before.total + r["n"])
+    found = {r["unit_id"]: (r["n"], r["filing"]) for r in rows}
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def _filing_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
+    result = dict(fact_tally(NORMDOCS_FILED)(year, as_of))
+    for unit_id, (_, unfiled) in overdue_counts(year, as_of).items():
+        if unfiled:
+            before = result.get(unit_id, Tally(0, 0))
+            result[unit_id] = Tally(before.good, before.total + unfiled)
     return result
 
 

@@ -156,3 +156,42 @@ class RankingConfirmation(models.Model):
 
     def __str__(self):
         return f"{self.year}年度考核排名（{self.confirmed_on:%Y-%m-%d}确认）"
+
+
+class Duty(Versioned):
+    """One duty of a unit's principal leader as first responsible person (第一责任人职责清单): the list is data,
+    kept by the legal office from the province's own rules; a duty counts from ``from_year`` until retired."""
+
+    title = models.CharField("职责", max_length=300)
+    basis = models.CharField("依据", max_length=200)
+    sort = models.PositiveSmallIntegerField("排序", default=0)
+    from_year = models.PositiveIntegerField("起始年度")
+    until_year = models.PositiveIntegerField("截止年度", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "第一责任人职责"
+        ordering = ["sort", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class DutyState(models.TextChoices):
+    NOT_STARTED = "not_started", "未开展"
+    IN_PROGRESS = "in_progress", "推进中"
+    DONE = "done", "已履行"
+
+
+class DutyRecord(Versioned):
+    """A unit's year's state of one duty, with what was done (履职情况及证据)."""
+
+    unit = models.ForeignKey("core.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField("年度")
+    duty = models.ForeignKey(Duty, on_delete=models.PROTECT, related_name="records")
+    state = models.CharField("履行情况", max_length=20, choices=DutyState.choices, default=DutyState.NOT_STARTED)
+    note = models.TextField("履职情况及证据", blank=True)
+    updated_on = models.DateField("更新日")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "第一责任人职责履行情况"
+        constraints = [models.UniqueConstraint(fields=["unit", "year", "duty"], name="one_duty_record_per_unit_year")]

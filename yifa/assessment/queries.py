@@ -7,13 +7,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count
-
 from yifa.core.access import scope
-from yifa.core.models import Deadline, DeadlineStatus, Unit, UnitKind
+from yifa.core.models import Unit, UnitKind
 
 from . import system
-from .indicators import Indicator, Tally, facts_read_once
+from .indicators import Indicator, Tally, facts_read_once, overdue_counts
 from .models import LeaderReport, ManualScore, Objection
 
 ASSESSED_KINDS = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)
@@ -65,13 +63,8 @@ def scores(user, *, year: int, as_of: dt.date, indicators: list[Indicator] | Non
     units = list(assessed_units(user))
     with facts_read_once():
         tallies = {i.code: i.tally(year, as_of) for i in indicators}
+        overdue = {unit_id: n for unit_id, (n, _) in overdue_counts(year, as_of).items()}
     manual = _manual_scores(year)
-    overdue = dict(
-        Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__lt=as_of)
-        .values_list("unit_id")
-        .annotate(n=Count("pk"))
-        .values_list("unit_id", "n")
-    )
     result = [
         UnitScore(
             unit,

@@ -6,6 +6,11 @@ from .actions import OBJECTION_ACTIONS, REPORT_ACTIONS
 urlpatterns = [
     path("", views.cockpit, name="cockpit"),
     path("units/<int:pk>/", views.unit, name="unit"),
+    path("units/<int:pk>/duties/", views.unit_duties, name="unit_duties"),
+    path("units/<int:pk>/duties/<int:duty>/", views.unit_duty_record, name="unit_duty_record"),
+    path("duties/", views.duty_list, name="duties"),
+    path("duties/new/", views.duty_add, name="duty_add"),
+    path("duties/<int:pk>/retire/", views.duty_retire, name="duty_retire"),
     path("ranking/confirm/", views.ranking_confirm, name="ranking_confirm"),
     path("indicators/", views.indicators, name="indicators"),
     path("indicators/set/", views.indicator_set, name="indicator_set"),

@@ -17,10 +17,11 @@ from yifa.core.queries import int_param, page_of
 from yifa.core.uploads import attachments_of
 from yifa.core.views import staff_view
 
-from . import chart, forms, queries, rules, services, settings_services, system
+from . import chart, forms, queries, rules, services, settings_services, system, trends
+from . import duties as duties_mod
 from .access import access_objection, access_report, access_unit
 from .flows import DRAFTER, OBJECTING
-from .models import Objection
+from .models import Duty, DutyRecord, Objection
 
 
 def _year_and_date(request):
@@ -50,6 +51,7 @@ def cockpit(request):
             "chart": chart.bars([(r.unit.short_name or r.unit.name, r.total) for r in rows], total),
             "confirmed": queries.confirmation(year),
             "may_confirm": LEGAL_OFFICE(request.user, None),
+            "trends": trends.trends(year, as_of),
         },
     )
 
@@ -293,3 +295,93 @@ def ranking_confirm(request):
     else:
         messages.success(request, f"已确认{year}年度考核排名")
     return redirect(back)
+
+
+# ---- the first responsible person's duties ---------------------------------------------------------------
+
+
+def _retire_form(duty, year: int):
+    return forms.DutyRetireForm(initial={"last_year": year - 1, "version": duty.version}, auto_id=f"id_%s-{duty.pk}")
+
+
+@staff_view
+def duty_list(request):
+    year = int_param(request.GET.get("year"), low=2000, high=2100, default=timezone.localdate().year)
+    legal = LEGAL_OFFICE(request.user, None)
+    duties = list(duties_mod.in_force(year))
+    return render(
+        request,
+        "assessment/duties.html",
+        {
+            "year": year,
+            "duties": [(d, _retire_form(d, year) if legal else None) for d in duties],
+            "form": forms.DutyForm(initial={"from_year": year}) if legal else None,
+            "basis": rules.FIRST_RESPONSIBLE,
+            "own_unit": request.user.unit if request.user.unit_id else None,
+        },
+    )
+
+
+@staff_view
+@require_POST
+def duty_add(request):
+    def save(form):
+        duty = duties_mod.duty_add(by=request.user, **{**form.cleaned_data, "sort": form.cleaned_data["sort"] or 0})
+        messages.success(request, f"已增加职责“{duty.title[:30]}”")
+        return redirect(f"{reverse('assessment:duties')}?year={duty.from_year}")
+
+    return _posted(request, forms.DutyForm(request.POST), save, reverse("assessment:duties"))
+
+
+@staff_view
+@require_POST
+def duty_retire(request, pk: int):
+    duty = Duty.objects.filter(pk=pk).first()
+    if duty is None:
+        raise NotFound()
+
+    def save(form):
+        data = form.cleaned_data
+        duties_mod.duty_retire(by=request.user, duty=duty, last_year=data["last_year"], version=data["version"])
+        messages.success(request, f"职责“{duty.title[:30]}”适用至{data['last_year']}年度")
+        return redirect(f"{reverse('assessment:duties')}?year={data['last_year']}")
+
+    return _posted(request, forms.DutyRetireForm(request.POST), save, reverse("assessment:duties"))
+
+
+@staff_view
+def unit_duties(request, pk: int):
+    year = int_param(request.GET.get("year"), low=2000, high=2100, default=timezone.localdate().year)
+    unit = access_unit(request.user, pk)
+    may = duties_mod.UNIT_LEADERS(request.user, DutyRecord(unit=unit))
+    rows = []
+    for duty, record in duties_mod.checklist(unit, year):
+        form = None
+        if may:
+            initial = {"year": year, "state": record.state if record else "", "note": record.note if record else ""}
+            initial["version"] = record.version if record else None
+            form = forms.DutyRecordForm(initial=initial, auto_id=f"id_%s-{duty.pk}")
+        rows.append((duty, record, form))
+    return render(
+        request,
+        "assessment/unit_duties.html",
+        {"unit": unit, "year": year, "rows": rows, "basis": rules.FIRST_RESPONSIBLE},
+    )
+
+
+@staff_view
+@require_POST
+def unit_duty_record(request, pk: int, duty: int):
+    unit = access_unit(request.user, pk)
+    item = Duty.objects.filter(pk=duty).first()
+    if item is None:
+        raise NotFound()
+    back = f"{reverse('assessment:unit_duties', args=[unit.pk])}?year={request.POST.get('year', '')}"
+
+    def save(form):
+        data = form.cleaned_data
+        duties_mod.duty_record(by=request.user, unit=unit, duty=item, **data)
+        messages.success(request, f"已记录“{item.title[:30]}”的履行情况")
+        return redirect(f"{reverse('assessment:unit_duties', args=[unit.pk])}?year={data['year']}")
+
+    return _posted(request, forms.DutyRecordForm(request.POST), save, back)

@@ -179,13 +179,17 @@ def pending_plans_of_unit(unit_id: int, year: int):
     ).select_related("outline", "unit")
 
 
+MEETING_WITHIN = dt.timedelta(days=90)  # a session is offered the meetings of the next three months
+
+
 def meetings_for(study):
-    """The meetings of the study's unit held on or after its date: those it may have preceded."""
+    """The meetings of the study's unit held on or after its date (within three months): those it may
+    have preceded."""
     from .models import MeetingRecord
 
-    return MeetingRecord.objects.filter(unit_id=study.unit_id, held_on__gte=study.held_on).order_by("held_on", "id")[
-        :50
-    ]
+    return MeetingRecord.objects.filter(
+        unit_id=study.unit_id, held_on__gte=study.held_on, held_on__lte=study.held_on + MEETING_WITHIN
+    ).order_by("held_on", "id")
 
 
 def training_record(person_id: int, year: int):
