@@ -4,7 +4,6 @@ rubric's 100, a vetoed file counts nothing; the unit's score page links the file
 from decimal import Decimal
 
 from yifa.assessment import queries, system
-from yifa.assessment.settings_services import indicator_set
 from yifa.core.procedure import fire
 from yifa.supervision.flows import FILE_FLOW
 from yifa.supervision.scores import REVIEW_SCORE
@@ -44,8 +43,7 @@ def test_review_points_count_in_the_units_assessment_and_a_veto_counts_nothing(c
     )
 
     unit = cast["市场监管局"]
-    assert REVIEW_SCORE not in [i.code for i in system.counted(2026)]  # off until the office counts it
-    indicator_set(by=cast["legal_head"], year=2026, code=REVIEW_SCORE, level="监督与纠错", points=10, enabled=True)
+    assert REVIEW_SCORE in [i.code for i in system.counted(2026)]  # counted unless the office leaves it out
     score = queries.unit_score(unit, year=2026, as_of=D(2026, 12, 31))
     (line,) = [ln for ln in score.lines if ln.indicator.code == REVIEW_SCORE]
     # (95 + 80 + 0) / 300 of 10 points

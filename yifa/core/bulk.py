@@ -118,6 +118,7 @@ def insert_objects(objs: list, batch: int = 10000) -> list:
     """``bulk_create`` for unsaved model instances built in Python (synthetic data), through ``insert_rows``:
     the instances' own values (defaults already applied by the model), written ``batch`` at a time; each
     instance gets its id. Like ``bulk_create``, ``save()`` and signals are not run."""
+    objs = list(objs)
     if not objs:
         return objs
     model = type(objs[0])

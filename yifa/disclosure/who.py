@@ -37,4 +37,19 @@ def intake_units(user) -> list:
     return user._disclosure_intake
 
 
-INTAKE = Who(lambda user, obj=None: bool(intake_units(user)), "本机关政府信息公开工作人员")
+ORGAN_KINDS = (UnitKind.GOVERNMENT, UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)
+
+
+def may_take_in(user, obj=None) -> bool:
+    """Asked by the menu on every page: decided from the person's own unit and roles when they settle it,
+    so the list of organs is read only for those who act for units other than their own."""
+    is_unit_staff = user.has_role(Role.LIAISON, Role.HEAD)
+    if not is_unit_staff and not LEGAL_OFFICE(user, None):
+        return False
+    own = user.own_unit if user.unit_id else None
+    if is_unit_staff and own is not None and own.active and own.kind in ORGAN_KINDS:
+        return True
+    return bool(intake_units(user))
+
+
+INTAKE = Who(may_take_in, "本机关政府信息公开工作人员")

@@ -60,8 +60,5 @@ INDICATORS = [
         "年内评查的本单位案卷所得分数占满分的比例（触及否决项的案卷计零分）",
         _review_tally,
         _review_rows,
-        # Off until the legal office counts it in a year's system (indicator page): every computed indicator
-        # costs the assessment cockpit one query, and that page is at its budget of 20 (issue 18).
-        enabled=False,
     ),
 ]
