@@ -273,10 +273,38 @@ TASK_DUE = Clock(
     title=lambda assignment: f"{assignment.task.label}完成时限",
 )
 
+
+def add_share(task, *, unit, **_):
+    Assignment.objects.create(task=task, unit=unit)
+
+
+def tell_unit_of_handed_task(task, *, unit, **_):
+    return [
+        Message(
+            unit_contacts(unit),
+            f"task-handed:{task.pk}",
+            f"督办：{task.title[:40]}",
+            f"完成时限{task.due:%Y年%m月%d日}，请按时办理并在任务页报告进展。",
+            task.get_absolute_url(),
+        )
+    ]
+
+
 TASK = Flow(
     "plan_task",
     TaskState,
     [
+        # A task another module hands over (an escalated complaint), filed for one unit; ``assign`` opens it.
+        Transition(
+            "file",
+            "登记督办事项",
+            NEW,
+            TaskState.DRAFT,
+            who=LEGAL_OFFICE,
+            after=add_share,
+            notifies=tell_unit_of_handed_task,
+            event_data=lambda task, *, unit, **_: {"unit": unit.name, "due": task.due, "source": task.source},
+        ),
         Transition("assign", "交办", (TaskState.DRAFT,), TaskState.OPEN, who=LEGAL_OFFICE, starts=(TASK_DUE,)),
         Transition(
             "close",
@@ -395,6 +423,8 @@ PLAN = Flow(
     PlanState,
     [
         Transition("import", "导入工作计划", NEW, P.DRAFT, who=LEGAL_OFFICE, after=build_tasks),
+        # A standing register of handed-over tasks (执法投诉督办), confirmed as it opens: nothing to decompose.
+        Transition("open_register", "建立督办台账", NEW, P.CONFIRMED, who=LEGAL_OFFICE, apply=assign(confirmed_on=ON)),
         Transition(
             "correct",
             "核对修改分解建议",

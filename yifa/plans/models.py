@@ -154,6 +154,9 @@ class PlanTask(Versioned):
     suggested_units = models.JSONField("原文所列单位", default=list, blank=True)
     state = models.CharField("状态", max_length=20, choices=TaskState.choices, default=TaskState.DRAFT, db_index=True)
     closed_on = models.DateField("办结日", null=True, blank=True)
+    # A task another module handed over (an escalated complaint): its key there, and its page.
+    source = models.CharField("来源", max_length=80, blank=True, db_index=True)
+    source_link = models.CharField("来源链接", max_length=200, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "分解任务"

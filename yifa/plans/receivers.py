@@ -4,6 +4,7 @@ from . import services
 from .flows import UNIT_MEMBER
 from .models import InstitutionKind
 from .queries import institutions_to_record
+from .supervision import handed_task_file
 
 
 def tick_decision_rules(*, obj, by, on=None, **_):
@@ -25,4 +26,14 @@ def tick_decision_rules(*, obj, by, on=None, **_):
         )
 
 
-RECEIVERS = {"decision_rules.record": tick_decision_rules}
+def file_escalated_complaint(*, by, on, unit, due, title, note, link, source, **_):
+    """The legal office escalated a complaint to the complained-of unit (``enforcement_complaint.escalate``):
+    the event's unit, due date, title, note and link become a task of that unit in the year's
+    执法投诉督办 register; the complaint reads it back through ``plans.interface.escalated_task(source)``."""
+    handed_task_file(by=by, unit=unit, due=due, title=title, note=note, link=link, source=source, on=on)
+
+
+RECEIVERS = {
+    "decision_rules.record": tick_decision_rules,
+    "enforcement_complaint.escalate": file_escalated_complaint,
+}

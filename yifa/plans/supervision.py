@@ -121,3 +121,44 @@ def urge_all_overdue(*, by, plan: WorkPlan, on: dt.date | None = None) -> int:
 
 def task_close(*, by, task: PlanTask, expected_version: int | None = None, on: dt.date | None = None) -> PlanTask:
     return fire(TASK, task, "close", by=by, expected_version=expected_version, on=on)
+
+
+# ---- tasks other modules hand over (执法投诉督办) -------------------------------------------------
+
+REGISTER_TITLE = "执法投诉督办"
+
+
+def register_for(*, by, year: int) -> WorkPlan:
+    """The year's register of escalated complaints, opened on first use."""
+    title = f"{year}年{REGISTER_TITLE}"
+    plan = WorkPlan.objects.filter(year=year, title=title).first()
+    if plan is not None:
+        return plan
+    draft = WorkPlan(
+        title=title,
+        year=year,
+        source_text="",
+        preamble="法制机构对执法投诉交办被投诉单位督办的事项。",
+        unit=by.unit,
+        created_by=by,
+    )
+    return create(PLAN, "open_register", build=lambda: draft, by=by)
+
+
+def handed_task_file(*, by, unit, due: dt.date, title: str, note: str, link: str, source: str, on: dt.date) -> PlanTask:
+    """File a task another module hands to ``unit`` (督办) in the year's register and open it: it runs
+    on the unit's to-do and the task board with its due-date clock, progress reports and urging."""
+    plan = register_for(by=by, year=on.year)
+    number = plan.tasks.count() + 1
+    draft = PlanTask(
+        plan=plan,
+        order=number,
+        number=str(number),
+        title=title[:300],
+        text=note,
+        due=due,
+        source=source,
+        source_link=link,
+    )
+    task = create(TASK, "file", build=lambda: draft, by=by, on=on, unit=unit)
+    return fire(TASK, task, "assign", by=by, on=on)

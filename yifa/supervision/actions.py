@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from yifa.core.procedure import Action, Actions
 
-from . import forms, views
+from . import forms, services, views
 from .access import (
     access_accountability,
     access_campaign,
@@ -81,7 +81,16 @@ ACC_ACTIONS = Actions(
 )
 COMPLAINT_ACTIONS = Actions(
     COMPLAINT_FLOW,
-    [Action("link_case", form=forms.LinkCaseForm), Action("reply", form=forms.ComplaintReplyForm)],
+    [
+        Action("link_case", form=forms.LinkCaseForm),
+        Action("reply", form=forms.ComplaintReplyForm),
+        Action(
+            "escalate",
+            form=forms.EscalateForm,
+            call=lambda c, **inputs: services.complaint_escalate(c, **inputs),
+            done=lambda c: f"已交办{c.unit.name}督办，时限{c.escalation_due:%Y-%m-%d}",
+        ),
+    ],
     url="supervision:complaint_act",
     access=access_complaint,
     page=views.complaint,

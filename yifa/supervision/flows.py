@@ -360,6 +360,16 @@ COMPLAINT_FLOW = Flow(
             apply=assign(reply=INPUT("reply"), replied_on=ON),
             stops=(rules.COMPLAINT_REPLY,),
         ),
+        Transition(
+            "escalate",
+            "交办督办",
+            (ComplaintState.RECEIVED, ComplaintState.REPLIED),
+            who=LEGAL_OFFICE,
+            when=(lambda c: c.escalated_on is None,),
+            guards=(guards.escalation_valid,),
+            apply=assign(escalated_on=ON, escalation_due=INPUT("due"), escalation_note=INPUT("note")),
+            event_data=lambda c, **_: {"unit": c.unit.name, "due": c.escalation_due, "note": c.escalation_note},
+        ),
     ],
 )
 

@@ -190,6 +190,11 @@ class ComplaintReplyForm(ActionForm):
     reply = forms.CharField(label="核查情况和答复", widget=TEXT)
 
 
+class EscalateForm(ActionForm):
+    due = forms.DateField(label="督办时限（今天以后的工作日）", widget=DATE)
+    note = forms.CharField(label="督办要求", widget=TEXT)
+
+
 class BulletinForm(ActionForm):
     bulletin = forms.CharField(label="通报（在门户公开，附各单位评查结果；不含个人信息）", widget=TEXT)
 

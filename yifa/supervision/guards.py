@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
+from yifa.core.calendar import current_calendar
 from yifa.core.clocks import clocks_of
 
 from . import rules
@@ -174,6 +175,26 @@ def case_found(complaint, *, case_number="", **_):
 
 def reply_given(complaint, *, reply="", **_):
     return None if (reply or "").strip() else "答复：必须填写"
+
+
+def escalation_due_problem(due, on) -> str | None:
+    """督办时限 of an escalated complaint: a working day after the day of the act."""
+    if not isinstance(due, dt.date):
+        return "督办时限：须填写日期"
+    if due <= on:
+        return f"督办时限：须晚于今天（{on:%Y-%m-%d}），收到{due:%Y-%m-%d}"
+    if not current_calendar().is_workday(due):
+        return f"督办时限：须为工作日，{due:%Y-%m-%d}为休息日"
+    return None
+
+
+def escalation_valid(complaint, *, due=None, note="", on, **_):
+    if complaint.escalated_on:
+        return f"已于{complaint.escalated_on:%Y-%m-%d}交办督办"
+    problems = [p for p in (escalation_due_problem(due, on),) if p]
+    if not (note or "").strip():
+        problems.append("督办要求：必须填写")
+    return problems
 
 
 def bulletin_given(campaign, *, bulletin="", **_):

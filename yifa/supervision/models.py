@@ -388,6 +388,9 @@ class Complaint(Record):
     linked_officers = models.CharField("承办执法人员", max_length=300, blank=True)
     reply = models.TextField("答复", blank=True)
     replied_on = models.DateField("答复日", null=True, blank=True)
+    escalated_on = models.DateField("交办督办日", null=True, blank=True)
+    escalation_due = models.DateField("督办时限", null=True, blank=True)
+    escalation_note = models.TextField("督办要求", blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "执法投诉举报"

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from yifa.core.procedure import Checks, add, change, create, fire
 
+from . import guards
 from .flows import (
     ACC_FLOW,
     ALERT_FLOW,
@@ -172,6 +173,40 @@ def alert_seen(*, kind, key, unit_id, title, detail, link, on) -> Alert | None:
 
 def alert_clear(alert, *, on) -> Alert:
     return fire(ALERT_FLOW, alert, "clear", by=None, on=on)
+
+
+def complaint_escalate(
+    complaint: Complaint, *, by, due, note, expected_version: int | None = None, on: dt.date | None = None
+) -> Complaint:
+    """督办: the legal office hands the complaint to the complained-of unit as a task with a due date. The
+    event ``enforcement_complaint.escalate`` carries the unit, due date, title and link; the plans module
+    files it on its supervision board (plans/receivers.py), where the unit reports and is urged."""
+    on = on or timezone.localdate()
+    checks = Checks()
+    problem = guards.escalation_due_problem(due, on)
+    if problem:
+        checks.fail("due", problem)
+    note = checks.text("note", "督办要求", note, limit=1000)
+    checks.done()
+    return fire(
+        COMPLAINT_FLOW,
+        complaint,
+        "escalate",
+        by=by,
+        on=on,
+        expected_version=expected_version,
+        due=due,
+        note=note,
+        unit=complaint.unit,
+        title=f"执法投诉督办：{complaint.number}（{complaint.unit.name}）",
+        link=complaint.get_absolute_url(),
+        source=escalation_source(complaint),
+    )
+
+
+def escalation_source(complaint: Complaint) -> str:
+    """The key the plans module files the escalated complaint's task under."""
+    return f"enforcement_complaint:{complaint.pk}"
 
 
 def complaint_receive(

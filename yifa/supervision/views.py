@@ -18,6 +18,7 @@ from yifa.core.procedure import create_page, show_service_errors
 from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 from yifa.lib.office import xlsx_table
+from yifa.plans import interface as plans
 
 from . import forms, queries, rules, services, stats
 from .access import (
@@ -242,6 +243,7 @@ def complaint(request, pk: int, bound=None):
         show_personal=can_see_personal_data(request.user),
         legal=is_legal_office(request.user),
         case_link=source(FileKind.PENALTY).link(found.case_id) if found.case_id else "",
+        task=plans.escalated_task(services.escalation_source(found)) if found.escalated_on else None,
     )
 
 
