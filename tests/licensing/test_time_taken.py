@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from yifa.core.procedure import fire
-from yifa.licensing.flows import APPLICATIONS
+from yifa.licensing.flows import APPLICATIONS, ITEMS
 from yifa.licensing.models import Application
 
 D = dt.date
@@ -49,6 +49,14 @@ def test_a_refusal_across_the_national_day_holiday_counts_only_working_days(cast
     app = refused_across_national_day(cast, receive)
     # 9月30日 1, 10月1–7 国庆, 8 (2), 9 (3), 10日(六,调休上班) 4, 12 (5)
     assert Application.objects.get(pk=app.pk).working_days_taken == 5
+
+
+def test_a_grant_on_the_applicants_promise_takes_no_working_day(cast, food_item, receive):
+    liaison = cast["shijian_liaison"]
+    fire(ITEMS, food_item, "set_promise", by=liaison, expected_version=food_item.version, allowed=True,
+         text="本人承诺符合食品经营许可条件，承诺不实的愿承担法律责任。")  # fmt: skip
+    app = act(receive(D(2026, 3, 2), by_promise=True), "grant_on_promise", liaison, D(2026, 3, 2), decision_number="X")
+    assert Application.objects.get(pk=app.pk).working_days_taken == 0  # 当场决定（第三十四条第二款）
 
 
 def test_the_migration_fills_the_figure_for_decisions_made_before_it(cast, receive):

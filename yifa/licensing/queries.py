@@ -269,4 +269,4 @@ def time_taken(user, year: int) -> list[dict]:
         .annotate(decided=Count("id"), average=Avg("working_days_taken"), longest=Max("working_days_taken"))
         .order_by("unit__name")
     )
-    return [{**row, "average": round(row["average"], 1)} for row in found]
+    return [{**row, "average": round(float(row["average"]), 1)} for row in found]
