@@ -91,3 +91,14 @@ def test_the_statistics_page_costs_the_same_queries_for_one_decision_or_many(cas
         body = client.get("/staff/licensing/statistics/?year=2026").content.decode()
     assert "<td>江临市市场监管局</td><td>7</td><td>13.0</td><td>13</td>" in body
     assert len(many) == len(one) <= 20
+
+
+def test_the_count_agrees_with_the_deadline_engine_over_2026(db):
+    from yifa.core.calendar import current_calendar
+    from yifa.lib.deadlines import WORKDAYS, Pause, compute_due
+    from yifa.licensing.timing import counted_days
+
+    calendar, pauses = current_calendar(), [Pause(D(2026, 9, 21), D(2026, 9, 27))]
+    for n in range(1, 80):
+        due = compute_due(D(2026, 8, 31), n, WORKDAYS, calendar, pauses=pauses).due
+        assert counted_days(D(2026, 8, 31), due, calendar, pauses) == n
