@@ -238,6 +238,9 @@ def test_the_lower_organ_reviews_within_twenty_working_days_then_the_decision_ru
     assert due(app, rules.DECISION) == D(2025, 11, 17)
     act(app, "grant", liaison, D(2025, 11, 3), decision_number="江市监许〔2025〕2号")
     assert clocks.clocks_of(app, rule=rules.DECISION, open_only=False).get().status == "met"
+    # 办理用时 spans both: 12 working days of review to 20 October, then 10月21日至11月3日 10
+    app.refresh_from_db()
+    assert app.working_days_taken == 22
 
 
 def test_the_statistics_page_charts_each_organs_on_time_rate(cast, receive, login):

@@ -25,7 +25,7 @@ from yifa.core.procedure import (
 )
 from yifa.lib.deadlines import zh_date
 
-from . import guards, rules
+from . import guards, rules, timing
 from .models import AppState as S
 from .models import Certificate, CertState, CheckState, Handling, ItemState
 
@@ -100,6 +100,12 @@ def _granted_on_promise(app, *, on, decision_number="", **_):
     app.accepted_on = app.decided_on = on
     app.voucher_number = f"{app.number}-受"
     app.decision_number = (decision_number or "").strip()
+    app.working_days_taken = 0
+
+
+def _days_taken(app, context):
+    """办理用时, stored with the decision for the statistics (timing.py)."""
+    return timing.working_days_taken(app, context["on"])
 
 
 def term_end(first_day: dt.date, years: int) -> dt.date:
@@ -296,7 +302,7 @@ APPLICATIONS = Flow(
             S.GRANTED,
             who=organ_staff,
             guards=(guards.preliminary_reported, guards.not_paused, guards.no_hearing_pending),
-            apply=assign(decided_on=ON, decision_number=INPUT("decision_number")),
+            apply=assign(decided_on=ON, decision_number=INPUT("decision_number"), working_days_taken=_days_taken),
             stops=(decision_rule, rules.HEARING_REQUEST),
             starts=(rules.CERTIFICATE,),
             confirm="作出准予许可决定后须在十个工作日内发证，确定吗？",
@@ -310,7 +316,10 @@ APPLICATIONS = Flow(
             guards=(guards.preliminary_reported, guards.not_paused, guards.no_hearing_pending),
             reason_required=True,
             apply=assign(
-                decided_on=ON, decision_number=INPUT("decision_number"), outcome_reason=lambda app, c: c["reason"]
+                decided_on=ON,
+                decision_number=INPUT("decision_number"),
+                outcome_reason=lambda app, c: c["reason"],
+                working_days_taken=_days_taken,
             ),
             stops=(decision_rule, rules.HEARING_REQUEST),
         ),

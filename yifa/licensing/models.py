@@ -142,6 +142,9 @@ class Application(Versioned):
     decided_on = models.DateField("决定日期", null=True, blank=True)
     decision_number = models.CharField("决定书文号", max_length=60, blank=True)
     outcome_reason = models.TextField("不予受理或不予许可的理由", blank=True)
+    working_days_taken = models.PositiveIntegerField(
+        "办理用时（工作日）", null=True, blank=True, help_text="自受理至作出决定，扣除第四十五条规定的不计时期间"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -208,11 +208,20 @@ def statistics(request):
         if on_time
         else None
     )  # fmt: skip
+    taken = queries.time_taken(request.user, year)
+    taken_chart = (
+        bar_chart(f"{year}年各实施机关作出决定的办理用时", [r["unit__name"] for r in taken],
+                  {"平均用时": [r["average"] for r in taken], "最长用时": [r["longest"] for r in taken]},
+                  unit="个工作日")
+        if taken
+        else None
+    )  # fmt: skip
     return render(
         request,
         "licensing/statistics.html",
-        {"rows": rows, "totals": totals, "year": year, "on_time": on_time, "chart": chart},
-    )
+        {"rows": rows, "totals": totals, "year": year, "on_time": on_time, "chart": chart, "taken": taken,
+         "taken_chart": taken_chart},
+    )  # fmt: skip
 
 
 @staff_view
