@@ -231,6 +231,19 @@ def compute_due(
     return DueDate(due, lines, unpublished)
 
 
+def counted_days(begin: dt.date, end: dt.date, calendar: WorkCalendar, pauses: Iterable[Pause] = ()) -> int:
+    """The working days a clock started on ``begin`` has counted by the end of ``end``, by the deadline engine's
+    rules (compute_due): the first day is not counted (民法典第二百零一条), weekends and
+    holidays are skipped, 调休上班日 count, and the days of a pause do not count."""
+    pauses = list(pauses)
+    counted, day = 0, begin
+    while day < end:
+        day += dt.timedelta(days=1)
+        if not any(day in pause for pause in pauses) and calendar.is_workday(day):
+            counted += 1
+    return counted
+
+
 def _holiday_names(days: list[dt.date], calendar: WorkCalendar) -> str:
     names: list[str] = []
     for day in days:

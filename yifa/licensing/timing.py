@@ -7,26 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from yifa.lib.deadlines import Pause
+from yifa.lib.deadlines import Pause, counted_days
 from yifa.lib.workdays import WorkCalendar
 
 from . import rules
 
 DECISION_RULE_IDS = (rules.DECISION.id, rules.JOINT_DECISION.id, rules.PRELIMINARY_REVIEW.id)
 CLOCK_FIELDS = ("start", "restart", "pauses", "paused_since", "closed_on")
-
-
-def counted_days(begin: dt.date, end: dt.date, calendar: WorkCalendar, pauses: Iterable[Pause] = ()) -> int:
-    """The working days a clock started on ``begin`` has counted by the end of ``end``, by the deadline engine's
-    rules (yifa.lib.deadlines.compute_due): the first day is not counted (民法典第二百零一条), weekends and
-    holidays are skipped, 调休上班日 count, and the days of a pause do not count."""
-    pauses = list(pauses)
-    counted, day = 0, begin
-    while day < end:
-        day += dt.timedelta(days=1)
-        if not any(day in pause for pause in pauses) and calendar.is_workday(day):
-            counted += 1
-    return counted
 
 
 def clocks_days(clocks: Iterable[dict], on: dt.date, calendar: WorkCalendar) -> int:
