@@ -95,8 +95,7 @@ def test_the_statistics_page_costs_the_same_queries_for_one_decision_or_many(cas
 
 def test_the_count_agrees_with_the_deadline_engine_over_2026(db):
     from yifa.core.calendar import current_calendar
-    from yifa.lib.deadlines import WORKDAYS, Pause, compute_due
-    from yifa.lib.deadlines import counted_days
+    from yifa.lib.deadlines import WORKDAYS, Pause, compute_due, counted_days
 
     calendar, pauses = current_calendar(), [Pause(D(2026, 9, 21), D(2026, 9, 27))]
     for n in range(1, 80):
