@@ -59,8 +59,12 @@ def _choice_labels(model, path: str) -> dict | None:
 
 @dataclass(frozen=True)
 class Listing:
+    """``paging``: the query parameters that page the list (``page``; ``after``/``before`` for a keyset
+    list), dropped when the order changes or the rows go to Excel."""
+
     title: str
     columns: list[Column]
+    paging: tuple[str, ...] = ("page",)
 
     def sort_key(self, request) -> str:
         asked = request.GET.get("sort", "")
@@ -76,8 +80,7 @@ class Listing:
     def headers(self, request) -> list[dict]:
         """Each column's header: its label and, if it sorts, the link that sorts by it (or reverses)."""
         key = self.sort_key(request)
-        params = request.GET.copy()
-        params.pop("page", None)
+        params = self._params(request)
         found = []
         for c in self.columns:
             item = {"label": c.label, "url": "", "order": ""}
@@ -88,18 +91,21 @@ class Listing:
             found.append(item)
         return found
 
-    def export_url(self, request) -> str:
+    def _params(self, request, *drop: str):
         params = request.GET.copy()
-        params.pop("page", None)
+        for name in (*self.paging, *drop):
+            params.pop(name, None)
+        return params
+
+    def export_url(self, request) -> str:
+        params = self._params(request)
         params["format"] = "xlsx"
         return "?" + params.urlencode()
 
     def around(self, request) -> dict:
         """What a list's template needs besides its rows: the headers, the export link, and the query to
         keep in page links (for a list that fetches its rows its own way, sorted with ``ordered``)."""
-        params = request.GET.copy()
-        for name in ("page", "format"):
-            params.pop(name, None)
+        params = self._params(request, "format")
         return {"headers": self.headers(request), "export_url": self.export_url(request), "keep": params.urlencode()}
 
     def page(self, request, qs, pager=None) -> dict:

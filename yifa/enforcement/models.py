@@ -394,6 +394,8 @@ class Case(Versioned):
             # of migration 0008
             models.Index(fields=["number"], name="case_number"),
             models.Index(fields=["party_name"], name="case_party_name"),
+            # the case list sorted by filing date (queries.CASE_ORDERS): keyset pages walk it from a known row
+            models.Index(fields=["filed_on", "id"], name="case_filed_list"),
         ]
 
     def __str__(self):

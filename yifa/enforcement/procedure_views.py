@@ -12,17 +12,20 @@ from yifa.core.audit import timeline
 from yifa.core.clocks import clocks_of
 from yifa.core.errors import YifaError
 from yifa.core.procedure import show_service_errors
-from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import forms, procedures, queries, rules
+from . import forms, lists, procedures, queries, rules
 from .access import access_case, access_coercion, access_inspection, access_transfer
 from .models import Body, CoercionState, InspectionState
 
 
-def _list(request, *, title, new_url, page, columns, row, states, state):
-    rows = [row(r) for r in page["rows"]]
-    context = {"title": title, "new_url": new_url, "page": page, "columns": columns, "rows": rows}
+def _list(request, *, listing, new_url, found, row, states, state):
+    """One of the procedure lists: ``row`` makes a record's cells after the first (its number, linked)."""
+    if listing.wants_export(request):
+        return listing.export(found, request)
+    listed = listing.page(request, found)
+    rows = [row(r) for r in listed["page"]["rows"]]
+    context = {"title": listing.title, "new_url": new_url, "rows": rows, **listed}
     return render(request, "enforcement/procedure_list.html", {**context, "states": states, "state": state})
 
 
@@ -63,10 +66,9 @@ def coercion_list(request):
     state = request.GET.get("state", "")
     return _list(
         request,
-        title="行政强制案件",
+        listing=lists.COERCION,
         new_url="enforcement:coercion_new",
-        page=page_of(queries.coercion_for(request.user, state=state), request.GET.get("page")),
-        columns=["文书编号", "当事人", "类别", "执法主体", "状态", "实施或催告日"],
+        found=queries.coercion_for(request.user, state=state),
         row=lambda c: (c, [c.party_name, c.get_kind_display(), c.body.name, c.get_state_display(), c.started_on]),
         states=CoercionState.choices,
         state=state,
@@ -135,10 +137,9 @@ def inspection_list(request):
     state = request.GET.get("state", "")
     return _list(
         request,
-        title="行政检查",
+        listing=lists.INSPECTIONS,
         new_url="enforcement:inspection_new",
-        page=page_of(queries.inspections_for(request.user, state=state), request.GET.get("page")),
-        columns=["检查编号", "检查对象", "检查内容", "执法主体", "状态", "检查日"],
+        found=queries.inspections_for(request.user, state=state),
         row=lambda c: (c, [c.party_name, c.scope_text, c.body.name, c.get_state_display(), c.inspected_on]),
         states=InspectionState.choices,
         state=state,
@@ -188,10 +189,9 @@ def inspection(request, pk: int, bound=None):
 def transfer_list(request):
     return _list(
         request,
-        title="移送涉嫌犯罪案件",
+        listing=lists.TRANSFERS,
         new_url="",
-        page=page_of(queries.transfers_for(request.user), request.GET.get("page")),
-        columns=["案件", "涉嫌罪名", "接收机关", "状态", "报告日"],
+        found=queries.transfers_for(request.user),
         row=lambda t: (t, [t.suspected_crime, t.recipient, t.get_state_display(), t.reported_on]),
         states=[],
         state="",

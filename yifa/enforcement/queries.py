@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 
 from yifa.core.access import scope
 
@@ -49,6 +49,16 @@ def outside_benchmark(user):
 def officers_for(user):
     qs = Officer.objects.select_related("body__unit").prefetch_related("certificates")
     return scope(qs, user, "body__unit").order_by("body__name", "name")
+
+
+def with_newest_certificate(officers):
+    """Each officer with the number, end date and state of the newest certificate, read in the same query."""
+    newest = Certificate.objects.filter(officer=OuterRef("pk")).order_by("-valid_from", "-id")
+    return officers.annotate(
+        cert_number=Subquery(newest.values("number")[:1]),
+        cert_until=Subquery(newest.values("valid_until")[:1]),
+        cert_state=Subquery(newest.values("state")[:1]),
+    )
 
 
 def bodies():
@@ -210,16 +220,59 @@ def transfers_for(user):
     return scope(Transfer.objects.select_related("case", "inspection"), user).order_by("-id")
 
 
-def keyset_page(qs, *, after=None, before=None, size: int = 20) -> dict:
-    """A page of a list ordered by ``-id`` that starts after (or ends before) a known id: the database walks
-    an index from that id instead of counting past every earlier row (OFFSET), so page 200 costs as page 1."""
-    if before:
-        rows = list(qs.filter(id__gt=before).order_by("id")[: size + 1])
+# The orders the case list offers, each walked by an index on PostgreSQL and SQLite so that a page of a million
+# cases costs as the first: the tie between equal values goes the way the index stores it.
+CASE_ORDERS = {
+    "number": ("number", "id"),  # case_number
+    "party_name": ("party_name", "id"),  # case_party_name
+    "state": ("state", "-id"),  # state/-id, and unit/state/-id for one unit
+    "filed_on": ("filed_on", "id"),  # case_filed_list
+}
+
+
+def case_order(key: str = "") -> tuple[str, ...]:
+    """``key`` (``filed_on`` or ``-filed_on``…; empty: newest first) as the full order of the case list."""
+    found = CASE_ORDERS.get(key.lstrip("-"))
+    if not found:
+        return ("-id",)
+    return _reversed(found) if key.startswith("-") else found
+
+
+def _reversed(order):
+    return tuple(f[1:] if f.startswith("-") else f"-{f}" for f in order)
+
+
+def _beyond(order, values):
+    """The rows after ``values`` in ``order``, as one filter a database walks from ``values`` on the index:
+    ``a >= v AND (a > v OR (a = v AND id > i))``."""
+    (first, *rest), (value, *more) = order, values
+    name, op = first.lstrip("-"), "lt" if first.startswith("-") else "gt"
+    strict = Q(**{f"{name}__{op}": value})
+    if not rest:
+        return strict
+    return Q(**{f"{name}__{op}e": value}) & (strict | Q(**{name: value}) & _beyond(rest, more))
+
+
+def keyset_page(qs, *, after=None, before=None, size: int = 20, order: tuple[str, ...] = ("-id",)) -> dict:
+    """A page of a list in ``order`` (ending in ``id`` or ``-id``) that starts after (or ends before) a known
+    row: the database walks an index from that row instead of counting past every earlier row (OFFSET), so
+    page 200 costs as page 1. The row's sort value takes one look-up by key; a row no longer there (or out of
+    the user's sight) starts the list again."""
+    mark = before or after
+    values = None
+    if mark and len(order) == 1:
+        values = (mark,)
+    elif mark:
+        values = qs.filter(pk=mark).values_list(*[f.lstrip("-") for f in order]).first()
+    if before and values:
+        back = _reversed(order)
+        rows = list(qs.filter(_beyond(back, values)).order_by(*back)[: size + 1])
         more_before, rows = len(rows) > size, rows[:size][::-1]
         return {"rows": rows, "first": not more_before, "next": rows[-1].pk if rows else None, "prev": _head(rows)}
+    after = after if values else None
     if after:
-        qs = qs.filter(id__lt=after)
-    rows = list(qs[: size + 1])
+        qs = qs.filter(_beyond(order, values))
+    rows = list(qs.order_by(*order)[: size + 1])
     has_next, rows = len(rows) > size, rows[:size]
     return {
         "rows": rows,

@@ -10,10 +10,9 @@ from django.utils import timezone
 
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
-from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
-from . import forms, queries, rules, services
+from . import forms, lists, queries, rules, services
 from .models import Body, Power, PowerKind
 
 
@@ -167,12 +166,14 @@ def officer_forms(request, found):
 def powers(request):
     kind = request.GET.get("kind", "")
     q = request.GET.get("q", "")[:50]
-    page = page_of(queries.powers(kind=kind, q=q), request.GET.get("page"))
+    found = queries.powers(kind=kind, q=q)
+    if lists.POWERS.wants_export(request):
+        return lists.POWERS.export(found, request)
     return render(
         request,
         "enforcement/powers.html",
         {
-            "page": page,
+            **lists.POWERS.page(request, found),
             "kinds": PowerKind.choices,
             "kind": kind,
             "rule": rules.POWER_CATALOGUE,

@@ -14,10 +14,10 @@ from yifa.core.clocks import clocks_of
 from yifa.core.downloads import file_download
 from yifa.core.errors import YifaError
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
-from yifa.core.queries import int_param, page_of
+from yifa.core.queries import int_param
 from yifa.core.views import staff_view
 
-from . import forms, guards, importer, queries, rules, services
+from . import forms, guards, importer, lists, queries, rules, services
 from .access import access_case, access_officer
 from .documents import statistics_xlsx
 from .models import Body, CaseState
@@ -31,10 +31,13 @@ def index(request):
     q = request.GET.get("q", "")[:50]
     after = int_param(request.GET.get("after"), low=1, high=MAX_ID, default=None)
     before = int_param(request.GET.get("before"), low=1, high=MAX_ID, default=None)
-    page = queries.keyset_page(queries.cases_for(request.user, state=state, q=q), after=after, before=before)
-    return render(
-        request, "enforcement/index.html", {"page": page, "states": CaseState.choices, "state": state, "q": q}
-    )
+    order = queries.case_order(lists.CASES.sort_key(request))
+    found = queries.cases_for(request.user, state=state, q=q)
+    if lists.CASES.wants_export(request):
+        return lists.CASES.export(found.order_by(*order), request)
+    page = queries.keyset_page(found, after=after, before=before, order=order)
+    context = {"page": page, "states": CaseState.choices, "state": state, "q": q, **lists.CASES.around(request)}
+    return render(request, "enforcement/index.html", context)
 
 
 @staff_view
@@ -100,8 +103,11 @@ def _with_status(case_officers, today):
 
 @staff_view
 def officers(request):
-    page = page_of(queries.officers_for(request.user), request.GET.get("page"))
-    return render(request, "enforcement/officers.html", {"page": page, "today": timezone.localdate()})
+    found = queries.officers_for(request.user)
+    if lists.OFFICERS.wants_export(request):
+        return lists.OFFICERS.export(queries.with_newest_certificate(found), request)
+    context = {**lists.OFFICERS.page(request, found), "today": timezone.localdate()}
+    return render(request, "enforcement/officers.html", context)
 
 
 @staff_view
@@ -141,7 +147,11 @@ def officer(request, pk: int):
 
 @staff_view
 def bodies(request):
-    return render(request, "enforcement/bodies.html", {"bodies": queries.bodies(), "rule": rules.BODY_REGISTER})
+    found = queries.bodies()
+    if lists.BODIES.wants_export(request):
+        return lists.BODIES.export(found, request)
+    context = {"bodies": lists.BODIES.ordered(found, request), "rule": rules.BODY_REGISTER}
+    return render(request, "enforcement/bodies.html", {**context, **lists.BODIES.around(request)})
 
 
 @staff_view
@@ -156,7 +166,10 @@ def benchmarks(request):
         except YifaError as exc:
             show_service_errors(form, exc)
     rows = scope(queries.benchmarks(), request.user)
-    return render(request, "enforcement/benchmarks.html", {"form": form, "rows": rows[:500], "rule": rules.BENCHMARK})
+    if lists.BENCHMARKS.wants_export(request):
+        return lists.BENCHMARKS.export(rows, request)
+    context = {"form": form, "rows": lists.BENCHMARKS.ordered(rows, request)[:500], "rule": rules.BENCHMARK}
+    return render(request, "enforcement/benchmarks.html", {**context, **lists.BENCHMARKS.around(request)})
 
 
 @staff_view
@@ -170,5 +183,9 @@ def statistics(request):
 
 @staff_view
 def outside(request):
-    page = page_of(queries.outside_benchmark(request.user), request.GET.get("page"))
-    return render(request, "enforcement/outside.html", {"page": page, "rule": rules.OUTSIDE_BENCHMARK})
+    found = queries.outside_benchmark(request.user)
+    if lists.OUTSIDE.wants_export(request):
+        return lists.OUTSIDE.export(found, request)
+    return render(
+        request, "enforcement/outside.html", {**lists.OUTSIDE.page(request, found), "rule": rules.OUTSIDE_BENCHMARK}
+    )
