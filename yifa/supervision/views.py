@@ -15,12 +15,11 @@ from yifa.core.clocks import clocks_of
 from yifa.core.downloads import file_download
 from yifa.core.errors import YifaError
 from yifa.core.procedure import create_page, show_service_errors
-from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 from yifa.lib.office import xlsx_table
 from yifa.plans import interface as plans
 
-from . import forms, queries, rules, services, stats
+from . import forms, lists, queries, rules, services, stats
 from .access import (
     access_accountability,
     access_campaign,
@@ -54,22 +53,30 @@ def cockpit(request):
     )
     state = request.GET.get("state", WarningState.OPEN)
     state = state if state in WarningState.values else ""
-    page = page_of(queries.alerts_for(request.user, state=state), request.GET.get("page"))
-    context = {"by_unit": by_unit, "chart": chart, "kinds": WarningKind.choices, "page": page, "state": state}
-    return render(request, "supervision/cockpit.html", {**context, "states": WarningState.choices})
+    found = queries.alerts_for(request.user, state=state)
+    if lists.ALERTS.wants_export(request):
+        return lists.ALERTS.export(found, request)
+    context = {"by_unit": by_unit, "chart": chart, "kinds": WarningKind.choices, "state": state}
+    return render(
+        request,
+        "supervision/cockpit.html",
+        {**context, **lists.ALERTS.page(request, found), "states": WarningState.choices},
+    )
 
 
 @staff_view
 def campaigns(request):
     require_legal_office(request.user)
-    page = page_of(queries.campaigns().order_by("-id"), request.GET.get("page"))
+    found = queries.campaigns().order_by("-id")
+    if lists.CAMPAIGNS.wants_export(request):
+        return lists.CAMPAIGNS.export(found, request)
     return create_page(
         request,
         forms.CampaignForm(request.POST or None),
         make=partial(services.campaign_create, by=request.user),
         done=lambda c: f"已创建评查活动：{c.name}",
         template="supervision/campaigns.html",
-        context={"page": page, "rule": rules.CASE_FILE_REVIEW},
+        context={**lists.CAMPAIGNS.page(request, found), "rule": rules.CASE_FILE_REVIEW},
     )
 
 
@@ -133,8 +140,10 @@ def file_notice(request, pk: int):
 
 @staff_view
 def notices(request):
-    page = page_of(queries.notices_for(request.user), request.GET.get("page"))
-    return render(request, "supervision/notices.html", {"page": page})
+    found = queries.notices_for(request.user)
+    if lists.NOTICES.wants_export(request):
+        return lists.NOTICES.export(found, request)
+    return render(request, "supervision/notices.html", lists.NOTICES.page(request, found))
 
 
 @staff_view
@@ -149,8 +158,11 @@ def notice(request, pk: int, bound=None):
 def filings(request):
     state = request.GET.get("state", "")
     state = state if state in FilingState.values else ""
-    page = page_of(queries.filings_for(request.user, state=state), request.GET.get("page"))
-    context = {"page": page, "states": FilingState.choices, "state": state, "rule": rules.MAJOR_PENALTY_FILING}
+    found = queries.filings_for(request.user, state=state)
+    if lists.FILINGS.wants_export(request):
+        return lists.FILINGS.export(found, request)
+    context = {**lists.FILINGS.page(request, found), "states": FilingState.choices, "state": state}
+    context["rule"] = rules.MAJOR_PENALTY_FILING
     return render(request, "supervision/filings.html", context)
 
 
@@ -174,8 +186,11 @@ def filing(request, pk: int, bound=None):
 
 @staff_view
 def accountabilities(request):
-    page = page_of(accountability_visible(request.user).order_by("-id"), request.GET.get("page"))
-    return render(request, "supervision/accountabilities.html", {"page": page, "legal": is_legal_office(request.user)})
+    found = accountability_visible(request.user).order_by("-id")
+    if lists.ACCOUNTABILITIES.wants_export(request):
+        return lists.ACCOUNTABILITIES.export(found, request)
+    context = {**lists.ACCOUNTABILITIES.page(request, found), "legal": is_legal_office(request.user)}
+    return render(request, "supervision/accountabilities.html", context)
 
 
 @staff_view
@@ -210,8 +225,11 @@ def accountability(request, pk: int, bound=None):
 
 @staff_view
 def complaints(request):
-    page = page_of(queries.complaints_for(request.user), request.GET.get("page"))
-    context = {"page": page, "rule": rules.COMPLAINT_REPLY, "show_personal": can_see_personal_data(request.user)}
+    found, show_personal = queries.complaints_for(request.user), can_see_personal_data(request.user)
+    listing = lists.complaints(show_personal)
+    if listing.wants_export(request):
+        return listing.export(found, request)
+    context = {**listing.page(request, found), "rule": rules.COMPLAINT_REPLY, "show_personal": show_personal}
     return render(request, "supervision/complaints.html", context)
 
 
@@ -249,14 +267,16 @@ def complaint(request, pk: int, bound=None):
 
 @staff_view
 def disputes(request):
-    page = page_of(disputes_visible(request.user).order_by("-id"), request.GET.get("page"))
+    found = disputes_visible(request.user).order_by("-id")
+    if lists.DISPUTES.wants_export(request):
+        return lists.DISPUTES.export(found, request)
     return create_page(
         request,
         forms.DisputeForm(request.POST or None),
         make=partial(services.dispute_submit, by=request.user, unit=request.user.unit),
         done=lambda d: f"已提请协调：{d.number}",
         template="supervision/disputes.html",
-        context={"page": page, "rule": rules.DISPUTE},
+        context={**lists.DISPUTES.page(request, found), "rule": rules.DISPUTE},
     )
 
 
@@ -280,14 +300,16 @@ def dispute(request, pk: int, bound=None):
 @staff_view
 def inspections(request):
     require_legal_office(request.user)
-    page = page_of(queries.inspections(), request.GET.get("page"))
+    found = queries.inspections()
+    if lists.INSPECTIONS.wants_export(request):
+        return lists.INSPECTIONS.export(found, request)
     return create_page(
         request,
         forms.InspectionForm(request.POST or None),
         make=partial(services.inspection_create, by=request.user),
         done=lambda i: f"已制定专项检查方案：{i.number}",
         template="supervision/inspections.html",
-        context={"page": page, "rule": rules.SPECIAL_INSPECTION},
+        context={**lists.INSPECTIONS.page(request, found), "rule": rules.SPECIAL_INSPECTION},
     )
 
 
