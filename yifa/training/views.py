@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 from yifa.core.audit import timeline
 from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, form_error_text, show_service_errors
-from yifa.core.queries import int_param, page_of
+from yifa.core.queries import int_param
 from yifa.core.views import staff_view
 
-from . import forms, queries, rules, services, signin
+from . import forms, lists, queries, rules, services, signin
 from .access import access_course, access_outline, access_person, access_plan, access_study
 from .models import StudyKind
 
@@ -45,16 +45,20 @@ def _may_record(user) -> bool:
 def hours(request):
     year = _year(request)
     short_only = request.GET.get("short") == "1"
-    page = page_of(queries.people_hours(request.user, year=year, short_only=short_only), request.GET.get("page"))
-    page["rows"] = queries.with_requirement(page["rows"], year)
+    found, need = queries.people_hours(request.user, year=year, short_only=short_only), queries.requirements(year)
+    listing = lists.hours(need)
+    if listing.wants_export(request):
+        return listing.export(found, request)
+    listed = listing.page(request, found)
+    listed["page"]["rows"] = queries.with_requirement(listed["page"]["rows"], year)
     return render(
         request,
         "training/hours.html",
         {
+            **listed,
             "year": year,
             "short_only": short_only,
-            "page": page,
-            "requirements": queries.requirements(year),
+            "requirements": need,
             "rules": (rules.TRAINING_HOURS, rules.ENFORCEMENT_TRAINING),
             "legal": LEGAL_OFFICE(request.user),
             "form": forms.RequirementForm(initial={"year": year}),
@@ -76,14 +80,17 @@ def requirement_set(request):
 @staff_view
 def courses(request):
     year = _year(request)
-    page = page_of(queries.courses(request.user, year=year), request.GET.get("page"))
-    page["rows"] = queries.with_attendee_counts(list(page["rows"]))
+    found = queries.courses(request.user, year=year)
+    if lists.COURSES.wants_export(request):
+        return lists.COURSES.export(lists.with_attendees(found), request)
+    listed = lists.COURSES.page(request, found)
+    listed["page"]["rows"] = queries.with_attendee_counts(list(listed["page"]["rows"]))
     return render(
         request,
         "training/courses.html",
         {
+            **listed,
             "year": year,
-            "page": page,
             "form": forms.CourseForm(user=request.user) if _may_record(request.user) else None,
             "rule": rules.TRAINING_PLAN,
         },
@@ -198,14 +205,17 @@ def signin_page(request, code: str):
 @staff_view
 def studies(request):
     year, today = _year(request), timezone.localdate()
+    found = queries.studies(request.user, year=year)
+    if lists.STUDIES.wants_export(request):
+        return lists.STUDIES.export(found, request)
     return render(
         request,
         "training/studies.html",
         {
+            **lists.STUDIES.page(request, found),
             "year": year,
             "counts": queries.study_counts(request.user, year=year),
             "warned": {u.pk for u, _ in queries.units_short_of_study(year=year, today=today)},
-            "page": page_of(queries.studies(request.user, year=year), request.GET.get("page")),
             "form": forms.StudyForm(user=request.user) if _may_record(request.user) else None,
             "rule": rules.LEADERSHIP_STUDY,
             "minimum": rules.STUDY_SESSIONS_MINIMUM,
@@ -305,18 +315,27 @@ def person(request, pk: int):
 # ---- the year's outline and the units' training plans ---------------------------------------------------
 
 
+def _plans(request, outline):
+    """The units' plans under ``outline``: a page of them (and its headers), or their Excel file."""
+    listing, found = lists.plans(timezone.localdate()), queries.unit_plans(request.user, outline)
+    return listing.export(found, request) if listing.wants_export(request) else listing.page(request, found)
+
+
 @staff_view
 def plans(request):
     year = _year(request)
     outline = queries.outline_of(year)
     legal = LEGAL_OFFICE(request.user)
+    listed = _plans(request, outline) if outline else {"page": None}
+    if not isinstance(listed, dict):
+        return listed
     return render(
         request,
         "training/plans.html",
         {
+            **listed,
             "year": year,
             "outline": outline,
-            "page": page_of(queries.unit_plans(request.user, outline), request.GET.get("page")) if outline else None,
             "form": forms.OutlineForm(initial={"year": year, "plans_due": rules.plans_due_default(year)})
             if legal and outline is None
             else None,
@@ -342,12 +361,15 @@ def outline(request, pk: int, bound=None):
     from .actions import OUTLINE_ACTIONS
 
     item = access_outline(request.user, pk)
+    listed = _plans(request, item)
+    if not isinstance(listed, dict):
+        return listed
     return render(
         request,
         "training/outline.html",
         {
+            **listed,
             "outline": item,
-            "page": page_of(queries.unit_plans(request.user, item), request.GET.get("page")),
             "year": item.year,
             "actions": OUTLINE_ACTIONS.offered(request.user, item, bound=bound),
             "timeline": timeline(item),
