@@ -31,6 +31,10 @@ class Column:
     field: str | tuple[str, ...]
     sort: str = ""
     show: Callable[..., Any] | None = None
+    # a value the rows do not store (a clock's due date): ``annotate(model)`` gives the expression, put on the
+    # rows under ``field`` before they are sorted or exported, so it costs no query per row
+    annotate: Callable[[Any], Any] | None = None
+    page: bool = True  # False: a column of the export only (a clock's step and due date beside the page's clocks)
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -66,6 +70,11 @@ class Listing:
     columns: list[Column]
     paging: tuple[str, ...] = ("page",)
 
+    def annotated(self, qs):
+        """``qs`` with the columns' computed values (a clock's due date), each under its column's field."""
+        found = {c.field: c.annotate(qs.model) for c in self.columns if c.annotate}
+        return qs.annotate(**found) if found else qs
+
     def sort_key(self, request) -> str:
         asked = request.GET.get("sort", "")
         return asked if asked.lstrip("-") in {c.sort for c in self.columns if c.sort} else ""
@@ -75,6 +84,8 @@ class Listing:
         key = self.sort_key(request)
         if not key:
             return qs
+        if any(c.annotate and c.sort == key.lstrip("-") for c in self.columns):
+            qs = self.annotated(qs)
         return qs.order_by(key, *[f for f in qs.query.order_by if f.lstrip("-") != key.lstrip("-")], "-pk")
 
     def headers(self, request) -> list[dict]:
@@ -83,6 +94,8 @@ class Listing:
         params = self._params(request)
         found = []
         for c in self.columns:
+            if not c.page:
+                continue
             item = {"label": c.label, "url": "", "order": ""}
             if c.sort:
                 item["order"] = "ascending" if key == c.sort else "descending" if key == f"-{c.sort}" else ""
@@ -123,7 +136,7 @@ class Listing:
 
         # the primary key too: a DISTINCT (a scope across joins) must not merge two rows that look alike
         fields = list(dict.fromkeys(["pk", *(f for c in self.columns for f in c.fields)]))
-        rows = self.ordered(qs, request).prefetch_related(None).values_list(*fields)[:EXPORT_LIMIT]
+        rows = self.ordered(self.annotated(qs), request).prefetch_related(None).values_list(*fields)[:EXPORT_LIMIT]
         columns = [c for c in self.columns if c.fields]
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(self.title[:31])
@@ -133,13 +146,60 @@ class Listing:
         for values in rows.iterator(chunk_size=2000):
             row = dict(zip(fields, values))
             ws.append([_cell(c.cell(row, found)) for c, found in zip(columns, labels)])
-        out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
-        wb.save(out)
-        out.seek(0)
-        name = f"{self.title}（{timezone.localdate():%Y-%m-%d}）.xlsx"
-        response = FileResponse(out, content_type=MIME[".xlsx"])
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-        return response
+        return workbook_response(wb, self.title)
+
+
+def workbook_response(wb, title: str) -> FileResponse:
+    """The workbook as a download named for its title and today's date."""
+    out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
+    wb.save(out)
+    out.seek(0)
+    name = f"{title}（{timezone.localdate():%Y-%m-%d}）.xlsx"
+    response = FileResponse(out, content_type=MIME[".xlsx"])
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+def grid_export(title: str, head: list, rows) -> FileResponse:
+    """A grid as the page shows it (a header row, then each row's cells, rows × columns) as an .xlsx."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title[:31])
+    ws.append([_cell(h) for h in head])
+    for row in rows:
+        ws.append([_cell(v) for v in row])
+    return workbook_response(wb, title)
+
+
+def _clocks_on(model, rules: tuple[str, ...], open_only: bool):
+    from django.db.models import CharField, F, OuterRef
+    from django.db.models.functions import Cast
+
+    from .clocks import clocks_of_model
+    from .models.deadlines import OPEN_STATUSES
+
+    found = clocks_of_model(model).filter(subject_id=Cast(OuterRef("pk"), CharField()))
+    if open_only:
+        found = found.filter(status__in=OPEN_STATUSES)
+    if rules:
+        found = found.filter(rule_id__in=rules)
+    # the clock due first; a paused one (no due date) after the running ones, the latest clock of a kind first
+    return found.order_by(F("due").asc(nulls_last=True), "-id")
+
+
+def clock_due(*rules: str, open_only: bool = True):
+    """For ``Column(annotate=...)``: the due date of the record's first clock (open ones, or of ``rules``)."""
+    from django.db.models import Subquery
+
+    return lambda model: Subquery(_clocks_on(model, rules, open_only).values("due")[:1])
+
+
+def clock_title(*rules: str, open_only: bool = True):
+    """For ``Column(annotate=...)``: the name of that same clock (各步期限: which step it is)."""
+    from django.db.models import Subquery
+
+    return lambda model: Subquery(_clocks_on(model, rules, open_only).values("title")[:1])
 
 
 def _cell(value):

@@ -57,12 +57,12 @@ def disclosure_units(user):
     return qs if ids is None else qs.filter(pk__in=ids)
 
 
-def reply_clocks(user, limit: int = 200):
-    """Open reply and publication clocks in the user's scope, the most urgent first."""
+def reply_clocks(user):
+    """Open reply and publication clocks in the user's scope, the most urgent first (the page shows 200)."""
     qs = Deadline.objects.filter(
         rule_id__in=(rules.REPLY.id, rules.PUBLICATION.id, rules.CLARIFICATION_NOTICE.id), status__in=OPEN_STATUSES
     ).select_related("unit")
-    return list(scope(qs, user, "unit").order_by("due", "id")[:limit])
+    return scope(qs, user, "unit").order_by("due", "id")
 
 
 def unit_statistics(user, year: int):

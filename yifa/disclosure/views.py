@@ -16,7 +16,6 @@ from yifa.core.errors import AccessDenied, YifaError
 from yifa.core.imports import schedule_import
 from yifa.core.models import Unit
 from yifa.core.procedure import show_service_errors
-from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
 from . import actions, challenges, documents, fees, ledger, lists, queries, registers, rules, services
@@ -50,12 +49,16 @@ def board(request):
     today = timezone.localdate()
     year = _year(request)
     stats = queries.unit_statistics(request.user, year)
+    found = queries.reply_clocks(request.user)
+    if lists.CLOCKS.wants_export(request):
+        return lists.CLOCKS.export(found, request)
     top = max([s["received"] for s in stats] or [1]) or 1
     return render(
         request,
         "disclosure/board.html",
         {
-            "clocks": queries.reply_clocks(request.user),
+            "clocks": list(lists.CLOCKS.ordered(found, request)[:200]),
+            **lists.CLOCKS.around(request),
             "stats": [{**s, "width": round(100 * s["received"] / top)} for s in stats],
             "year": year,
             "today": today,
@@ -151,7 +154,11 @@ def catalogue_page(request, unit_pk: int):
                 return redirect("disclosure:catalogue", unit.pk)
             except YifaError as exc:
                 show_service_errors(form, exc)
-    page = page_of(queries.catalogue(unit), request.GET.get("page"))
+    found = queries.catalogue(unit)
+    if request.method == "GET" and lists.CATALOGUE.wants_export(request):
+        return lists.CATALOGUE.export(found, request)
+    listed = lists.CATALOGUE.page(request, found)
+    page = listed.pop("page")
     clocks = queries.with_clocks(page["rows"])
     rows = [(item, cl, actions.CATALOGUE_ACTIONS.offered(request.user, item)) for item, cl in clocks]
     return render(
@@ -161,6 +168,7 @@ def catalogue_page(request, unit_pk: int):
             "unit": unit,
             "page": page,
             "rows": rows,
+            **listed,
             "form": form,
             "can": can,
             "today": timezone.localdate(),
@@ -272,11 +280,13 @@ def challenge_list(request, unit_pk: int):
                 return redirect("disclosure:challenges", unit.pk)
             except YifaError as exc:
                 show_service_errors(form, exc)
-    page = page_of(queries.challenges(unit), request.GET.get("page"))
+    found = queries.challenges(unit)
+    if request.method == "GET" and lists.CHALLENGES.wants_export(request):
+        return lists.CHALLENGES.export(found, request)
     return render(
         request,
         "disclosure/challenges.html",
-        {"unit": unit, "page": page, "form": form, "can": can, "rule": rules.CHALLENGES},
+        {"unit": unit, **lists.CHALLENGES.page(request, found), "form": form, "can": can, "rule": rules.CHALLENGES},
         status=400 if form.errors else 200,
     )
 

@@ -237,3 +237,12 @@ def differences() -> dict:
         "not_adopted": [h for code, h in sorted(higher.items()) if code not in adopted],
         "higher_count": len(higher),
     }
+
+
+def difference_rows(diff: dict) -> tuple[list[str], list[list]]:
+    """The three lists of ``differences`` as one table, in the page's order: a header and a row per item."""
+    head = ["差异", "事项编码", "本级事项名称", "实施机关", "上级事项名称", "上级设定依据"]
+    rows = [["超出上级清单", i.code, i.name, i.unit.name, "", ""] for i in diff["beyond"]]
+    rows += [["名称或设定依据不一致", i.code, i.name, i.unit.name, h.name, h.basis] for i, h in diff["differ"]]
+    rows += [["本级尚未列入", h.code, "", "", h.name, h.basis] for h in diff["not_adopted"]]
+    return head, rows

@@ -242,11 +242,12 @@ HEADERS = [
 ]  # fmt: skip
 
 
-def export_xlsx(*, year: int | None = None, kind: str = "") -> bytes:
-    """The ledger as a workbook, read in chunks (bounded memory whatever its size)."""
+def export_xlsx(found) -> bytes:
+    """The ledger's entries ``found`` (``entries``, filtered and sorted as on the page) as a workbook, read in
+    chunks (bounded memory whatever its size)."""
 
     def rows():
-        for e in entries(year=year, kind=kind).iterator(chunk_size=2000):
+        for e in found.iterator(chunk_size=2000):
             yield [
                 e.item_code, e.item_name, e.unit.name, e.get_kind_display(), e.counterpart, e.document_title,
                 e.document_number, e.decided_on, e.effective_on, e.days_before, e.days_after, e.days_saved,

@@ -14,8 +14,8 @@ from yifa.core.charts import bar_chart
 from yifa.core.crypto import mask_id_number, mask_phone
 from yifa.core.downloads import file_download
 from yifa.core.errors import AccessDenied, NotFound, YifaError
+from yifa.core.listing import grid_export
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
-from yifa.core.queries import page_of
 from yifa.core.views import staff_view
 
 from . import documents, importer, lists, promise, queries, reform, rules, services
@@ -28,8 +28,11 @@ from .models import AppState, CertState, ItemState, ReformKind
 @staff_view
 def item_list(request):
     q, state = request.GET.get("q", "").strip(), request.GET.get("state", "")
-    page = page_of(queries.items(q=q, state=state), request.GET.get("page"))
-    return render(request, "licensing/items.html", {"page": page, "q": q, "state": state, "states": ItemState.choices})
+    found = queries.items(q=q, state=state)
+    if lists.ITEMS.wants_export(request):
+        return lists.ITEMS.export(found, request)
+    listed = lists.ITEMS.page(request, found)
+    return render(request, "licensing/items.html", {**listed, "q": q, "state": state, "states": ItemState.choices})
 
 
 @staff_view
@@ -77,6 +80,8 @@ def import_items(request):
 def higher_list(request):
     if request.method == "POST" and not LEGAL_OFFICE(request.user):
         raise AccessDenied(f"只有{LEGAL_OFFICE.label}可以导入上级清单")
+    if request.method == "GET" and request.GET.get("format") == "xlsx":
+        return grid_export("上级清单与本级清单的差异", *importer.difference_rows(importer.differences()))
     return _import(
         request,
         parse=lambda r, content: importer.parse_higher(content),
@@ -160,12 +165,13 @@ def certificate_list(request):
         if soon
         else None,
     )
-    page = page_of(rows, request.GET.get("page"))
+    if lists.CERTIFICATES.wants_export(request):
+        return lists.CERTIFICATES.export(rows, request)
     return render(
         request,
         "licensing/certificates.html",
         {
-            "page": page,
+            **lists.CERTIFICATES.page(request, rows),
             "soon": soon,
             "states": CertState.choices,
             "state": request.GET.get("state", ""),
@@ -234,11 +240,18 @@ def promise_draws(request):
             return redirect(made)
         except YifaError as exc:
             show_service_errors(form, exc)
-    page = page_of(draws_for(request.user), request.GET.get("page"))
+    found = draws_for(request.user)
+    if request.method == "GET" and lists.DRAWS.wants_export(request):
+        return lists.DRAWS.export(found, request)
     return render(
         request,
         "licensing/draws.html",
-        {"page": page, "form": form, "can_draw": request.user.unit_id is not None, "rule": rules.PROMISE_CHECK},
+        {
+            **lists.DRAWS.page(request, found),
+            "form": form,
+            "can_draw": request.user.unit_id is not None,
+            "rule": rules.PROMISE_CHECK,
+        },
     )
 
 
@@ -304,7 +317,7 @@ def reform_list(request):
         request,
         "licensing/reform.html",
         {
-            "page": page_of(reform.entries(year=year, kind=kind), request.GET.get("page")),
+            **lists.REFORM.page(request, reform.entries(year=year, kind=kind)),
             "form": form,
             "can_record": can_record,
             "stats": stats,
@@ -349,7 +362,7 @@ def reform_export(request):
     year = int_param(request.GET.get("year"), low=1990, high=timezone.localdate().year + 1)
     kind = request.GET.get("kind", "") if request.GET.get("kind", "") in ReformKind.values else ""
     name = f"审批制度改革台账{f'（{year}年）' if year else ''}.xlsx"
-    return file_download(reform.export_xlsx(year=year, kind=kind), name)
+    return file_download(reform.export_xlsx(lists.REFORM.ordered(reform.entries(year=year, kind=kind), request)), name)
 
 
 @staff_view

@@ -13,8 +13,8 @@ from yifa.core.audit import timeline
 from yifa.core.charts import bar_chart, rate
 from yifa.core.downloads import file_download
 from yifa.core.errors import AccessDenied, NotFound, YifaError
+from yifa.core.listing import grid_export
 from yifa.core.procedure import LEGAL_OFFICE, form_error_text, show_service_errors
-from yifa.core.queries import page_of
 from yifa.core.uploads import attachments_by_subject, attachments_of
 from yifa.core.views import staff_view
 
@@ -50,13 +50,15 @@ def _posted(request, form, call, back: str):
 @staff_view
 def reports(request):
     year, today = _year(request), timezone.localdate()
-    rows = queries.compliance_board(year=year, today=today, user=request.user)
+    matrix = queries.compliance_matrix(queries.compliance_board(year=year, today=today, user=request.user))
+    if request.GET.get("format") == "xlsx":
+        return grid_export(f"{year}年度计划与报告报送情况", *lists.report_grid(matrix, ReportKind))
     return render(
         request,
         "plans/reports.html",
         {
             "year": year,
-            "matrix": queries.compliance_matrix(rows),
+            "matrix": matrix,
             "kinds": ReportKind,
             "dues": [(kind, queries.due_for(year, kind)) for kind in ReportKind],
             "form": forms.ReportForm(initial={"year": year}),
@@ -220,7 +222,11 @@ def _overdue_chart(by_unit) -> dict:
 @staff_view
 def board(request):
     today = timezone.localdate()
-    overdue = page_of(queries.assignments_for(request.user, overdue_on=today), request.GET.get("page"))
+    found = queries.assignments_for(request.user, overdue_on=today)
+    if lists.OVERDUE.wants_export(request):
+        return lists.OVERDUE.export(found, request)
+    listed = lists.OVERDUE.page(request, found)
+    overdue = listed.pop("page")
     by_unit = list(queries.unit_board(request.user, plan=None, today=today))
     return render(
         request,
@@ -231,6 +237,7 @@ def board(request):
             "overdue": ASSIGNMENT_ACTIONS.selectable(request.user, overdue["rows"], "urge"),
             "overdue_page": overdue,
             "today": today,
+            **listed,
         },
     )
 
@@ -275,6 +282,8 @@ def info_submit(request):
 def institutions(request):
     year, today = _year(request), timezone.localdate()
     columns, rows = queries.institution_board(year=year, user=request.user, today=today)
+    if request.GET.get("format") == "xlsx":
+        return grid_export(f"{year}年制度建设清单", *lists.institution_grid(columns, rows))
     return render(
         request,
         "plans/institutions.html",
