@@ -15,6 +15,16 @@ import statistics
 import sys
 import time
 
+SORTED = (("-filed_on", "立案日倒序"), ("filed_on", "立案日"), ("-state", "状态倒序"), ("number", "案号"))
+
+
+def _nth(key: str, n: int) -> int:
+    """The id of the case at place ``n`` of the case list sorted by ``key`` (where page n/20 starts after)."""
+    from yifa.enforcement.models import Case
+    from yifa.enforcement.queries import case_order
+
+    return Case.objects.order_by(*case_order(key)).values_list("id", flat=True)[n]
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -77,6 +87,16 @@ def main() -> None:
         ("按状态筛选第200页（法制机构）", staff, f"/staff/enforcement/?state=served&after={served_after}"),
         ("案件列表（市场监管局执法人员）", officer, "/staff/enforcement/"),
         ("按状态筛选（法制机构）", staff, "/staff/enforcement/?state=served"),
+        *(
+            (f"按{label}排序第200页（法制机构）", staff, f"/staff/enforcement/?sort={key}&after={_nth(key, 3979)}")
+            for key, label in (
+                ("-filed_on", "立案日倒序"),
+                ("filed_on", "立案日"),
+                ("-state", "状态倒序"),
+                ("number", "案号"),
+            )
+        ),
+        ("按当事人排序（市场监管局执法人员）", officer, "/staff/enforcement/?sort=party_name"),
         (f"{year}年执法统计（法制机构）", staff, f"/staff/enforcement/statistics/?year={year}"),
         ("偏离裁量基准（法制机构）", staff, "/staff/enforcement/outside/"),
         ("行政强制案件（市场监管局执法人员）", officer, "/staff/enforcement/coercion/"),

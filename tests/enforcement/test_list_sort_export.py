@@ -2,6 +2,7 @@
 labels, the user's scope); the million-case list keeps its keyset pages in every order it offers."""
 
 import pytest
+from django.db import connection
 
 from tests.list_checks import sheet, sorts_and_exports
 from yifa.enforcement import demo, queries
@@ -83,3 +84,28 @@ def test_the_case_list_pages_in_the_chosen_order_and_sorting_starts_again(loaded
     # a header link drops the page the user was on: a new order starts at its first row
     paged = client.get(f"/staff/enforcement/?sort=-filed_on&after={newest.pk}").content.decode()
     assert f"after={newest.pk}" not in paged.split("<tbody>")[0]
+
+
+INDEX_OF = {"filed_on": "case_filed_list", "number": "case_number", "party_name": "case_party_name", "state": "state"}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan checked is PostgreSQL's")
+@pytest.mark.parametrize("key", [*INDEX_OF, *(f"-{k}" for k in INDEX_OF)])
+def test_postgresql_walks_an_index_for_each_order_the_case_list_offers(loaded, key):
+    """A page 5,000 rows in costs as the first only if the order and the keyset filter come from an index: on
+    a small table the planner is told not to scan or sort the whole of it, so the plan shows what it can use."""
+    order = queries.case_order(key)
+    mark = Case.objects.order_by(*order)[2]
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("SET enable_sort = off")
+        try:
+            first = Case.objects.order_by(*order)[:21].explain()
+            values = Case.objects.filter(pk=mark.pk).values_list(*[f.lstrip("-") for f in order]).first()
+            later = Case.objects.filter(queries._beyond(order, values)).order_by(*order)[:21].explain()
+        finally:
+            cursor.execute("SET enable_seqscan = on")
+            cursor.execute("SET enable_sort = on")
+    for plan in (first, later):
+        assert INDEX_OF[key.lstrip("-")] in plan and "Seq Scan" not in plan, plan
+        assert "\n  ->  Sort" not in plan and not plan.startswith("Sort"), plan

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 from yifa.core.audit import timeline
 from yifa.core.errors import AccessDenied, NotFound, YifaError
 from yifa.core.procedure import LEGAL_OFFICE, form_error_text, show_service_errors
-from yifa.core.queries import int_param, page_of
+from yifa.core.queries import int_param
 from yifa.core.uploads import attachments_of
 from yifa.core.views import staff_view
 
-from . import chart, forms, queries, rules, services, settings_services, system, trends
+from . import chart, forms, lists, queries, rules, services, settings_services, system, trends
 from . import duties as duties_mod
 from .access import access_objection, access_report, access_unit
 from .flows import DRAFTER, OBJECTING
@@ -81,12 +81,16 @@ def unit(request, pk: int):
 @staff_view
 def reports(request):
     year = int_param(request.GET.get("year"), low=2000, high=2100, default=timezone.localdate().year)
+    found = queries.reports(request.user, year=year)
+    if lists.REPORTS.wants_export(request):
+        return lists.REPORTS.export(found, request)
     return render(
         request,
         "assessment/reports.html",
         {
+            **lists.REPORTS.around(request),
             "year": year,
-            "reports": queries.reports(request.user, year=year),
+            "reports": lists.REPORTS.ordered(found, request),
             "form": forms.DraftForm(initial={"year": year}),
             "may_draft": request.user.unit_id is not None and DRAFTER(request.user, request.user),
             "basis": (rules.FIRST_RESPONSIBLE, rules.RULE_OF_LAW_REPORT_PARTS),
@@ -240,8 +244,10 @@ def manual_score_set(request, code: str):
 @staff_view
 def objections(request):
     year, _ = _year_and_date(request)
-    page = page_of(queries.objections(request.user, year=year), request.GET.get("page"))
-    return render(request, "assessment/objections.html", {"year": year, "page": page})
+    found = queries.objections(request.user, year=year)
+    if lists.OBJECTIONS.wants_export(request):
+        return lists.OBJECTIONS.export(found, request)
+    return render(request, "assessment/objections.html", {"year": year, **lists.OBJECTIONS.page(request, found)})
 
 
 @staff_view
