@@ -73,6 +73,6 @@ def test_a_reconsideration_list_sorts_by_its_headers_and_exports(cast, login, ur
 def test_the_board_export_shows_states_in_chinese_and_only_open_cases(cast, login):
     demo.load(cast)
     rows = rows_of(login(cast["fuyi"]).get("/staff/reconsideration/?format=xlsx"))
-    assert rows[0] == ("案号", "被申请人", "状态", "超审限理由")
+    assert rows[0] == ("案号", "被申请人", "状态", "最近一步期限", "最近一步届满日", "超审限理由")
     states = {r[2] for r in rows[1:]}
     assert states and all(not s.isascii() for s in states) and "已结案" not in states

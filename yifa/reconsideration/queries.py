@@ -159,15 +159,20 @@ def reply_page(case) -> dict:
     return {"clock": periods.reply_clock(case), "files": attachments_of(case, "application")}
 
 
-def awaiting_reply(user) -> list[tuple]:
-    """The respondent's inbox: copies received, reply not yet given; each with its reply clock."""
+def respondent_cases(user):
+    """The cases whose copy reached the user's unit (or one under it) as the respondent."""
     if not user.unit_id:
-        return []
-    cases = list(
+        return Case.objects.none()
+    return (
         Case.objects.filter(respondent_unit__in=Unit.objects.within(user.unit), copy_sent_on__isnull=False)
         .select_related("respondent_unit")
         .order_by("reply_on", "copy_sent_on")
     )
+
+
+def awaiting_reply(user, cases=None) -> list[tuple]:
+    """The respondent's inbox: copies received, reply not yet given; each with its reply clock."""
+    cases = list(respondent_cases(user) if cases is None else cases)
     due = clocks_by_case(cases, open_only=False)
     return [(c, next((d for d in due[c.pk] if d.rule_id == periods.reply_rule(c).id), None)) for c in cases]
 

@@ -135,14 +135,18 @@ def document(request, pk: int, kind: str):
 @staff_view
 def respondent_inbox(request):
     today = timezone.localdate()
+    found = queries.respondent_cases(request.user)
+    if lists.INBOX.wants_export(request):
+        return lists.INBOX.export(found, request)
     return render(
         request,
         "reconsideration/inbox.html",
         {
             "rows": [
                 (case, clock, FLOW.is_open(case, "reply") and FLOW.may(request.user, case, "reply"))
-                for case, clock in queries.awaiting_reply(request.user)
+                for case, clock in queries.awaiting_reply(request.user, lists.INBOX.ordered(found, request))
             ],
+            **lists.INBOX.around(request),
             "today": today,
             "rules": (R.REPLY_2023, R.REPLY_SIMPLE),
             "no_reply": R.NO_REPLY_2023,
