@@ -63,6 +63,9 @@ class Indicator:
     enabled: bool = True
     manual: bool = False  # scored unit by unit by the legal office, with evidence
     setting: object = field(default=None, compare=False)  # the legal office's IndicatorSetting in force
+    # the statutory clocks (rule ids) this indicator assesses by itself: the general "法定期限按期办结"
+    # leaves them out, so one late act costs points under one indicator only
+    clock_rules: tuple[str, ...] = ()
 
 
 def _rule_citation(rule_id: str, fallback: str) -> str:
@@ -185,12 +188,21 @@ def _filing_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
 
 
 # ---- every statutory clock of the unit that closed in the year -------------------------------------
+def clocks_assessed_apart() -> list[str]:
+    """The clock rules some declared indicator assesses by itself (``Indicator.clock_rules``): the filing
+    clocks, disclosure's reply clocks … The general clock indicator and its trend leave them out, whether or
+    not the legal office counts that indicator in a year (leaving it out leaves those clocks unassessed)."""
+    from .system import declared
+
+    return sorted({rule for i in declared() for rule in i.clock_rules})
+
+
 def _clocks_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
     rows = (
         Deadline.objects.filter(
             closed_on__year=year, closed_on__lte=as_of, status__in=(DeadlineStatus.MET, DeadlineStatus.LATE)
         )
-        .exclude(rule_id=FILING_RULE)  # counted by its own indicator
+        .exclude(rule_id__in=clocks_assessed_apart())
         .values("unit_id")
         .annotate(total=Count("pk"), good=Count("pk", filter=Q(status=DeadlineStatus.MET)))
     )
@@ -209,7 +221,7 @@ def _clocks_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
         for d in Deadline.objects.filter(
             unit_id=unit_id, closed_on__year=year, closed_on__lte=as_of, status=DeadlineStatus.LATE
         )
-        .exclude(rule_id=FILING_RULE)
+        .exclude(rule_id__in=clocks_assessed_apart())
         .order_by("-closed_on")[:100]
     ]
 
@@ -245,6 +257,7 @@ BUILT_IN: list[Indicator] = [
         "公布后按期报送备案的文件占应报备文件的比例（逾期未报视为迟报）",
         _filing_tally,
         _filing_rows,
+        clock_rules=(FILING_RULE,),
     ),
     Indicator(
         RECONSIDERATION_UPHELD,
@@ -262,7 +275,7 @@ BUILT_IN: list[Indicator] = [
         "依法履职",
         Decimal(30),
         "各模块法定期限（见“法定期限规则”）",
-        "年内办结的法定期限（规范性文件报备除外）中按期办结的比例",
+        "年内办结的法定期限中按期办结的比例（已由其他指标考核的期限，如规范性文件报备、政府信息公开答复，不重复计算）",
         _clocks_tally,
         _clocks_rows,
     ),

@@ -13,7 +13,7 @@ from django.db.models.functions import ExtractQuarter, ExtractYear
 from yifa.core.charts import line_chart, rate
 from yifa.core.models import Deadline, DeadlineStatus
 
-from .indicators import FILING_RULE, NORMDOCS_FILED, RECONSIDERATION_UPHELD
+from .indicators import NORMDOCS_FILED, RECONSIDERATION_UPHELD, clocks_assessed_apart
 from .models import Fact
 
 YEARS = 5
@@ -43,7 +43,7 @@ def _counts(year: int, as_of: dt.date) -> dict[tuple[str, int, int], tuple[int, 
             closed_on__lte=min(as_of, dt.date(year, 12, 31)),
             status__in=(DeadlineStatus.MET, DeadlineStatus.LATE),
         )
-        .exclude(rule_id=FILING_RULE)
+        .exclude(rule_id__in=clocks_assessed_apart())
         .annotate(code=Value(CLOCKS, CharField()), y=ExtractYear("closed_on"), q=ExtractQuarter("closed_on"))
         .values("code", "y", "q")
         .annotate(total=Count("pk"), good=Count("pk", filter=Q(status=DeadlineStatus.MET)))
