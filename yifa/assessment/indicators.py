@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q, Window
+from django.db.models import Case, CharField, Count, F, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 
 from yifa.core.models import Deadline, DeadlineStatus
@@ -83,6 +83,10 @@ _read_once: contextvars.ContextVar[dict | None] = contextvars.ContextVar("assess
 
 @contextmanager
 def facts_read_once():
+    """Within it, what one page reads several times is read once (the memo of an outer one is kept)."""
+    if _read_once.get() is not None:
+        yield
+        return
     token = _read_once.set({})
     try:
         yield
@@ -97,7 +101,7 @@ def _fact_counts(year: int, as_of: dt.date) -> dict[str, dict[int, Tally]]:
     rows = (
         Fact.objects.filter(year=year, on__lte=as_of)
         .values("indicator", "unit_id")
-        .annotate(total=Count("pk"), good=Count("pk", filter=Q(good=True)))
+        .annotate(total=Count("unit"), good=Count("unit", filter=Q(good=True)))
         .order_by()
     )
     found: dict[str, dict[int, Tally]] = {}
@@ -159,7 +163,7 @@ def overdue_counts(year: int, as_of: dt.date) -> dict[int, tuple[int, int]]:
     rows = (
         Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__lt=as_of)
         .values("unit_id")
-        .annotate(n=Count("pk"), filing=Count("pk", filter=Q(rule_id=FILING_RULE, due__year=year)))
+        .annotate(n=Count("unit"), filing=Count("unit", filter=Q(rule_id=FILING_RULE, due__year=year)))
         .order_by()
     )
     found = {r["unit_id"]: (r["n"], r["filing"]) for r in rows}
@@ -180,9 +184,7 @@ def _filing_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
 def _filing_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
     overdue = [
         {"label": d.subject_label, "link": d.link, "good": False, "on": d.due, "detail": "逾期未报送备案"}
-        for d in Deadline.objects.filter(
-            rule_id=FILING_RULE, unit_id=unit_id, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year
-        ).order_by("due")[:100]
+        for d in _clock_lines(unit_id, year, as_of).get(UNFILED, [])
     ]
     return overdue + fact_rows(NORMDOCS_FILED)(unit_id, year, as_of)
 
@@ -204,9 +206,46 @@ def _clocks_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
         )
         .exclude(rule_id__in=clocks_assessed_apart())
         .values("unit_id")
-        .annotate(total=Count("pk"), good=Count("pk", filter=Q(status=DeadlineStatus.MET)))
+        .annotate(total=Count("unit"), good=Count("unit", filter=Q(status=DeadlineStatus.MET)))
+        .order_by()
     )
     return {r["unit_id"]: Tally(r["good"], r["total"]) for r in rows}
+
+
+UNFILED, LATE = "unfiled", "late"
+CLOCK_LINES_SHOWN = 100
+
+
+def _clock_lines(unit_id: int, year: int, as_of: dt.date) -> dict[str, list[Deadline]]:
+    """The unit's clocks behind the filing and the general clock indicators, in one query: its filing clocks
+    still running past a due date in ``year`` (oldest first) and its other clocks closed late in ``year``
+    (newest first), at most ``CLOCK_LINES_SHOWN`` of each."""
+    memo = _read_once.get()
+    key = ("clock_lines", unit_id, year, as_of)
+    if memo is not None and key in memo:
+        return memo[key]
+    unfiled = Q(rule_id=FILING_RULE, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year)
+    late = Q(closed_on__year=year, closed_on__lte=as_of, status=DeadlineStatus.LATE) & ~Q(
+        rule_id__in=clocks_assessed_apart()
+    )
+    kind = Case(When(unfiled, then=Value(UNFILED)), default=Value(LATE), output_field=CharField())
+    order = [
+        Case(When(unfiled, then=F("due")), default=None).asc(nulls_last=True),
+        F("closed_on").desc(nulls_last=True),
+        F("pk").desc(),
+    ]
+    qs = (
+        Deadline.objects.filter(unfiled | late, unit_id=unit_id)
+        .annotate(kind=kind, n=Window(RowNumber(), partition_by=[kind], order_by=order))
+        .filter(n__lte=CLOCK_LINES_SHOWN)
+        .order_by("kind", *order)
+    )
+    found: dict[str, list[Deadline]] = {}
+    for d in qs:
+        found.setdefault(d.kind, []).append(d)
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 def _clocks_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
@@ -218,11 +257,7 @@ def _clocks_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
             "on": d.closed_on,
             "detail": "逾期办结",
         }
-        for d in Deadline.objects.filter(
-            unit_id=unit_id, closed_on__year=year, closed_on__lte=as_of, status=DeadlineStatus.LATE
-        )
-        .exclude(rule_id__in=clocks_assessed_apart())
-        .order_by("-closed_on")[:100]
+        for d in _clock_lines(unit_id, year, as_of).get(LATE, [])
     ]
 
 
