@@ -65,9 +65,9 @@ def test_cockpit_unit_score_and_report_list_stay_within_their_query_budget(cast,
     # inside the test's transaction); the unit page after it runs on a settled session
     with django_assert_max_num_queries(20):
         assert client.get(reverse("assessment:cockpit") + "?year=2025").status_code == 200
-    # the unit page reads each computed indicator's records for the unit (one query each); with disclosure's and
-    # supervision's indicators on it is one over the goal of 20 (issue 18 stays open: load the records on demand)
-    with django_assert_max_num_queries(21):
+    # the unit page reads each computed indicator's records for the unit (the fact-based ones in one query, the
+    # filing and the general clock indicators' clocks in one), with disclosure's and supervision's indicators on
+    with django_assert_max_num_queries(20):
         page = client.get(reverse("assessment:unit", args=[market.pk]) + "?year=2025")
     assert page.status_code == 200
     text = page.content.decode()

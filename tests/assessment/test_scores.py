@@ -70,3 +70,28 @@ def test_another_unit_cannot_open_the_score_page_but_the_cockpit_shows_leaders_a
     assert login(cast["shijian_head"]).get(url).status_code == 403
     cockpit = login(cast["mayor"]).get(reverse("assessment:cockpit")).content.decode()
     assert "江临市民政局" in cockpit and "<svg" in cockpit
+
+
+def test_the_unit_page_lists_its_unfiled_documents_and_its_clocks_closed_late_with_links(cast, login):
+    from django.contrib.contenttypes.models import ContentType
+
+    from yifa.core.models import Deadline, DeadlineStatus, Unit
+
+    unfiled = _published(cast, "江民发〔2025〕5号", D(2025, 9, 5))  # never filed: its period ran out on 10月9日
+    late = Deadline.objects.create(
+        subject_type=ContentType.objects.get_for_model(Unit),
+        subject_id="1",
+        subject_label="低保申请（张三）",
+        link="/staff/example/1/",
+        rule_id="licensing.decision",
+        title="许可决定期限",
+        unit=cast["民政局"],
+        start=D(2025, 6, 3),
+        due=D(2025, 6, 30),
+        status=DeadlineStatus.LATE,
+        closed_on=D(2025, 7, 2),
+    )
+    page = login(cast["minzheng_head"]).get(reverse("assessment:unit", args=[cast["民政局"].pk]) + "?year=2025")
+    text = page.content.decode()
+    assert f'href="{unfiled.get_absolute_url()}"' in text and "逾期未报送备案" in text
+    assert f'href="{late.link}"' in text and "低保申请（张三）：许可决定期限" in text and "逾期办结" in text

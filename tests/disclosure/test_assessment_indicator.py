@@ -71,3 +71,15 @@ def test_a_clarification_pause_is_not_held_against_the_unit(cast, register):
     # The reply period runs again from the supplement (第三十条): 10月23日 is on time although past 10月22日.
     _reply(cast, r, D(2026, 10, 23))
     assert _line(cast).points == 10
+
+
+def test_a_late_reply_lowers_the_reply_indicator_only_not_the_general_clock_indicator(cast, register):
+    late = _reply(cast, register(D(2026, 9, 18), content="临时救助名单"), D(2026, 10, 23))
+    row = next(r for r in queries.scores(cast["mayor"], year=2026, as_of=D(2026, 12, 31)) if r.unit == cast["民政局"])
+    lines = {line.indicator.code: line for line in row.lines}
+    assert lines[CODE].points == 0  # the one reply, late
+    general = lines["clocks_on_time"]
+    assert general.indicator.name == "法定期限按期办结"
+    assert (general.points, general.tally.total) == (general.indicator.points, 0)  # the reply clock not counted again
+    behind = general.indicator.rows(cast["民政局"].pk, 2026, D(2026, 12, 31))
+    assert all(r["link"] != late.get_absolute_url() for r in behind)

@@ -102,3 +102,18 @@ def test_another_units_study_cannot_take_the_meeting_and_a_stale_attach_is_refus
     services.study_attach_meeting(by=cast["mayor"], study=ours, meeting_record=record, version=ours.version)
     with pytest.raises(Conflict):
         services.study_attach_meeting(by=cast["mayor"], study=ours, meeting_record=record, version=ours.version)
+
+
+def test_the_decisions_meeting_record_lists_the_pre_meeting_studies_attached_to_it(cast, login, executive_meeting):
+    decision, record = executive_meeting
+    page = login(cast["mayor"]).get(decision.get_absolute_url()).content.decode()
+    assert "会前学法" not in page  # nothing attached yet
+    study = pre_meeting_study(cast, D(2026, 5, 11))
+    other = pre_meeting_study(cast, D(2026, 5, 8))  # held before the meeting, but not attached to it
+    services.study_attach_meeting(by=cast["mayor"], study=study, meeting_record=record, version=study.version)
+    page = login(cast["mayor"]).get(decision.get_absolute_url()).content.decode()
+    meeting_section = page[page.index('id="meeting"') : page.index('id="publication"')]
+    assert "会前学法" in meeting_section
+    assert f'<a href="{study.get_absolute_url()}">2026-05-11 学习《重大行政决策程序暂行条例》</a>' in meeting_section
+    assert "主讲人：司法局局长" in meeting_section
+    assert other.get_absolute_url() not in page

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q, Window
+from django.db.models import Case, CharField, Count, F, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 
 from yifa.core.models import Deadline, DeadlineStatus
@@ -63,6 +63,9 @@ class Indicator:
     enabled: bool = True
     manual: bool = False  # scored unit by unit by the legal office, with evidence
     setting: object = field(default=None, compare=False)  # the legal office's IndicatorSetting in force
+    # the statutory clocks (rule ids) this indicator assesses by itself: the general "法定期限按期办结"
+    # leaves them out, so one late act costs points under one indicator only
+    clock_rules: tuple[str, ...] = ()
 
 
 def _rule_citation(rule_id: str, fallback: str) -> str:
@@ -80,6 +83,10 @@ _read_once: contextvars.ContextVar[dict | None] = contextvars.ContextVar("assess
 
 @contextmanager
 def facts_read_once():
+    """Within it, what one page reads several times is read once (the memo of an outer one is kept)."""
+    if _read_once.get() is not None:
+        yield
+        return
     token = _read_once.set({})
     try:
         yield
@@ -94,7 +101,7 @@ def _fact_counts(year: int, as_of: dt.date) -> dict[str, dict[int, Tally]]:
     rows = (
         Fact.objects.filter(year=year, on__lte=as_of)
         .values("indicator", "unit_id")
-        .annotate(total=Count("pk"), good=Count("pk", filter=Q(good=True)))
+        .annotate(total=Count("unit"), good=Count("unit", filter=Q(good=True)))
         .order_by()
     )
     found: dict[str, dict[int, Tally]] = {}
@@ -156,7 +163,7 @@ def overdue_counts(year: int, as_of: dt.date) -> dict[int, tuple[int, int]]:
     rows = (
         Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__lt=as_of)
         .values("unit_id")
-        .annotate(n=Count("pk"), filing=Count("pk", filter=Q(rule_id=FILING_RULE, due__year=year)))
+        .annotate(n=Count("unit"), filing=Count("unit", filter=Q(rule_id=FILING_RULE, due__year=year)))
         .order_by()
     )
     found = {r["unit_id"]: (r["n"], r["filing"]) for r in rows}
@@ -177,24 +184,68 @@ def _filing_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
 def _filing_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
     overdue = [
         {"label": d.subject_label, "link": d.link, "good": False, "on": d.due, "detail": "逾期未报送备案"}
-        for d in Deadline.objects.filter(
-            rule_id=FILING_RULE, unit_id=unit_id, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year
-        ).order_by("due")[:100]
+        for d in _clock_lines(unit_id, year, as_of).get(UNFILED, [])
     ]
     return overdue + fact_rows(NORMDOCS_FILED)(unit_id, year, as_of)
 
 
 # ---- every statutory clock of the unit that closed in the year -------------------------------------
+def clocks_assessed_apart() -> list[str]:
+    """The clock rules some declared indicator assesses by itself (``Indicator.clock_rules``): the filing
+    clocks, disclosure's reply clocks … The general clock indicator and its trend leave them out, whether or
+    not the legal office counts that indicator in a year (leaving it out leaves those clocks unassessed)."""
+    from .system import declared
+
+    return sorted({rule for i in declared() for rule in i.clock_rules})
+
+
 def _clocks_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
     rows = (
         Deadline.objects.filter(
             closed_on__year=year, closed_on__lte=as_of, status__in=(DeadlineStatus.MET, DeadlineStatus.LATE)
         )
-        .exclude(rule_id=FILING_RULE)  # counted by its own indicator
+        .exclude(rule_id__in=clocks_assessed_apart())
         .values("unit_id")
-        .annotate(total=Count("pk"), good=Count("pk", filter=Q(status=DeadlineStatus.MET)))
+        .annotate(total=Count("unit"), good=Count("unit", filter=Q(status=DeadlineStatus.MET)))
+        .order_by()
     )
     return {r["unit_id"]: Tally(r["good"], r["total"]) for r in rows}
+
+
+UNFILED, LATE = "unfiled", "late"
+CLOCK_LINES_SHOWN = 100
+
+
+def _clock_lines(unit_id: int, year: int, as_of: dt.date) -> dict[str, list[Deadline]]:
+    """The unit's clocks behind the filing and the general clock indicators, in one query: its filing clocks
+    still running past a due date in ``year`` (oldest first) and its other clocks closed late in ``year``
+    (newest first), at most ``CLOCK_LINES_SHOWN`` of each."""
+    memo = _read_once.get()
+    key = ("clock_lines", unit_id, year, as_of)
+    if memo is not None and key in memo:
+        return memo[key]
+    unfiled = Q(rule_id=FILING_RULE, status=DeadlineStatus.RUNNING, due__lt=as_of, due__year=year)
+    late = Q(closed_on__year=year, closed_on__lte=as_of, status=DeadlineStatus.LATE) & ~Q(
+        rule_id__in=clocks_assessed_apart()
+    )
+    kind = Case(When(unfiled, then=Value(UNFILED)), default=Value(LATE), output_field=CharField())
+    order = [
+        Case(When(unfiled, then=F("due")), default=None).asc(nulls_last=True),
+        F("closed_on").desc(nulls_last=True),
+        F("pk").desc(),
+    ]
+    qs = (
+        Deadline.objects.filter(unfiled | late, unit_id=unit_id)
+        .annotate(kind=kind, n=Window(RowNumber(), partition_by=[kind], order_by=order))
+        .filter(n__lte=CLOCK_LINES_SHOWN)
+        .order_by("kind", *order)
+    )
+    found: dict[str, list[Deadline]] = {}
+    for d in qs:
+        found.setdefault(d.kind, []).append(d)
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 def _clocks_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
@@ -206,11 +257,7 @@ def _clocks_rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
             "on": d.closed_on,
             "detail": "逾期办结",
         }
-        for d in Deadline.objects.filter(
-            unit_id=unit_id, closed_on__year=year, closed_on__lte=as_of, status=DeadlineStatus.LATE
-        )
-        .exclude(rule_id=FILING_RULE)
-        .order_by("-closed_on")[:100]
+        for d in _clock_lines(unit_id, year, as_of).get(LATE, [])
     ]
 
 
@@ -245,6 +292,7 @@ BUILT_IN: list[Indicator] = [
         "公布后按期报送备案的文件占应报备文件的比例（逾期未报视为迟报）",
         _filing_tally,
         _filing_rows,
+        clock_rules=(FILING_RULE,),
     ),
     Indicator(
         RECONSIDERATION_UPHELD,
@@ -262,7 +310,7 @@ BUILT_IN: list[Indicator] = [
         "依法履职",
         Decimal(30),
         "各模块法定期限（见“法定期限规则”）",
-        "年内办结的法定期限（规范性文件报备除外）中按期办结的比例",
+        "年内办结的法定期限中按期办结的比例（已由其他指标考核的期限，如规范性文件报备、政府信息公开答复，不重复计算）",
         _clocks_tally,
         _clocks_rows,
     ),

@@ -26,7 +26,11 @@ class Fact(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "考核事实"
         constraints = [models.UniqueConstraint(fields=["indicator", "source"], name="one_fact_per_record")]
-        indexes = [models.Index(fields=["indicator", "year", "unit"])]
+        indexes = [
+            models.Index(fields=["indicator", "year", "unit"]),
+            # covering the city-wide counts by indicator and unit, and the trends by day
+            models.Index(fields=["year", "indicator", "on", "unit", "good"], name="fact_counts_cover"),
+        ]
 
     def __str__(self):
         return self.label

@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import CharField, Count, F, Q, Value
-from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from yifa.core.charts import line_chart, rate
 from yifa.core.models import Deadline, DeadlineStatus
 
-from .indicators import FILING_RULE, NORMDOCS_FILED, RECONSIDERATION_UPHELD
+from .indicators import NORMDOCS_FILED, RECONSIDERATION_UPHELD, clocks_assessed_apart
 from .models import Fact
 
 YEARS = 5
@@ -26,31 +25,39 @@ SERIES = {
 
 
 def _counts(year: int, as_of: dt.date) -> dict[tuple[str, int, int], tuple[int, int]]:
-    """{(indicator, year, quarter): (good, total)} for the five years up to ``year``, in one query."""
+    """{(indicator, year, quarter): (good, total)} for the five years up to ``year``, in one query grouped by
+    day (at most five years of days), summed by quarter here: no date function runs per row in the database,
+    and the clocks are read from their covering index of closed clocks."""
     first = year - YEARS + 1
     facts = (
         Fact.objects.filter(indicator__in=[NORMDOCS_FILED, RECONSIDERATION_UPHELD], year__gte=first, year__lte=year)
         .filter(on__lte=as_of)
-        .annotate(code=F("indicator"), y=F("year"), q=ExtractQuarter("on"))
-        .values("code", "y", "q")
-        .annotate(total=Count("pk"), good=Count("pk", filter=Q(good=True)))
-        .values_list("code", "y", "q", "total", "good")
+        .annotate(code=F("indicator"), y=F("year"), day=F("on"))
+        .values("code", "y", "day")
+        .annotate(total=Count("unit"), good=Count("unit", filter=Q(good=True)))
+        .values_list("code", "y", "day", "total", "good")
         .order_by()
     )
     clocks = (
         Deadline.objects.filter(
-            closed_on__year__gte=first,
+            closed_on__gte=dt.date(first, 1, 1),
             closed_on__lte=min(as_of, dt.date(year, 12, 31)),
             status__in=(DeadlineStatus.MET, DeadlineStatus.LATE),
         )
-        .exclude(rule_id=FILING_RULE)
-        .annotate(code=Value(CLOCKS, CharField()), y=ExtractYear("closed_on"), q=ExtractQuarter("closed_on"))
-        .values("code", "y", "q")
-        .annotate(total=Count("pk"), good=Count("pk", filter=Q(status=DeadlineStatus.MET)))
-        .values_list("code", "y", "q", "total", "good")
+        .exclude(rule_id__in=clocks_assessed_apart())
+        .annotate(code=Value(CLOCKS, CharField()), y=Value(0), day=F("closed_on"))
+        .values("code", "y", "day")
+        .annotate(total=Count("unit"), good=Count("unit", filter=Q(status=DeadlineStatus.MET)))
+        .values_list("code", "y", "day", "total", "good")
         .order_by()
     )
-    return {(code, y, q): (good, total) for code, y, q, total, good in facts.union(clocks, all=True)}
+    found: dict[tuple[str, int, int], tuple[int, int]] = {}
+    for code, y, day, total, good in facts.union(clocks, all=True):
+        day = dt.date.fromisoformat(day) if isinstance(day, str) else day
+        key = (code, y or day.year, (day.month - 1) // 3 + 1)  # a fact counts in its own year; a clock when closed
+        before = found.get(key, (0, 0))
+        found[key] = (before[0] + good, before[1] + total)
+    return found
 
 
 def _rate(cells: list[tuple[int, int]]) -> float | None:

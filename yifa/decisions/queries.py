@@ -10,6 +10,7 @@ from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
 from yifa.core.access import scope
 from yifa.core.models import Event, Unit, UnitKind
 from yifa.lib.deadlines import last_day_before
+from yifa.training import interface as training
 
 from .models import (
     PUBLIC_STATES,
@@ -79,10 +80,19 @@ def record_of(decision: Decision) -> dict:
         "risks": decision.risk_assessments.all(),
         "hearings": list(decision.hearings.all()),
         "reviews": decision.reviews.select_related("reviewer", "submitted_by"),
-        "meetings": decision.meetings.all(),
+        "meetings": _with_studies(list(decision.meetings.all())),
         "feedback": decision.feedback.select_related("by"),
         "evaluations": list(decision.evaluations.all()),
     }
+
+
+def _with_studies(meetings: list) -> list:
+    """Each meeting with the 会前学法 sessions the training module attached to it (``m.studies``): read
+    through training's interface, one query for all the meetings."""
+    found = training.studies_before_decision_meetings([m.pk for m in meetings])
+    for m in meetings:
+        m.studies = found.get(m.pk, [])
+    return meetings
 
 
 def comments_by_paragraph(decision: Decision, *, answered_only: bool = False) -> dict[int | None, list[Comment]]:

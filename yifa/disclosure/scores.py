@@ -84,5 +84,6 @@ INDICATORS = [
         "年内答复的政府信息公开申请中在答复期限内答复的比例（期限届满仍未答复的计为逾期）",
         tally,
         rows,
+        clock_rules=(rules.REPLY.id,),
     )
 ]

@@ -9,11 +9,18 @@ from yifa.core.models import Unit
 
 from .models import Course, StudySession
 from .queries import people_hours, required_hours
+from .receivers import DECISION_MEETING
 from .rules import STUDY_SESSIONS_MINIMUM
 
 MAX_LISTED = 50  # a city report lists the first sessions and counts them all
 
-__all__ = ["STUDY_SESSIONS_MINIMUM", "hours_met_by_unit", "study_sessions_by_unit", "unit_year"]
+__all__ = [
+    "STUDY_SESSIONS_MINIMUM",
+    "hours_met_by_unit",
+    "studies_before_decision_meetings",
+    "study_sessions_by_unit",
+    "unit_year",
+]
 
 
 def hours_met_by_unit(year: int) -> dict[int, tuple[int, int]]:
@@ -57,3 +64,29 @@ def unit_year(unit, year: int) -> dict:
         "studies": studies,
         "study_count": StudySession.objects.filter(held_on__year=year, **under).count(),
     }
+
+
+def studies_before_decision_meetings(meeting_ids) -> dict[int, list[dict]]:
+    """{decisions meeting id: the 会前学法 sessions attached to that meeting}, in one query, each as
+    ``{"title", "law", "on", "speaker", "kind", "url"}`` (the session's page in this module)."""
+    sources = {DECISION_MEETING.format(pk): pk for pk in meeting_ids}
+    if not sources:
+        return {}
+    found: dict[int, list[dict]] = {}
+    sessions = (
+        StudySession.objects.filter(meeting_record__source__in=list(sources))
+        .select_related("meeting_record")
+        .order_by("held_on", "id")
+    )
+    for s in sessions:
+        found.setdefault(sources[s.meeting_record.source], []).append(
+            {
+                "title": str(s),
+                "law": s.law_studied,
+                "on": s.held_on,
+                "speaker": s.speaker,
+                "kind": s.get_kind_display(),
+                "url": s.get_absolute_url(),
+            }
+        )
+    return found

@@ -80,7 +80,9 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "参训记录"
         constraints = [models.UniqueConstraint(fields=["course", "person"], name="attend_once_per_course")]
-        indexes = [models.Index(fields=["person", "year"])]
+        # hours too: each person's hours of a year (the assessment's count of people who met the requirement,
+        # one sum per person) are read from the index alone
+        indexes = [models.Index(fields=["person", "year", "hours"], name="attendance_person_year_hours")]
 
 
 class StudyKind(models.TextChoices):

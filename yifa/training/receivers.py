@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from . import services
 
+DECISION_MEETING = "decisions:meeting:{}"  # the source a meeting of the decisions module is kept under
+
 
 def meeting_held(*, obj, by, on, meeting=None, **_):
     """A major decision was discussed at a meeting (``decision.decide`` / ``decision.return_to_drafting``).
@@ -14,7 +16,7 @@ def meeting_held(*, obj, by, on, meeting=None, **_):
         return
     services.meeting_known(
         by=by,
-        source=f"decisions:meeting:{meeting.pk}",
+        source=DECISION_MEETING.format(meeting.pk),
         unit=obj.decision_body,
         kind=meeting.get_kind_display(),
         held_on=meeting.held_on,

@@ -50,9 +50,18 @@ class Deadline(models.Model):
         ordering = ["due", "id"]
         indexes = [
             models.Index(fields=["status", "due"]),
-            models.Index(fields=["unit", "status", "due"]),
+            # rule_id too, so the assessment's count of clocks running past their due date by unit and rule
+            # reads the index alone
+            models.Index(fields=["unit", "status", "due", "rule_id"], name="deadline_unit_status_due_rule"),
             models.Index(fields=["rule_id", "status", "due"]),
             models.Index(fields=["subject_type", "subject_id"]),
+            # the assessment's city-wide count of the clocks closed in a year by unit, status and rule, and its
+            # trends by day, read from this index alone
+            models.Index(
+                fields=["closed_on", "status", "rule_id", "unit"],
+                name="deadline_closed_cover",
+                condition=models.Q(closed_on__isnull=False),
+            ),
         ]
 
     def __str__(self):
