@@ -3,7 +3,6 @@ discretion benchmarks (裁量基准) and penalty cases with their officers and f
 
 from __future__ import annotations
 
-import calendar as months
 import datetime as dt
 import secrets
 
@@ -12,6 +11,7 @@ from django.urls import reverse
 
 from yifa.core.crypto import EncryptedTextField
 from yifa.core.models import Versioned
+from yifa.lib.deadlines import add_months
 
 
 class BodyKind(models.TextChoices):
@@ -80,13 +80,6 @@ class CertificateStatus(models.TextChoices):
 
 def public_code() -> str:
     return secrets.token_urlsafe(12)
-
-
-def add_months(day: dt.date, n: int) -> dt.date:
-    """The corresponding day ``n`` months on, or that month's last day if there is none (民法典第二百零二条)."""
-    month = day.month - 1 + n
-    year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, months.monthrange(year, month)[1]))
 
 
 class Certificate(Versioned):
