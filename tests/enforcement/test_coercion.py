@@ -95,17 +95,91 @@ def test_an_urging_notice_without_a_period_is_refused(cast, body):
     assert not CoercionCase.objects.exists()
 
 
-def test_the_court_is_asked_only_ten_working_days_after_the_urging(cast, body):
-    case = measure(cast, body, [], kind="court", on=D(2026, 9, 28))
-    # 9月29日、30日，10月8日、9日、10日（调休上班）、12日至16日：第十个工作日为10月16日
-    assert due(case, rules.COURT_URGE) == D(2026, 10, 16)
-    with pytest.raises(GateBlocked) as refused:
-        fire(COERCION_FLOW, case, "apply_court", by=cast["shijian_head"], on=D(2026, 10, 16), decision_number="申1号")
-    assert "（《中华人民共和国行政强制法》（2011年）第五十四条）" in refused.value.unmet[0]
-    case = fire(
-        COERCION_FLOW, case, "apply_court", by=cast["shijian_head"], on=D(2026, 10, 19), decision_number="申1号"
+COURT = "《中华人民共和国行政强制法》（2011年）"
+
+
+def court_case(cast, body, *, on, decision_served_on):
+    return measure(cast, body, [], kind="court", on=on, decision_served_on=decision_served_on)
+
+
+def serve(cast, case, served_on, **extra):
+    return fire(
+        COERCION_FLOW, case, "serve_urge", by=cast["shijian_officer"], on=served_on, served_on=served_on, **extra
     )
-    assert case.state == "applied"
+
+
+def apply_court(cast, case, on, **extra):
+    return fire(COERCION_FLOW, case, "apply_court", by=cast["shijian_head"], on=on, decision_number="申1号", **extra)
+
+
+def test_the_court_is_asked_only_ten_working_days_after_the_urging_notice_was_served(cast, body):
+    case = court_case(cast, body, on=D(2026, 9, 28), decision_served_on=D(2026, 3, 10))
+    case = serve(cast, case, D(2026, 9, 30))
+    # 自送达日9月30日起算：10月8日、9日、10日（调休上班）、12日至16日、19日、20日，第十个工作日为10月20日
+    # （自制作催告书的9月28日起算则为10月16日）
+    assert case.urge_served_on == D(2026, 9, 30) and due(case, rules.COURT_URGE) == D(2026, 10, 20)
+    with pytest.raises(GateBlocked) as refused:
+        apply_court(cast, case, D(2026, 10, 19))
+    assert refused.value.unmet == [
+        f"催告书于2026年9月30日送达，送达十日（至2026年10月20日）后当事人仍未履行的，方可申请人民法院强制执行（{COURT}第五十四条）"
+    ]
+    assert apply_court(cast, case, D(2026, 10, 21)).state == "applied"
+
+
+def test_without_a_recorded_service_of_the_urging_notice_the_court_is_not_asked(cast, body):
+    case = court_case(cast, body, on=D(2026, 9, 1), decision_served_on=D(2026, 3, 10))
+    with pytest.raises(GateBlocked) as refused:
+        apply_court(cast, case, D(2026, 11, 2))
+    assert refused.value.unmet == [
+        f"催告书送达日：尚未登记。催告书送达十日后当事人仍未履行的，方可申请人民法院强制执行（{COURT}第五十四条）"
+    ]
+    with pytest.raises(GateBlocked) as refused:
+        serve(cast, case, D(2026, 8, 31))
+    assert refused.value.unmet == [f"催告书送达日：须在催告日2026年9月1日至今日之间（{COURT}第五十四条）"]
+    assert CoercionCase.objects.get().urge_served_on is None and CoercionCase.objects.get().state == "urged"
+
+
+def test_the_court_is_asked_within_three_months_after_the_periods_for_reconsideration_and_suit(cast, body):
+    # 行政决定2026年1月12日送达：复议期限六十日至3月13日，起诉期限六个月至7月12日（星期日）顺延至7月13日；
+    # 申请期限自7月13日起三个月，届满日10月13日（星期二）
+    case = court_case(cast, body, on=D(2026, 9, 1), decision_served_on=D(2026, 1, 12))
+    case = serve(cast, case, D(2026, 9, 2))
+    assert due(case, rules.COURT_APPLICATION) == D(2026, 10, 13)
+    assert apply_court(cast, case, D(2026, 10, 13)).state == "applied"
+
+
+def test_a_late_application_to_the_court_is_refused_unless_a_good_reason_is_recorded(cast, body):
+    case = court_case(cast, body, on=D(2026, 9, 1), decision_served_on=D(2026, 1, 12))
+    case = serve(cast, case, D(2026, 9, 2))
+    with pytest.raises(GateBlocked) as refused:
+        apply_court(cast, case, D(2026, 10, 14))
+    assert refused.value.unmet == [
+        f"申请期限：自2026年7月13日起三个月，已于2026年10月13日届满（{COURT}第五十三条）；逾期申请的，除有正当理由外，"
+        "人民法院不予受理（《最高人民法院关于适用《中华人民共和国行政诉讼法》的解释》（2018年）第一百五十六条），"
+        "确有正当理由的，须写明逾期申请的正当理由"
+    ]
+    case = apply_court(cast, case, D(2026, 10, 14), late_reason="当事人住所地受洪灾影响，申请材料无法按期送达法院")
+    assert case.state == "applied" and case.late_reason.startswith("当事人住所地受洪灾影响")
+    assert clocks_of(case, rule=rules.COURT_APPLICATION, open_only=False).get().status == "late"
+
+
+def test_the_court_is_not_asked_while_the_party_may_still_sue(cast, body):
+    case = court_case(cast, body, on=D(2026, 9, 1), decision_served_on=D(2026, 6, 1))
+    case = serve(cast, case, D(2026, 9, 2))
+    with pytest.raises(GateBlocked) as refused:
+        apply_court(cast, case, D(2026, 10, 12))
+    text = refused.value.unmet[0]
+    assert "行政决定于2026年6月1日送达" in text and "的期限至2026年12月1日届满" in text
+    assert "《中华人民共和国行政诉讼法》（2017年）第四十六条第一款" in text and f"{COURT}第五十三条" in text
+
+
+def test_the_decision_service_day_is_required_when_the_urging_notice_is_served(cast, body):
+    case = court_case(cast, body, on=D(2026, 9, 1), decision_served_on=None)
+    with pytest.raises(GateBlocked) as refused:
+        serve(cast, case, D(2026, 9, 2))
+    assert refused.value.unmet == [f"行政决定送达日：必须填写，据以计算申请期限（{COURT}第五十三条）"]
+    case = serve(cast, case, D(2026, 9, 2), decision_served_on=D(2026, 1, 12))
+    assert case.decision_served_on == D(2026, 1, 12) and due(case, rules.COURT_APPLICATION) == D(2026, 10, 13)
 
 
 def test_inspection_by_two_officers_is_written_up(cast, body, officers):

@@ -47,3 +47,31 @@ def test_demo_officer_has_work_in_coercion_inspection_transfer_and_the_catalogue
     menu = officer.get(reverse("enforcement:index")).content.decode()
     for label in ("行政强制案件", "行政检查", "移送涉嫌犯罪", "执法事项清单"):
         assert label in menu
+
+
+# dates set for the future: a validity, a deadline, a planned act
+PLANNED = {"valid_until", "comply_by", "substitute_on", "hearing_on"}
+
+
+def _dated_after(model, today):
+    fields = [
+        f.name for f in model._meta.get_fields() if f.get_internal_type() == "DateField" and f.name not in PLANNED
+    ]
+    return [
+        (model.__name__, name, day)
+        for row in model.objects.values(*fields)
+        for name, day in row.items()
+        if day and day > today
+    ]
+
+
+def test_demo_and_seed_date_nothing_after_today(cast):
+    from yifa.enforcement import models
+    from yifa.enforcement.seed import seed
+
+    demo.load(cast)
+    seed(scale=400, progress=lambda *_: None)
+    today = timezone.localdate()
+    dated = [models.Case, models.CoercionCase, models.InspectionCase, models.Transfer, models.Certificate]
+    dated += [models.CertificateReview, models.Appraisal, models.Benchmark]
+    assert [found for model in dated for found in _dated_after(model, today)] == []

@@ -114,3 +114,67 @@ def test_another_unit_cannot_start_execution_of_a_case(cast, login, body, office
     case = file_case(cast, body, officers)
     response = login(cast["minzheng_liaison"]).get(reverse("enforcement:coercion_new") + f"?case={case.pk}")
     assert response.status_code in (403, 404)
+
+
+def test_the_service_of_an_urging_notice_is_recorded_from_the_page_and_a_blank_day_is_refused(cast, login, body):
+    from yifa.enforcement import procedures
+
+    today = timezone.localdate()
+    case = procedures.coercion_start(
+        by=cast["shijian_officer"],
+        body=body,
+        number="江市监催〔2026〕5号",
+        kind="court",
+        party_kind="organisation",
+        party_name="江临市某某食品有限公司",
+        subject="罚款10000元",
+        legal_basis="《中华人民共和国行政强制法》第五十四条",
+        decision_served_on=today - dt.timedelta(days=200),
+        on=today,
+    )
+    staff = login(cast["shijian_officer"])
+    page = staff.get(case.get_absolute_url()).content.decode()
+    assert "登记催告书送达" in page and "催告书送达日" in page
+    url = reverse("enforcement:coercion_act", args=[case.pk, "serve_urge"])
+    refused = staff.post(url, {"serve_urge-version": case.version, "serve_urge-served_on": ""})
+    assert refused.status_code == 400 and "催告书送达日：必须填写" in refused.content.decode()
+    assert CoercionCase.objects.get().urge_served_on is None
+    served = {"serve_urge-version": case.version, "serve_urge-served_on": today.isoformat()}
+    assert staff.post(url, served).status_code == 302
+    assert CoercionCase.objects.get().urge_served_on == today
+    other = login(cast["minzheng_liaison"]).post(url, served)
+    assert other.status_code in (403, 404)
+
+
+def test_an_immediate_substitute_performance_is_recorded_on_its_own_page(cast, login, body):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    staff = login(cast["shijian_officer"])
+    assert "立即代履行" in staff.get(reverse("enforcement:coercion_list")).content.decode()
+    url = reverse("enforcement:coercion_substitute_now")
+    form = staff.get(url).content.decode()
+    assert "立即实施代履行" in form and "第五十二条" in form and 'enctype="multipart/form-data"' in form
+    fields = {
+        "body": body.pk,
+        "number": "江市监代〔2026〕7号",
+        "party_kind": "organisation",
+        "party_name": "江临市某某运输有限公司",
+        "subject": "滨江路遗洒的砂石",
+        "legal_basis": "《中华人民共和国行政强制法》第五十二条",
+        "supervisor": "钱执法",
+        "cost": "800",
+        "party_absent": "on",
+    }
+    refused = staff.post(url, {**fields, "immediate_reason": ""})
+    assert refused.status_code == 400
+    assert "立即代履行的理由：须写明需立即清除的遗洒物、障碍物或者污染物" in refused.content.decode()
+    assert "签名的执行文书：必须上传" in refused.content.decode()
+    assert not CoercionCase.objects.exists()
+    record = SimpleUploadedFile("执行文书.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    done = staff.post(url, {**fields, "immediate_reason": "砂石遗洒于主干道，影响通行安全", "signed_record": record})
+    assert done.status_code == 302, done.content.decode()
+    case = CoercionCase.objects.get()
+    assert case.state == "performed" and case.kind == "substitute" and case.signed_record_id and case.party_absent
+    assert "事后通知当事人" in staff.get(case.get_absolute_url()).content.decode()
+    assert login(cast["minzheng_liaison"]).post(url, fields).status_code in (400, 403)
+    assert CoercionCase.objects.count() == 1

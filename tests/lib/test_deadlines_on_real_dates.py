@@ -6,6 +6,7 @@ import pytest
 
 from yifa.lib.deadlines import (
     CALENDAR_DAYS,
+    MONTHS,
     WORKDAYS,
     Pause,
     compute_due,
@@ -279,3 +280,28 @@ def test_x_days_before_notices_have_one_reading(package_calendar):
     # 决策听证 7日前 (calendar days): a hearing on 2026-05-11 needs the notice by 2026-05-04
     assert earliest_after_notice(D(2026, 5, 4), 7, CALENDAR_DAYS, package_calendar) == D(2026, 5, 11)
     assert latest_notice_before(D(2026, 5, 11), 7, CALENDAR_DAYS, package_calendar) == D(2026, 5, 4)
+
+
+@pytest.mark.parametrize(
+    "start, months, expected, why",
+    [
+        (D(2026, 3, 10), 6, D(2026, 9, 10), "the corresponding day, a Thursday"),
+        # 2025年8月31日起六个月：2026年2月无31日，月末日2月28日（星期六）是春节调休上班日，不顺延
+        (D(2025, 8, 31), 6, D(2026, 2, 28), "no corresponding day: the month's last day, a make-up Saturday"),
+        # 10月4日在国庆假期（10月1日至7日）内，顺延至10月8日
+        (D(2026, 4, 4), 6, D(2026, 10, 8), "last day in the National Day holiday rolls off it"),
+        (D(2026, 9, 10), 3, D(2026, 12, 10), "three months"),
+    ],
+)
+def test_month_periods_end_on_the_corresponding_day_per_the_civil_code(package_calendar, start, months, expected, why):
+    assert compute_due(start, months, MONTHS, package_calendar).due == expected, why
+
+
+def test_a_month_period_explains_its_corresponding_day_and_refuses_pauses(package_calendar):
+    result = compute_due(D(2025, 8, 31), 6, MONTHS, package_calendar)
+    assert "自2025年8月31日起算6个月（当日不计入）" in result.sentence
+    assert "到期月没有对应日，月末日2月28日为期间的最后一日（民法典第二百零二条）" in result.sentence
+    rolled = compute_due(D(2026, 4, 4), 6, MONTHS, package_calendar).sentence
+    assert "期间最后一日10月4日为休息日，顺延至休息日后第一个工作日（民法典第二百零三条）" in rolled
+    with pytest.raises(ValueError, match="按月计算的期间不扣除中止期间"):
+        compute_due(D(2026, 3, 10), 6, MONTHS, package_calendar, pauses=[Pause(D(2026, 4, 1), D(2026, 4, 2))])

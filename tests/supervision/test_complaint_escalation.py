@@ -5,7 +5,7 @@ to-do and the task board with its due date; the unit's completion there shows on
 import pytest
 from django.urls import reverse
 
-from yifa.core.errors import AccessDenied, InvalidInput
+from yifa.core.errors import AccessDenied, GateBlocked
 from yifa.core.models import Event, Notification
 from yifa.plans import supervision as plan_supervision
 from yifa.plans.models import Assignment, PlanTask, WorkPlan
@@ -96,9 +96,9 @@ def test_a_due_date_that_is_not_a_future_working_day_is_refused_and_nothing_is_w
 ):
     travel(ESCALATED)
     events = Event.objects.count()
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(GateBlocked) as refused:
         services.complaint_escalate(complaint, by=cast["legal_head"], due=due, note="督办")
-    assert says in str(refused.value.errors["due"])
+    assert [p for p in refused.value.unmet if says in p]
     assert not PlanTask.objects.exists() and not WorkPlan.objects.exists()
     assert Event.objects.count() == events
     assert Complaint.objects.get().escalated_on is None
@@ -140,3 +140,43 @@ def test_the_units_completion_in_plans_shows_on_the_complaint(cast, login, trave
     assert "2026-10-20确认办结" in legal.get(complaint.get_absolute_url()).content.decode()
     todo = login(cast["shijian_liaison"]).get(reverse("core:todo")).content.decode()
     assert share.task.get_absolute_url() not in todo  # done: off the unit's to-do (the reply clock stays)
+
+
+def test_the_api_and_the_bare_transition_meet_the_same_due_date_guard_as_the_page(cast, login, travel, complaint):
+    import json
+
+    from yifa.core.procedure import fire
+    from yifa.supervision.flows import COMPLAINT_FLOW
+
+    travel(ESCALATED)
+    sunday = "督办时限：须为工作日，2026-10-25为休息日"
+    with pytest.raises(GateBlocked) as refused:
+        fire(COMPLAINT_FLOW, complaint, "escalate", by=cast["legal_head"], on=ESCALATED, due=D(2026, 10, 25), note="x")
+    assert refused.value.unmet == [sunday]
+    api = login(cast["legal_head"])
+    url = f"/api/supervision/complaints/{complaint.pk}/escalate"
+    sunday_due = json.dumps({"version": 1, "due": "2026-10-25", "note": "督办"})
+    bad = api.post(url, sunday_due, content_type="application/json")
+    assert bad.status_code == 409 and bad.json()["unmet"] == [sunday]
+    assert Complaint.objects.get().escalated_on is None and not PlanTask.objects.exists()
+    other = login(cast["shijian_liaison"])
+    good = json.dumps({"version": 1, "due": "2026-10-30", "note": "核查整改"})
+    assert other.post(url, good, content_type="application/json").status_code in (403, 404)
+    done = login(cast["legal_head"]).post(url, good, content_type="application/json")
+    assert done.status_code == 200 and done.json()["escalation_due"] == "2026-10-30"
+    assert PlanTask.objects.filter(title__contains=complaint.number).count() == 1
+
+
+def test_the_years_register_is_one_row_even_when_two_first_escalations_race(cast, travel, complaint, monkeypatch):
+    from django.db import IntegrityError, transaction
+
+    travel(ESCALATED)
+    first = plan_supervision.register_for(by=cast["legal_head"], year=2026)
+    with pytest.raises(IntegrityError), transaction.atomic():  # the table itself refuses a second
+        WorkPlan.objects.create(
+            title="2026年执法投诉督办", year=2026, register="complaints", source_text="", unit=first.unit
+        )
+    monkeypatch.setattr(plan_supervision, "_register", lambda year: None)  # the other request has not committed yet
+    assert plan_supervision.register_for(by=cast["legal_head"], year=2026) == first
+    services.complaint_escalate(complaint, by=cast["legal_head"], due=DUE, note="核查整改")
+    assert WorkPlan.objects.filter(year=2026).count() == 1 and PlanTask.objects.get().plan == first

@@ -61,6 +61,7 @@ COERCION_ACTIONS = Actions(
         Action("deliver_notice"),
         Action("extend", form=forms.ExtendForm),
         Action("dispose", form=forms.DisposeForm),
+        Action("serve_urge", form=forms.ServeUrgeForm),
         Action("execute", form=forms.ExecuteForm),
         Action("apply_court", form=forms.ApplyCourtForm),
         Action("decide_substitute", form=forms.SubstituteDecisionForm),

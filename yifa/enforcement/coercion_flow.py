@@ -1,6 +1,7 @@
 """行政强制 on the kit: a measure (查封、扣押 第二十五条; 冻结 第三十一、三十二条) runs its thirty days, once extendable
 by the head, until a 处理决定; an execution is preceded by a written 催告 (第三十五条) whose period must lapse before
-the organ decides (第三十七条) or, for the court, ten working days after it was served (第五十四条). A fine's
+the organ decides (第三十七条) or, for the court, ten working days after its recorded service (第五十四条), within
+three months after the periods for reconsideration and litigation lapse (第五十三条). A fine's
 execution waits until 加处罚款 has run more than thirty days (第四十六条). 代履行 (第五十条至第五十二条): after the
 催告 lapses, a decision naming the performer, time and budget is served, the party is urged again three working days
 before, an officer supervises on site and the signed execution record closes it; or, for an obstruction that must
@@ -30,8 +31,18 @@ def _notice_start(case, *, on, **_):
     return on if case.kind == CoercionKind.FREEZE else None
 
 
-def _court_start(case, *, on, **_):
-    return on if case.kind == CoercionKind.COURT else None
+def court_application_opens(case):
+    """The day 第五十三条's “法定期限” lapses: the later of the reconsideration and litigation periods, both counted
+    from the day the decision was served (the party knew of it). None until that day is recorded."""
+    if case.decision_served_on is None:
+        return None
+    calendar = current_calendar()
+    periods = (rules.RECONSIDERATION_PERIOD, rules.LITIGATION_PERIOD)
+    return max(rule.due(case.decision_served_on, calendar).due for rule in periods)
+
+
+def _application_start(case, **_):
+    return court_application_opens(case) if case.kind == CoercionKind.COURT else None
 
 
 def _comply_due(case, **_):
@@ -97,11 +108,56 @@ def urge_lapsed_for_substitute(case, *, on, **_):
 
 
 def court_wait_lapsed(case, *, on, **_):
-    due = rules.COURT_URGE.due(case.started_on, current_calendar()).due
+    """第五十四条: ten working days from the day the 催告书 was served, not from the day it was made."""
+    if case.urge_served_on is None:
+        return (
+            "催告书送达日：尚未登记。催告书送达十日后当事人仍未履行的，方可申请人民法院强制执行"
+            f"（{rules.COURT_URGE.citation}）"
+        )
+    due = rules.COURT_URGE.due(case.urge_served_on, current_calendar()).due
     if on > due:
         return None
     return (
-        f"催告书送达十日（至{zh_date(due)}）后当事人仍未履行的，方可申请人民法院强制执行（{rules.COURT_URGE.citation}）"
+        f"催告书于{zh_date(case.urge_served_on)}送达，送达十日（至{zh_date(due)}）后当事人仍未履行的，"
+        f"方可申请人民法院强制执行（{rules.COURT_URGE.citation}）"
+    )
+
+
+def urge_service_recorded(case, *, served_on=None, decision_served_on=None, on, **_):
+    cite = rules.COURT_URGE.citation
+    problems = []
+    if served_on is None:
+        problems.append(f"催告书送达日：必须填写（{cite}）")
+    elif not case.started_on <= served_on <= on:
+        problems.append(f"催告书送达日：须在催告日{zh_date(case.started_on)}至今日之间（{cite}）")
+    decision_served = decision_served_on or case.decision_served_on
+    if decision_served is None:
+        problems.append(f"行政决定送达日：必须填写，据以计算申请期限（{rules.COURT_APPLICATION.citation}）")
+    elif decision_served > case.started_on:
+        problems.append(f"行政决定送达日：不能晚于催告日{zh_date(case.started_on)}")
+    return problems
+
+
+def within_application_period(case, *, on, late_reason="", **_):
+    """第五十三条: from the day after the reconsideration and litigation periods lapse, for three months; a later
+    application goes only with a 正当理由 (最高人民法院解释第一百五十六条), which is recorded."""
+    opens = court_application_opens(case)
+    if opens is None:
+        return f"行政决定送达日：尚未登记，无法计算申请期限（{rules.COURT_APPLICATION.citation}）"
+    served = zh_date(case.decision_served_on)
+    if on <= opens:
+        return (
+            f"行政决定于{served}送达，当事人申请行政复议（{rules.RECONSIDERATION_PERIOD.citation}）或者提起行政诉讼"
+            f"（{rules.LITIGATION_PERIOD.citation}）的期限至{zh_date(opens)}届满；期限届满后当事人仍不申请、不起诉又不履行的，"
+            f"方可申请人民法院强制执行（{rules.COURT_APPLICATION.citation}）"
+        )
+    closes = rules.COURT_APPLICATION.due(opens, current_calendar()).due
+    if on <= closes or (late_reason or "").strip():
+        return None
+    return (
+        f"申请期限：自{zh_date(opens)}起三个月，已于{zh_date(closes)}届满（{rules.COURT_APPLICATION.citation}）；"
+        f"逾期申请的，除有正当理由外，人民法院不予受理（{rules.COURT_APPLICATION_LATE.citation}），"
+        "确有正当理由的，须写明逾期申请的正当理由"
     )
 
 
@@ -229,7 +285,24 @@ COERCION_FLOW = Flow(
             who=case_staff,
             guards=(is_execution, late_fine_ran),
             apply=assign(comply_by=INPUT("comply_by")),
-            starts=(Clock(rules.URGE, due=_comply_due), Clock(rules.COURT_URGE, start=_court_start)),
+            starts=(Clock(rules.URGE, due=_comply_due),),
+        ),
+        Transition(
+            "serve_urge",
+            "登记催告书送达",
+            (S.URGED,),
+            who=case_staff,
+            when=(lambda c: c.kind == CoercionKind.COURT and not c.urge_served_on,),
+            guards=(urge_service_recorded,),
+            apply=assign(
+                urge_served_on=INPUT("served_on"),
+                decision_served_on=lambda c, ctx: ctx.get("decision_served_on") or c.decision_served_on,
+            ),
+            cancels=(rules.COURT_URGE,),
+            starts=(
+                Clock(rules.COURT_URGE, start=lambda c, **_: c.urge_served_on),
+                Clock(rules.COURT_APPLICATION, start=_application_start),
+            ),
         ),
         Transition(
             "execute",
@@ -251,9 +324,9 @@ COERCION_FLOW = Flow(
             S.APPLIED,
             who=case_head,
             when=(lambda c: c.kind == CoercionKind.COURT,),
-            guards=(number_given, court_wait_lapsed),
-            apply=assign(decision_number=INPUT("decision_number"), decided_on=ON),
-            stops=(rules.COURT_URGE,),
+            guards=(number_given, court_wait_lapsed, within_application_period),
+            apply=assign(decision_number=INPUT("decision_number"), decided_on=ON, late_reason=INPUT("late_reason", "")),
+            stops=(rules.COURT_URGE, rules.COURT_APPLICATION),
         ),
         Transition(
             "decide_substitute",
@@ -323,7 +396,7 @@ COERCION_FLOW = Flow(
             S.CLOSED,
             who=case_staff,
             apply=assign(closed_on=ON),
-            cancels=(rules.URGE, rules.COURT_URGE),
+            cancels=(rules.URGE, rules.COURT_URGE, rules.COURT_APPLICATION),
         ),
         Transition(
             "close",

@@ -127,6 +127,12 @@ def load(cast):
         on = today - dt.timedelta(days=days_ago)
         return fire(CASE_FLOW, case, "notify", by=officer, on=on, penalty_kinds=["fine"], fine=fine, **extra)
 
+    def decided(days_ago, fine, number, **notice):
+        """Filed ``days_ago``, notified five days later, decided ten days after filing: the fine ``fine``."""
+        case = notified(filed(days_ago), days_ago - 5, fine, benchmark=bench, **notice)
+        on = today - dt.timedelta(days=days_ago - 10)
+        return fire(CASE_FLOW, case, "decide", by=head, on=on, decision_number=f"江市监罚字〔{today.year}〕{number}号")
+
     filed(2, party="江临市青石镇某饭店")
     fire(
         CASE_FLOW,
@@ -157,48 +163,20 @@ def load(cast):
         by=officer,
         on=today - dt.timedelta(days=14),
     )
-    small = fire(
-        CASE_FLOW,
-        notified(filed(30), 25, "20000", benchmark=bench),
-        "decide",
-        by=head,
-        on=today - dt.timedelta(days=3),
-        decision_number=f"江市监罚字〔{today.year}〕3号",
-    )
+    small = decided(13, "20000", 3)
     fire(CASE_FLOW, small, "publish", by=officer, on=today - dt.timedelta(days=2))
-    served = fire(
-        CASE_FLOW,
-        notified(filed(50), 45, "50000", benchmark=bench),
-        "decide",
-        by=head,
-        on=today - dt.timedelta(days=40),
-        decision_number=f"江市监罚字〔{today.year}〕4号",
-    )
+    served = decided(50, "50000", 4)
     served = fire(CASE_FLOW, served, "serve", by=officer, on=today - dt.timedelta(days=38))
     # 十五日缴纳期限已过：告知加处罚款（处罚法第七十二条第一款第一项）
     fire(CASE_FLOW, served, "late_fine", by=officer, on=today - dt.timedelta(days=20))
-    closed = fire(
-        CASE_FLOW,
-        notified(filed(70), 65, "5000", benchmark=bench, outside_reason="初次违法且及时改正，减轻处罚"),
-        "decide",
-        by=head,
-        on=today - dt.timedelta(days=60),
-        decision_number=f"江市监罚字〔{today.year}〕1号",
-    )
+    closed = decided(70, "5000", 1, outside_reason="初次违法且及时改正，减轻处罚")
     closed = fire(CASE_FLOW, closed, "serve", by=officer, on=today - dt.timedelta(days=58))
     fire(CASE_FLOW, closed, "publish", by=officer, on=today - dt.timedelta(days=57))
     for stage in (Stage.FILING, Stage.INVESTIGATION, Stage.NOTICE, Stage.DECISION, Stage.SERVICE):
         _record(Case.objects.get(pk=closed.pk), stage, officer, today - dt.timedelta(days=56))
     fire(CASE_FLOW, Case.objects.get(pk=closed.pk), "pay", by=officer, on=today - dt.timedelta(days=52))
     fire(CASE_FLOW, Case.objects.get(pk=closed.pk), "close", by=officer, on=today - dt.timedelta(days=50))
-    annulled = fire(
-        CASE_FLOW,
-        notified(filed(90), 85, "30000", benchmark=bench),
-        "decide",
-        by=head,
-        on=today - dt.timedelta(days=80),
-        decision_number=f"江市监罚字〔{today.year}〕2号",
-    )
+    annulled = decided(90, "30000", 2)
     fire(CASE_FLOW, annulled, "publish", by=officer, on=today - dt.timedelta(days=78))
     annulled = fire(
         CASE_FLOW,

@@ -204,11 +204,40 @@ class CoercionForm(forms.Form):
     comply_by = forms.DateField(
         label=f"催告书载明的履行期限（强制执行，{rules.URGE.citation}）", widget=DATE, required=False
     )
+    decision_served_on = forms.DateField(
+        label=f"行政决定送达日（申请人民法院强制执行的，据以计算申请期限，{rules.COURT_APPLICATION.citation}）",
+        widget=DATE,
+        required=False,
+    )
 
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
         self.fields["certificates"].queryset = certificates_of_bodies(bodies)
+
+
+class SubstituteNowForm(forms.Form):
+    """立即代履行: the record's facts and the execution record signed on site (行政强制法第五十一条、第五十二条)."""
+
+    body = forms.ModelChoiceField(label="执法主体", queryset=Body.objects.none())
+    number = forms.CharField(label="文书编号", max_length=60)
+    party_kind = forms.ChoiceField(label="当事人类型", choices=PartyKind.choices)
+    party_name = forms.CharField(label="当事人", max_length=100)
+    subject = forms.CharField(label="清除的遗洒物、障碍物或者污染物及其地点", widget=TEXT)
+    legal_basis = forms.CharField(label="法律依据", max_length=300)
+    immediate_reason = forms.CharField(
+        label=f"立即代履行的理由（当事人不能清除，{rules.IMMEDIATE_SUBSTITUTE.citation}）", widget=TEXT, required=False
+    )
+    supervisor = forms.CharField(label="到场监督的工作人员", max_length=100, required=False)
+    cost = forms.DecimalField(
+        label="代履行费用（元，由当事人承担）", min_value=0, max_digits=14, decimal_places=2, required=False
+    )
+    signed_record = forms.FileField(label="签名或盖章的执行文书", required=False)
+    party_absent = forms.BooleanField(label="当事人不在场（事后立即通知）", required=False)
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
 
 
 class InspectionForm(forms.Form):
@@ -252,6 +281,20 @@ class ExecuteForm(ActionForm):
 
 class ApplyCourtForm(ActionForm):
     decision_number = forms.CharField(label="强制执行申请书文号", max_length=60)
+    late_reason = forms.CharField(
+        label=f"逾期申请的正当理由（超过申请期限的，{rules.COURT_APPLICATION_LATE.citation}）",
+        widget=TEXT,
+        required=False,
+    )
+
+
+class ServeUrgeForm(ActionForm):
+    served_on = forms.DateField(label=f"催告书送达日（{rules.COURT_URGE.citation}）", widget=DATE, required=False)
+    decision_served_on = forms.DateField(
+        label=f"行政决定送达日（未登记的须填写，据以计算申请期限，{rules.COURT_APPLICATION.citation}）",
+        widget=DATE,
+        required=False,
+    )
 
 
 class ConcludeForm(ActionForm):

@@ -3,7 +3,6 @@ discretion benchmarks (裁量基准) and penalty cases with their officers and f
 
 from __future__ import annotations
 
-import calendar as months
 import datetime as dt
 import secrets
 
@@ -11,7 +10,8 @@ from django.db import models
 from django.urls import reverse
 
 from yifa.core.crypto import EncryptedTextField
-from yifa.core.models import Versioned
+from yifa.core.models import Record, Versioned
+from yifa.lib.deadlines import add_months
 
 
 class BodyKind(models.TextChoices):
@@ -21,7 +21,7 @@ class BodyKind(models.TextChoices):
     CONSOLIDATED = "consolidated", "综合行政执法机关（相对集中行政处罚权）"
 
 
-class Body(Versioned):
+class Body(Record):
     """执法主体: a unit that may enforce, in which fields, on which basis (山东省行政执法监督条例第九条)."""
 
     unit = models.ForeignKey("core.Unit", verbose_name="所属单位", on_delete=models.PROTECT, related_name="+")
@@ -34,6 +34,8 @@ class Body(Versioned):
     transfer_act = models.CharField("决定文件", max_length=200, blank=True)
     market_regulation = models.BooleanField("市场监督管理部门", default=False)
 
+    url_name = "body"
+
     class Meta:
         verbose_name = verbose_name_plural = "执法主体"
         ordering = ["name"]
@@ -41,11 +43,8 @@ class Body(Versioned):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("enforcement:body", args=[self.pk])
 
-
-class Officer(Versioned):
+class Officer(Record):
     """执法人员. ID number and phone are personal data: encrypted, never on the portal."""
 
     body = models.ForeignKey(Body, verbose_name="执法主体", on_delete=models.PROTECT, related_name="officers")
@@ -56,15 +55,14 @@ class Officer(Versioned):
     id_number = EncryptedTextField("身份证号", blank=True)
     phone = EncryptedTextField("电话", blank=True)
 
+    url_name = "officer"
+
     class Meta:
         verbose_name = verbose_name_plural = "执法人员"
         ordering = ["body__name", "name"]
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("enforcement:officer", args=[self.pk])
 
     @property
     def unit(self):
@@ -80,13 +78,6 @@ class CertificateStatus(models.TextChoices):
 
 def public_code() -> str:
     return secrets.token_urlsafe(12)
-
-
-def add_months(day: dt.date, n: int) -> dt.date:
-    """The corresponding day ``n`` months on, or that month's last day if there is none (民法典第二百零二条)."""
-    month = day.month - 1 + n
-    year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, months.monthrange(year, month)[1]))
 
 
 class Certificate(Versioned):
@@ -251,7 +242,7 @@ class PowerKind(models.TextChoices):
     INSPECTION = "inspection", "行政检查"
 
 
-class Power(Versioned):
+class Power(Record):
     """执法事项清单的一项: the power, its legal basis, the body holding it, its discretion benchmark and the
     post answerable for it (执法责任制). Every change goes through the kit, so the audit keeps before/after."""
 
@@ -264,15 +255,14 @@ class Power(Versioned):
     responsible_post = models.CharField("责任岗位", max_length=100)
     active = models.BooleanField("在用", default=True)
 
+    url_name = "power"
+
     class Meta:
         verbose_name = verbose_name_plural = "执法事项"
         ordering = ["code"]
 
     def __str__(self):
         return f"{self.code} {self.name}"
-
-    def get_absolute_url(self):
-        return reverse("enforcement:power", args=[self.pk])
 
     @property
     def unit(self):
@@ -328,7 +318,7 @@ class Annulment(models.TextChoices):
     VOID = "void", "确认无效"
 
 
-class Case(Versioned):
+class Case(Record):
     """A penalty case (行政处罚案件), general procedure."""
 
     body = models.ForeignKey(Body, verbose_name="执法主体", on_delete=models.PROTECT, related_name="cases")
@@ -376,6 +366,8 @@ class Case(Versioned):
         "core.Attachment", verbose_name="移送函", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
+    url_name = "case"
+
     class Meta:
         verbose_name = verbose_name_plural = "行政处罚案件"
         ordering = ["-id"]
@@ -400,9 +392,6 @@ class Case(Versioned):
 
     def __str__(self):
         return f"{self.number} {self.party_name}"
-
-    def get_absolute_url(self):
-        return reverse("enforcement:case", args=[self.pk])
 
     @property
     def large_fine_threshold(self):
@@ -519,7 +508,7 @@ class Disposal(models.TextChoices):
     PENALTY = "penalty", "转入行政处罚决定处理"
 
 
-class CoercionCase(Versioned):
+class CoercionCase(Record):
     """A 行政强制 case: a measure (查封、扣押、冻结) with its period, or the execution of a decision after 催告."""
 
     body = models.ForeignKey(Body, verbose_name="执法主体", on_delete=models.PROTECT, related_name="+")
@@ -538,6 +527,9 @@ class CoercionCase(Versioned):
     disposal = models.CharField("处理决定", max_length=12, choices=Disposal.choices, blank=True)
     disposed_on = models.DateField("处理决定日", null=True, blank=True)
     comply_by = models.DateField("催告书载明的履行期限", null=True, blank=True)
+    urge_served_on = models.DateField("催告书送达日", null=True, blank=True)
+    decision_served_on = models.DateField("行政决定送达日", null=True, blank=True)
+    late_reason = models.TextField("逾期申请人民法院强制执行的正当理由", blank=True)
     decision_number = models.CharField("强制执行决定书或申请书文号", max_length=60, blank=True)
     decided_on = models.DateField("强制执行决定或申请日", null=True, blank=True)
     immediate_reason = models.TextField("立即强制执行的理由", blank=True)
@@ -569,6 +561,8 @@ class CoercionCase(Versioned):
     party_absent = models.BooleanField("当事人不在场", default=False)
     party_notified_on = models.DateField("事后通知当事人日", null=True, blank=True)
 
+    url_name = "coercion"
+
     class Meta:
         verbose_name = verbose_name_plural = "行政强制案件"
         ordering = ["-id"]
@@ -576,9 +570,6 @@ class CoercionCase(Versioned):
 
     def __str__(self):
         return f"{self.number} {self.party_name}"
-
-    def get_absolute_url(self):
-        return reverse("enforcement:coercion", args=[self.pk])
 
     @property
     def is_measure(self) -> bool:
@@ -597,7 +588,7 @@ class InspectionOutcome(models.TextChoices):
     TRANSFER = "transfer", "涉嫌犯罪移送"
 
 
-class InspectionCase(Versioned):
+class InspectionCase(Record):
     """A 行政检查: who inspected whom, under which power, what was found and what followed."""
 
     body = models.ForeignKey(Body, verbose_name="执法主体", on_delete=models.PROTECT, related_name="+")
@@ -616,6 +607,8 @@ class InspectionCase(Versioned):
     outcome = models.CharField("处理", max_length=10, choices=InspectionOutcome.choices, blank=True)
     closed_on = models.DateField("办结日", null=True, blank=True)
 
+    url_name = "inspection"
+
     class Meta:
         verbose_name = verbose_name_plural = "行政检查"
         ordering = ["-id"]
@@ -623,9 +616,6 @@ class InspectionCase(Versioned):
 
     def __str__(self):
         return f"{self.number} {self.party_name}"
-
-    def get_absolute_url(self):
-        return reverse("enforcement:inspection", args=[self.pk])
 
 
 class TransferState(models.TextChoices):
@@ -638,7 +628,7 @@ class TransferState(models.TextChoices):
     CLOSED = "closed", "已办结"
 
 
-class Transfer(Versioned):
+class Transfer(Record):
     """移送涉嫌犯罪案件 (处罚法第二十七条; 行政执法机关移送涉嫌犯罪案件的规定): the report, the head's decision,
     the transfer with its 移送书, and what the police answered."""
 
@@ -667,6 +657,8 @@ class Transfer(Versioned):
     answered_on = models.DateField("公安机关答复日", null=True, blank=True)
     handed_over_on = models.DateField("移交涉案物品和材料日", null=True, blank=True)
 
+    url_name = "transfer"
+
     class Meta:
         verbose_name = verbose_name_plural = "移送涉嫌犯罪案件"
         ordering = ["-id"]
@@ -674,6 +666,3 @@ class Transfer(Versioned):
     def __str__(self):
         source = self.case or self.inspection
         return f"移送：{source}（涉嫌{self.suspected_crime}）"
-
-    def get_absolute_url(self):
-        return reverse("enforcement:transfer", args=[self.pk])

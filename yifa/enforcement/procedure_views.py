@@ -3,15 +3,14 @@ case, and each record's page (its facts, officers, clocks, the acts the flow off
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from yifa.core.access import scope
 from yifa.core.audit import timeline
 from yifa.core.clocks import clocks_of
 from yifa.core.errors import YifaError
-from yifa.core.procedure import show_service_errors
+from yifa.core.procedure import create_page
 from yifa.core.views import staff_view
 
 from . import forms, lists, procedures, queries, rules
@@ -19,27 +18,26 @@ from .access import access_case, access_coercion, access_inspection, access_tran
 from .models import Body, CoercionState, InspectionState
 
 
-def _list(request, *, listing, new_url, found, row, states, state):
+def _list(request, *, listing, new_url, found, row, states, state, also=()):
     """One of the procedure lists: ``row`` makes a record's cells after the first (its number, linked)."""
     if listing.wants_export(request):
         return listing.export(found, request)
     listed = listing.page(request, found)
     rows = [row(r) for r in listed["page"]["rows"]]
-    context = {"title": listing.title, "new_url": new_url, "rows": rows, **listed}
+    context = {"title": listing.title, "new_url": new_url, "rows": rows, "also": also, **listed}
     return render(request, "enforcement/procedure_list.html", {**context, "states": states, "state": state})
 
 
 def _new(request, *, form, start, title, rule):
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = start(form.cleaned_data)
-            messages.success(request, f"已登记：{record}")
-            return redirect(record)
-        except YifaError as exc:
-            show_service_errors(form, exc)
-    status = 400 if form.is_bound and form.errors else 200
-    context = {"form": form, "title": title, "rule": rule, "may": True}
-    return render(request, "enforcement/register_form.html", context, status=status)
+    return create_page(
+        request,
+        form,
+        make=lambda **data: start(data),
+        done=lambda record: f"已登记：{record}",
+        template="enforcement/register_form.html",
+        context={"title": title, "rule": rule, "may": True},
+        refused_status=400,
+    )
 
 
 def _record_page(request, record, *, title, facts, actions, bound=None, officers=(), extra=None):
@@ -72,6 +70,7 @@ def coercion_list(request):
         row=lambda c: (c, [c.party_name, c.get_kind_display(), c.body.name, c.get_state_display(), c.started_on]),
         states=CoercionState.choices,
         state=state,
+        also=[("enforcement:coercion_substitute_now", "立即代履行")],
     )
 
 
@@ -92,6 +91,19 @@ def coercion_new(request):
 
 
 @staff_view
+def substitute_now_new(request):
+    """立即代履行 (行政强制法第五十二条): an obstruction cleared at once, recorded as done, with its signed record."""
+    form = forms.SubstituteNowForm(request.POST or None, request.FILES or None, bodies=_bodies(request.user))
+
+    def start(data):
+        upload = data.pop("signed_record", None)
+        signed = (upload.name, upload.read()) if upload else None
+        return procedures.substitute_now(by=request.user, signed_record=signed, **data)
+
+    return _new(request, form=form, start=start, title="立即实施代履行", rule=rules.IMMEDIATE_SUBSTITUTE)
+
+
+@staff_view
 def coercion(request, pk: int, bound=None):
     from .actions import COERCION_ACTIONS
 
@@ -104,9 +116,12 @@ def coercion(request, pk: int, bound=None):
         ("法律依据", found.legal_basis),
         ("实施或催告日", found.started_on),
         ("催告书载明的履行期限", found.comply_by),
+        ("催告书送达日", found.urge_served_on),
+        ("行政决定送达日", found.decision_served_on),
         ("冻结决定书交付日", found.notice_delivered_on),
         ("处理决定", found.get_disposal_display() if found.disposal else ""),
         ("文号", found.decision_number),
+        ("逾期申请人民法院强制执行的正当理由", found.late_reason),
         ("执行的行政处罚决定", found.penalty_case),
         ("立即强制执行或立即代履行的理由", found.immediate_reason),
         ("不履行的后果", found.danger),

@@ -14,7 +14,9 @@ from .models import MEASURES, CoercionCase, CoercionKind, InspectionCase, PartyK
 from .transfer_flow import TRANSFER_FLOW
 
 
-def _coercion_case(*, body, number, kind, party_kind, party_name, subject, legal_basis, penalty_case, on):
+def _coercion_case(
+    *, body, number, kind, party_kind, party_name, subject, legal_basis, penalty_case, on, decision_served_on=None
+):
     """The new 行政强制 record, its inputs checked first (every bad field at once)."""
     checks = Checks()
     number = checks.text("number", "文书编号", number, limit=60)
@@ -28,6 +30,7 @@ def _coercion_case(*, body, number, kind, party_kind, party_name, subject, legal
     checks.done()
     fields = {"number": number, "kind": kind, "party_kind": party_kind, "party_name": party_name}
     fields |= {"subject": subject, "legal_basis": legal_basis, "penalty_case": penalty_case}
+    fields["decision_served_on"] = decision_served_on or (penalty_case.served_on if penalty_case else None)
     return lambda: CoercionCase(body=body, unit=body.unit, started_on=on, **fields)
 
 
@@ -44,10 +47,13 @@ def coercion_start(
     certificates=(),
     comply_by=None,
     penalty_case=None,
+    decision_served_on=None,
     on=None,
 ) -> CoercionCase:
     """A measure is imposed (实施); an execution or a 代履行 starts with the written 催告. ``penalty_case``: the
-    penalty decision executed (a fine's execution then waits for 加处罚款, 行政强制法第四十六条)."""
+    penalty decision executed (a fine's execution then waits for 加处罚款, 行政强制法第四十六条).
+    ``decision_served_on``: the day the decision executed was served (by default the penalty decision's), from which
+    an application to the court counts its period (行政强制法第五十三条)."""
     on = on or timezone.localdate()
     build = _coercion_case(
         body=body,
@@ -58,6 +64,7 @@ def coercion_start(
         subject=subject,
         legal_basis=legal_basis,
         penalty_case=penalty_case,
+        decision_served_on=decision_served_on,
         on=on,
     )
     transition = "impose" if kind in MEASURES else "urge"

@@ -10,12 +10,15 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
+from yifa.lib.deadlines import CALENDAR_DAYS, MONTHS, WORKDAYS
 from yifa.lib.law import Law, Rule
 from yifa.lib.statutes import (
     COERCION,
     CRIME_TRANSFER,
+    FUYI_2023,
     HENAN_ENFORCEMENT,
+    LITIGATION,
+    LITIGATION_INTERPRETATION,
     MARKET_PUBLICITY,
     PENALTY,
     SHANDONG_SUPERVISION,
@@ -328,7 +331,48 @@ COURT_URGE = Rule(
     days=10,
     unit=WORKDAYS,
     minimum=True,
-    note="十日为工作日（第六十九条）；自催告书送达之日起算，届满后方可申请",
+    note="十日为工作日（第六十九条）；自登记的催告书送达之日起算（不是制作或发出之日），届满后方可申请；"
+    "未登记送达日的，不得申请",
+)
+# 第五十三条's “法定期限”: the party may apply for reconsideration or sue; both run from the day the party knew of the
+# decision (yifa takes the day it was served). Both must lapse, so the later one — the six months — opens the window.
+RECONSIDERATION_PERIOD = Rule(
+    "enforcement.reconsideration_period",
+    "认为行政行为侵犯其合法权益的，可以自知道或者应当知道该行政行为之日起六十日内提出行政复议申请",
+    FUYI_2023,
+    "第二十条第一款",
+    days=60,
+    unit=CALENDAR_DAYS,
+    note="行政强制法第五十三条所称法定期限之一；自行政决定送达之日起算",
+)
+LITIGATION_PERIOD = Rule(
+    "enforcement.litigation_period",
+    "直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出",
+    LITIGATION,
+    "第四十六条第一款",
+    days=6,
+    unit=MONTHS,
+    note="行政强制法第五十三条所称法定期限之一；自行政决定送达之日起算，到期月的对应日届满（民法典第二百零二条）",
+)
+COURT_APPLICATION = Rule(
+    "enforcement.court_application",
+    "当事人在法定期限内不申请行政复议或者提起行政诉讼，又不履行行政决定的，没有行政强制执行权的行政机关可以自期限届满之日起"
+    "三个月内申请人民法院强制执行",
+    COERCION,
+    "第五十三条",
+    days=3,
+    unit=MONTHS,
+    note="期限届满之日取复议期限（六十日）与起诉期限（六个月）中较晚届满者，即起诉期限届满之日"
+    "（最高人民法院关于适用《中华人民共和国行政诉讼法》的解释第一百五十六条）；届满之日当事人仍可起诉，次日起方可申请；"
+    "当事人已申请复议或者起诉的，不适用本期间",
+)
+COURT_APPLICATION_LATE = Rule(
+    "enforcement.court_application_late",
+    "没有强制执行权的行政机关申请人民法院强制执行其行政行为，应当自被执行人的法定起诉期限届满之日起三个月内提出；"
+    "逾期申请的，除有正当理由外，人民法院不予受理",
+    LITIGATION_INTERPRETATION,
+    "第一百五十六条",
+    note="逾期申请须写明正当理由，记入申请并在案件上标明",
 )
 
 # 行政执法机关移送涉嫌犯罪案件的规定: it does not say its “3日” are working days, so they are calendar days.

@@ -8,6 +8,8 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from django.utils import timezone
+
 from yifa.core.bulk import insert_rows
 from yifa.core.errors import YifaError
 from yifa.core.models import Unit, UnitKind, User
@@ -18,6 +20,7 @@ from .models import Body, Case, CaseState, Certificate, Officer, PenaltyKind
 BATCH = 5000
 VIOLATIONS = ["销售过期食品", "无照经营", "虚假宣传", "超标排放", "违规占道", "非法运输", "未按规定公示信息"]
 DECIDED = (CaseState.DECIDED, CaseState.SERVED, CaseState.CLOSED, CaseState.ANNULLED)
+LATEST_STEPS = 85 + 6 + 30
 
 
 def _bodies(today):
@@ -46,7 +49,7 @@ def _bodies(today):
 
 def seed(*, scale: int, progress) -> dict:
     rng = random.Random(2026)
-    today = dt.date.today()
+    today = timezone.localdate()  # the day the pages call today: no seeded act falls after it
     bodies = _bodies(today)
     if not bodies:
         return {"cases": 0}
@@ -55,8 +58,9 @@ def seed(*, scale: int, progress) -> dict:
     rows = []
     for i in range(scale):
         body = bodies[i % len(bodies)]
-        filed = today - dt.timedelta(days=rng.randint(0, 1500))
         state = rng.choice(states)
+        # a decided case leaves room before today for its decision (≤85 days), publication (≤6) and withdrawal (30)
+        filed = today - dt.timedelta(days=rng.randint(LATEST_STEPS if state in DECIDED else 0, 1500))
         decided = filed + dt.timedelta(days=rng.randint(10, 85)) if state in DECIDED else None
         kind = rng.choice(kinds) if decided else ""
         published = decided + dt.timedelta(days=rng.randint(0, 6)) if decided and rng.random() < 0.6 else None

@@ -22,6 +22,7 @@ urlpatterns = [
     path("outside/", views.outside, name="outside"),
     path("coercion/", procedure_views.coercion_list, name="coercion_list"),
     path("coercion/new/", procedure_views.coercion_new, name="coercion_new"),
+    path("coercion/substitute-now/", procedure_views.substitute_now_new, name="coercion_substitute_now"),
     path("coercion/<int:pk>/", procedure_views.coercion, name="coercion"),
     path("coercion/<int:pk>/act/<str:name>/", actions.COERCION_ACTIONS.view(), name="coercion_act"),
     path("inspections/", procedure_views.inspection_list, name="inspection_list"),

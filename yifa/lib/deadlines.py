@@ -8,10 +8,14 @@ Counting rules:
 - Working-day periods (e.g. 行政复议法第八十八条) count only working days:
   weekends and holidays are skipped, 调休上班日 count.
 - Pause ranges (中止、补正、听证、鉴定 …) are inclusive and their days do not count.
+- Month periods (e.g. 行政诉讼法第四十六条“六个月”): 民法典第二百零二条 — the corresponding day of the last
+  month is the last day, or that month's last day when it has none; a last day that is a rest day moves on
+  as for calendar days (民法典第二百零三条). They take no pauses or working days.
 """
 
 from __future__ import annotations
 
+import calendar as month_lengths
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,14 +32,23 @@ MAX_SPAN_DAYS = 2 * MAX_PERIOD_DAYS
 class DayUnit(str, Enum):
     WORKDAY = "workday"
     CALENDAR = "calendar"
+    MONTH = "month"
 
     @property
     def label(self) -> str:
-        return "个工作日" if self is DayUnit.WORKDAY else "日"
+        return {DayUnit.WORKDAY: "个工作日", DayUnit.CALENDAR: "日", DayUnit.MONTH: "个月"}[self]
 
 
 WORKDAYS = DayUnit.WORKDAY
 CALENDAR_DAYS = DayUnit.CALENDAR
+MONTHS = DayUnit.MONTH
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """民法典第二百零二条: the corresponding day ``months`` on, or that month's last day if it has none."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, month_lengths.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -163,6 +176,10 @@ def compute_due(
             raise ValueError("重新起算日不能早于原起算日")
         lines.append(f"原自{zh_date(start)}起算，于{zh_date(restart)}重新起算")
         start = restart
+    if unit is DayUnit.MONTH:
+        if pauses:
+            raise ValueError("按月计算的期间不扣除中止期间")
+        return _months_due(start, days, extension, calendar, lines, origin)
 
     total = days + extension
     counted = 0
@@ -204,13 +221,36 @@ def compute_due(
         lines.append("计入" + "、".join(zh_date(d, False) for d in counted_makeups) + "调休上班日")
 
     due = last_counted
-    if unit is DayUnit.CALENDAR and calendar.is_rest_day(due):
-        due = calendar.next_workday(due)
-        lines.append(
-            f"期间最后一日{zh_date(last_counted, False)}为休息日，顺延至休息日后第一个工作日（民事诉讼法第八十五条）"
-        )
+    if unit is DayUnit.CALENDAR:
+        due = _off_rest_day(last_counted, calendar, lines, "民事诉讼法第八十五条")
     lines.append(f"届满日为{zh_date(due)}")
+    return DueDate(due, lines, _unpublished(origin, due, calendar, lines))
 
+
+def _off_rest_day(last: dt.date, calendar: WorkCalendar, lines: list[str], basis: str) -> dt.date:
+    if not calendar.is_rest_day(last):
+        return last
+    lines.append(f"期间最后一日{zh_date(last, False)}为休息日，顺延至休息日后第一个工作日（{basis}）")
+    return calendar.next_workday(last)
+
+
+def _months_due(start, months, extension, calendar, lines, origin) -> DueDate:
+    total = months + extension
+    last = add_months(start, total)
+    head = f"自{zh_date(start)}起算{months}个月（当日不计入）"
+    if extension:
+        head += f"，延长{extension}个月，共{total}个月"
+    lines.append(head)
+    if last.day == start.day:
+        lines.append(f"到期月的对应日{zh_date(last, False)}为期间的最后一日（民法典第二百零二条）")
+    else:
+        lines.append(f"到期月没有对应日，月末日{zh_date(last, False)}为期间的最后一日（民法典第二百零二条）")
+    due = _off_rest_day(last, calendar, lines, "民法典第二百零三条")
+    lines.append(f"届满日为{zh_date(due)}")
+    return DueDate(due, lines, _unpublished(origin, due, calendar, lines))
+
+
+def _unpublished(origin, due, calendar, lines) -> tuple[int, ...]:
     years = range(origin.year, due.year + 1)
     unpublished = tuple(y for y in years if not calendar.is_published(y))
     entered = {d.year for d in (*calendar.holidays, *calendar.makeup_days)} if unpublished else set()
@@ -228,7 +268,7 @@ def compute_due(
             + "放假安排尚未确认录入完毕，暂按已录入的日子、周末和《全国年节及纪念日放假办法》第二条规定的节日计算，"
             "确认后自动重算"
         )
-    return DueDate(due, lines, unpublished)
+    return unpublished
 
 
 def counted_days(begin: dt.date, end: dt.date, calendar: WorkCalendar, pauses: Iterable[Pause] = ()) -> int:

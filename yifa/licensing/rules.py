@@ -9,7 +9,7 @@ import datetime as dt
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, earliest_after_notice, latest_notice_before
 from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import BUSINESS_ENVIRONMENT, FUYI_2023, LICENSING, ONLINE_SERVICES
+from yifa.lib.statutes import BUSINESS_ENVIRONMENT, FUYI_2023, LICENSING, LITIGATION, ONLINE_SERVICES
 from yifa.lib.workdays import WEEKENDS_ONLY
 
 # Not in ../shared/laws/: cited by name (issued 2022-01-20).
@@ -19,7 +19,6 @@ LIST_NOTICE = Law(
     dt.date(2022, 1, 20),
 )
 
-LITIGATION = Law("中华人民共和国行政诉讼法", dt.date(2017, 6, 27), dt.date(2017, 7, 1))
 PROMISE_OPINION = Law(
     "国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见（国办发〔2020〕42号）",
     dt.date(2020, 10, 27),

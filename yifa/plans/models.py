@@ -111,10 +111,17 @@ class WorkPlan(Versioned):
     created_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_on = models.DateField("确认日", null=True, blank=True)
+    register = models.CharField("常设台账", max_length=40, blank=True, default="")
 
     class Meta:
         verbose_name = verbose_name_plural = "工作计划"
         ordering = ["-year", "-id"]
+        constraints = [
+            # one 执法投诉督办 register a year, even when two first escalations open it at once
+            models.UniqueConstraint(
+                fields=["register", "year"], condition=~models.Q(register=""), name="plan_register_once_a_year"
+            )
+        ]
 
     def __str__(self):
         return self.title

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import IntegrityError, transaction
+
 from yifa.core.errors import InvalidInput
 from yifa.core.procedure import Checks, create, fire
 
@@ -126,23 +128,33 @@ def task_close(*, by, task: PlanTask, expected_version: int | None = None, on: d
 # ---- tasks other modules hand over (执法投诉督办) -------------------------------------------------
 
 REGISTER_TITLE = "执法投诉督办"
+REGISTER = "complaints"
+
+
+def _register(year: int) -> WorkPlan | None:
+    return WorkPlan.objects.filter(register=REGISTER, year=year).first()
 
 
 def register_for(*, by, year: int) -> WorkPlan:
-    """The year's register of escalated complaints, opened on first use."""
-    title = f"{year}年{REGISTER_TITLE}"
-    plan = WorkPlan.objects.filter(year=year, title=title).first()
+    """The year's register of escalated complaints, opened on first use. The table holds one a year
+    (plan_register_once_a_year): when two first escalations race, the later insert fails and reads the other's."""
+    plan = _register(year)
     if plan is not None:
         return plan
     draft = WorkPlan(
-        title=title,
+        title=f"{year}年{REGISTER_TITLE}",
         year=year,
+        register=REGISTER,
         source_text="",
         preamble="法制机构对执法投诉交办被投诉单位督办的事项。",
         unit=by.unit,
         created_by=by,
     )
-    return create(PLAN, "open_register", build=lambda: draft, by=by)
+    try:
+        with transaction.atomic():
+            return create(PLAN, "open_register", build=lambda: draft, by=by)
+    except IntegrityError:
+        return WorkPlan.objects.get(register=REGISTER, year=year)
 
 
 def handed_task_file(*, by, unit, due: dt.date, title: str, note: str, link: str, source: str, on: dt.date) -> PlanTask:

@@ -1,5 +1,5 @@
-"""/api/supervision/: warnings, filings (filing and review, versioned), notices, campaigns' results, and 问责
-cases — the last only for the legal office and each case's investigators (404 for everyone else)."""
+"""/api/supervision/: warnings, filings (filing and review, versioned), complaints' 督办, notices, campaigns' results,
+and 问责 cases — the last only for the legal office and each case's investigators (404 for everyone else)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,15 @@ from yifa.core.api import DeadlineOut
 from yifa.core.pagination import CursorlessPagination
 from yifa.core.procedure import fire
 
-from . import queries
-from .access import access_accountability, access_campaign, access_filing, access_notice, accountability_visible
+from . import queries, services
+from .access import (
+    access_accountability,
+    access_campaign,
+    access_complaint,
+    access_filing,
+    access_notice,
+    accountability_visible,
+)
 from .flows import FILING_FLOW
 
 router = Router(tags=["执法监督与问责"])
@@ -149,6 +156,28 @@ def review_filing(request, pk: int, payload: ReviewIn):
     data = payload.dict()
     version = data.pop("version")
     return _filing(fire(FILING_FLOW, found, "review", by=request.user, expected_version=version, **data))
+
+
+class EscalateIn(Schema):
+    version: int
+    due: dt.date | None = None
+    note: str = ""
+
+
+class EscalationOut(Schema):
+    id: int
+    version: int
+    escalated_on: dt.date | None
+    escalation_due: dt.date | None
+    escalation_note: str
+
+
+@router.post("/complaints/{pk}/escalate", response=EscalationOut)
+def escalate_complaint(request, pk: int, payload: EscalateIn):
+    """督办: the same transition and guard as the page (a future working day, a note)."""
+    found = access_complaint(request.user, pk)
+    data = payload.dict()
+    return services.complaint_escalate(found, by=request.user, expected_version=data.pop("version"), **data)
 
 
 @router.get("/notices", response=list[NoticeOut])

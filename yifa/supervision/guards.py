@@ -177,24 +177,27 @@ def reply_given(complaint, *, reply="", **_):
     return None if (reply or "").strip() else "答复：必须填写"
 
 
-def escalation_due_problem(due, on) -> str | None:
-    """督办时限 of an escalated complaint: a working day after the day of the act."""
-    if not isinstance(due, dt.date):
-        return "督办时限：须填写日期"
-    if due <= on:
-        return f"督办时限：须晚于今天（{on:%Y-%m-%d}），收到{due:%Y-%m-%d}"
-    if not current_calendar().is_workday(due):
-        return f"督办时限：须为工作日，{due:%Y-%m-%d}为休息日"
-    return None
-
-
 def escalation_valid(complaint, *, due=None, note="", on, **_):
+    """督办 of a complaint, the one check every entry point (page, API, service) meets: once only, a due date that
+    is a working day after the day of the act, and what is required."""
     if complaint.escalated_on:
         return f"已于{complaint.escalated_on:%Y-%m-%d}交办督办"
-    problems = [p for p in (escalation_due_problem(due, on),) if p]
-    if not (note or "").strip():
+    problems = []
+    if not isinstance(due, dt.date):
+        problems.append("督办时限：须填写日期")
+    elif due <= on:
+        problems.append(f"督办时限：须晚于今天（{on:%Y-%m-%d}），收到{due:%Y-%m-%d}")
+    elif not current_calendar().is_workday(due):
+        problems.append(f"督办时限：须为工作日，{due:%Y-%m-%d}为休息日")
+    note = (note or "").strip()
+    if not note:
         problems.append("督办要求：必须填写")
+    elif len(note) > ESCALATION_NOTE_LIMIT:
+        problems.append(f"督办要求：不能超过{ESCALATION_NOTE_LIMIT}字")
     return problems
+
+
+ESCALATION_NOTE_LIMIT = 1000
 
 
 def bulletin_given(campaign, *, bulletin="", **_):

@@ -8,19 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from yifa.core.crypto import EncryptedTextField
-from yifa.core.models import Versioned
-
-
-class Record(Versioned):
-    """A supervision record with its own page (``supervision:<url_name>``)."""
-
-    url_name = ""
-
-    class Meta:
-        abstract = True
-
-    def get_absolute_url(self):
-        return reverse(f"supervision:{self.url_name}", args=[self.pk])
+from yifa.core.models import Record, Versioned
 
 
 class FileKind(models.TextChoices):

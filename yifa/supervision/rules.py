@@ -12,11 +12,10 @@ import datetime as dt
 from django.conf import settings
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
+from yifa.lib.deadlines import add_months as months_after
 from yifa.lib.law import Rule
 from yifa.lib.statutes import CIVIL_SERVANT_SANCTIONS, CIVIL_SERVANTS, DISCLOSURE, GOVERNANCE_SANCTIONS, PENALTY
 from yifa.lib.statutes import SHANDONG_SUPERVISION as SHANDONG
-
-D = dt.date
 
 CASE_FILE_REVIEW = Rule(
     "supervision.case_file_review",
@@ -146,15 +145,6 @@ def accountability_due(opened_on: dt.date, calendar) -> dt.date:
     while not calendar.is_workday(day):
         day += dt.timedelta(days=1)
     return day
-
-
-def months_after(day: dt.date, months: int) -> dt.date:
-    """民法典第二百零二条: the corresponding day of the last month (its last day when there is none)."""
-    import calendar
-
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return D(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 SPECIAL_INSPECTION = Rule(

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from yifa.core.procedure import Checks, add, change, create, fire
 
-from . import guards
 from .flows import (
     ACC_FLOW,
     ALERT_FLOW,
@@ -182,13 +181,7 @@ def complaint_escalate(
     event ``enforcement_complaint.escalate`` carries the unit, due date, title and link; the plans module
     files it on its supervision board (plans/receivers.py), where the unit reports and is urged."""
     on = on or timezone.localdate()
-    checks = Checks()
-    problem = guards.escalation_due_problem(due, on)
-    if problem:
-        checks.fail("due", problem)
-    note = checks.text("note", "督办要求", note, limit=1000)
-    checks.done()
-    return fire(
+    return fire(  # the transition's guard (guards.escalation_valid) judges the due date and the note
         COMPLAINT_FLOW,
         complaint,
         "escalate",

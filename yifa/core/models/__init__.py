@@ -7,9 +7,10 @@ from .notifications import Notification
 from .people import Role, RoleGrant, User
 from .tokens import ApiToken
 from .units import Unit, UnitKind
-from .versioned import Versioned
+from .versioned import Record, Versioned
 
 __all__ = [
+    "Record",
     "Unit",
     "UnitKind",
     "Role",

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 
 
 class Versioned(models.Model):
@@ -9,3 +10,15 @@ class Versioned(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Record(Versioned):
+    """A versioned record with its own staff page: ``<app label>:<url_name>`` taking the record's pk."""
+
+    url_name = ""
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        return reverse(f"{self._meta.app_label}:{self.url_name}", args=[self.pk])
