@@ -208,6 +208,7 @@ SESSION_IDLE_SECONDS = env_int("YIFA_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_MAX_SECONDS = env_int("YIFA_SESSION_MAX_HOURS", 10) * 3600
 SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ENGINE = "yifa.core.sessions"  # Django's database sessions, read without an ORM query per request
 # API tokens expire: `yifa token create … --days N` (default below, at most the maximum).
 API_TOKEN_DAYS = env_int("YIFA_TOKEN_DAYS", 90)
 API_TOKEN_MAX_DAYS = 366

@@ -48,25 +48,8 @@ class User(AbstractUser):
         """A superuser counts as a system administrator and nothing more: no statutory role (README: 超级用户)."""
         return bool(self.role_set.intersection(roles)) or (self.is_superuser and Role.ADMIN in roles)
 
-    @classmethod
-    def for_session(cls):
-        """The signed-in person as every request reads them: with their unit and whether it is (or lies
-        below) a legal-office unit, in one query; the encrypted personal fields are left until asked for."""
-        from .units import Unit
-
-        legal_above = Unit.objects.filter(
-            StartsWith(models.OuterRef("unit__path"), models.F("path")), is_legal_office=True
-        )
-        return (
-            cls._default_manager.select_related("unit")
-            .defer("phone", "id_number")
-            .annotate(unit_under_legal_office=models.Exists(legal_above))
-        )
-
     @property
     def in_legal_office(self) -> bool:
-        if not hasattr(self, "_in_legal_office") and hasattr(self, "unit_under_legal_office"):
-            self._in_legal_office = bool(self.unit_id and self.unit_under_legal_office)  # read by for_session
         if not hasattr(self, "_in_legal_office"):
             # asked on every page: one query loads the person's unit (the pages read it next) and whether it is
             # a legal-office unit or below one (the office's path begins the unit's path)
