@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "yifa.core.middleware.RejectControlCharacters",
+    "yifa.core.page_cache.PublicPageCache",  # anonymous portal pages, before session and login are read
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -187,7 +188,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "yifa.core.backends.UserBackend"]
 # django-axes: after N failures an account, and separately an address, is locked until the cool-off
 # ends or an administrator unlocks it (/staff/lockouts/). 0 minutes: only an administrator unlocks.
 AXES_FAILURE_LIMIT = env_int("YIFA_LOGIN_FAILURE_LIMIT", 5)
@@ -211,6 +212,7 @@ SESSION_IDLE_SECONDS = env_int("YIFA_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_MAX_SECONDS = env_int("YIFA_SESSION_MAX_HOURS", 10) * 3600
 SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ENGINE = "yifa.core.sessions"  # Django's database sessions, read without an ORM query per request
 # API tokens expire: `yifa token create … --days N` (default below, at most the maximum).
 API_TOKEN_DAYS = env_int("YIFA_TOKEN_DAYS", 90)
 API_TOKEN_MAX_DAYS = 366
@@ -231,6 +233,19 @@ elif _CACHE_URL.startswith("redis"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "yifa_cache"}}
+# Public portal pages for anonymous readers (yifa.core.page_cache): kept this many seconds, so a published
+# change shows within it; 0 turns the cache off (and it is off in tests unless a test turns it on). Each worker's
+# memory by default, or Redis (YIFA_PAGE_CACHE_URL=redis://127.0.0.1:6379/1) shared by every worker.
+PUBLIC_PAGE_SECONDS = env_int("YIFA_PUBLIC_PAGE_SECONDS", 0 if TESTING else 60)
+_PAGE_CACHE_URL = os.environ.get("YIFA_PAGE_CACHE_URL", _CACHE_URL if _CACHE_URL.startswith("redis") else "")
+if _PAGE_CACHE_URL.startswith("redis") and not TESTING:
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _PAGE_CACHE_URL}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "yifa-pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
 # The database cache's increment is not atomic: a burst may count a few posts less than Redis would (the
 # application quotas are held by the database itself, not by this cache).
 PUBLIC_RATE_PER_ADDRESS = os.environ.get("YIFA_PUBLIC_RATE_PER_ADDRESS", "20/h")

@@ -86,3 +86,27 @@ def test_open_data_exports_csv_and_json_of_published_documents(client, library):
     assert text.splitlines()[0] == "编号,文件名称,文号,制定机关,联合发文机关,状态,公布日期,施行日期,有效期至,网址"
     assert published.number in text
     assert other.number not in text and draft.title not in text
+
+
+def test_one_character_is_answered_from_the_search_index(library):
+    """“罚” alone: the full-text index (FTS5 on SQLite, the GIN index of the stored tsvector on PostgreSQL) gives
+    the documents, not a LIKE over every document's full text."""
+    from django.db import connection
+
+    from yifa.normdocs import search
+
+    _, other, _ = library
+    qs = queries.public_documents(q="链")
+    assert titles(qs) == {other.title}
+    assert "LIKE" not in str(qs.query).upper()
+    sql, params = search.index_lookup("链")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+            plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+            assert "VIRTUAL TABLE INDEX" in plan, plan
+        else:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # would a scan still be needed? then no index serves
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "normdocs_tsv_gin" in plan, plan

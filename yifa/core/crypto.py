@@ -1,6 +1,7 @@
 """Personal data at rest: AES (Fernet) with a key from YIFA_FIELD_KEY, and masking for screens."""
 
 import base64
+import functools
 import hashlib
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -11,7 +12,12 @@ PREFIX = "enc1:"
 
 
 def _fernet() -> Fernet:
-    secret = settings.FIELD_ENCRYPTION_KEY or ("dev-field-key:" + settings.SECRET_KEY)
+    return _fernet_for(settings.FIELD_ENCRYPTION_KEY or ("dev-field-key:" + settings.SECRET_KEY))
+
+
+@functools.lru_cache(maxsize=4)
+def _fernet_for(secret: str) -> Fernet:
+    """One key schedule per key, not one per value read (every request reads its user's row)."""
     key = base64.urlsafe_b64encode(hashlib.sha256(secret.encode()).digest())
     return Fernet(key)
 

@@ -71,17 +71,19 @@ def _phrases(query: str) -> list[list[str]]:
     ]
 
 
+def index_lookup(query: str) -> tuple[str, list[str]] | None:
+    """The statement giving the ids of documents holding every term of ``query``, from the index alone."""
+    phrases = _phrases(query)
+    if not phrases:
+        return None
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join("(" + " <-> ".join(p) + ")" for p in phrases)
+        return "SELECT document_id FROM normdocs_searchgrams WHERE tsv @@ to_tsquery('simple', %s)", [tsquery]
+    match = " AND ".join('"' + " ".join(p) + '"' for p in phrases)
+    return "SELECT rowid FROM normdocs_fts WHERE normdocs_fts MATCH %s", [match]
+
+
 def matching(qs, query: str):
     """Filter a Document queryset to those whose title, 文号, issuer or full text contain every term."""
-    phrases = _phrases(query)
-    if phrases:
-        if connection.vendor == "postgresql":
-            tsquery = " & ".join("(" + " <-> ".join(p) + ")" for p in phrases)
-            ids = RawSQL(
-                "SELECT document_id FROM normdocs_searchgrams WHERE tsv @@ to_tsquery('simple', %s)", [tsquery]
-            )
-        else:
-            match = " AND ".join('"' + " ".join(p) + '"' for p in phrases)
-            ids = RawSQL("SELECT rowid FROM normdocs_fts WHERE normdocs_fts MATCH %s", [match])
-        qs = qs.filter(pk__in=ids)
-    return qs
+    lookup = index_lookup(query)
+    return qs.filter(pk__in=RawSQL(*lookup)) if lookup else qs

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from yifa.core.page_cache import public_page
+
 from . import portal_views as views
 
 urlpatterns = [
@@ -7,6 +9,6 @@ urlpatterns = [
     path("apply/done/", views.applied, name="applied"),
     path("apply/receipt.docx", views.receipt, name="receipt"),
     path("status/", views.status, name="status"),
-    path("decisions/", views.decisions, name="decisions"),
-    path("decisions/<int:pk>/", views.decision, name="decision"),
+    path("decisions/", public_page(views.decisions), name="decisions"),
+    path("decisions/<int:pk>/", public_page(views.decision), name="decision"),
 ]
