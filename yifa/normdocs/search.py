@@ -83,7 +83,18 @@ def index_lookup(query: str) -> tuple[str, list[str]] | None:
     return "SELECT rowid FROM normdocs_fts WHERE normdocs_fts MATCH %s", [match]
 
 
+# A term found in at most this many documents (a rare single character, a title's phrase) is given to the database
+# as their ids, or answered with no query at all when it is found nowhere; a commoner one stays a subquery.
+FEW = 1000
+
+
 def matching(qs, query: str):
     """Filter a Document queryset to those whose title, 文号, issuer or full text contain every term."""
     lookup = index_lookup(query)
-    return qs.filter(pk__in=RawSQL(*lookup)) if lookup else qs
+    if not lookup:
+        return qs
+    sql, params = lookup
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} LIMIT {FEW + 1}", params)
+        ids = [row[0] for row in cursor.fetchall()]
+    return qs.filter(pk__in=ids) if len(ids) <= FEW else qs.filter(pk__in=RawSQL(sql, params))
