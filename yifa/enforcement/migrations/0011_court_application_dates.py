@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enforcement', '0009_case_statistics_covering_index'),
+        ('enforcement', '0010_case_filed_list'),
     ]
 
     operations = [
