@@ -64,9 +64,11 @@ def record_event(
     data: dict | None = None,
     unit=None,
     actor_name: str = "",
+    subject_label: str = "",
 ) -> Event:
     """Append one event, written once with its hash. Must run inside the caller's transaction.
-    ``actor_name`` names an actor without an account (e.g. “公众” on the portal)."""
+    ``actor_name`` names an actor without an account (e.g. “公众” on the portal); ``subject_label`` names
+    what an event without one ``subject`` is about (a batch: “民政局的12项期限”)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_event must run inside the service's transaction")
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
@@ -82,6 +84,7 @@ def record_event(
         reason=reason or "",
         data=json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder)),
         prev_hash=head.last_hash,
+        subject_label=subject_label[:200],
     )
     if subject is not None:
         event.subject_type = ContentType.objects.get_for_model(subject)

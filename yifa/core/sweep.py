@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Q
 
 from .audit import record_event
 from .calendar import current_calendar, next_year_missing, workdays_until
 from .models import Deadline, DeadlineStatus, Role, User
-from .notify import notify, unit_contacts
+from .notify import Message, contacts_by_unit, notify, notify_many, unit_contacts
 from .registry import contributions
 
 logger = logging.getLogger("yifa.sweep")
@@ -54,47 +55,76 @@ def last_day_within(today: dt.date, workdays: int, calendar) -> dt.date:
         day = following
 
 
+REMINDER_FIELDS = ("id", "unit_id", "assignee_id", "due", "title", "subject_label", "explanation", "link")
+MARK_BATCH = 2000  # ids per UPDATE and per audit event's list
+
+
+def _chunks(items: list, size: int = MARK_BATCH):
+    for first in range(0, len(items), size):
+        yield items[first : first + size]
+
+
 def run_sweep(today: dt.date, hooks=()) -> SweepResult:
+    """Reminders and overdue marks in a few queries whatever the number of open clocks: each clock keeps the
+    due date and the smallest mark it was reminded at (``reminded_due``, ``reminded_mark``) and whether it
+    was marked overdue, so a run reads only what became due since the last one."""
     result = SweepResult()
-    contacts: dict = {}
     before = settings.REMIND_WORKDAYS_BEFORE
+    marks = sorted({before, 1})
     running = Deadline.objects.filter(status=DeadlineStatus.RUNNING, due__isnull=False)
     calendar = current_calendar()
-    horizon = last_day_within(today, before, calendar)  # only what is due within the reminder window
+    # the last due date reached by each mark: a clock due by ``within[mark]`` has at most ``mark`` working days
+    within = {mark: last_day_within(today, mark, calendar) for mark in marks}
+    due_now = Q()  # not yet reminded at the mark its due date has reached (a moved due date starts afresh)
+    for smaller, mark in zip([0, *marks], marks):
+        reached = Q(due__lte=within[mark]) if smaller == 0 else Q(due__gt=within[smaller], due__lte=within[mark])
+        due_now |= reached & (Q(reminded_mark__isnull=True) | Q(reminded_mark__gt=mark) | ~Q(reminded_due=F("due")))
+    to_remind = list(
+        running.filter(due__gte=today, due__lte=within[marks[-1]])
+        .filter(due_now)
+        .select_related("assignee")
+        .only(*REMINDER_FIELDS, "assignee__email", "assignee__unit_id")
+        .order_by("due", "id")
+    )
+    overdue = list(
+        running.filter(due__lt=today, overdue_marked=False)
+        .select_related("assignee", "unit")
+        .only(*REMINDER_FIELDS, "rule_id", "assignee__email", "assignee__unit_id", "unit__name")
+        .order_by("unit_id", "id")
+    )
+    contacts = contacts_by_unit({d.unit_id for d in to_remind + overdue})
+    messages, reminded = [], {}
     left_until: dict[dt.date, int] = {}
-    for deadline in running.filter(due__gte=today, due__lte=horizon).select_related("unit", "assignee"):
+    for deadline in to_remind:
         if deadline.due not in left_until:
             left_until[deadline.due] = workdays_until(today, deadline.due, calendar)
         left = left_until[deadline.due]
-        for mark in sorted({before, 1}):
-            if left <= mark:
-                result.reminders += notify(
-                    users=recipients(deadline, contacts),
-                    key=f"deadline:{deadline.pk}:{deadline.due}:{mark}",
-                    title=f"{deadline.title}将于{deadline.due:%Y年%m月%d日}届满",
-                    body=f"{deadline.subject_label}：{deadline.title}，还剩{left}个工作日。{deadline.explanation}",
-                    link=deadline.link,
-                )
-                break
-    for deadline in running.filter(due__lt=today, overdue_marked=False).select_related("unit"):
-        with transaction.atomic():
-            Deadline.objects.filter(pk=deadline.pk).update(overdue_marked=True)
-            record_event(
-                actor=None,
-                subject=deadline,
-                action="deadline.overdue",
-                action_label="标记逾期",
-                unit=deadline.unit,
-                data={"due": deadline.due, "rule": deadline.rule_id},
+        mark = next(m for m in marks if left <= m)
+        reminded.setdefault(mark, []).append(deadline.pk)
+        messages.append(
+            Message(
+                recipients(deadline, contacts),
+                key=f"deadline:{deadline.pk}:{deadline.due}:{mark}",
+                title=f"{deadline.title}将于{deadline.due:%Y年%m月%d日}届满",
+                body=f"{deadline.subject_label}：{deadline.title}，还剩{left}个工作日。{deadline.explanation}",
+                link=deadline.link,
             )
-        result.overdue_marked += 1
-        notify(
-            users=recipients(deadline, contacts),
+        )
+    result.reminders += notify_many(messages)
+    for mark, ids in reminded.items():
+        for chunk in _chunks(ids):
+            Deadline.objects.filter(pk__in=chunk).update(reminded_due=F("due"), reminded_mark=mark)
+    result.overdue_marked += _mark_overdue(overdue)
+    notify_many(
+        Message(
+            recipients(deadline, contacts),
             key=f"overdue:{deadline.pk}:{deadline.due}",
             title=f"已逾期：{deadline.title}",
             body=f"{deadline.subject_label}的{deadline.title}已于{deadline.due:%Y年%m月%d日}届满。",
             link=deadline.link,
         )
+        for deadline in overdue
+    )
     if next_year_missing(today):
         admins = User.objects.filter(is_active=True, role_grants__role=Role.ADMIN).distinct()
         result.calendar_reminders += notify(
@@ -107,6 +137,34 @@ def run_sweep(today: dt.date, hooks=()) -> SweepResult:
     for hook in hooks:
         hook(today, result)
     return result
+
+
+def _mark_overdue(overdue: list[Deadline]) -> int:
+    """Mark the clocks overdue: one UPDATE and one audit event per unit (and per ``MARK_BATCH`` clocks), the
+    event listing the clocks' ids and due dates, so the audit log shows every mark without an event each."""
+    by_unit: dict[int, list[Deadline]] = {}
+    for deadline in overdue:
+        by_unit.setdefault(deadline.unit_id, []).append(deadline)
+    with transaction.atomic():
+        for clocks in by_unit.values():
+            for chunk in _chunks(clocks):
+                ids = [d.pk for d in chunk]
+                Deadline.objects.filter(pk__in=ids).update(overdue_marked=True)
+                unit = chunk[0].unit
+                record_event(
+                    actor=None,
+                    action="deadline.overdue",
+                    action_label="标记逾期",
+                    unit=unit,
+                    subject_label=f"{unit.name}的{len(ids)}项期限",
+                    data={
+                        "count": len(ids),
+                        "ids": ids,
+                        "due": {str(d.pk): d.due for d in chunk},
+                        "rules": sorted({d.rule_id for d in chunk}),
+                    },
+                )
+    return len(overdue)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from yifa.core.notify import notify, unit_contacts
+from yifa.core.notify import Message, contacts_by_unit, send
 
 from . import queries, rules
 
@@ -13,23 +13,32 @@ REMIND_DAYS_BEFORE = 7
 
 
 def daily(today: dt.date) -> str:
-    reports = comments = 0
+    reports = []
     for d in queries.reports_to_remind():
         due = queries.next_feedback_due(d)
         if due and due - dt.timedelta(days=REMIND_DAYS_BEFORE) <= today:
-            reports += notify(
-                users=unit_contacts(d.executing_unit),
-                key=f"decision-feedback:{d.pk}:{due}",
-                title=f"请报告决策执行情况：{d}",
-                link=d.get_absolute_url(),
-                body=f"应于{due:%Y-%m-%d}前向决策机关报告执行情况（{rules.EXECUTION_REPORTING.citation}）。",
-            )
-    for d in queries.comments_waiting(today):
-        comments += notify(
-            users=unit_contacts(d.lead_unit),
+            reports.append((d, d.executing_unit_id, due))
+    comments = list(queries.comments_waiting(today))
+    contacts = contacts_by_unit([unit for _, unit, _ in reports] + [d.lead_unit_id for d in comments])
+    reminders = [
+        Message(
+            contacts.get(unit, []),
+            key=f"decision-feedback:{d.pk}:{due}",
+            title=f"请报告决策执行情况：{d}",
+            link=d.get_absolute_url(),
+            body=f"应于{due:%Y-%m-%d}前向决策机关报告执行情况（{rules.EXECUTION_REPORTING.citation}）。",
+        )
+        for d, unit, due in reports
+    ] + [
+        Message(
+            contacts.get(d.lead_unit_id, []),
             key=f"decision-comments:{d.pk}:{d.comment_closes}",
             title=f"征求意见已截止，{d.n}条意见待答复：{d}",
             link=d.get_absolute_url(),
             body=f"请逐条答复采纳情况并生成意见采纳情况说明（{rules.COMMENT_HANDLING.citation}）。",
         )
-    return f"执行情况报告提醒{reports}条，意见答复提醒{comments}条"
+        for d in comments
+    ]
+    sent = [note.key for note in send(reminders)]  # one look-up for both kinds
+    feedback = sum(key.startswith("decision-feedback:") for key in sent)
+    return f"执行情况报告提醒{feedback}条，意见答复提醒{len(sent) - feedback}条"

@@ -6,6 +6,7 @@ table cells; offices edit them in Word and upload them again.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -129,6 +130,33 @@ def xlsx_rows(content: bytes) -> tuple[list[str], list[list]]:
 
 
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")  # what Chinese offices' plain-text files come in
+ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive
+
+
+class TableUnreadable(ValueError):
+    """Neither an .xlsx workbook nor CSV text in UTF-8 or GB18030 (the message says which, in Chinese)."""
+
+
+def table_rows(content: bytes) -> tuple[list[str], list[list]]:
+    """Header and non-empty rows of an import table: the first sheet of an .xlsx, or CSV text in UTF-8 (with
+    or without BOM) or GB18030, as government offices export it; told apart by content, not by file name.
+    CSV cells are text (``"2022-03-01"``, ``"5"``): the importers read dates and numbers from text too."""
+    if content[:4] == ZIP_MAGIC:
+        try:
+            return xlsx_rows(content)
+        except Exception:  # a damaged workbook raises many kinds
+            raise TableUnreadable("文件不是有效的 .xlsx 工作簿") from None
+    text = decode_text(content)
+    if text is None or "\x00" in text:
+        raise TableUnreadable("文件既不是 .xlsx 工作簿，也不是 UTF-8 或 GB18030 编码的 CSV")
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error:
+        raise TableUnreadable("CSV 文件格式不正确（引号未配对）") from None
+    if not rows:
+        return [], []
+    headers = [h.strip() for h in rows[0]]
+    return headers, [r for r in rows[1:] if any(v.strip() for v in r)]
 
 
 def decode_text(content: bytes) -> str | None:

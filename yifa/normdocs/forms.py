@@ -156,5 +156,5 @@ class ReturnForm(ActionForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="规范性文件目录（.xlsx）")
+    file = forms.FileField(label="规范性文件目录（.xlsx 或 CSV，CSV 为 UTF-8 或 GB18030 编码）")
     commit = forms.BooleanField(label="确认导入（不勾选则只预览）", required=False)

@@ -1,4 +1,5 @@
-"""导入各单位已有的规范性文件目录（.xlsx）：先预览，逐行报错，确认后由后台任务整批写入（一条审计事件）。"""
+"""导入各单位已有的规范性文件目录（.xlsx，或 UTF-8/GB18030 编码的 CSV）：先预览，逐行报错，
+确认后由后台任务整批写入（一条审计事件）。"""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from yifa.core.access import visible_unit_ids
 from yifa.core.errors import YifaError
 from yifa.core.models import Unit
 from yifa.core.procedure import create_many
-from yifa.lib.office import xlsx_rows
+from yifa.lib.office import TableUnreadable, table_rows
 
 from . import rules
 from .flows import DOCUMENTS
@@ -86,9 +87,11 @@ class Units:
 def parse(*, by, content: bytes, progress=None) -> list[Row]:
     """Every row checked before anything is written: a few queries for the whole file, none per row."""
     try:
-        headers, raw = xlsx_rows(content)
-    except Exception:
-        raise YifaError("无法读取该文件，请上传 .xlsx 格式的目录", field="file") from None
+        headers, raw = table_rows(content)
+    except TableUnreadable as exc:
+        raise YifaError(
+            f"无法读取该文件：{exc}。请上传 .xlsx 或 CSV（UTF-8/GB18030）格式的目录", field="file"
+        ) from None
     index = {}
     for key, names in COLUMNS.items():
         for i, header in enumerate(headers):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from yifa.core.notify import notify, unit_contacts
+from yifa.core.notify import Message, contacts_by_unit, notify_many
 
 from . import queries, rules
 from .models import add_months
@@ -14,10 +14,11 @@ from .services import expire_lapsed
 
 def remind_expiring(today: dt.date) -> int:
     horizon = add_months(today, rules.EXPIRY_NOTICE_MONTHS)
-    sent = 0
-    for doc in queries.expiring_between(today, horizon):
-        sent += notify(
-            users=unit_contacts(doc.unit),
+    docs = list(queries.expiring_between(today, horizon))
+    contacts = contacts_by_unit({doc.unit_id for doc in docs})
+    return notify_many(
+        Message(
+            contacts.get(doc.unit_id, []),
             key=f"normdocs:expiry:{doc.pk}:{doc.expires_on}",
             title=f"规范性文件将于{doc.expires_on:%Y年%m月%d日}有效期届满：{doc.title}",
             body=(
@@ -26,7 +27,8 @@ def remind_expiring(today: dt.date) -> int:
             ),
             link=doc.get_absolute_url(),
         )
-    return sent
+        for doc in docs
+    )
 
 
 def daily(today: dt.date) -> str:

@@ -43,6 +43,10 @@ class Deadline(models.Model):
     closed_on = models.DateField("办结日", null=True, blank=True)
     overdue_justification = models.TextField("超期理由", blank=True)
     overdue_marked = models.BooleanField("已标记逾期", default=False)
+    # the daily reminders already sent (``yifa sweep``): for which due date, and the fewest working days left
+    # at which one went; a moved due date no longer matches, so its reminders go again
+    reminded_due = models.DateField("已提醒的届满日", null=True, blank=True)
+    reminded_mark = models.PositiveSmallIntegerField("已提醒（剩余工作日）", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -27,6 +27,7 @@ from ..calendar import current_calendar
 from ..concurrency import claim_version
 from ..errors import AccessDenied, GateBlocked, YifaError
 from ..models import Deadline
+from ..notify import Message, notify_many
 from .who import NOBODY, Who
 
 FLOWS: dict[str, Flow] = {}
@@ -57,15 +58,6 @@ class Extend:
 
     rule: Any
     max_times: int | None = 1
-
-
-@dataclass(frozen=True)
-class Message:
-    users: Iterable
-    key: str
-    title: str
-    body: str = ""
-    link: str = ""
 
 
 @dataclass(frozen=True)
@@ -329,10 +321,7 @@ def _finish(flow: Flow, t: Transition, obj, context: dict, *, before: str, data:
         unit=flow.event_unit(obj) if flow.event_unit else None,
     )
     if t.notifies:
-        from ..notify import notify
-
-        for message in t.notifies(obj, **context):
-            notify(users=message.users, key=message.key, title=message.title, body=message.body, link=message.link)
+        notify_many(t.notifies(obj, **context))
     bus.emit(f"{flow.name}.{t.name}", obj=obj, **context)
 
 
