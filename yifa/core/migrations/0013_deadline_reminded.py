@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0011_import_job_options'),
+        ('core', '0012_covering_indexes_for_assessment'),
     ]
 
     operations = [
