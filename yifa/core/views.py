@@ -248,12 +248,14 @@ def people(request):
             return redirect("core:people")
         except YifaError as exc:
             _show_errors(form, exc)
-    page = queries.page_of(queries.people(request.user, request.GET.get("q", "")), request.GET.get("page"))
+    found = queries.people(request.user, request.GET.get("q", ""))
+    if request.method == "GET" and lists.PEOPLE.wants_export(request):
+        return lists.PEOPLE.export(found, request)
     return render(
         request,
         "core/people.html",
         {
-            "page": page,
+            **lists.PEOPLE.page(request, found),
             "form": form,
             "show_personal": can_see_personal_data(request.user),
             "q": request.GET.get("q", ""),

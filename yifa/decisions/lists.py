@@ -1,4 +1,4 @@
-"""The staff list of major decisions (``core.listing``): its columns, what sorts and what goes to Excel."""
+"""The staff lists of major decisions (``core.listing``): its columns, what sorts and what goes to Excel."""
 
 from yifa.core.listing import Column, Listing
 
@@ -38,3 +38,27 @@ CATALOGUE_ITEMS = Listing(
         Column("计划时间", "planned", "planned"),
     ],
 )
+
+
+def _rules_status(row, today) -> str:
+    if row["on_time"]:
+        return "已建立"
+    if row["entry"]:
+        return "逾期建立"
+    return "逾期未建" if today > row["due"] else "待建立"
+
+
+def rules_grid(board, today) -> tuple[list, list[list]]:
+    """The decision-rules board as on the page: each organ's status, its rules and the day adopted."""
+    head = ["状态", "单位", "决策规则", "文号", "通过日期"]
+    rows = [
+        [
+            _rules_status(row, today),
+            row["unit"].name,
+            row["entry"].title if row["entry"] else "",
+            row["entry"].document_no if row["entry"] else "",
+            row["entry"].adopted_on if row["entry"] else None,
+        ]
+        for row in board
+    ]
+    return head, rows

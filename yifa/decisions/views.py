@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from yifa.core.clocks import clocks_of
 from yifa.core.downloads import file_download
 from yifa.core.errors import NotFound, YifaError
+from yifa.core.listing import grid_export
 from yifa.core.procedure import Who, show_service_errors
 from yifa.core.procedure import reveal as reveal_field
 from yifa.core.views import staff_view
@@ -173,11 +174,14 @@ def rules_board(request):
             return redirect("decisions:rules_board")
         except YifaError as exc:
             show_service_errors(form, exc)
+    board = queries.rules_board(request.user, year)
+    if request.method == "GET" and request.GET.get("format") == "xlsx":
+        return grid_export(f"重大事项决策规则（{year}年）", *lists.rules_grid(board, today))
     return render(
         request,
         "decisions/rules_board.html",
         {
-            "board": queries.rules_board(request.user, year),
+            "board": board,
             "year": year,
             "form": form,
             "rule": rules.UNIT_RULES_BY_MAY,

@@ -1,6 +1,8 @@
-"""The staff list of normative documents (``core.listing``): its columns, what sorts and what goes to Excel."""
+"""The staff lists of normative documents (``core.listing``): its columns, what sorts and what goes to Excel."""
 
 from yifa.core.listing import Column, Listing
+
+from .models import Proposal
 
 DOCUMENTS = Listing(
     "行政规范性文件",
@@ -32,5 +34,27 @@ CAMPAIGNS = Listing(
         Column("基准日", "baseline", "baseline"),
         Column("事项", "item_count", "item_count"),
         Column("状态", "status", "status"),
+    ],
+)
+
+
+def _document(title, number):
+    return f"{title}（{number}）" if number else title
+
+
+def _hints(findings, expiry_note, citation_notes):
+    """提示 as the page shows it: the fair-competition findings, the expiry and the cited laws' state."""
+    parts = [f"公平竞争{len(findings)}处"] if findings else []
+    return "；".join([*parts, *filter(None, [expiry_note]), *(citation_notes or [])])
+
+
+CAMPAIGN_ITEMS = Listing(
+    "清理事项",
+    [
+        Column("文件", ("document__title", "document__number"), "document__title", show=_document),
+        Column("承办单位", "unit__name", "unit__path"),
+        Column("提示", ("findings", "expiry_note", "citation_notes"), show=_hints),
+        Column("意见", "proposal", "proposal", show=lambda p: Proposal(p).label if p else "—"),
+        Column("进度", "state", "state"),
     ],
 )

@@ -44,6 +44,9 @@ def campaign_list(request):
 def campaign_detail(request, pk, bound=None):
     campaign = access_campaign(request.user, pk)
     state = request.GET.get("state", "")
+    found = queries.campaign_items(campaign, request.user, state=state)
+    if request.method == "GET" and lists.CAMPAIGN_ITEMS.wants_export(request):
+        return lists.CAMPAIGN_ITEMS.export(found, request)
     return render(
         request,
         "normdocs/campaign.html",
@@ -51,7 +54,8 @@ def campaign_detail(request, pk, bound=None):
             "campaign": campaign,
             "actions": actions.CAMPAIGN_ACTIONS.offered(request.user, campaign, bound=bound),
             "board": queries.campaign_progress(campaign) if LEGAL_OFFICE(request.user) else None,
-            "items": queries.campaign_items(campaign, request.user, state=state)[:ITEMS_SHOWN],
+            "items": lists.CAMPAIGN_ITEMS.ordered(found, request)[:ITEMS_SHOWN],
+            **lists.CAMPAIGN_ITEMS.around(request),
             "states": ItemState.choices,
             "state": state,
             "catalogues": queries.CATALOGUES,
