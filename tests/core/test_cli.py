@@ -84,7 +84,7 @@ def test_rules_json_lists_every_rule_with_its_citation():
     by_id = {r["id"]: r for r in rules}
     for rule in rules:
         assert {"id", "title", "law", "article", "days", "unit", "extension_days"} <= set(rule)
-        assert rule["unit"] in ("workday", "calendar", None)
+        assert rule["unit"] in ("workday", "calendar", "month", None)
         assert rule["article"] and rule["law"] and rule["title"]
     assert by_id["core.start_day_not_counted"]["law"] == "中华人民共和国民法典"
     assert by_id["core.start_day_not_counted"]["article"] == "第二百零一条第一款"

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import BigIntegerField, Subquery
+from django.db.models.functions import Cast
+
 from yifa.core import clocks
 from yifa.core.models import DeadlineStatus
 from yifa.core.procedure import fire
@@ -22,11 +25,13 @@ def lapsed_notices(on: dt.date) -> list[Application]:
     lapsed = (
         clocks.clocks_of_rule(rules.CORRECTION_NOTICE)
         .filter(status=DeadlineStatus.RUNNING, due__lt=on)
-        .values_list("subject_id", flat=True)
+        .annotate(application=Cast("subject_id", BigIntegerField()))
+        .values("application")
     )
+    # one query whether or not any clock lapsed (a Python list of ids would skip it when empty)
     return list(
         Application.objects.select_related("item")
-        .filter(pk__in=[int(pk) for pk in lapsed], state=AppState.RECEIVED, correction_notice_on=None)
+        .filter(pk__in=Subquery(lapsed), state=AppState.RECEIVED, correction_notice_on=None)
         .order_by("pk")
     )
 
