@@ -3,10 +3,9 @@ masked as on the page (revealing one stays an audited act), and only the people 
 
 import pytest
 
+from tests.list_checks import column, sheet, sorts_and_exports
 from yifa.core import services
 from yifa.core.models import Role
-
-from ..listing_checks import column, exported, sorts_and_exports
 
 pytestmark = pytest.mark.django_db
 
@@ -31,5 +30,5 @@ def test_the_people_list_sorts_and_exports_masked_with_roles(cast, login):
 
 
 def test_a_liaison_exports_only_its_own_units_people(cast, login):
-    rows = exported(login(cast["minzheng_liaison"]).get("/staff/people/?format=xlsx"))
+    rows = sheet(login(cast["minzheng_liaison"]).get("/staff/people/?format=xlsx"))
     assert len(rows) > 1 and set(column(rows, "单位")) == {"江临市民政局"}

@@ -4,12 +4,11 @@ and the requests with the clock due first."""
 
 import pytest
 
+from tests.list_checks import column, sheet, sorts_and_exports
 from yifa.core import clocks
 from yifa.core.models import Unit
 from yifa.disclosure import demo
 from yifa.disclosure.models import CatalogueItem, Request
-
-from ..listing_checks import column, exported, sorts_and_exports
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +38,7 @@ def test_a_disclosure_list_sorts_and_exports(city, login, path, key, header):
 
 
 def test_the_catalogue_exports_labels_and_the_publication_deadline_as_a_date(city, login):
-    rows = exported(
-        login(city["minzheng_liaison"]).get(f"/staff/disclosure/units/{_minzheng()}/catalogue/?format=xlsx")
-    )
+    rows = sheet(login(city["minzheng_liaison"]).get(f"/staff/disclosure/units/{_minzheng()}/catalogue/?format=xlsx"))
     assert rows[0] == ("状态", "信息名称", "类别", "形成或变更", "公开日期", "公开期限")
     by_title = dict(zip(column(rows, "信息名称"), column(rows, "公开期限")))
     for item in CatalogueItem.objects.all():
@@ -57,23 +54,21 @@ def test_another_units_liaison_gets_no_catalogue_nor_register(city, login):
 
 
 def test_the_register_exports_kind_and_result_labels(city, login):
-    rows = exported(
-        login(city["minzheng_liaison"]).get(f"/staff/disclosure/units/{_minzheng()}/challenges/?format=xlsx")
-    )
+    rows = sheet(login(city["minzheng_liaison"]).get(f"/staff/disclosure/units/{_minzheng()}/challenges/?format=xlsx"))
     assert len(rows) == 2 and rows[0][:4] == ("类别", "案号", "受理或立案", "结果")
     assert all(not str(v).isascii() for v in (rows[1][0], rows[1][3]))
 
 
 def test_the_board_and_the_requests_export_only_the_users_clocks(city, login):
-    own = exported(login(city["minzheng_liaison"]).get("/staff/disclosure/?format=xlsx"))
+    own = sheet(login(city["minzheng_liaison"]).get("/staff/disclosure/?format=xlsx"))
     assert len(own) > 1 and set(column(own, "行政机关")) == {"江临市民政局"}
     assert set(column(own, "状态")) <= {"计时中", "中止计时"}
-    assert len(exported(login(city["shijian_liaison"]).get("/staff/disclosure/?format=xlsx"))) == 1
-    assert len(exported(login(city["shijian_liaison"]).get("/staff/disclosure/requests/?format=xlsx"))) == 1
+    assert len(sheet(login(city["shijian_liaison"]).get("/staff/disclosure/?format=xlsx"))) == 1
+    assert len(sheet(login(city["shijian_liaison"]).get("/staff/disclosure/requests/?format=xlsx"))) == 1
 
 
 def test_requests_export_the_clock_due_first_as_a_date(city, login):
-    rows = exported(login(city["minzheng_liaison"]).get("/staff/disclosure/requests/?format=xlsx"))
+    rows = sheet(login(city["minzheng_liaison"]).get("/staff/disclosure/requests/?format=xlsx"))
     assert rows[0][-2:] == ("最近期限", "最近期限届满日")
     found = dict(zip(column(rows, "编号"), zip(column(rows, "最近期限"), column(rows, "最近期限届满日"))))
     checked = 0

@@ -6,11 +6,10 @@ import datetime as dt
 
 import pytest
 
+from tests.list_checks import column, sheet, sorts_and_exports
 from yifa.core import clocks
 from yifa.licensing import demo, reform
 from yifa.licensing.models import Application, ReformKind
-
-from ..listing_checks import column, exported, sorts_and_exports
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +36,7 @@ def test_a_licensing_list_sorts_and_exports(city, login, url, key, header):
 
 
 def test_the_item_list_exports_labels_and_both_time_limits(city, login):
-    rows = exported(login(city["admin"]).get("/staff/licensing/?format=xlsx"))
+    rows = sheet(login(city["admin"]).get("/staff/licensing/?format=xlsx"))
     assert rows[0] == ("编码", "事项名称", "实施机关", "法定时限（工作日）", "承诺时限（工作日）", "收费", "状态")
     states = column(rows, "状态")
     assert "已公布" in states and "published" not in states
@@ -45,15 +44,15 @@ def test_the_item_list_exports_labels_and_both_time_limits(city, login):
 
 
 def test_certificates_go_out_only_to_those_who_see_them(city, login):
-    own = exported(login(city["shijian_liaison"]).get("/staff/licensing/certificates/?format=xlsx"))
-    other = exported(login(city["minzheng_liaison"]).get("/staff/licensing/certificates/?format=xlsx"))
+    own = sheet(login(city["shijian_liaison"]).get("/staff/licensing/certificates/?format=xlsx"))
+    other = sheet(login(city["minzheng_liaison"]).get("/staff/licensing/certificates/?format=xlsx"))
     assert len(own) > 1 and set(column(own, "发证机关")) == {"江临市市场监管局"}
     assert len(other) == 1  # 民政局 issues none: the header alone
     assert "valid" not in column(own, "状态")
 
 
 def test_applications_export_the_clock_due_first_as_a_date(city, login):
-    rows = exported(login(city["shijian_liaison"]).get("/staff/licensing/applications/?format=xlsx"))
+    rows = sheet(login(city["shijian_liaison"]).get("/staff/licensing/applications/?format=xlsx"))
     assert rows[0][-2:] == ("最近期限", "最近期限届满日")
     numbers = dict(zip(column(rows, "编号"), zip(column(rows, "最近期限"), column(rows, "最近期限届满日"))))
     running = [a for a in Application.objects.all() if clocks.clocks_of(a).exclude(due=None).exists()]
@@ -62,7 +61,7 @@ def test_applications_export_the_clock_due_first_as_a_date(city, login):
         first = clocks.clocks_of(app).exclude(due=None).order_by("due", "-id").first()
         title, due = numbers[app.number]
         assert title == first.title and due.date() == first.due  # a date cell, not text
-    assert len(exported(login(city["minzheng_liaison"]).get("/staff/licensing/applications/?format=xlsx"))) == 1
+    assert len(sheet(login(city["minzheng_liaison"]).get("/staff/licensing/applications/?format=xlsx"))) == 1
 
 
 def test_applications_sort_by_the_clock(city, login):
@@ -80,13 +79,13 @@ def test_the_reform_ledger_sorts_and_its_export_keeps_the_order(city, login):
     assert 'aria-sort="ascending"' in page and page.index("甲许可") < page.index("丙许可") < page.index("乙许可")
     assert "/staff/licensing/reform/export.xlsx?sort=decided_on" in page
     response = client.get("/staff/licensing/reform/export.xlsx?sort=-decided_on")
-    rows = exported(response)
+    rows = sheet(response)
     assert column(rows, "事项名称") == ["乙许可", "丙许可", "甲许可"] and set(column(rows, "改革方式")) == {"取消审批"}
 
 
 def test_the_differences_from_the_higher_list_export_as_on_the_page(city, login):
     client = login(city["reviewer"])
     assert "format=xlsx" in client.get("/staff/licensing/higher/").content.decode()
-    rows = exported(client.get("/staff/licensing/higher/?format=xlsx"))
+    rows = sheet(client.get("/staff/licensing/higher/?format=xlsx"))
     assert rows[0] == ("差异", "事项编码", "本级事项名称", "实施机关", "上级事项名称", "上级设定依据")
     assert len(rows) > 1 and set(column(rows, "差异")) <= {"超出上级清单", "名称或设定依据不一致", "本级尚未列入"}

@@ -3,10 +3,9 @@ progress in Chinese, each unit getting only its own items."""
 
 import pytest
 
+from tests.list_checks import column, sheet, sorts_and_exports
 from yifa.normdocs import demo
 from yifa.normdocs.models import Campaign
-
-from ..listing_checks import column, exported, sorts_and_exports
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +24,6 @@ def test_the_campaign_items_sort_and_export_in_chinese(cast, login, url):
 
 
 def test_a_unit_exports_only_its_own_items(cast, login, url):
-    own = exported(login(cast["shijian_liaison"]).get(f"{url}?format=xlsx"))
+    own = sheet(login(cast["shijian_liaison"]).get(f"{url}?format=xlsx"))
     assert len(own) > 1 and set(column(own, "承办单位")) == {"江临市市场监管局"}
-    assert len(exported(login(cast["minzheng_liaison"]).get(f"{url}?format=xlsx"))) == 1
+    assert len(sheet(login(cast["minzheng_liaison"]).get(f"{url}?format=xlsx"))) == 1

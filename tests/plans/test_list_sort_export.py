@@ -6,10 +6,9 @@ import re
 
 import pytest
 
+from tests.list_checks import column, sheet, sorts_and_exports
 from yifa.plans import demo
 from yifa.plans.models import AssignmentStatus, ReportKind
-
-from ..listing_checks import column, exported, sorts_and_exports
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +27,7 @@ def test_the_report_grid_exports_the_pages_grid(city, login):
     client = login(city["admin"])
     page = client.get("/staff/plans/reports/?year=2026").content.decode()
     assert "year=2026&amp;format=xlsx" in page
-    rows = exported(client.get("/staff/plans/reports/?year=2026&format=xlsx"))
+    rows = sheet(client.get("/staff/plans/reports/?year=2026&format=xlsx"))
     assert rows[0] == ("单位", *ReportKind.labels)
     assert [r[0] for r in rows[1:]] == _row_heads(page.split('id="compliance"')[1])
     cells = dict((r[0], r[1:]) for r in rows[1:])
@@ -40,7 +39,7 @@ def test_the_report_grid_exports_the_pages_grid(city, login):
 
 
 def test_a_liaison_exports_the_report_grid_of_its_own_unit_only(city, login):
-    rows = exported(login(city["minzheng_liaison"]).get("/staff/plans/reports/?year=2026&format=xlsx"))
+    rows = sheet(login(city["minzheng_liaison"]).get("/staff/plans/reports/?year=2026&format=xlsx"))
     assert [r[0] for r in rows[1:]] == ["江临市民政局"]
 
 
@@ -48,7 +47,7 @@ def test_the_institution_grid_exports_the_pages_grid(city, login):
     client = login(city["admin"])
     page = client.get("/staff/plans/institutions/?year=2026").content.decode()
     assert "year=2026&amp;format=xlsx" in page
-    rows = exported(client.get("/staff/plans/institutions/?year=2026&format=xlsx"))
+    rows = sheet(client.get("/staff/plans/institutions/?year=2026&format=xlsx"))
     assert rows[0][0] == "单位" and rows[0][-1] == "缺"
     assert rows[0][1:-1] == (
         "重大事项决策规则（重大事项决策规则，2026-04-30前）",
@@ -58,7 +57,7 @@ def test_the_institution_grid_exports_the_pages_grid(city, login):
     for row in rows[1:]:
         assert row[-1] == sum(1 for cell in row[1:-1] if cell in ("缺失", "未建立"))
     assert any(cell.startswith(("已建立", "逾期建立")) for row in rows[1:] for cell in row[1:-1])
-    mine = exported(login(city["minzheng_liaison"]).get("/staff/plans/institutions/?year=2026&format=xlsx"))
+    mine = sheet(login(city["minzheng_liaison"]).get("/staff/plans/institutions/?year=2026&format=xlsx"))
     assert [r[0] for r in mine[1:]] == ["江临市民政局"]
 
 
@@ -66,5 +65,5 @@ def test_the_overdue_shares_sort_and_export_with_the_tasks_date(city, login):
     rows = sorts_and_exports(login(city["admin"]), "/staff/plans/board/", "unit__name", "责任单位")
     assert all(hasattr(day, "year") for day in column(rows, "完成时限"))
     assert set(column(rows, "进展")) <= {f"{label} {n}%" for label in AssignmentStatus.labels for n in range(101)}
-    mine = exported(login(city["minzheng_liaison"]).get("/staff/plans/board/?format=xlsx"))
+    mine = sheet(login(city["minzheng_liaison"]).get("/staff/plans/board/?format=xlsx"))
     assert set(column(mine, "责任单位")) == {"江临市民政局"}

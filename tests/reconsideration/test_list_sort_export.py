@@ -7,11 +7,10 @@ import datetime as dt
 
 import pytest
 
+from tests.list_checks import column, sheet, sorts_and_exports
 from yifa.core import clocks
 from yifa.reconsideration import demo, opinions, submissions
 from yifa.reconsideration.models import Case, CaseState, OpinionLetter, OrganSubmission
-
-from ..listing_checks import column, exported, sorts_and_exports
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -41,7 +40,7 @@ def _due(record) -> dt.date:
 
 
 def test_the_board_exports_the_step_due_first_as_a_date(city, login):
-    rows = exported(login(city["fuyi"]).get("/staff/reconsideration/?format=xlsx"))
+    rows = sheet(login(city["fuyi"]).get("/staff/reconsideration/?format=xlsx"))
     found = dict(zip(column(rows, "案号"), zip(column(rows, "最近一步期限"), column(rows, "最近一步届满日"))))
     checked = 0
     for case in Case.objects.exclude(case_number=""):
@@ -66,7 +65,7 @@ def test_a_letter_or_submission_exports_its_clocks_due_date_and_sorts_by_it(city
 
 
 def test_the_recipient_exports_only_its_own_letters(city, login):
-    rows = exported(login(city["minzheng_liaison"]).get("/staff/reconsideration/opinions/?format=xlsx"))
+    rows = sheet(login(city["minzheng_liaison"]).get("/staff/reconsideration/opinions/?format=xlsx"))
     assert column(rows, "送达机关") == ["江临市民政局", "江临市民政局"]
 
 
@@ -78,5 +77,5 @@ def test_the_respondents_inbox_sorts_and_exports_its_reply_deadlines(city, login
     for case in cases:
         reply = clocks.clocks_of(case, open_only=False).filter(rule_id__contains=".reply.").get()
         assert rows[column(rows, "案号").index(case.number) + 1][rows[0].index("答复期限")].date() == reply.due
-    other = exported(login(city["minzheng_liaison"]).get("/staff/reconsideration/replies/?format=xlsx"))
+    other = sheet(login(city["minzheng_liaison"]).get("/staff/reconsideration/replies/?format=xlsx"))
     assert len(other) == 1
