@@ -18,8 +18,6 @@ PERIODS = {
     "enforcement.freeze": (30, "calendar", "第三十二条第一款", 30),
     "enforcement.freeze_notice": (3, "workday", "第三十一条第一款", None),
     "enforcement.court_urge": (10, "workday", "第五十四条", None),
-    "enforcement.reconsideration_period": (60, "calendar", "第二十条第一款", None),
-    "enforcement.litigation_period": (6, "month", "第四十六条第一款", None),
     "enforcement.court_application": (3, "month", "第五十三条", None),
     "enforcement.transfer_approval": (3, "calendar", "第五条第二款", None),
     "enforcement.transfer_send": (1, "calendar", "第五条第二款", None),
@@ -41,8 +39,6 @@ def test_rules_json_lists_every_enforcement_period_with_its_article():
     assert rules["enforcement.decision"]["law"] == "中华人民共和国行政处罚法"
     assert rules["enforcement.market_publication"]["law"] == "市场监督管理行政处罚信息公示规定"
     assert rules["enforcement.seizure"]["law"] == "中华人民共和国行政强制法"
-    assert rules["enforcement.litigation_period"]["law"] == "中华人民共和国行政诉讼法"
-    assert rules["enforcement.reconsideration_period"]["law_version"] == "2023-09-01"
     assert rules["enforcement.transfer_approval"]["law"] == "行政执法机关移送涉嫌犯罪案件的规定"
     assert rules["enforcement.responsibility"]["article"] == "第十五条第二款"  # settings: 山东
     periods = {r for r, v in rules.items() if r.startswith("enforcement.") and v["days"]}

@@ -19,7 +19,6 @@ EXPECTED = {
     "reconsideration.decision.simplified": ("第六十二条第二款", 30, "calendar", None),
     "reconsideration.hearing_notice": ("第五十一条第一款", 5, "workday", None),
     "reconsideration.opinion_feedback": ("第七十六条", 60, "calendar", None),
-    "reconsideration.application_period.2023": ("第二十条第一款", 60, "calendar", None),
     "reconsideration.reply.2017": ("第二十三条第一款", 10, "calendar", None),
     "reconsideration.decision.2017": ("第三十一条第一款", 60, "calendar", 30),
 }

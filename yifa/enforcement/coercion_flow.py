@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from yifa.core.calendar import current_calendar
 from yifa.core.procedure import INPUT, NEW, ON, Clock, Extend, Flow, Transition, assign
+from yifa.lib import remedies
 from yifa.lib.deadlines import WORKDAYS, earliest_after_notice, zh_date
 
 from . import guards, rules, writes
@@ -37,7 +38,7 @@ def court_application_opens(case):
     if case.decision_served_on is None:
         return None
     calendar = current_calendar()
-    periods = (rules.RECONSIDERATION_PERIOD, rules.LITIGATION_PERIOD)
+    periods = (remedies.RECONSIDERATION.on(case.decision_served_on), remedies.LITIGATION_PERIOD)
     return max(rule.due(case.decision_served_on, calendar).due for rule in periods)
 
 
@@ -147,8 +148,8 @@ def within_application_period(case, *, on, late_reason="", **_):
     served = zh_date(case.decision_served_on)
     if on <= opens:
         return (
-            f"行政决定于{served}送达，当事人申请行政复议（{rules.RECONSIDERATION_PERIOD.citation}）或者提起行政诉讼"
-            f"（{rules.LITIGATION_PERIOD.citation}）的期限至{zh_date(opens)}届满；期限届满后当事人仍不申请、不起诉又不履行的，"
+            f"行政决定于{served}送达，当事人申请行政复议（{remedies.RECONSIDERATION.on(case.decision_served_on).citation}）或者提起行政诉讼"
+            f"（{remedies.LITIGATION_PERIOD.citation}）的期限至{zh_date(opens)}届满；期限届满后当事人仍不申请、不起诉又不履行的，"
             f"方可申请人民法院强制执行（{rules.COURT_APPLICATION.citation}）"
         )
     closes = rules.COURT_APPLICATION.due(opens, current_calendar()).due

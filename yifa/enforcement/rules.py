@@ -15,9 +15,7 @@ from yifa.lib.law import Law, Rule
 from yifa.lib.statutes import (
     COERCION,
     CRIME_TRANSFER,
-    FUYI_2023,
     HENAN_ENFORCEMENT,
-    LITIGATION,
     LITIGATION_INTERPRETATION,
     MARKET_PUBLICITY,
     PENALTY,
@@ -334,26 +332,8 @@ COURT_URGE = Rule(
     note="十日为工作日（第六十九条）；自登记的催告书送达之日起算（不是制作或发出之日），届满后方可申请；"
     "未登记送达日的，不得申请",
 )
-# 第五十三条's “法定期限”: the party may apply for reconsideration or sue; both run from the day the party knew of the
-# decision (yifa takes the day it was served). Both must lapse, so the later one — the six months — opens the window.
-RECONSIDERATION_PERIOD = Rule(
-    "enforcement.reconsideration_period",
-    "认为行政行为侵犯其合法权益的，可以自知道或者应当知道该行政行为之日起六十日内提出行政复议申请",
-    FUYI_2023,
-    "第二十条第一款",
-    days=60,
-    unit=CALENDAR_DAYS,
-    note="行政强制法第五十三条所称法定期限之一；自行政决定送达之日起算",
-)
-LITIGATION_PERIOD = Rule(
-    "enforcement.litigation_period",
-    "直接向人民法院提起诉讼的，应当自知道或者应当知道作出行政行为之日起六个月内提出",
-    LITIGATION,
-    "第四十六条第一款",
-    days=6,
-    unit=MONTHS,
-    note="行政强制法第五十三条所称法定期限之一；自行政决定送达之日起算，到期月的对应日届满（民法典第二百零二条）",
-)
+# 第五十三条's “法定期限” are the party's remedy periods (lib/remedies.py): both run from the day the party knew of
+# the decision (yifa takes the day it was served). Both must lapse, so the later one, the six months, opens it.
 COURT_APPLICATION = Rule(
     "enforcement.court_application",
     "当事人在法定期限内不申请行政复议或者提起行政诉讼，又不履行行政决定的，没有行政强制执行权的行政机关可以自期限届满之日起"

@@ -17,6 +17,7 @@ from django.utils import timezone
 from yifa.core import clocks
 from yifa.core.errors import GateBlocked, InvalidInput, NotFound
 from yifa.core.procedure import ADMIN, LEGAL_OFFICE, add, change, remove
+from yifa.lib import remedies
 from yifa.lib.deadlines import zh_date
 from yifa.lib.office import docx_text, fill_docx, placeholders
 from yifa.lib.official_docx import Heading, official_docx
@@ -38,8 +39,8 @@ def _clock_due(app, rule) -> dt.date | None:
 def _remedies() -> str:
     return (
         "如不服本决定，可以自知道本决定之日起六十日内依法申请行政复议"
-        f"（{rules.REMEDY_RECONSIDERATION.citation}），或者自知道本决定之日起六个月内依法向人民法院提起行政诉讼"
-        f"（{rules.REMEDY_LITIGATION.citation}）。"
+        f"（{remedies.RECONSIDERATION_2023.citation}），或者自知道本决定之日起六个月内依法向人民法院提起行政诉讼"
+        f"（{remedies.LITIGATION_PERIOD.citation}）。"
     )
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS, earliest_after_notice, latest_notice_before
 from yifa.lib.law import Law, Rule
-from yifa.lib.statutes import BUSINESS_ENVIRONMENT, FUYI_2023, LICENSING, LITIGATION, ONLINE_SERVICES
+from yifa.lib.statutes import BUSINESS_ENVIRONMENT, LICENSING, ONLINE_SERVICES
 from yifa.lib.workdays import WEEKENDS_ONLY
 
 # Not in ../shared/laws/: cited by name (issued 2022-01-20).
@@ -128,20 +128,6 @@ REFUSAL_REASONS = Rule(
     "不予行政许可的，书面说明理由，并告知申请行政复议或者提起行政诉讼的权利",
     LICENSING,
     "第三十八条第二款",
-)
-REMEDY_RECONSIDERATION = Rule(
-    P + "remedy_reconsideration",
-    "自知道或者应当知道该行政行为之日起六十日内提出行政复议申请",
-    FUYI_2023,
-    "第二十条第一款",
-    note="决定书告知申请人的救济途径；期间由复议机关计算，此处只作告知",
-)
-REMEDY_LITIGATION = Rule(
-    P + "remedy_litigation",
-    "直接向人民法院提起诉讼的，自知道或者应当知道作出行政行为之日起六个月内提出",
-    LITIGATION,
-    "第四十六条第一款",
-    note="决定书告知申请人的救济途径；此处只作告知",
 )
 DECISION_PUBLICATION = Rule(
     P + "decision_publication",

@@ -8,31 +8,15 @@
 
 from django.conf import settings
 
+from yifa.lib import remedies
 from yifa.lib.deadlines import CALENDAR_DAYS, WORKDAYS
 from yifa.lib.law import Rule, Versions
 from yifa.lib.statutes import FUYI_2017, FUYI_2023, FUYI_REGULATION
 
 P = "reconsideration."
 
-APPLICATION_2023 = Rule(
-    P + "application_period.2023",
-    "申请期限",
-    FUYI_2023,
-    "第二十条第一款",
-    days=60,
-    unit=CALENDAR_DAYS,
-    note="自知道或者应当知道行政行为之日起；因正当理由耽误的，障碍消除之日起继续计算（第二款）",
-)
-APPLICATION_2017 = Rule(
-    P + "application_period.2017",
-    "申请期限",
-    FUYI_2017,
-    "第九条第一款",
-    days=60,
-    unit=CALENDAR_DAYS,
-    note="自知道该具体行政行为之日起",
-)
-APPLICATION = Versions(APPLICATION_2017, APPLICATION_2023)
+# 申请期限: the party's remedy period, declared once for every module in lib/remedies.py.
+APPLICATION = remedies.RECONSIDERATION
 APPLICATION_DELAY_2023 = Rule(
     P + "application_delay.2023",
     "因不可抗力或者其他正当理由耽误法定申请期限的，申请期限自障碍消除之日起继续计算",
