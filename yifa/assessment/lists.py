@@ -11,11 +11,11 @@ OBJECTIONS = Listing(
     "考核异议",
     [
         Column("单位", "unit__name", "unit__path"),
-        Column("指标", "indicator_name", "indicator_name"),
-        Column("提出日", "filed_on", "filed_on"),
-        Column("状态", "state", "state"),
-        Column("提出时得分", "points_then", "points_then", show=_points),
-        Column("复核后得分", "points", "points", show=_points),
+        Column("指标", "indicator_name", sort=True),
+        Column("提出日", "filed_on", sort=True),
+        Column("状态", "state", sort=True),
+        Column("提出时得分", "points_then", sort=True, show=_points),
+        Column("复核后得分", "points", sort=True, show=_points),
     ],
 )
 
@@ -23,8 +23,8 @@ REPORTS = Listing(
     "述法与法治政府建设报告",
     [
         Column("单位", "unit__name", "unit__path"),
-        Column("报告", "title", "title"),
-        Column("状态", "state", "state"),
-        Column("提交日", "submitted_on", "submitted_on"),
+        Column("报告", "title", sort=True),
+        Column("状态", "state", sort=True),
+        Column("提交日", "submitted_on", sort=True),
     ],
 )

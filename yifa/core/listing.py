@@ -25,16 +25,22 @@ class Column:
     """``field``: what the export reads (a ``values()`` path such as ``unit__name``, or several, which
     ``show`` then receives in order; empty: a column of the page only, such as its actions or clocks); a
     choices field shows its label by itself; ``show`` makes any other cell from the stored value(s);
-    ``sort``: the ORM ordering field, empty when the column does not sort."""
+    ``sort``: the ORM ordering field, ``True`` to sort on ``field`` itself, empty when the column does not sort."""
 
     label: str
     field: str | tuple[str, ...]
-    sort: str = ""
+    sort: str | bool = ""
     show: Callable[..., Any] | None = None
     # a value the rows do not store (a clock's due date): ``annotate(model)`` gives the expression, put on the
     # rows under ``field`` before they are sorted or exported, so it costs no query per row
     annotate: Callable[[Any], Any] | None = None
     page: bool = True  # False: a column of the export only (a clock's step and due date beside the page's clocks)
+
+    def __post_init__(self):
+        if self.sort is True:
+            if not isinstance(self.field, str) or not self.field:
+                raise ValueError(f"列“{self.label}”：sort=True 只用于单一字段的列")
+            object.__setattr__(self, "sort", self.field)
 
     @property
     def fields(self) -> tuple[str, ...]:

@@ -11,11 +11,11 @@ from .procedure import state_label
 DEADLINES = Listing(
     "期限",
     [
-        Column("状态", "status", "status"),
+        Column("状态", "status", sort=True),
         Column("事项", "subject_label"),
-        Column("期限", "title", "title"),
-        Column("责任单位", "unit__name", "unit__name"),
-        Column("届满日", "due", "due"),
+        Column("期限", "title", sort=True),
+        Column("责任单位", "unit__name", sort=True),
+        Column("届满日", "due", sort=True),
         Column("计算说明", "explanation"),
     ],
 )
@@ -29,10 +29,10 @@ def _states(action, from_state, to_state) -> str:
 AUDIT = Listing(
     "审计日志",
     [
-        Column("#", "id", "id"),
-        Column("时间", "at", "at"),
-        Column("操作人", "actor_name", "actor_name"),
-        Column("单位", "unit__name", "unit__name"),
+        Column("#", "id", sort=True),
+        Column("时间", "at", sort=True),
+        Column("操作人", "actor_name", sort=True),
+        Column("单位", "unit__name", sort=True),
         Column("对象", "subject_label"),
         Column("动作", ("action_label", "action"), "action", show=lambda label, action: label or action),
         Column("状态", ("action", "from_state", "to_state"), show=_states),
@@ -64,7 +64,7 @@ PEOPLE = Listing(
             "full_name",
             show=lambda name, login, active: f"{name or login}{'' if active else '（已停用）'}",
         ),
-        Column("登录名", "username", "username"),
+        Column("登录名", "username", sort=True),
         Column("单位", "unit__name", "unit__path"),
         Column("角色", "roles", annotate=_roles, show=lambda roles: (roles or "").strip()),
         Column("电话", "phone", show=mask_phone),

@@ -5,11 +5,11 @@ from yifa.core.listing import Column, Listing
 DECISIONS = Listing(
     "重大行政决策",
     [
-        Column("决策事项", "title", "title"),
-        Column("决策机关", "decision_body__name", "decision_body__name"),
-        Column("承办单位", "lead_unit__name", "lead_unit__name"),
-        Column("状态", "state", "state"),
-        Column("启动", "started_on", "started_on"),
+        Column("决策事项", "title", sort=True),
+        Column("决策机关", "decision_body__name", sort=True),
+        Column("承办单位", "lead_unit__name", sort=True),
+        Column("状态", "state", sort=True),
+        Column("启动", "started_on", sort=True),
     ],
 )
 
@@ -17,25 +17,25 @@ DECISIONS = Listing(
 ITEMS = Listing(
     "决策事项目录",
     [
-        Column("事项", "title", "title"),
-        Column("类别", "category", "category"),
-        Column("承办单位", "lead_unit__name", "lead_unit__name"),
+        Column("事项", "title", sort=True),
+        Column("类别", "category", sort=True),
+        Column("承办单位", "lead_unit__name", sort=True),
         Column("程序要求", ""),
-        Column("计划", "planned", "planned"),
+        Column("计划", "planned", sort=True),
     ],
 )
 
 CATALOGUE_ITEMS = Listing(
     "决策事项目录",
     [
-        Column("年度", "catalogue__year", "catalogue__year"),
-        Column("决策机关", "catalogue__unit__name", "catalogue__unit__name"),
-        Column("目录状态", "catalogue__state", "catalogue__state"),
-        Column("事项名称", "title", "title"),
-        Column("类别", "category", "category"),
-        Column("承办单位", "lead_unit__name", "lead_unit__name"),
+        Column("年度", "catalogue__year", sort=True),
+        Column("决策机关", "catalogue__unit__name", sort=True),
+        Column("目录状态", "catalogue__state", sort=True),
+        Column("事项名称", "title", sort=True),
+        Column("类别", "category", sort=True),
+        Column("承办单位", "lead_unit__name", sort=True),
         Column("依法应当听证", "hearing_required", show=lambda v: "是" if v else "否"),
-        Column("计划时间", "planned", "planned"),
+        Column("计划时间", "planned", sort=True),
     ],
 )
 

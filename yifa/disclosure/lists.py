@@ -5,29 +5,29 @@ from yifa.core.listing import Column, Listing, clock_due, clock_title
 REQUESTS = Listing(
     "政府信息公开申请",
     [
-        Column("编号", "number", "number"),
-        Column("行政机关", "unit__name", "unit__name"),
-        Column("收到日期", "received_on", "received_on"),
-        Column("提交方式", "channel", "channel"),
+        Column("编号", "number", sort=True),
+        Column("行政机关", "unit__name", sort=True),
+        Column("收到日期", "received_on", sort=True),
+        Column("提交方式", "channel", sort=True),
         Column("申请内容", "content"),
-        Column("状态", "state", "state"),
-        Column("办理结果", "outcome", "outcome"),
+        Column("状态", "state", sort=True),
+        Column("办理结果", "outcome", sort=True),
         Column("期限", "", "clock_due"),
         Column("最近期限", "clock_title", annotate=clock_title(), page=False),
-        Column("最近期限届满日", "clock_due", "clock_due", annotate=clock_due(), page=False),
+        Column("最近期限届满日", "clock_due", sort=True, annotate=clock_due(), page=False),
     ],
 )
 
 CATALOGUE = Listing(
     "主动公开目录",
     [
-        Column("状态", "state", "state"),
-        Column("信息名称", "title", "title"),
-        Column("类别", "category", "category"),
-        Column("形成或变更", "formed_on", "formed_on"),
-        Column("公开日期", "published_on", "published_on"),
+        Column("状态", "state", sort=True),
+        Column("信息名称", "title", sort=True),
+        Column("类别", "category", sort=True),
+        Column("形成或变更", "formed_on", sort=True),
+        Column("公开日期", "published_on", sort=True),
         # 政府信息公开条例第二十六条: the publication clock, as the page shows it
-        Column("公开期限", "clock_due", "clock_due", annotate=clock_due()),
+        Column("公开期限", "clock_due", sort=True, annotate=clock_due()),
         Column("办理", ""),
     ],
 )
@@ -35,12 +35,12 @@ CATALOGUE = Listing(
 CHALLENGES = Listing(
     "政府信息公开行政复议、行政诉讼",
     [
-        Column("类别", "kind", "kind"),
-        Column("案号", "reference", "reference"),
-        Column("受理或立案", "filed_on", "filed_on"),
-        Column("结果", "result", "result"),
-        Column("审结", "concluded_on", "concluded_on"),
-        Column("所涉申请", "request__number", "request__number"),
+        Column("类别", "kind", sort=True),
+        Column("案号", "reference", sort=True),
+        Column("受理或立案", "filed_on", sort=True),
+        Column("结果", "result", sort=True),
+        Column("审结", "concluded_on", sort=True),
+        Column("所涉申请", "request__number", sort=True),
         Column("说明", "note"),
         Column("办理", ""),
     ],
@@ -49,10 +49,10 @@ CHALLENGES = Listing(
 CLOCKS = Listing(
     "政府信息公开期限",
     [
-        Column("状态", "status", "status"),
-        Column("事项", "subject_label", "subject_label"),
-        Column("期限", "title", "title"),
-        Column("行政机关", "unit__name", "unit__name"),
-        Column("届满日", "due", "due"),
+        Column("状态", "status", sort=True),
+        Column("事项", "subject_label", sort=True),
+        Column("期限", "title", sort=True),
+        Column("行政机关", "unit__name", sort=True),
+        Column("届满日", "due", sort=True),
     ],
 )

@@ -6,12 +6,12 @@ from yifa.core.listing import Column, Listing
 CASES = Listing(
     "行政处罚案件",
     [
-        Column("案号", "number", "number"),
-        Column("当事人", "party_name", "party_name"),
+        Column("案号", "number", sort=True),
+        Column("当事人", "party_name", sort=True),
         Column("违法行为", "violation"),
         Column("执法主体", "body__name"),
-        Column("状态", "state", "state"),
-        Column("立案", "filed_on", "filed_on"),
+        Column("状态", "state", sort=True),
+        Column("立案", "filed_on", sort=True),
     ],
     paging=("after", "before"),
 )
@@ -33,8 +33,8 @@ def _certificate(number, until, state):
 OFFICERS = Listing(
     "执法人员",
     [
-        Column("姓名", "name", "name"),
-        Column("执法主体", "body__name", "body__name"),
+        Column("姓名", "name", sort=True),
+        Column("执法主体", "body__name", sort=True),
         Column("执法证", ("cert_number", "cert_until", "cert_state"), show=_certificate),
     ],
 )
@@ -42,9 +42,9 @@ OFFICERS = Listing(
 BODIES = Listing(
     "执法主体",
     [
-        Column("主体", "name", "name"),
-        Column("类型", "kind", "kind"),
-        Column("执法领域", "fields", "fields"),
+        Column("主体", "name", sort=True),
+        Column("类型", "kind", sort=True),
+        Column("执法领域", "fields", sort=True),
         Column("依据", "legal_basis"),
         Column(
             "相对集中行政处罚权",
@@ -57,36 +57,36 @@ BODIES = Listing(
 POWERS = Listing(
     "执法事项清单",
     [
-        Column("编码", "code", "code"),
-        Column("事项", "name", "name"),
-        Column("类别", "kind", "kind"),
-        Column("实施主体", "body__name", "body__name"),
-        Column("责任岗位", "responsible_post", "responsible_post"),
-        Column("裁量基准", "benchmark_code", "benchmark_code"),
-        Column("状态", "active", "active", show=lambda active: "在用" if active else "已撤下"),
+        Column("编码", "code", sort=True),
+        Column("事项", "name", sort=True),
+        Column("类别", "kind", sort=True),
+        Column("实施主体", "body__name", sort=True),
+        Column("责任岗位", "responsible_post", sort=True),
+        Column("裁量基准", "benchmark_code", sort=True),
+        Column("状态", "active", sort=True, show=lambda active: "在用" if active else "已撤下"),
     ],
 )
 
 BENCHMARKS = Listing(
     "行政处罚裁量基准",
     [
-        Column("编码", "code", "code"),
-        Column("版本", "edition", "edition"),
-        Column("违法行为", "violation", "violation"),
+        Column("编码", "code", sort=True),
+        Column("版本", "edition", sort=True),
+        Column("违法行为", "violation", sort=True),
         Column("情节", "circumstance"),
-        Column("阶次", "degree", "degree"),
+        Column("阶次", "degree", sort=True),
         Column("幅度（元）", ("fine_min", "fine_max"), "fine_min", show=lambda low, high: f"{low}–{high}"),
         Column("依据", "legal_basis"),
-        Column("状态", "state", "state"),
+        Column("状态", "state", sort=True),
     ],
 )
 
 OUTSIDE = Listing(
     "偏离裁量基准的案件",
     [
-        Column("案号", "number", "number"),
-        Column("执法主体", "body__name", "body__name"),
-        Column("罚没金额（元）", "fine", "fine", show=lambda fine: fine if fine is None else float(fine)),
+        Column("案号", "number", sort=True),
+        Column("执法主体", "body__name", sort=True),
+        Column("罚没金额（元）", "fine", sort=True, show=lambda fine: fine if fine is None else float(fine)),
         Column(
             "基准幅度（元）",
             ("benchmark__fine_min", "benchmark__fine_max"),
@@ -99,24 +99,24 @@ OUTSIDE = Listing(
 COERCION = Listing(
     "行政强制案件",
     [
-        Column("文书编号", "number", "number"),
-        Column("当事人", "party_name", "party_name"),
-        Column("类别", "kind", "kind"),
-        Column("执法主体", "body__name", "body__name"),
-        Column("状态", "state", "state"),
-        Column("实施或催告日", "started_on", "started_on"),
+        Column("文书编号", "number", sort=True),
+        Column("当事人", "party_name", sort=True),
+        Column("类别", "kind", sort=True),
+        Column("执法主体", "body__name", sort=True),
+        Column("状态", "state", sort=True),
+        Column("实施或催告日", "started_on", sort=True),
     ],
 )
 
 INSPECTIONS = Listing(
     "行政检查",
     [
-        Column("检查编号", "number", "number"),
-        Column("检查对象", "party_name", "party_name"),
+        Column("检查编号", "number", sort=True),
+        Column("检查对象", "party_name", sort=True),
         Column("检查内容", "scope_text"),
-        Column("执法主体", "body__name", "body__name"),
-        Column("状态", "state", "state"),
-        Column("检查日", "inspected_on", "inspected_on"),
+        Column("执法主体", "body__name", sort=True),
+        Column("状态", "state", sort=True),
+        Column("检查日", "inspected_on", sort=True),
     ],
 )
 
@@ -129,9 +129,9 @@ TRANSFERS = Listing(
             "id",
             show=lambda *parts: " ".join(p for p in parts if p),
         ),
-        Column("涉嫌罪名", "suspected_crime", "suspected_crime"),
-        Column("接收机关", "recipient", "recipient"),
-        Column("状态", "state", "state"),
-        Column("报告日", "reported_on", "reported_on"),
+        Column("涉嫌罪名", "suspected_crime", sort=True),
+        Column("接收机关", "recipient", sort=True),
+        Column("状态", "state", sort=True),
+        Column("报告日", "reported_on", sort=True),
     ],
 )

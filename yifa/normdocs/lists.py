@@ -7,22 +7,22 @@ from .models import Proposal
 DOCUMENTS = Listing(
     "行政规范性文件",
     [
-        Column("标题", "title", "title"),
-        Column("文号", "number", "number"),
-        Column("制定机关", "unit__name", "unit__name"),
-        Column("状态", "status", "status"),
-        Column("公布日期", "published_on", "published_on"),
-        Column("有效期至", "expires_on", "expires_on"),
+        Column("标题", "title", sort=True),
+        Column("文号", "number", sort=True),
+        Column("制定机关", "unit__name", sort=True),
+        Column("状态", "status", sort=True),
+        Column("公布日期", "published_on", sort=True),
+        Column("有效期至", "expires_on", sort=True),
     ],
 )
 
 FILING = Listing(
     "报送备案期限",
     [
-        Column("状态", "status", "status"),
-        Column("文件", "subject_label", "subject_label"),
-        Column("制定机关", "unit__name", "unit__name"),
-        Column("应报日期", "due", "due"),
+        Column("状态", "status", sort=True),
+        Column("文件", "subject_label", sort=True),
+        Column("制定机关", "unit__name", sort=True),
+        Column("应报日期", "due", sort=True),
         Column("计算说明", "explanation"),
     ],
 )
@@ -30,10 +30,10 @@ FILING = Listing(
 CAMPAIGNS = Listing(
     "规范性文件清理",
     [
-        Column("名称", "title", "title"),
-        Column("基准日", "baseline", "baseline"),
-        Column("事项", "item_count", "item_count"),
-        Column("状态", "status", "status"),
+        Column("名称", "title", sort=True),
+        Column("基准日", "baseline", sort=True),
+        Column("事项", "item_count", sort=True),
+        Column("状态", "status", sort=True),
     ],
 )
 
@@ -54,7 +54,7 @@ CAMPAIGN_ITEMS = Listing(
         Column("文件", ("document__title", "document__number"), "document__title", show=_document),
         Column("承办单位", "unit__name", "unit__path"),
         Column("提示", ("findings", "expiry_note", "citation_notes"), show=_hints),
-        Column("意见", "proposal", "proposal", show=lambda p: Proposal(p).label if p else "—"),
-        Column("进度", "state", "state"),
+        Column("意见", "proposal", sort=True, show=lambda p: Proposal(p).label if p else "—"),
+        Column("进度", "state", sort=True),
     ],
 )

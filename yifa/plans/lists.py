@@ -7,21 +7,21 @@ from .models import AssignmentStatus
 PLANS = Listing(
     "工作计划",
     [
-        Column("计划", "title", "title"),
-        Column("年度", "year", "year"),
-        Column("组织单位", "unit__name", "unit__name"),
-        Column("状态", "state", "state"),
-        Column("确认日", "confirmed_on", "confirmed_on"),
+        Column("计划", "title", sort=True),
+        Column("年度", "year", sort=True),
+        Column("组织单位", "unit__name", sort=True),
+        Column("状态", "state", sort=True),
+        Column("确认日", "confirmed_on", sort=True),
     ],
 )
 
 INFO = Listing(
     "政务信息报送",
     [
-        Column("标题", "title", "title"),
-        Column("单位", "unit__name", "unit__name"),
-        Column("报送日", "submitted_on", "submitted_on"),
-        Column("状态", "state", "state"),
+        Column("标题", "title", sort=True),
+        Column("单位", "unit__name", sort=True),
+        Column("报送日", "submitted_on", sort=True),
+        Column("状态", "state", sort=True),
     ],
 )
 
@@ -36,11 +36,11 @@ OVERDUE = Listing(
             "task__title",
             show=lambda n, title: f"{n}. {title}" if n else title,
         ),
-        Column("计划", "task__plan__title", "task__plan__title", page=False),
-        Column("责任单位", "unit__name", "unit__name"),
-        Column("完成时限", "task__due", "task__due"),
+        Column("计划", "task__plan__title", sort=True, page=False),
+        Column("责任单位", "unit__name", sort=True),
+        Column("完成时限", "task__due", sort=True),
         Column("进展", ("status", "percent"), "percent", show=lambda s, p: f"{AssignmentStatus(s).label} {p}%"),
-        Column("催办", "urge_count", "urge_count", show=lambda n: f"{n}次"),
+        Column("催办", "urge_count", sort=True, show=lambda n: f"{n}次"),
     ],
 )
 

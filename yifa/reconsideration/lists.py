@@ -8,13 +8,13 @@ CASES = Listing(
     "行政复议案件",
     [
         Column("案号或收件编号", ("case_number", "receipt_number"), "id", show=lambda case, receipt: case or receipt),
-        Column("收到日期", "received_on", "received_on"),
-        Column("申请方式", "channel", "channel"),
-        Column("被申请人", "respondent_name", "respondent_name"),
+        Column("收到日期", "received_on", sort=True),
+        Column("申请方式", "channel", sort=True),
+        Column("被申请人", "respondent_name", sort=True),
         Column("行政行为", "act_title"),
-        Column("状态", "state", "state"),
-        Column("受理日期", "accepted_on", "accepted_on"),
-        Column("结案日期", "closed_on", "closed_on"),
+        Column("状态", "state", sort=True),
+        Column("受理日期", "accepted_on", sort=True),
+        Column("结案日期", "closed_on", sort=True),
     ],
 )
 
@@ -27,8 +27,8 @@ BOARD = Listing(
     "行政复议期限监控",
     [
         Column("案号", ("case_number", "receipt_number"), "id", show=_number),
-        Column("被申请人", "respondent_name", "respondent_name"),
-        Column("状态", "state", "state"),
+        Column("被申请人", "respondent_name", sort=True),
+        Column("状态", "state", sort=True),
         Column("各环节期限", "", "worst"),
         # the page shows every running step; the export gives the one due first, its date a date cell
         Column("最近一步期限", "clock_title", annotate=clock_title(), page=False),
@@ -40,11 +40,11 @@ BOARD = Listing(
 LETTERS = Listing(
     "行政复议意见书",
     [
-        Column("状态", "state", "state"),
+        Column("状态", "state", sort=True),
         Column("案号", ("case__case_number", "case__receipt_number"), "case__case_number", show=_number),
-        Column("送达机关", "recipient__name", "recipient__name"),
-        Column("制发", "issued_on", "issued_on"),
-        Column("报送期限", "clock_due", "clock_due", annotate=clock_due(open_only=False)),
+        Column("送达机关", "recipient__name", sort=True),
+        Column("制发", "issued_on", sort=True),
+        Column("报送期限", "clock_due", sort=True, annotate=clock_due(open_only=False)),
         Column("纠正情况", ("feedback_on", "feedback"), "feedback_on", show=lambda on, text: on and f"{on}：{text}"),
     ],
 )
@@ -52,12 +52,12 @@ LETTERS = Listing(
 SUBMISSIONS = Listing(
     "经作出处罚决定的机关提交的复议申请",
     [
-        Column("状态", "state", "state"),
-        Column("收到", "received_on", "received_on"),
-        Column("机关", "unit__name", "unit__name"),
-        Column("申请人", "applicant_name", "applicant_name"),
-        Column("处罚决定", "act_title", "act_title"),
-        Column("转送期限", "clock_due", "clock_due", annotate=clock_due(open_only=False)),
+        Column("状态", "state", sort=True),
+        Column("收到", "received_on", sort=True),
+        Column("机关", "unit__name", sort=True),
+        Column("申请人", "applicant_name", sort=True),
+        Column("处罚决定", "act_title", sort=True),
+        Column("转送期限", "clock_due", sort=True, annotate=clock_due(open_only=False)),
         Column("办理", "resolution"),
     ],
 )
@@ -65,9 +65,9 @@ SUBMISSIONS = Listing(
 HELD = Listing(
     "暂存的网上申请",
     [
-        Column("收到时间", "received_at", "received_at"),
-        Column("摘要", "summary", "summary"),
-        Column("暂存原因", "held_reason", "held_reason"),
+        Column("收到时间", "received_at", sort=True),
+        Column("摘要", "summary", sort=True),
+        Column("暂存原因", "held_reason", sort=True),
         Column("办理", ""),
     ],
 )
@@ -76,14 +76,14 @@ HELD = Listing(
 INBOX = Listing(
     "本单位作为被申请人的行政复议案件",
     [
-        Column("状态", "reply_on", "reply_on", show=lambda on: "已答复" if on else "待答复"),
+        Column("状态", "reply_on", sort=True, show=lambda on: "已答复" if on else "待答复"),
         Column("案号", ("case_number", "receipt_number"), "case_number", show=_number),
-        Column("行政行为", "act_title", "act_title"),
-        Column("收到副本", "copy_sent_on", "copy_sent_on"),
+        Column("行政行为", "act_title", sort=True),
+        Column("收到副本", "copy_sent_on", sort=True),
         Column(
             "答复期限",
             "clock_due",
-            "clock_due",
+            sort=True,
             annotate=clock_due(R.REPLY_2017.id, R.REPLY_2023.id, R.REPLY_SIMPLE.id, open_only=False),
         ),
         Column("办理", ""),

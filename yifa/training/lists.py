@@ -26,8 +26,8 @@ def hours(need: dict) -> Listing:
         [
             Column("姓名", ("full_name", "username"), "full_name", show=lambda full, user: full or user),
             Column("单位", "unit__name", "unit__path"),
-            Column("类别", "enforcement", "enforcement", show=lambda e: "行政执法人员" if e else "机关工作人员"),
-            Column("已完成学时", "hours", "hours", show=_hours),
+            Column("类别", "enforcement", sort=True, show=lambda e: "行政执法人员" if e else "机关工作人员"),
+            Column("已完成学时", "hours", sort=True, show=_hours),
             Column("要求", "enforcement", show=lambda e: _hours(required(e))),
             Column(
                 "状态",
@@ -41,11 +41,11 @@ def hours(need: dict) -> Listing:
 COURSES = Listing(
     "法制培训",
     [
-        Column("日期", "held_on", "held_on"),
-        Column("主题", "topic", "topic"),
+        Column("日期", "held_on", sort=True),
+        Column("主题", "topic", sort=True),
         Column("组织单位", "unit__name", "unit__path"),
-        Column("授课人", "teacher", "teacher"),
-        Column("学时", "hours", "hours", show=_hours),
+        Column("授课人", "teacher", sort=True),
+        Column("学时", "hours", sort=True, show=_hours),
         Column("参训人数", "attendees"),
     ],
 )
@@ -62,12 +62,12 @@ def with_attendees(courses):
 STUDIES = Listing(
     "领导干部学法",
     [
-        Column("日期", "held_on", "held_on"),
+        Column("日期", "held_on", sort=True),
         Column("单位", "unit__name", "unit__path"),
-        Column("形式", "kind", "kind"),
-        Column("学习内容", "law_studied", "law_studied"),
-        Column("主讲人", "speaker", "speaker"),
-        Column("参加人数", "attendance", "attendance"),
+        Column("形式", "kind", sort=True),
+        Column("学习内容", "law_studied", sort=True),
+        Column("主讲人", "speaker", sort=True),
+        Column("参加人数", "attendance", sort=True),
     ],
 )
 
@@ -88,7 +88,7 @@ def plans(today) -> Listing:
         [
             Column("单位", "unit__name", "unit__path"),
             Column("状态", ("state", "filed_on", "outline__state", "outline__plans_due"), "state", show=state),
-            Column("报送日", "filed_on", "filed_on"),
+            Column("报送日", "filed_on", sort=True),
             Column("届满日", "outline__plans_due"),
         ],
     )
