@@ -202,3 +202,15 @@ def test_lists_with_actions_on_every_row_stay_flat_as_they_grow(cast, login):
     for name in ("市场监管局", "交通运输局", "青石镇"):
         task.assignments.create(unit=cast[name])
     assert (queries_for("/staff/plans/info/"), queries_for(f"/staff/plans/tasks/{task.pk}/")) == few
+
+
+def test_the_information_list_pages_fifty_at_a_time_newest_first(cast, login):
+    liaison = cast["minzheng_liaison"]
+    for n in range(51):
+        services.info_submit(by=liaison, title=f"第{n:02d}条工作信息", body="内容")
+    client = login(cast["reviewer"])
+    first = client.get("/staff/plans/info/").content.decode()
+    assert len(re.findall(r"第\d\d条工作信息", first)) == 50 and "第00条工作信息" not in first
+    assert "下一页" in first
+    second = client.get("/staff/plans/info/?page=2").content.decode()
+    assert re.findall(r"第\d\d条工作信息", second) == ["第00条工作信息"] and "上一页" in second

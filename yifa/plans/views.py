@@ -251,18 +251,17 @@ def info(request):
     found = queries.info_items_for(request.user)
     if lists.INFO.wants_export(request):
         return lists.INFO.export(found, request)
-    items = list(lists.INFO.ordered(found, request)[:200])
-    for item in items:
+    listed = lists.INFO.page(request, found)
+    for item in listed["page"]["rows"]:
         item.actions = INFO_ACTIONS.offered(request.user, item)
     return render(
         request,
         "plans/info.html",
         {
-            "items": items,
             "counts": queries.info_counts(year=year, user=request.user),
             "year": year,
             "form": forms.InfoForm(),
-            **lists.INFO.around(request),
+            **listed,
         },
     )
 
