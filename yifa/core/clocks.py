@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from yifa.lib.deadlines import Pause, zh_date
-from yifa.lib.law import Rule, get_rule
+from yifa.lib.law import REGISTRY, Rule, get_rule
 
 from .calendar import current_calendar
 from .errors import YifaError
@@ -22,26 +22,27 @@ from .models import Deadline, DeadlineStatus
 from .models.deadlines import OPEN_STATUSES
 
 
-def _pauses(deadline: Deadline) -> list[Pause]:
-    return [Pause(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in deadline.pauses]
+def _pauses(pauses: list) -> list[Pause]:
+    return [Pause(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in pauses]
+
+
+def counted(rule: Rule, calendar, *, status, paused_since, start, pauses, extension_days, restart) -> tuple:
+    """(due, explanation) of a running or paused clock of a period ``rule``, from its stored inputs."""
+    if status == DeadlineStatus.PAUSED:
+        return None, f"自{paused_since:%Y年%m月%d日}起中止计时，恢复后重新计算届满日"
+    result = rule.due(start, calendar, pauses=_pauses(pauses), extension=extension_days, restart=restart)
+    return result.due, "，".join(result.explanation)
 
 
 def recompute(deadline: Deadline, *, save: bool = True, calendar=None) -> Deadline:
     rule = get_rule(deadline.rule_id)
     if not rule.is_period:  # a fixed date set by a plan or decision: nothing to count
         return deadline
-    if deadline.status == DeadlineStatus.PAUSED:
-        deadline.due = None
-        deadline.explanation = f"自{deadline.paused_since:%Y年%m月%d日}起中止计时，恢复后重新计算届满日"
-    else:
-        result = rule.due(
-            deadline.start,
-            calendar or current_calendar(),
-            pauses=_pauses(deadline),
-            extension=deadline.extension_days,
-            restart=deadline.restart,
-        )
-        deadline.due, deadline.explanation = result.due, "，".join(result.explanation)
+    deadline.due, deadline.explanation = counted(
+        rule,
+        calendar or current_calendar(),
+        **{name: getattr(deadline, name) for name in _INPUTS if name != "rule_id"},
+    )
     if save:
         deadline.save(update_fields=["due", "explanation"])
     return deadline
@@ -232,28 +233,17 @@ def clocks_touching(*, day: dt.date | None = None, year: int | None = None):
     return qs
 
 
-RECOMPUTE_BATCH = 2000
-_INPUTS = (
-    "id",
-    "rule_id",
-    "status",
-    "paused_since",
-    "start",
-    "pauses",
-    "extension_days",
-    "restart",
-    "due",
-    "explanation",
-)
+RECOMPUTE_BATCH = 5000
+_INPUTS = ("rule_id", "status", "paused_since", "start", "pauses", "extension_days", "restart")
 
 
 def recompute_open_clocks(progress=None, *, day: dt.date | None = None, year: int | None = None) -> int:
     """After a calendar edit: the open clocks it can move, again from their inputs (all open clocks when
-    neither ``day`` nor ``year`` is given). Clocks with the same inputs are computed once; each batch is
-    written in one statement and its own transaction. ``progress(done, total)`` after each batch.
-    Returns how many due dates or explanations changed."""
+    neither ``day`` nor ``year`` is given). Rows are read as tuples, clocks with the same inputs are computed
+    once, and only the rows whose date or explanation moved are written, each batch in one statement and its
+    own transaction. ``progress(done, total)`` after each batch. Returns how many changed."""
     calendar = current_calendar()
-    touching = clocks_touching(day=day, year=year).only(*_INPUTS).order_by("pk")
+    touching = clocks_touching(day=day, year=year).order_by("pk").values_list("pk", *_INPUTS, "due", "explanation")
     total = touching.count() if progress else 0
     computed: dict[tuple, tuple | None] = {}
     changed = done = last = 0
@@ -262,35 +252,34 @@ def recompute_open_clocks(progress=None, *, day: dt.date | None = None, year: in
             batch = list(touching.filter(pk__gt=last)[:RECOMPUTE_BATCH])
             if not batch:
                 break
-            moved = [d for d in batch if _recomputed(d, calendar, computed)]
+            moved = []
+            for pk, *inputs, due, explanation in batch:
+                now = _computed(dict(zip(_INPUTS, inputs)), calendar, computed)
+                if now is not None and now != (due, explanation):
+                    moved.append(Deadline(pk=pk, due=now[0], explanation=now[1]))
             Deadline.objects.bulk_update(moved, ["due", "explanation"], batch_size=500)
-        changed, done, last = changed + len(moved), done + len(batch), batch[-1].pk
+        changed, done, last = changed + len(moved), done + len(batch), batch[-1][0]
         if progress:
             progress(done, total)
     return changed
 
 
-def _recomputed(deadline: Deadline, calendar, computed: dict) -> bool:
+def _computed(inputs: dict, calendar, computed: dict) -> tuple | None:
+    """(due, explanation) of a clock with these inputs, computed once per distinct inputs; None for a date
+    set by a plan or decision (it stays) or a rule no longer declared (its stored date stays: the edit goes on)."""
+    paused = inputs["status"] == DeadlineStatus.PAUSED
     key = (
-        deadline.rule_id,
-        deadline.status == DeadlineStatus.PAUSED and deadline.paused_since,
-        deadline.start,
-        tuple(map(tuple, deadline.pauses)),
-        deadline.extension_days,
-        deadline.restart,
+        inputs["rule_id"],
+        paused and inputs["paused_since"],
+        inputs["start"],
+        tuple(map(tuple, inputs["pauses"])),
+        inputs["extension_days"],
+        inputs["restart"],
     )
-    before = (deadline.due, deadline.explanation)
     if key not in computed:
-        try:
-            fixed = not get_rule(deadline.rule_id).is_period  # a date set by a plan or decision stays
-        except KeyError:  # its rule is no longer declared: leave the stored date, do not block the edit
-            fixed = True
-        if fixed:
+        rule = REGISTRY.get(inputs["rule_id"])
+        if rule is None or not rule.is_period:
             computed[key] = None
         else:
-            recompute(deadline, save=False, calendar=calendar)
-            computed[key] = (deadline.due, deadline.explanation)
-    if computed[key] is None or computed[key] == before:
-        return False
-    deadline.due, deadline.explanation = computed[key]
-    return True
+            computed[key] = counted(rule, calendar, **{k: v for k, v in inputs.items() if k != "rule_id"})
+    return computed[key]
