@@ -11,6 +11,7 @@ def sheet(response) -> list[tuple]:
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"  # a browser must not guess another type
     content = b"".join(response.streaming_content) if response.streaming else response.content
     return list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
 

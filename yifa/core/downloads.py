@@ -3,7 +3,7 @@
 from pathlib import PurePath
 from urllib.parse import quote
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 
 MIME = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -13,9 +13,14 @@ MIME = {
 }
 
 
-def file_download(content: bytes, filename: str) -> HttpResponse:
-    """Always an attachment; the type follows the name's extension (our own files only)."""
-    response = HttpResponse(content, content_type=MIME[PurePath(filename).suffix.lower()])
+def file_download(content, filename: str) -> HttpResponse | FileResponse:
+    """Always an attachment; the type follows the name's extension (our own files only). ``content``: bytes, or
+    an open file (a large export spooled to disk), streamed and closed once sent."""
+    mime = MIME[PurePath(filename).suffix.lower()]
+    if hasattr(content, "read"):
+        response = FileResponse(content, content_type=mime)
+    else:
+        response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     response["X-Content-Type-Options"] = "nosniff"
     return response

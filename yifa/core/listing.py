@@ -10,12 +10,11 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 
-from .downloads import MIME, file_download
+from .downloads import file_download
 
 EXPORT_LIMIT = 100_000  # a sheet past this is a database dump, not a list
 
@@ -160,10 +159,7 @@ def workbook_response(wb, title: str) -> FileResponse:
     out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
     wb.save(out)
     out.seek(0)
-    name = f"{title}（{timezone.localdate():%Y-%m-%d}）.xlsx"
-    response = FileResponse(out, content_type=MIME[".xlsx"])
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    return response
+    return file_download(out, f"{title}（{timezone.localdate():%Y-%m-%d}）.xlsx")
 
 
 def grid_export(title: str, head: list, rows) -> HttpResponse:
