@@ -100,7 +100,7 @@ def closed_counts(
 ) -> dict[object, tuple[int, int]]:
     """{key: (met, late)} of the clocks closed from ``first`` (the first day of a month) to ``last``, keyed
     ``by="unit"`` (unit id) or ``by="month"`` (its first day), leaving out ``exclude_rules`` or keeping only
-    ``rules``; in one query."""
+    ``rules``; in one query. A key with nothing closed is left out."""
     if first.day != 1:
         raise ValueError("closed_counts counts whole months from their first day")
     if last < first:
@@ -132,4 +132,4 @@ def closed_counts(
         k = _day(k) if by == "month" else k
         before = found.get(k, (0, 0))
         found[k] = (before[0] + (met or 0), before[1] + (late or 0))
-    return found
+    return {k: v for k, v in found.items() if v != (0, 0)}
