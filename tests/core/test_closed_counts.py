@@ -17,13 +17,15 @@ from yifa.lib.law import get_rule
 
 D = dt.date
 RULE = "licensing.decision"  # 20 working days (行政许可法第四十二条)
+REPLY = "disclosure.reply"  # 20 working days (政府信息公开条例第三十三条): assessed by an indicator of its own
 
 
-def _live(first, last, by):
+def _live(first, last, by, exclude=(), only=None):
     key = "unit_id" if by == "unit" else "closed_on"
+    clocks = Deadline.objects.filter(closed_on__gte=first, closed_on__lte=last, status__in=("met", "late"))
+    clocks = clocks.exclude(rule_id__in=exclude) if only is None else clocks.filter(rule_id__in=only)
     rows = (
-        Deadline.objects.filter(closed_on__gte=first, closed_on__lte=last, status__in=("met", "late"))
-        .values(key)
+        clocks.values(key)
         .annotate(met=Count("pk", filter=Q(status="met")), late=Count("pk", filter=Q(status="late")))
         .order_by()
     )
@@ -35,8 +37,8 @@ def _live(first, last, by):
     return found
 
 
-def _close(subject, unit, start, on, cancelled=False):
-    clock = clocks.start_clock(subject=subject, rule=get_rule(RULE), start=start, unit=unit)
+def _close(subject, unit, start, on, cancelled=False, rule=RULE):
+    clock = clocks.start_clock(subject=subject, rule=get_rule(rule), start=start, unit=unit)
     return clocks.stop_clock(clock, on=on, cancelled=cancelled)
 
 
@@ -53,6 +55,8 @@ def _agree():
     for first, last in WINDOWS:
         for by in ("unit", "month"):
             assert closed_counts(first, last, by=by) == _live(first, last, by), (first, last, by)
+            assert closed_counts(first, last, by=by, exclude_rules=[REPLY]) == _live(first, last, by, [REPLY])
+            assert closed_counts(first, last, by=by, rules=[REPLY]) == _live(first, last, by, only=[REPLY])
     assert differences() == []
 
 
@@ -68,6 +72,8 @@ def closed(cast):
         _close(minzheng, minzheng, D(2025, 12, 1), D(2026, 1, 2)),  # late: due 2025-12-29, closed next year
         _close(minzheng, minzheng, D(2026, 1, 5), D(2026, 1, 15)),  # met, mid-month
         _close(minzheng, minzheng, D(2026, 1, 5), D(2026, 1, 16), cancelled=True),  # not counted
+        _close(market, market, D(2025, 1, 2), D(2025, 1, 20), rule=REPLY),  # met, another rule
+        _close(minzheng, minzheng, D(2025, 12, 1), D(2026, 1, 14), rule=REPLY),  # late
     ]
     return made
 
@@ -75,10 +81,11 @@ def closed(cast):
 def test_counts_follow_met_and_late_closings_across_month_and_year_ends(closed, cast):
     _agree()
     market = cast["市场监管局"].pk
-    assert closed_counts(D(2025, 1, 1), D(2025, 12, 31), by="unit")[market] == (1, 2)
-    assert closed_counts(D(2025, 1, 1), D(2025, 1, 31), by="month") == {D(2025, 1, 1): (1, 1)}
-    assert closed_counts(D(2026, 1, 1), D(2026, 1, 15), by="unit") == {cast["民政局"].pk: (1, 1)}
-    assert closed_counts(D(2026, 1, 1), D(2026, 1, 14), by="unit") == {cast["民政局"].pk: (0, 1)}
+    assert closed_counts(D(2025, 1, 1), D(2025, 12, 31), by="unit")[market] == (2, 2)
+    assert closed_counts(D(2025, 1, 1), D(2025, 12, 31), by="unit", exclude_rules=[REPLY])[market] == (1, 2)
+    assert closed_counts(D(2025, 1, 1), D(2025, 1, 31), by="month", exclude_rules=[REPLY]) == {D(2025, 1, 1): (1, 1)}
+    assert closed_counts(D(2026, 1, 1), D(2026, 1, 15), by="unit") == {cast["民政局"].pk: (1, 2)}
+    assert closed_counts(D(2026, 1, 1), D(2026, 1, 13), by="unit") == {cast["民政局"].pk: (0, 1)}
 
 
 def test_a_closed_clock_is_not_reopened_and_recomputing_does_not_count_it_twice(closed):
@@ -88,22 +95,23 @@ def test_a_closed_clock_is_not_reopened_and_recomputing_does_not_count_it_twice(
     clocks.recompute(closed[0])
     clocks.recompute_open_clocks()
     _agree()
-    assert ClosedClocks.objects.filter(month=D(2025, 1, 1)).get().met == 1
+    assert ClosedClocks.objects.get(month=D(2025, 1, 1), rule_id=RULE).met == 1
 
 
 def test_deleting_a_closed_clock_takes_it_off_the_counts(closed, cast):
     Deadline.objects.filter(pk__in=[closed[1].pk, closed[4].pk]).delete()
     closed[5].delete()
     _agree()
-    assert closed_counts(D(2025, 1, 1), D(2025, 12, 31), by="unit")[cast["市场监管局"].pk] == (1, 1)
+    assert closed_counts(D(2025, 1, 1), D(2025, 12, 31), by="unit")[cast["市场监管局"].pk] == (2, 1)
 
 
 def test_rebuild_repairs_counts_and_check_names_what_differs(closed, capsys):
-    ClosedClocks.objects.filter(month=D(2025, 1, 1)).update(met=5)
+    ClosedClocks.objects.filter(month=D(2025, 1, 1), rule_id=RULE).update(met=5)
     Deadline.objects.filter(pk=closed[2].pk).update(status=DeadlineStatus.MET)  # written around stop_clock
     problems = differences()
-    assert len(problems) == 2 and "2025-01：记录为按期5、逾期1，实际为按期1、逾期1" in problems[0]
-    with pytest.raises(CommandError, match="办结计数与期限不符：2处，请运行 yifa tallies rebuild"):
+    assert len(problems) == 3  # January's count of the rule; February's of the rule and of every rule
+    assert f"{RULE} 2025-01：记录为按期5、逾期1，实际为按期1、逾期1" in problems[0]
+    with pytest.raises(CommandError, match="办结计数与期限不符：3处，请运行 yifa tallies rebuild"):
         call_command("tallies", "check")
     call_command("tallies", "rebuild")
     assert "已重新计数" in capsys.readouterr().out

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '法定期限办结计数',
                 'verbose_name_plural': '法定期限办结计数',
-                'constraints': [models.UniqueConstraint(fields=('month', 'rule_id', 'unit'), name='one_closed_count')],
+                'constraints': [models.UniqueConstraint(fields=('rule_id', 'month', 'unit'), name='one_closed_count')],
             },
         ),
         migrations.RunPython(count_closed_clocks, migrations.RunPython.noop),

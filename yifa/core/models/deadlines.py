@@ -88,14 +88,14 @@ class ClosedClocks(models.Model):
     these rows, whose number is bounded by units × rules × months, not by the number of clocks."""
 
     unit = models.ForeignKey("core.Unit", verbose_name="责任单位", on_delete=models.CASCADE, related_name="+")
-    rule_id = models.CharField("规则", max_length=80)
+    rule_id = models.CharField("规则", max_length=80)  # "*": every rule of the unit that month
     month = models.DateField("办结月份")  # its first day
     met = models.IntegerField("按期办结", default=0)
     late = models.IntegerField("逾期办结", default=0)
 
     class Meta:
         verbose_name = verbose_name_plural = "法定期限办结计数"
-        constraints = [models.UniqueConstraint(fields=["month", "rule_id", "unit"], name="one_closed_count")]
+        constraints = [models.UniqueConstraint(fields=["rule_id", "month", "unit"], name="one_closed_count")]
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.rule_id}：按期{self.met}，逾期{self.late}"
