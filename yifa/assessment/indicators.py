@@ -68,6 +68,11 @@ class Indicator:
     # leaves them out, so one late act costs points under one indicator only
     clock_rules: tuple[str, ...] = ()
 
+    @property
+    def has_rows(self) -> bool:
+        """Whether it lists records behind its figure (loaded on demand on the unit's score page)."""
+        return self.rows is not _no_rows and not self.manual
+
 
 def _rule_citation(rule_id: str, fallback: str) -> str:
     rule = REGISTRY.get(rule_id)
@@ -113,15 +118,17 @@ def _fact_counts(year: int, as_of: dt.date) -> dict[str, dict[int, Tally]]:
     return found
 
 
-def _fact_lines(unit_id: int, year: int, as_of: dt.date) -> dict[str, list[dict]]:
-    """The unit's facts of the year, at most ``ROWS_SHOWN`` per indicator (the not-good first), in one query."""
+def _fact_lines(unit_id: int, year: int, as_of: dt.date, only: str | None = None) -> dict[str, list[dict]]:
+    """The unit's facts of the year, at most ``ROWS_SHOWN`` per indicator (the not-good first), in one query:
+    of every indicator, or ``only`` one."""
     memo = _read_once.get()
-    key = ("rows", unit_id, year, as_of)
+    key = ("rows", unit_id, year, as_of, only)
     if memo is not None and key in memo:
         return memo[key]
     order = [F("good").asc(), F("on").desc(), F("pk").desc()]
+    facts = Fact.objects.filter(unit_id=unit_id, year=year, on__lte=as_of)
     qs = (
-        Fact.objects.filter(unit_id=unit_id, year=year, on__lte=as_of)
+        (facts if only is None else facts.filter(indicator=only))
         .annotate(n=Window(RowNumber(), partition_by=[F("indicator")], order_by=order))
         .filter(n__lte=ROWS_SHOWN)
         .order_by("indicator", *order)
@@ -145,7 +152,9 @@ def fact_tally(indicator: str):
 
 def fact_rows(indicator: str):
     def rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
-        return _fact_lines(unit_id, year, as_of).get(indicator, [])
+        # a page showing every indicator's records reads them all at once; one indicator's records, its own
+        only = None if _read_once.get() is not None else indicator
+        return _fact_lines(unit_id, year, as_of, only).get(indicator, [])
 
     return rows
 
