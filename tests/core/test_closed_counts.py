@@ -117,3 +117,39 @@ def test_rebuild_repairs_counts_and_check_names_what_differs(closed, capsys):
     assert "已重新计数" in capsys.readouterr().out
     _agree()
     assert rebuild() == ClosedClocks.objects.count()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_clocks_closing_at_once_in_two_transactions_lose_no_count(cast):
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time")
+    import threading
+
+    market = cast["市场监管局"]
+    opened = [
+        clocks.start_clock(subject=market, rule=get_rule(RULE), start=D(2025, 3, 3), unit=market) for _ in range(40)
+    ]
+    ready = threading.Barrier(2)
+    failures = []
+
+    def close(part):
+        try:
+            ready.wait()
+            with transaction.atomic():
+                for clock in part:
+                    clocks.stop_clock(clock, on=D(2025, 3, 10))
+        except Exception as exc:  # reported below: an exception in a thread would not fail the test
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=close, args=(opened[i::2],)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures
+    assert ClosedClocks.objects.get(rule_id=RULE, month=D(2025, 3, 1), unit=market).met == 40
+    assert differences() == []
