@@ -31,6 +31,8 @@ def pages():
         StudySession.objects.order_by("-id").first().get_absolute_url(),
         reverse("assessment:cockpit"),
         reverse("assessment:unit", args=[unit.pk]),
+        reverse("assessment:unit_records", args=[unit.pk, "clocks_on_time"]),
+        reverse("assessment:unit_records", args=[unit.pk, "normdocs_filed"]),
         reverse("assessment:unit_duties", args=[unit.pk]),
         reverse("assessment:duties"),
         reverse("assessment:indicators"),

@@ -13,6 +13,8 @@ from django.urls import reverse
 from yifa.assessment import interface, queries, system
 from yifa.core import bus
 
+from .records import records_shown
+
 D = dt.date
 AS_OF = D(2025, 12, 31)
 
@@ -84,8 +86,8 @@ def test_a_computed_indicator_from_another_module_counts_and_links_its_records(c
     line = _line(cast, "case_file_review")
     assert (line.points, line.indicator.source) == (Decimal("8.5"), "supervision")
     assert _line(cast, "case_file_review", "市场监管局").points == 10  # nothing reviewed: full points
-    page = login(cast["minzheng_head"]).get(reverse("assessment:unit", args=[cast["民政局"].pk]) + "?year=2025")
-    assert 'href="/staff/supervision/reviews/1/"' in page.content.decode()
+    records = records_shown(login(cast["minzheng_head"]), cast["民政局"], "case_file_review", 2025)
+    assert 'href="/staff/supervision/reviews/1/"' in records
     indicators = login(cast["reviewer"]).get(reverse("assessment:indicators") + "?year=2025").content.decode()
     assert "行政执法案卷评查得分" in indicators and "平台计算（supervision）" in indicators
 

@@ -11,6 +11,7 @@ from yifa.assessment.models import Fact
 from yifa.normdocs import services as normdocs
 
 from ..normdocs.conftest import NEUTRAL_TEXT, publish_lawfully
+from .records import records_shown
 
 D = dt.date
 AS_OF = D(2025, 12, 31)
@@ -46,8 +47,10 @@ def test_a_document_filed_late_lowers_the_units_score_and_the_page_links_to_it(c
     assert after.total == before.total - 10
     assert _score(cast, "市场监管局").total == before.total  # another unit is untouched
 
-    page = login(cast["minzheng_head"]).get(reverse("assessment:unit", args=[cast["民政局"].pk]) + "?year=2025")
-    text = page.content.decode()
+    client = login(cast["minzheng_head"])
+    page = client.get(reverse("assessment:unit", args=[cast["民政局"].pk]) + "?year=2025").content.decode()
+    assert late.get_absolute_url() not in page  # the records behind each line are loaded when it is opened
+    text = records_shown(client, cast["民政局"], NORMDOCS_FILED, 2025)
     assert f'href="{late.get_absolute_url()}"' in text
     assert "2025-10-10报送备案，届满日2025-10-09，逾期" in text
 
@@ -91,7 +94,15 @@ def test_the_unit_page_lists_its_unfiled_documents_and_its_clocks_closed_late_wi
         status=DeadlineStatus.LATE,
         closed_on=D(2025, 7, 2),
     )
-    page = login(cast["minzheng_head"]).get(reverse("assessment:unit", args=[cast["民政局"].pk]) + "?year=2025")
-    text = page.content.decode()
+    client = login(cast["minzheng_head"])
+    text = records_shown(client, cast["民政局"], NORMDOCS_FILED, 2025)
     assert f'href="{unfiled.get_absolute_url()}"' in text and "逾期未报送备案" in text
+    text = records_shown(client, cast["民政局"], "clocks_on_time", 2025)
     assert f'href="{late.link}"' in text and "低保申请（张三）：许可决定期限" in text and "逾期办结" in text
+    # without JavaScript the same link opens a page of its own
+    page = client.get(reverse("assessment:unit_records", args=[cast["民政局"].pk, "clocks_on_time"]) + "?year=2025")
+    assert "<html" in page.content.decode() and f'href="{late.link}"' in page.content.decode()
+    other = login(cast["shijian_head"]).get(
+        reverse("assessment:unit_records", args=[cast["民政局"].pk, "clocks_on_time"])
+    )
+    assert other.status_code == 403

@@ -5,10 +5,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
+from tests.assessment.records import records_shown
 from yifa.assessment import queries
 from yifa.disclosure import services
+from yifa.disclosure.scores import REPLIES_ON_TIME
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -46,8 +47,7 @@ def test_late_and_overdue_replies_lower_the_units_score_and_are_linked(cast, reg
     assert _line(cast, as_of=D(2026, 11, 5)).points == Decimal("5.0")  # on 11月5日 the third is not yet late
     assert _line(cast, "市场监管局").points == 10  # no request to assess: full points
 
-    page = login(cast["minzheng_head"]).get(reverse("assessment:unit", args=[cast["民政局"].pk]) + "?year=2026")
-    html = page.content.decode()
+    html = records_shown(login(cast["minzheng_head"]), cast["民政局"], REPLIES_ON_TIME, 2026)
     for r in (on_time, late, overdue):
         assert f'href="{r.get_absolute_url()}"' in html
     assert "逾期答复（期限届满2026年10月22日，2026年10月23日答复）" in html

@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Case, CharField, Count, F, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 
+from yifa.core.closed_counts import closed_counts
 from yifa.core.models import Deadline, DeadlineStatus
 from yifa.lib.law import REGISTRY
 from yifa.lib.statutes import FUYI_2023
@@ -67,6 +68,11 @@ class Indicator:
     # leaves them out, so one late act costs points under one indicator only
     clock_rules: tuple[str, ...] = ()
 
+    @property
+    def has_rows(self) -> bool:
+        """Whether it lists records behind its figure (loaded on demand on the unit's score page)."""
+        return self.rows is not _no_rows and not self.manual
+
 
 def _rule_citation(rule_id: str, fallback: str) -> str:
     rule = REGISTRY.get(rule_id)
@@ -112,15 +118,17 @@ def _fact_counts(year: int, as_of: dt.date) -> dict[str, dict[int, Tally]]:
     return found
 
 
-def _fact_lines(unit_id: int, year: int, as_of: dt.date) -> dict[str, list[dict]]:
-    """The unit's facts of the year, at most ``ROWS_SHOWN`` per indicator (the not-good first), in one query."""
+def _fact_lines(unit_id: int, year: int, as_of: dt.date, only: str | None = None) -> dict[str, list[dict]]:
+    """The unit's facts of the year, at most ``ROWS_SHOWN`` per indicator (the not-good first), in one query:
+    of every indicator, or ``only`` one."""
     memo = _read_once.get()
-    key = ("rows", unit_id, year, as_of)
+    key = ("rows", unit_id, year, as_of, only)
     if memo is not None and key in memo:
         return memo[key]
     order = [F("good").asc(), F("on").desc(), F("pk").desc()]
+    facts = Fact.objects.filter(unit_id=unit_id, year=year, on__lte=as_of)
     qs = (
-        Fact.objects.filter(unit_id=unit_id, year=year, on__lte=as_of)
+        (facts if only is None else facts.filter(indicator=only))
         .annotate(n=Window(RowNumber(), partition_by=[F("indicator")], order_by=order))
         .filter(n__lte=ROWS_SHOWN)
         .order_by("indicator", *order)
@@ -144,7 +152,9 @@ def fact_tally(indicator: str):
 
 def fact_rows(indicator: str):
     def rows(unit_id: int, year: int, as_of: dt.date) -> list[dict]:
-        return _fact_lines(unit_id, year, as_of).get(indicator, [])
+        # a page showing every indicator's records reads them all at once; one indicator's records, its own
+        only = None if _read_once.get() is not None else indicator
+        return _fact_lines(unit_id, year, as_of, only).get(indicator, [])
 
     return rows
 
@@ -200,16 +210,10 @@ def clocks_assessed_apart() -> list[str]:
 
 
 def _clocks_tally(year: int, as_of: dt.date) -> dict[int, Tally]:
-    rows = (
-        Deadline.objects.filter(
-            closed_on__year=year, closed_on__lte=as_of, status__in=(DeadlineStatus.MET, DeadlineStatus.LATE)
-        )
-        .exclude(rule_id__in=clocks_assessed_apart())
-        .values("unit_id")
-        .annotate(total=Count("unit"), good=Count("unit", filter=Q(status=DeadlineStatus.MET)))
-        .order_by()
-    )
-    return {r["unit_id"]: Tally(r["good"], r["total"]) for r in rows}
+    """From core's closed-clock counts by unit, rule and month (one query, not one row per clock)."""
+    last = min(as_of, dt.date(year, 12, 31))
+    counts = closed_counts(dt.date(year, 1, 1), last, by="unit", exclude_rules=clocks_assessed_apart())
+    return {unit: Tally(met, met + late) for unit, (met, late) in counts.items() if met + late}
 
 
 UNFILED, LATE = "unfiled", "late"

@@ -85,7 +85,8 @@ def scores(user, *, year: int, as_of: dt.date, indicators: list[Indicator] | Non
     return result
 
 
-def unit_score(unit: Unit, *, year: int, as_of: dt.date) -> UnitScore:
+def unit_score(unit: Unit, *, year: int, as_of: dt.date, rows: bool = True) -> UnitScore:
+    """The unit's lines; with ``rows``, the records behind each (the page loads them per indicator instead)."""
     manual = _manual_scores(year, unit.pk)
     lines = []
     with facts_read_once():
@@ -93,7 +94,8 @@ def unit_score(unit: Unit, *, year: int, as_of: dt.date) -> UnitScore:
         tallies, _ = city_figures(indicators, year, as_of)
         for i in indicators:
             line = _line(i, tallies[i.code].get(unit.pk, i.absent), manual.get((i.code, unit.pk)))
-            line.rows = i.rows(unit.pk, year, as_of)
+            if rows:
+                line.rows = i.rows(unit.pk, year, as_of)
             lines.append(line)
     return UnitScore(unit, lines)
 

@@ -1,16 +1,16 @@
 """The cockpit's trends: the main computed indicators city-wide, by year (the last five) and by quarter
 of the year shown, in two grouped queries whatever the data size — the facts other modules' acts left and
-the statutory clocks closed. A rate is what counted of what was assessed, in per cent; a period with
-nothing to assess has no point (None), not a full score."""
+core's counts of the statutory clocks closed, by month. A rate is what counted of what was assessed, in per
+cent; a period with nothing to assess has no point (None), not a full score."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import CharField, Count, F, Q, Value
+from django.db.models import Count, Q
 
 from yifa.core.charts import line_chart, rate
-from yifa.core.models import Deadline, DeadlineStatus
+from yifa.core.closed_counts import closed_counts
 
 from .indicators import NORMDOCS_FILED, RECONSIDERATION_UPHELD, clocks_assessed_apart
 from .models import Fact
@@ -25,38 +25,31 @@ SERIES = {
 
 
 def _counts(year: int, as_of: dt.date) -> dict[tuple[str, int, int], tuple[int, int]]:
-    """{(indicator, year, quarter): (good, total)} for the five years up to ``year``, in one query grouped by
-    day (at most five years of days), summed by quarter here: no date function runs per row in the database,
-    and the clocks are read from their covering index of closed clocks."""
+    """{(indicator, year, quarter): (good, total)} for the five years up to ``year``: the facts in one query
+    grouped by day (at most five years of days), the clocks from core's counts of closed clocks by month
+    (one query, whatever the number of clocks); summed by quarter here, so no date function runs per row."""
     first = year - YEARS + 1
     facts = (
         Fact.objects.filter(indicator__in=[NORMDOCS_FILED, RECONSIDERATION_UPHELD], year__gte=first, year__lte=year)
         .filter(on__lte=as_of)
-        .annotate(code=F("indicator"), y=F("year"), day=F("on"))
-        .values("code", "y", "day")
+        .values("indicator", "year", "on")
         .annotate(total=Count("unit"), good=Count("unit", filter=Q(good=True)))
-        .values_list("code", "y", "day", "total", "good")
+        .values_list("indicator", "year", "on", "total", "good")
         .order_by()
     )
-    clocks = (
-        Deadline.objects.filter(
-            closed_on__gte=dt.date(first, 1, 1),
-            closed_on__lte=min(as_of, dt.date(year, 12, 31)),
-            status__in=(DeadlineStatus.MET, DeadlineStatus.LATE),
-        )
-        .exclude(rule_id__in=clocks_assessed_apart())
-        .annotate(code=Value(CLOCKS, CharField()), y=Value(0), day=F("closed_on"))
-        .values("code", "y", "day")
-        .annotate(total=Count("unit"), good=Count("unit", filter=Q(status=DeadlineStatus.MET)))
-        .values_list("code", "y", "day", "total", "good")
-        .order_by()
+    clocks = closed_counts(
+        dt.date(first, 1, 1), min(as_of, dt.date(year, 12, 31)), by="month", exclude_rules=clocks_assessed_apart()
     )
     found: dict[tuple[str, int, int], tuple[int, int]] = {}
-    for code, y, day, total, good in facts.union(clocks, all=True):
-        day = dt.date.fromisoformat(day) if isinstance(day, str) else day
-        key = (code, y or day.year, (day.month - 1) // 3 + 1)  # a fact counts in its own year; a clock when closed
+
+    def add(key, good, total):
         before = found.get(key, (0, 0))
         found[key] = (before[0] + good, before[1] + total)
+
+    for code, y, day, total, good in facts:
+        add((code, y, (day.month - 1) // 3 + 1), good, total)  # a fact counts in its own year
+    for month, (met, late) in clocks.items():
+        add((CLOCKS, month.year, (month.month - 1) // 3 + 1), met, met + late)  # a clock when closed
     return found
 
 

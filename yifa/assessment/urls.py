@@ -6,6 +6,7 @@ from .actions import OBJECTION_ACTIONS, REPORT_ACTIONS
 urlpatterns = [
     path("", views.cockpit, name="cockpit"),
     path("units/<int:pk>/", views.unit, name="unit"),
+    path("units/<int:pk>/records/<str:code>/", views.unit_records, name="unit_records"),
     path("units/<int:pk>/duties/", views.unit_duties, name="unit_duties"),
     path("units/<int:pk>/duties/<int:duty>/", views.unit_duty_record, name="unit_duty_record"),
     path("duties/", views.duty_list, name="duties"),

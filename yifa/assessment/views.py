@@ -60,7 +60,7 @@ def cockpit(request):
 def unit(request, pk: int):
     year, as_of = _year_and_date(request)
     unit = access_unit(request.user, pk)
-    score = queries.unit_score(unit, year=year, as_of=as_of)
+    score = queries.unit_score(unit, year=year, as_of=as_of, rows=False)  # each indicator's records on demand
     may_object = request.user.unit_id == unit.pk and OBJECTING(request.user, Objection(unit=unit))
     filed = {o.code: o for o in queries.objections(request.user, year=year).filter(unit=unit)}
     for line in score.lines:
@@ -76,6 +76,20 @@ def unit(request, pk: int):
             "objection_form": forms.ObjectionForm(initial={"year": year}) if may_object else None,
         },
     )
+
+
+@staff_view
+def unit_records(request, pk: int, code: str):
+    """The records behind one indicator of a unit's score, each linked to its page: the fragment the score page
+    loads when a line is opened (htmx), or a page of its own without JavaScript."""
+    year, as_of = _year_and_date(request)
+    unit = access_unit(request.user, pk)
+    indicator = system.find(year, code)
+    if indicator is None or not indicator.has_rows:
+        raise NotFound("没有该考核指标的记录")
+    template = "assessment/_records.html" if request.htmx else "assessment/unit_records.html"
+    context = {"unit": unit, "indicator": indicator, "year": year, "as_of": as_of}
+    return render(request, template, {**context, "rows": indicator.rows(unit.pk, year, as_of)})
 
 
 @staff_view

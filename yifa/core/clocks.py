@@ -17,6 +17,7 @@ from yifa.lib.deadlines import Pause, zh_date
 from yifa.lib.law import REGISTRY, Rule, get_rule
 
 from .calendar import current_calendar
+from .closed_counts import count_closing
 from .errors import YifaError
 from .models import Deadline, DeadlineStatus
 from .models.deadlines import OPEN_STATUSES
@@ -219,6 +220,7 @@ def stop_clock(deadline: Deadline, *, on: dt.date, cancelled: bool = False) -> D
         deadline.status = DeadlineStatus.MET
     deadline.closed_on = on
     deadline.save(update_fields=["status", "closed_on"])
+    count_closing(deadline)
     return deadline
 
 

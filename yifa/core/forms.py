@@ -1,4 +1,7 @@
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from .models import DayKind, Role, Unit, UnitKind, User
 
@@ -89,3 +92,18 @@ class AuditFilterForm(forms.Form):
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             self.add_error("until", "截止日期：不能早于起始日期")
         return data
+
+
+class QuickSelectMultiple(forms.SelectMultiple):
+    """A multiple select rendered in one pass: Django renders each option through its own template (about half
+    a millisecond each), and a list of a city's staff has hundreds of them."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in (value or [])}
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((str(v), mark_safe(" selected") if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)

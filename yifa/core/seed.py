@@ -34,6 +34,7 @@ from .audit import GENESIS, chain_hash, record_event
 from .bulk import insert_objects, insert_rows
 from .calendar import current_calendar
 from .clocks import recompute
+from .closed_counts import rebuild as rebuild_closed_counts
 from .demo import DEPARTMENTS, TOWNSHIPS, Cast, build_city
 from .models import AuditHead, Deadline, DeadlineStatus, Event, Notification, Role, RoleGrant, Unit, UnitKind, User
 from .registry import contributions
@@ -253,6 +254,7 @@ def seed_deadlines(scale: int, units, people, today, rng, progress, rules=None) 
     for first, last in _batches(scale):
         insert_rows(Deadline, [next(rows) for _ in range(first, last)])
         progress("法定期限", last, scale)
+    rebuild_closed_counts()  # the rows went in around the engine's stop_clock, which counts one close at a time
     return scale
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from yifa.core.access import scope
+from yifa.core.forms import QuickSelectMultiple
 from yifa.core.models import User
 from yifa.core.procedure import ActionForm
 from yifa.core.procedure.forms import MAX_TEXT
@@ -18,6 +19,8 @@ HOURS = {"min_value": 0.5, "max_digits": 4, "decimal_places": 1}
 
 
 class PeopleField(forms.ModelMultipleChoiceField):
+    widget = QuickSelectMultiple  # every person of the city, for a city-wide role
+
     def label_from_instance(self, obj):
         return f"{obj.display_name}（{obj.unit.name if obj.unit else ''}）"
 
@@ -26,7 +29,8 @@ def _people(user, unit=None):
     qs = scope(User.objects.filter(is_active=True, unit__isnull=False), user).select_related("unit")
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
-    return qs.order_by("unit__path", "username")
+    # only what an option shows: a user row also carries encrypted personal data, decrypted when loaded
+    return qs.order_by("unit__path", "username").only("username", "full_name", "unit__name", "unit__path")
 
 
 class CourseForm(forms.Form):

@@ -1,6 +1,6 @@
 from .attachments import Attachment, StoredFile
 from .calendar import CalendarDay, CalendarYear, DayKind, RecomputeJob
-from .deadlines import Deadline, DeadlineStatus
+from .deadlines import ClosedClocks, Deadline, DeadlineStatus
 from .events import AuditHead, Event
 from .imports import ImportJob
 from .notifications import Notification
@@ -24,6 +24,7 @@ __all__ = [
     "AuditHead",
     "Event",
     "Deadline",
+    "ClosedClocks",
     "DeadlineStatus",
     "Attachment",
     "StoredFile",
