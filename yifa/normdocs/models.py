@@ -128,7 +128,11 @@ class Document(Versioned):
                 fields=["unit", "number"], condition=~models.Q(number=""), name="normdoc_number_unique_per_unit"
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_on"])]
+        indexes = [
+            models.Index(fields=["status", "published_on"]),
+            # the catalogue's order, read from its start: a search for a common term stops after a page of hits
+            models.Index(fields=["published_on", "id"], name="normdoc_page_order"),
+        ]
 
     def __str__(self):
         return f"{self.title}（{self.number}）" if self.number else self.title
