@@ -77,9 +77,16 @@ def searched(term: str, *, size: int = 20) -> list[int]:
 TERMS = ["法", "罚", "竞", "垄", "行政", "法律", "公平 竞争", "不存在的词语组合"]
 
 
-@pytest.mark.parametrize("few", [search.FEW, 3], ids=["ids-from-the-index", "probed-in-order"])
-def test_one_and_two_character_queries_return_what_a_substring_match_returns_in_order(catalogue, monkeypatch, few):
-    monkeypatch.setattr(search, "FEW", few)  # 3: every common term takes the probe, as 法 does at 100,000
+@pytest.mark.parametrize(
+    "few, share",
+    [(search.FEW, search.COMMON_SHARE), (3, 1000), (3, 1)],
+    ids=["ids-from-the-index", "probed-in-order", "matches-sorted"],
+)
+def test_one_and_two_character_queries_return_what_a_substring_match_returns_in_order(
+    catalogue, monkeypatch, few, share
+):
+    monkeypatch.setattr(search, "FEW", few)  # 3: a term in more documents is common, as 法 is at 100,000
+    monkeypatch.setattr(search, "COMMON_SHARE", share)  # 1000: probed in order; 1: its matches sorted
     published = [d for d in catalogue if d.status != DocStatus.DRAFT]
     counts = {term: len(by_substring(catalogue, term)) for term in TERMS}
     assert counts["不存在的词语组合"] == 0 < counts["垄"] < counts["竞"] < counts["法"] < len(published), counts
@@ -91,6 +98,7 @@ def test_a_common_term_is_probed_while_the_catalogue_is_read_in_order(catalogue,
     """More than FEW documents hold 法: the statement reads the documents in the catalogue's order and probes
     the index for each, instead of listing every match to sort them."""
     monkeypatch.setattr(search, "FEW", 3)
+    monkeypatch.setattr(search, "COMMON_SHARE", 1000)
     sql = str(queries.public_documents(q="法").query)
     assert "EXISTS" in sql.upper() and " IN (SELECT" not in sql.upper()
     few = str(queries.public_documents(q="垄").query)
