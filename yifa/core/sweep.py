@@ -88,7 +88,8 @@ def run_sweep(today: dt.date, hooks=()) -> SweepResult:
         .order_by("due", "id")
     )
     overdue = list(
-        running.filter(due__lt=today, overdue_marked=False)
+        # ``__in``: SQLite is sent "NOT overdue_marked" for ``=False``, which no index serves
+        running.filter(due__lt=today, overdue_marked__in=[False])
         .select_related("assignee", "unit")
         .only(*REMINDER_FIELDS, "rule_id", "assignee__email", "assignee__unit_id", "unit__name")
         .order_by("unit_id", "id")

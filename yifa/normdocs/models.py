@@ -133,6 +133,8 @@ class Document(Versioned):
         ]
         indexes = [
             models.Index(fields=["status", "published_on"]),
+            # the daily job's documents in force past or near their validity's end
+            models.Index(fields=["status", "expires_on"], name="normdoc_status_expiry"),
             # the catalogue's order, read from its start: a search for a common term stops after a page of hits
             models.Index(fields=["published_on", "id"], name="normdoc_page_order"),
         ]
