@@ -10,11 +10,11 @@ import pytest
 from django.db.models import Max
 
 from tests.conftest import StaffClient
+from yifa.core import sweep
 from yifa.core.endpoints import SqlLog
 from yifa.core.models import Deadline, DeadlineStatus, Event, Notification
-from yifa.core.seed import Progress, seed
-from yifa.core import sweep
 from yifa.core.registry import contributions
+from yifa.core.seed import Progress, seed
 from yifa.core.sweep import run_daily
 from yifa.decisions.models import Decision, DecisionState
 from yifa.normdocs.models import DocStatus, Document
