@@ -3,7 +3,7 @@ import pytest
 from yifa.core.errors import InvalidInput
 from yifa.core.models import Notification
 from yifa.core.sweep import run_sweep
-from yifa.normdocs import services, tasks
+from yifa.normdocs import queries, services, tasks
 from yifa.normdocs.models import DocStatus, Document
 from yifa.normdocs.queries import filing_clock, filing_stats
 
@@ -123,3 +123,20 @@ def test_expiry_reminder_starts_exactly_six_months_before(cast, published):
     # 届满日2030年9月4日：3月4日起提醒，3月3日不提醒
     assert tasks.remind_expiring(D(2030, 3, 3)) == 0
     assert tasks.remind_expiring(D(2030, 3, 4)) >= 1
+
+
+def test_a_missed_day_is_caught_up_and_a_moved_end_is_reminded_again(cast, published):
+    """The job did not run on 4 March 2030 (the first day of the six months' notice before 4 September): the
+    next run reminds once; a later run reads nothing; an end moved later is reminded of again."""
+    titles = lambda: list(  # noqa: E731
+        Notification.objects.filter(user=cast["minzheng_liaison"], title__contains="有效期届满").values_list(
+            "title", flat=True
+        )
+    )
+    assert tasks.remind_expiring(D(2030, 3, 9)) > 0  # the issuing unit's liaison and head
+    assert titles() == [f"规范性文件将于2030年09月04日有效期届满：{published.title}"]
+    assert tasks.remind_expiring(D(2030, 3, 10)) == 0
+    assert not queries.expiry_reminders_due(D(2030, 3, 10), D(2030, 9, 10)).exists()  # nothing left to read
+    Document.objects.filter(pk=published.pk).update(expires_on=D(2030, 12, 31))
+    assert tasks.remind_expiring(D(2030, 7, 1)) > 0
+    assert len(titles()) == 2 and any("2030年12月31日" in t for t in titles())

@@ -10,8 +10,10 @@ import pytest
 from django.db.models import Max
 
 from tests.conftest import StaffClient
+from yifa.core import sweep
 from yifa.core.endpoints import SqlLog
 from yifa.core.models import Deadline, DeadlineStatus, Event, Notification
+from yifa.core.registry import contributions
 from yifa.core.seed import Progress, seed
 from yifa.core.sweep import run_daily
 from yifa.decisions.models import Decision, DecisionState
@@ -38,16 +40,40 @@ def report_due_soon() -> None:
     Document.objects.filter(pk=doc.pk).update(status=DocStatus.IN_FORCE, expires_on=TODAY + dt.timedelta(days=30))
 
 
-def second_run_queries() -> list[str]:
-    """The second run's statements, each reduced to its shape (numbers and quoted values dropped)."""
+def shapes_of(statements: list[str]) -> list[str]:
+    """Each statement reduced to its shape (numbers and quoted values dropped)."""
+    shapes = [re.sub(r"'[^']*'|\b\d+\b", "?", sql) for sql in statements]
+    return [re.sub(r'"s\d+_x\d+"', "sp", re.sub(r"\?(, \?)+", "…", shape))[:160] for shape in shapes]
+
+
+def second_run_queries(monkeypatch=None) -> list[str] | dict[str, list[str]]:
+    """The second run's statements as shapes; with ``monkeypatch``, per job (the core sweep and each module's)."""
     report_due_soon()
     assert run_daily(TODAY) == []
     notes = Notification.objects.count()
+    per_job: dict[str, list[str]] = {}
+    if monkeypatch is not None:
+        for name, module in contributions("tasks"):
+            if hasattr(module, "daily"):
+                monkeypatch.setattr(module, "daily", logged(name, module.daily, per_job))
+        monkeypatch.setattr(sweep, "run_sweep", logged("core", sweep.run_sweep, per_job))
     with SqlLog() as captured:
         assert run_daily(TODAY) == []
     assert Notification.objects.count() == notes  # nothing sent twice
-    shapes = [re.sub(r"'[^']*'|\b\d+\b", "?", sql) for sql in captured]
-    return [re.sub(r'"s\d+_x\d+"', "sp", re.sub(r"\?(, \?)+", "…", shape))[:160] for shape in shapes]
+    if monkeypatch is not None:
+        monkeypatch.undo()
+        return {name: shapes_of(statements) for name, statements in per_job.items()}
+    return shapes_of(captured)
+
+
+def logged(name: str, job, into: dict):
+    def run(today):
+        with SqlLog() as statements:
+            outcome = job(today)
+        into[name] = list(statements)
+        return outcome
+
+    return run
 
 
 @pytest.mark.timeout(1200)
@@ -60,6 +86,19 @@ def test_a_second_sweep_on_the_same_day_costs_the_same_queries_at_two_data_sizes
     assert Deadline.objects.filter(status=DeadlineStatus.RUNNING).count() > 2 * open_small
     extra = Counter(large) - Counter(small)
     assert len(large) == len(small) <= BUDGET, extra or Counter(small) - Counter(large)
+
+
+@pytest.mark.timeout(1200)
+def test_each_daily_job_costs_the_same_queries_on_a_second_run_at_two_data_sizes(cast, monkeypatch):
+    """Job by job (the core sweep, normative documents' expiry notices, decisions' report and comment reminders,
+    the supervision warnings and the others): what a job reads on a second run does not grow with the data."""
+    seed(scale=200, today=TODAY, progress=Progress(quiet=True))
+    small = second_run_queries(monkeypatch)
+    seed(scale=800, today=TODAY, random_seed=7, progress=Progress(quiet=True))
+    large = second_run_queries(monkeypatch)
+    assert set(small) == set(large) >= {"core", "normdocs", "decisions", "supervision", "plans", "licensing"}
+    for job in small:
+        assert len(large[job]) == len(small[job]), (job, Counter(large[job]) - Counter(small[job]))
 
 
 def test_overdue_marks_are_audited_per_unit_with_the_clocks_ids_and_shown_in_the_audit_log(cast):

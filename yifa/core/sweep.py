@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -87,7 +88,8 @@ def run_sweep(today: dt.date, hooks=()) -> SweepResult:
         .order_by("due", "id")
     )
     overdue = list(
-        running.filter(due__lt=today, overdue_marked=False)
+        # ``__in``: SQLite is sent "NOT overdue_marked" for ``=False``, which no index serves
+        running.filter(due__lt=today, overdue_marked__in=[False])
         .select_related("assignee", "unit")
         .only(*REMINDER_FIELDS, "rule_id", "assignee__email", "assignee__unit_id", "unit__name")
         .order_by("unit_id", "id")
@@ -213,13 +215,15 @@ def run_daily(today: dt.date, report=lambda line: None) -> list[Failure]:
             (name, module.daily) for name, module in contributions("tasks") if hasattr(module, "daily")
         ]
         for name, step in steps:
+            began = time.monotonic()
             try:
                 with transaction.atomic():
                     outcome = step(today)
             except Exception as exc:  # noqa: BLE001 — see each_record
                 _note_failure(name, None, exc)
                 continue
-            report(str(outcome) if name == "core" else f"{name}：{outcome}")
+            took = f"（用时{time.monotonic() - began:.2f}秒）"  # which job a slow run spends its time in
+            report(f"{outcome}{took}" if name == "core" else f"{name}：{outcome}{took}")
     finally:
         _failures.reset(token)
     return failures

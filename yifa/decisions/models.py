@@ -162,6 +162,10 @@ class Decision(Versioned):
         "core.Unit", verbose_name="执行单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     feedback_every_days = models.PositiveSmallIntegerField("执行情况报告周期（日）", default=90)
+    # what the daily job last reminded of: the report period that began on this day (publication or the last
+    # report), and the comment period that closed on this day; it reads only decisions not yet reminded
+    feedback_reminded_after = models.DateField("已提醒的报告周期起算日", null=True, blank=True, editable=False)
+    comments_reminded_for = models.DateField("已提醒的征求意见截止日", null=True, blank=True, editable=False)
     archived_on = models.DateField("归档日期", null=True, blank=True)
     created_by = models.ForeignKey("core.User", null=True, on_delete=models.SET_NULL, related_name="+")
 

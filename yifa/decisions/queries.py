@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, F, Max, Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import Coalesce
 
 from yifa.core.access import scope
 from yifa.core.models import Event, Unit, UnitKind
@@ -125,10 +126,20 @@ def next_feedback_due(decision: Decision) -> dt.date | None:
     return (last or decision.published_on) + dt.timedelta(days=decision.feedback_every_days)
 
 
-def reports_to_remind():
-    """Decisions in force whose executing unit reports periodically, with the last report's date."""
-    return with_last_feedback(
-        Decision.objects.filter(state=S.PUBLISHED, executing_unit__isnull=False).select_related("executing_unit")
+def reports_to_remind(today: dt.date, days_before: int):
+    """Decisions in force whose executing unit's next report (第三十四条) falls due within ``days_before`` days
+    or is overdue, and whose unit was not yet reminded of this period: ``period_began`` (publication or the last
+    report) annotated. Two queries, whatever the number of decisions in force."""
+    reporting = Decision.objects.filter(state=S.PUBLISHED, executing_unit__isnull=False, published_on__isnull=False)
+    due = Q(pk__in=[])
+    for every in set(reporting.values_list("feedback_every_days", flat=True).distinct()):
+        due |= Q(feedback_every_days=every, period_began__lte=today + dt.timedelta(days=days_before - every))
+    return (
+        with_last_feedback(reporting)
+        .annotate(period_began=Coalesce("last_feedback_on", "published_on"))
+        .filter(due)
+        .exclude(feedback_reminded_after=F("period_began"))
+        .select_related("executing_unit")
     )
 
 

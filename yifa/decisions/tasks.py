@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import F
+
 from yifa.core.notify import Message, contacts_by_unit, send
 
 from . import queries, rules
+from .models import Decision
 
 REMIND_DAYS_BEFORE = 7
 
 
 def daily(today: dt.date) -> str:
-    reports = []
-    for d in queries.reports_to_remind():
-        due = queries.next_feedback_due(d)
-        if due and due - dt.timedelta(days=REMIND_DAYS_BEFORE) <= today:
-            reports.append((d, d.executing_unit_id, due))
-    comments = list(queries.comments_waiting(today))
+    reports = [
+        (d, d.executing_unit_id, d.period_began + dt.timedelta(days=d.feedback_every_days))
+        for d in queries.reports_to_remind(today, REMIND_DAYS_BEFORE)
+    ]
+    comments = list(queries.comments_waiting(today).exclude(comments_reminded_for=F("comment_closes")))
     contacts = contacts_by_unit([unit for _, unit, _ in reports] + [d.lead_unit_id for d in comments])
     reminders = [
         Message(
@@ -40,5 +42,21 @@ def daily(today: dt.date) -> str:
         for d in comments
     ]
     sent = [note.key for note in send(reminders)]  # one look-up for both kinds
+    _mark_reminded(reports, comments)
     feedback = sum(key.startswith("decision-feedback:") for key in sent)
     return f"执行情况报告提醒{feedback}条，意见答复提醒{len(sent) - feedback}条"
+
+
+def _mark_reminded(reports, comments) -> None:
+    """Remember what was reminded of, so that the next run reads only decisions not yet reminded. A report made or
+    a comment period moved since they were read gives another period: it is reminded of on the next run."""
+    by_period: dict[dt.date, list[int]] = {}
+    for d, _, _ in reports:
+        by_period.setdefault(d.period_began, []).append(d.pk)
+    for began, ids in by_period.items():
+        Decision.objects.filter(pk__in=ids).update(feedback_reminded_after=began)
+    by_close: dict[dt.date, list[int]] = {}
+    for d in comments:
+        by_close.setdefault(d.comment_closes, []).append(d.pk)
+    for closes, ids in by_close.items():
+        Decision.objects.filter(pk__in=ids, comment_closes=closes).update(comments_reminded_for=closes)

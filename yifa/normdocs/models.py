@@ -75,6 +75,9 @@ class Document(Versioned):
     effective_on = models.DateField("施行日期", null=True, blank=True)
     valid_years = models.PositiveSmallIntegerField("有效期（年）", default=5, help_text="0表示未设有效期")
     expires_on = models.DateField("有效期届满日", null=True, blank=True, db_index=True)
+    # the validity end the daily job last reminded of (its six months' notice): the job reads only documents
+    # not yet reminded of their present end, whatever day it last ran
+    expiry_reminded_for = models.DateField("已发届满评估提醒的届满日", null=True, blank=True, editable=False)
     full_text = models.TextField("全文", blank=True)
     legal_bases = models.JSONField("制定依据", default=list, blank=True)
     involves_business = models.BooleanField(
@@ -128,7 +131,13 @@ class Document(Versioned):
                 fields=["unit", "number"], condition=~models.Q(number=""), name="normdoc_number_unique_per_unit"
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_on"])]
+        indexes = [
+            models.Index(fields=["status", "published_on"]),
+            # the daily job's documents in force past or near their validity's end
+            models.Index(fields=["status", "expires_on"], name="normdoc_status_expiry"),
+            # the catalogue's order, read from its start: a search for a common term stops after a page of hits
+            models.Index(fields=["published_on", "id"], name="normdoc_page_order"),
+        ]
 
     def __str__(self):
         return f"{self.title}（{self.number}）" if self.number else self.title

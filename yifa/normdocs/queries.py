@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
 
 from yifa.core import clocks
 from yifa.core.access import scope, visible_unit_ids
@@ -207,10 +207,14 @@ def lapsed(today: dt.date):
     return Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__lt=today).select_related("unit")
 
 
-def expiring_between(first: dt.date, last: dt.date):
-    return Document.objects.filter(
-        status=DocStatus.IN_FORCE, expires_on__gte=first, expires_on__lte=last
-    ).select_related("unit")
+def expiry_reminders_due(first: dt.date, last: dt.date):
+    """In force, ending between ``first`` and ``last``, and not yet reminded of that end (a renewed document whose
+    end moved is reminded again)."""
+    return (
+        Document.objects.filter(status=DocStatus.IN_FORCE, expires_on__gte=first, expires_on__lte=last)
+        .exclude(expiry_reminded_for=F("expires_on"))
+        .select_related("unit")
+    )
 
 
 def files_of(doc: Document, *, public: bool):

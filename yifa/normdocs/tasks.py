@@ -8,15 +8,15 @@ import datetime as dt
 from yifa.core.notify import Message, contacts_by_unit, notify_many
 
 from . import queries, rules
-from .models import add_months
+from .models import Document, add_months
 from .services import expire_lapsed
 
 
 def remind_expiring(today: dt.date) -> int:
     horizon = add_months(today, rules.EXPIRY_NOTICE_MONTHS)
-    docs = list(queries.expiring_between(today, horizon))
+    docs = list(queries.expiry_reminders_due(today, horizon))
     contacts = contacts_by_unit({doc.unit_id for doc in docs})
-    return notify_many(
+    sent = notify_many(
         Message(
             contacts.get(doc.unit_id, []),
             key=f"normdocs:expiry:{doc.pk}:{doc.expires_on}",
@@ -29,6 +29,12 @@ def remind_expiring(today: dt.date) -> int:
         )
         for doc in docs
     )
+    by_end: dict[dt.date, list[int]] = {}
+    for doc in docs:
+        by_end.setdefault(doc.expires_on, []).append(doc.pk)
+    for end, ids in by_end.items():  # an end moved since it was read is reminded of on the next run
+        Document.objects.filter(pk__in=ids, expires_on=end).update(expiry_reminded_for=end)
+    return sent
 
 
 def daily(today: dt.date) -> str:

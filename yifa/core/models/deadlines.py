@@ -60,6 +60,8 @@ class Deadline(models.Model):
             # reads the index alone
             models.Index(fields=["unit", "status", "due", "rule_id"], name="deadline_unit_status_due_rule"),
             models.Index(fields=["rule_id", "status", "due"]),
+            # the sweep's clocks still to mark overdue: the ones marked on earlier days are not read again
+            models.Index(fields=["status", "overdue_marked", "due"], name="deadline_to_mark_overdue"),
             models.Index(fields=["subject_type", "subject_id"]),
             # the assessment's city-wide count of the clocks closed in a year by unit, status and rule, and its
             # trends by day, read from this index alone
