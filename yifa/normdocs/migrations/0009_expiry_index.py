@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0014_sweep_overdue_index'),
+        ('core', '0016_sweep_overdue_index'),
         ('normdocs', '0008_sweep_reminded_marks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

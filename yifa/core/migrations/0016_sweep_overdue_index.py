@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0013_deadline_reminded'),
+        ('core', '0015_deadline_status_due_cover'),
     ]
 
     operations = [
