@@ -113,3 +113,11 @@ def test_benchmarks_are_written_at_once_with_one_event_and_the_same_queries_at_a
     assert Benchmark.objects.count() == 1101 and small == large
     events = Event.objects.filter(action="enforcement.benchmark_import").order_by("pk")
     assert [e.data["rows"] for e in events] == [1, 100, 1000] and events[2].data["sm3"] == sm3(content)
+
+
+def test_an_empty_row_in_the_file_keeps_the_row_numbers_of_those_after_it(cast, higher):
+    rows = item_rows(3)
+    rows[2][6] = "二十天"
+    content = as_csv(ITEM_HEADERS, [rows[0], [""] * 8, rows[1], rows[2]], "gb18030")
+    job = import_items(cast, content, "清单.csv")
+    assert "第5行：法定办结时限“二十天”应为工作日数" in job.error and not Item.objects.exists()

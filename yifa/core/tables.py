@@ -73,7 +73,7 @@ class TableImport:
         """The columns found (key → index) and the rows; a file that cannot be read, lacks a required column or
         has too many rows is refused at once in Chinese."""
         try:
-            headers, raw = table_rows(content)
+            headers, raw = table_rows(content, blank=True)
         except TableUnreadable as exc:
             raise YifaError(f"无法读取该文件：{exc}。请上传{self.formats}格式的{self.what}", field="file") from None
         headers = [str(h or "").strip() for h in headers]
@@ -86,6 +86,8 @@ class TableImport:
         missing = [c.header for c in self.columns if c.required and c.key not in index]
         if missing:
             raise YifaError(f"{self.what}第1行表头缺少列：{'、'.join(missing)}", field="file")
+        while raw and not any(v not in (None, "") and str(v).strip() for v in raw[-1]):
+            raw.pop()
         if self.max_rows is not None and len(raw) > self.max_rows:
             raise YifaError(f"{self.what}一次最多导入{self.max_rows}行，本文件有{len(raw)}行", field="file")
         return index, raw
@@ -100,7 +102,9 @@ class TableImport:
         keys = [(c.key, index[c.key]) for c in self.columns if c.key in index]
         absent = {c.key: None for c in self.columns if c.key not in index}
         rows, total = [], len(raw)
-        for line, values in enumerate(raw, start=2):
+        for line, values in enumerate(raw, start=2):  # the row's number in the file, empty rows counted
+            if not any(v not in (None, "") and str(v).strip() for v in values):
+                continue
             width = len(values)
             cells = {key: values[i] if i < width else None for key, i in keys}
             cells.update(absent)
