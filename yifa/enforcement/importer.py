@@ -3,15 +3,13 @@ the first error names its row and the rule, and nothing is saved."""
 
 from __future__ import annotations
 
-import io
-
 from django.db import transaction
-from openpyxl import load_workbook
 
 from yifa.core.errors import InvalidInput, YifaError
 from yifa.core.imports import new_job
 from yifa.core.models import Role
 from yifa.core.procedure import add_many, with_role
+from yifa.lib.office import ZIP_MAGIC, TableUnreadable, xlsx_rows
 
 from . import rules
 from .models import Benchmark, Degree
@@ -29,11 +27,13 @@ def _cell(value) -> str:
 
 def parse(content: bytes) -> list[dict]:
     try:
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        if not content.startswith(ZIP_MAGIC):
+            raise TableUnreadable
+        header, table = xlsx_rows(content, blank=True)
+    except Exception:  # a damaged workbook raises many kinds
         raise YifaError("裁量基准表：不是有效的 .xlsx 文件", field="file") from None
-    rows = sheet.iter_rows(values_only=True)
-    header = [_cell(v) for v in next(rows, ())][: len(COLUMNS)]
+    rows = iter(table)
+    header = header[: len(COLUMNS)]
     if header != COLUMNS:
         raise YifaError("裁量基准表：第1行须为表头 " + "、".join(COLUMNS), field="file")
     found, problems, seen = [], [], {}
