@@ -264,7 +264,7 @@ def measure_tables(rows: int, progress, *, profile=False, only=None) -> list[dic
         wall = time.perf_counter() - began
         found.append(
             {
-                "name": "裁量基准（.xlsx，openpyxl 只读模式，读+校验+写一次计时）",
+                "name": "裁量基准（.xlsx，读+校验+写一次计时）",
                 "rows": rows,
                 "total_s": round(wall, 2),
                 "cpu_s": round(time.process_time() - cpu, 2),
