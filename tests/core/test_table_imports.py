@@ -121,3 +121,15 @@ def test_an_empty_row_in_the_file_keeps_the_row_numbers_of_those_after_it(cast, 
     content = as_csv(ITEM_HEADERS, [rows[0], [""] * 8, rows[1], rows[2]], "gb18030")
     job = import_items(cast, content, "清单.csv")
     assert "第5行：法定办结时限“二十天”应为工作日数" in job.error and not Item.objects.exists()
+
+
+def test_the_licensing_page_previews_then_hands_a_clean_list_to_the_task_worker_with_its_progress(cast, higher, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = login(cast["shijian_liaison"])
+    content = xlsx_table("清单", ITEM_HEADERS, item_rows(3))
+    preview = client.post("/staff/licensing/import/", {"file": SimpleUploadedFile("清单.xlsx", content)})
+    assert preview.status_code == 200 and not Item.objects.exists()
+    answer = client.post("/staff/licensing/import/", {"file": SimpleUploadedFile("清单.xlsx", content), "commit": "on"})
+    assert answer.status_code == 302 and answer.url.startswith("/staff/imports/")
+    assert "已导入 3 行" in client.get(answer.url).content.decode() and Item.objects.count() == 3
