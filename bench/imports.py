@@ -1,5 +1,12 @@
-"""Import rates, run by bench/measure.py after the pages: a normative-document catalogue of ``rows`` rows
-(.xlsx) and the largest plan a paste accepts, each through exactly what the task worker runs."""
+"""Import rates, run by bench/measure.py after the pages, or alone:
+
+    DATABASE_URL=... .venv/bin/python bench/imports.py --rows 100000 [--profile] [--only licensing]
+
+Every table import (``yifa.core.tables`` and the others), each through exactly what the task worker runs: the
+normative-document catalogue (.xlsx and GB18030 CSV), the licensing item list and the higher list, the
+enforcement benchmark table, the disclosure ledger (at most its 20,000-row cap), and the largest plan a paste
+accepts. Each is timed in three parts: reading the file, checking every row, writing all rows in one
+transaction; ``--profile`` prints where the time goes."""
 
 from __future__ import annotations
 
@@ -89,7 +96,7 @@ def measure(rows: int, progress) -> dict:
     out["validate_s"] = round(out["parse_s"] - out["read_s"], 2)
     began, cpu = time.perf_counter(), time.process_time()
     with transaction.atomic():
-        written = len(importer.commit(by=by, rows=parsed, job=job))
+        written = importer.commit(by=by, rows=parsed, job=job)
     out["write_s"] = round(time.perf_counter() - began, 2)
     out["write_cpu_s"] = round(time.process_time() - cpu, 2)
     out["written"] = written
@@ -111,4 +118,215 @@ def measure(rows: int, progress) -> dict:
     out["plan_tasks"] = plan.tasks.count()
     out["plan_rate"] = round(out["plan_tasks"] / out["plan_s"]) if out["plan_s"] else None
     out["plan_load"] = _load()
+    out["tables"] = measure_tables(rows, progress)
     return out
+
+
+def _csv(headers, rows, encoding="gb18030") -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out).writerows([headers, *rows])
+    return out.getvalue().encode(encoding)
+
+
+def _timed(name: str, rows: int, content: bytes, table, *, by, write, profile=False, options=None) -> dict:
+    """Read, check and write ``content`` through ``table`` (a ``TableImport``): each part's wall and CPU time."""
+    import cProfile
+    import pstats
+
+    from django.db import transaction
+
+    from yifa.lib.office import table_rows
+
+    prof = cProfile.Profile() if profile else None
+    out = {"name": name, "rows": rows, "bytes": len(content), "load_before": _load()}
+    if prof:
+        prof.enable()
+    began = time.perf_counter()
+    table_rows(content)
+    out["read_s"] = round(time.perf_counter() - began, 2)
+    began, cpu = time.perf_counter(), time.process_time()
+    checked = table.preview(content=content, by=by, options=options)
+    out["check_s"] = round(time.perf_counter() - began - out["read_s"], 2)
+    bad = [r.errors for r in checked if r.errors][:3]
+    assert not bad, bad
+    began = time.perf_counter()
+    with transaction.atomic():
+        out["written"] = write(checked)
+    out["write_s"] = round(time.perf_counter() - began, 2)
+    out["cpu_s"] = round(time.process_time() - cpu, 2)
+    if prof:
+        prof.disable()
+        print(f"--- {name}: where the time goes (tottime) ---")
+        pstats.Stats(prof).sort_stats("tottime").print_stats(14)
+    total = out["read_s"] + out["check_s"] + out["write_s"]
+    out["total_s"] = round(total, 2)
+    out["rate"] = round(rows / total) if total else None
+    out["rate_cpu"] = round(rows / (out["cpu_s"] + out["read_s"])) if out["cpu_s"] else None
+    out["load_after"] = _load()
+    return out
+
+
+def measure_tables(rows: int, progress, *, profile=False, only=None) -> list[dict]:
+    from yifa.core.imports import new_job
+    from yifa.core.models import Unit, UnitKind, User
+    from yifa.enforcement import importer as benchmarks
+    from yifa.licensing import importer as licensing
+    from yifa.licensing.models import HigherItem
+    from yifa.normdocs import importer as normdocs
+    from yifa.normdocs.models import Document
+
+    by = User.objects.get(username="reviewer")
+    drafter = User.objects.get(username="shijian_liaison")  # a department's liaison: benchmarks and ledger
+    stamp = f"{int(time.time()) % 100000:05d}"
+    units = list(Unit.objects.filter(kind=UnitKind.DEPARTMENT).order_by("path")[:5])
+    names = [u.name for u in units]
+    found = []
+
+    def job(content, name):
+        return new_job("bench", label="基准导入", by=by, file_name=name, content=content)
+
+    if only in (None, "normdocs"):
+        offset = Document.objects.filter(title__startswith="江临市基准导入").count()
+        for kind in ("xlsx", "csv"):
+            progress(f"  导入：规范性文件目录 {rows} 行（{kind}，负载 {_load()}）")
+            content = catalogue(rows, names, offset=offset)
+            if kind == "csv":
+                from yifa.lib.office import table_rows
+
+                headers, raw = table_rows(content)
+                content = _csv(headers, [[c.date().isoformat() if hasattr(c, "date") else c for c in r] for r in raw])
+            j = job(content, f"目录.{kind}")
+            found.append(
+                _timed(
+                    f"规范性文件目录（{kind}）",
+                    rows,
+                    content,
+                    normdocs.CATALOGUE,
+                    by=by,
+                    write=lambda checked, j=j: normdocs.CATALOGUE.write(checked, job=j, by=by, refs=None),
+                    profile=profile,
+                )
+            )
+            offset += rows
+    if only in (None, "licensing"):
+        higher = [[f"B{stamp}-{i:06d}", f"基准许可事项{i}", "《基准条例》第三条", "基准部门"] for i in range(rows)]
+        content = _csv(["事项编码", "事项名称", "设定依据", "主管部门"], higher)
+        progress(f"  导入：上级行政许可事项清单 {rows} 行（负载 {_load()}）")
+        j = job(content, "上级清单.csv")
+        found.append(
+            _timed(
+                "上级行政许可事项清单（CSV）",
+                rows,
+                content,
+                licensing.HIGHER_LIST,
+                by=by,
+                write=lambda checked: licensing.HIGHER_LIST.write(checked, job=j, by=by, refs=None),
+                profile=profile,
+            )
+        )
+        assert HigherItem.objects.count() == rows
+        items = [[*h[:3], units[0].name, "有经营场所", "申请书；营业执照", 20, 10] for h in higher]
+        headers = [
+            "事项编码",
+            "事项名称",
+            "设定依据",
+            "实施机关",
+            "许可条件",
+            "申请材料",
+            "法定办结时限",
+            "承诺办结时限",
+        ]
+        content = _csv(headers, items)
+        progress(f"  导入：行政许可事项清单 {rows} 行（负载 {_load()}）")
+        j = job(content, "清单.csv")
+        refs = licensing.ItemRefs(by)
+        found.append(
+            _timed(
+                "行政许可事项清单（CSV）",
+                rows,
+                content,
+                licensing.ITEM_LIST,
+                by=by,
+                write=lambda checked: licensing.ITEM_LIST.write(checked, job=j, by=by, refs=refs),
+                profile=profile,
+            )
+        )
+    if only in (None, "enforcement"):
+        table = [[f"B{stamp}-{i:06d}", "违法行为", "情节", "一般", 0, 1000, "《基准条例》第九条"] for i in range(rows)]
+        content = xlsx_table_bytes(benchmarks.COLUMNS, table)
+        unit = drafter.unit
+        progress(f"  导入：裁量基准 {rows} 行（负载 {_load()}）")
+        began, cpu = time.perf_counter(), time.process_time()
+        benchmarks.import_benchmarks(by=drafter, unit=unit, content=content, file_name="基准.xlsx")
+        wall = time.perf_counter() - began
+        found.append(
+            {
+                "name": "裁量基准（.xlsx，读+校验+写一次计时）",
+                "rows": rows,
+                "total_s": round(wall, 2),
+                "cpu_s": round(time.process_time() - cpu, 2),
+                "rate": round(rows / wall),
+                "load_after": _load(),
+            }
+        )
+    if only in (None, "disclosure"):
+        found.append(_ledger(min(rows, 20000), drafter.unit, drafter, progress, profile))
+    return found
+
+
+def xlsx_table_bytes(headers, rows) -> bytes:
+    from yifa.lib.office import xlsx_table
+
+    return xlsx_table("表", headers, rows)
+
+
+def _ledger(rows: int, unit, by, progress, profile) -> dict:
+    """The disclosure ledger (its own reader; capped at 20,000 rows a file)."""
+    from django.utils import timezone
+
+    from yifa.core.imports import new_job
+    from yifa.disclosure import ledger
+
+    table = [[f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", "自然人", f"申请人{i}", f"申请公开第{i}号文件", "予以公开",
+              f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"] for i in range(rows)]  # fmt: skip
+    content = _csv(ledger.COLUMNS, table, "utf-8")
+    progress(f"  导入：政府信息公开申请台账 {rows} 行（负载 {_load()}）")
+    j = new_job(ledger.RUN, label="基准导入", by=by, file_name="台账.csv", content=content, options={"unit": unit.pk})
+    began, cpu = time.perf_counter(), time.process_time()
+    parsed = ledger.parse(content, "台账.csv", today=timezone.localdate())
+    check = time.perf_counter() - began
+    ledger.write(by=by, unit=unit, rows=parsed, job=j)
+    wall = time.perf_counter() - began
+    return {
+        "name": "政府信息公开申请台账（CSV，上限2万行）",
+        "rows": rows,
+        "check_s": round(check, 2),
+        "write_s": round(wall - check, 2),
+        "total_s": round(wall, 2),
+        "cpu_s": round(time.process_time() - cpu, 2),
+        "rate": round(rows / wall),
+        "load_after": _load(),
+    }
+
+
+if __name__ == "__main__":
+    import argparse
+    import json
+    import sys
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100000)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--only")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yifa.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    figures = measure_tables(args.rows, lambda m: print(m, file=sys.stderr), profile=args.profile, only=args.only)
+    print(json.dumps({"vendor": connection.vendor, "imports": figures}, ensure_ascii=False))

@@ -231,6 +231,18 @@ def goals(engine: str, run: dict) -> list[str]:
     return ["目标核对：", "", "| 目标 | 结果 | 说明 |", "|---|---|---|", *rows, ""]
 
 
+def table_import_lines(tables: list | None) -> list[str]:
+    """Every table import (bench/imports.py measure_tables): read, check, write and the rate."""
+    if not tables:
+        return []
+    lines = ["| 导入（读取 / 校验 / 整批写入） | 行数 | 读取秒 | 校验秒 | 写入秒 | 合计秒 | 行/秒 | 负载 |"]
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---|")
+    for t in tables:
+        parts = [_cell(t.get(k)) for k in ("read_s", "check_s", "write_s", "total_s", "rate")]
+        lines.append(f"| {t['name']} | {t['rows']} | {' | '.join(parts)} | {t.get('load_after', '—')} |")
+    return [*lines, ""]
+
+
 def import_lines(figures: dict | None) -> list[str]:
     if not figures:
         return ["导入：本次未测量。", ""]
@@ -252,6 +264,7 @@ def import_lines(figures: dict | None) -> list[str]:
         f"| 工作计划（粘贴上限的原文，解析+写入） | {f['plan_tasks']}项任务 | {f['plan_s']} | "
         f"{f.get('plan_cpu_s', '—')} | 墙钟 {f['plan_rate']} | {f['plan_load']} |",
         "",
+        *table_import_lines(f.get("tables")),
         "目标：PostgreSQL ≥ 50,000 行/秒，SQLite ≥ 10,000 行/秒。“按CPU”＝行数 ÷ 本进程CPU秒，即机器不被他人占用时"
         "的速率上限估计（SQLite 的写入在本进程内，已全部计入；PostgreSQL 服务器进程的CPU不计入）。",
         "",

@@ -25,22 +25,29 @@ def file_sm3(content: bytes) -> str:
     return hashlib.new("sm3", content).hexdigest()
 
 
+def new_job(
+    run: str, *, label: str, by, file_name: str, content: bytes, options: dict | None = None, next_url: str = ""
+) -> ImportJob:
+    """The import's record: the file kept with its SM3 hash; the audit event of the rows is written on it."""
+    return ImportJob.objects.create(
+        kind=run,
+        label=label[:100],
+        file_name=(file_name or "")[:200],
+        sm3=file_sm3(content),
+        content=content,
+        created_by=by,
+        options=options or {},
+        next_url=next_url,
+    )
+
+
 def schedule_import(
     run: str, *, label: str, by, file_name: str, content: bytes, next_url: str = "", options: dict | None = None
 ) -> ImportJob:
     """Keep the file and queue its import; ``run`` is the dotted path of the importer's run function;
     ``options`` (JSON): what it needs besides the file, e.g. the unit the rows belong to (``job.options``)."""
     with transaction.atomic():
-        job = ImportJob.objects.create(
-            kind=run,
-            label=label[:100],
-            file_name=(file_name or "")[:200],
-            sm3=file_sm3(content),
-            content=content,
-            created_by=by,
-            next_url=next_url,
-            options=options or {},
-        )
+        job = new_job(run, label=label, by=by, file_name=file_name, content=content, options=options, next_url=next_url)
         run_import.enqueue(job.pk)
     job.refresh_from_db()
     return job
@@ -70,15 +77,7 @@ def run_now(
 ) -> ImportJob:
     """The same import run at once in this process (the CLI): the job is kept as from the page, and
     ``echo(status, done, total)`` hears its progress too. Returns the finished (done or failed) job."""
-    job = ImportJob.objects.create(
-        kind=run,
-        label=label[:100],
-        file_name=(file_name or "")[:200],
-        sm3=file_sm3(content),
-        content=content,
-        created_by=by,
-        options=options or {},
-    )
+    job = new_job(run, label=label, by=by, file_name=file_name, content=content, options=options)
     _run(job.pk, JobProgress(job, echo=echo))
     job.refresh_from_db()
     return job

@@ -3,14 +3,13 @@ the first error names its row and the rule, and nothing is saved."""
 
 from __future__ import annotations
 
-import io
-
 from django.db import transaction
-from openpyxl import load_workbook
 
 from yifa.core.errors import InvalidInput, YifaError
+from yifa.core.imports import new_job
 from yifa.core.models import Role
-from yifa.core.procedure import add, with_role
+from yifa.core.procedure import add_many, with_role
+from yifa.lib.office import ZIP_MAGIC, TableUnreadable, xlsx_rows
 
 from . import rules
 from .models import Benchmark, Degree
@@ -18,6 +17,7 @@ from .services import money
 
 COLUMNS = ["基准编码", "违法行为", "违法情节", "裁量阶次", "罚款下限（元）", "罚款上限（元）", "法律依据"]
 DEGREES = {label: value for value, label in Degree.choices}
+RUN = "yifa.enforcement.importer.import_benchmarks"  # the import record's kind (run at once, in the request)
 drafter = with_role(Role.LIAISON, Role.HEAD, Role.ENFORCEMENT, label="本机关联络员、负责人或执法人员")
 
 
@@ -27,11 +27,13 @@ def _cell(value) -> str:
 
 def parse(content: bytes) -> list[dict]:
     try:
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        if not content.startswith(ZIP_MAGIC):
+            raise TableUnreadable
+        header, table = xlsx_rows(content, blank=True)
+    except Exception:  # a damaged workbook raises many kinds
         raise YifaError("裁量基准表：不是有效的 .xlsx 文件", field="file") from None
-    rows = sheet.iter_rows(values_only=True)
-    header = [_cell(v) for v in next(rows, ())][: len(COLUMNS)]
+    rows = iter(table)
+    header = header[: len(COLUMNS)]
     if header != COLUMNS:
         raise YifaError("裁量基准表：第1行须为表头 " + "、".join(COLUMNS), field="file")
     found, problems, seen = [], [], {}
@@ -77,8 +79,10 @@ def parse(content: bytes) -> list[dict]:
     return found
 
 
-def import_benchmarks(*, by, unit, content: bytes) -> int:
-    """A new edition of each code: earlier editions stay as they were (versioned, 第三十四条)."""
+def import_benchmarks(*, by, unit, content: bytes, file_name: str = "") -> int:
+    """A new edition of each code: earlier editions stay as they were (versioned, 第三十四条). Every row is
+    checked first; then all are written at once with one audit event on the import (the file's SM3 hash and
+    row count), on the import's record (``core.imports``)."""
     if unit is None:
         raise YifaError("您没有所在单位，不能导入裁量基准", field="file")
     rows = parse(content)
@@ -89,7 +93,17 @@ def import_benchmarks(*, by, unit, content: bytes) -> int:
             editions[code, degree] = max(edition, editions.get((code, degree), 0))
         for row in rows:
             row.pop("row")
-            edition = editions.get((row["code"], row["degree"]), 0) + 1
-            benchmark = Benchmark(unit=unit, edition=edition, **row)
-            add(benchmark, by=by, who=drafter, action="enforcement.benchmark_import", label="导入裁量基准")
+            row["unit"], row["edition"] = unit, editions.get((row["code"], row["degree"]), 0) + 1
+        job = new_job(RUN, label="导入裁量基准", by=by, file_name=file_name, content=content)
+        add_many(
+            Benchmark,
+            rows,
+            by=by,
+            who=drafter,
+            action="enforcement.benchmark_import",
+            label="导入裁量基准",
+            subject=job,
+            data={"file": job.file_name, "sm3": job.sm3},
+            unit=unit,
+        )
     return len(rows)

@@ -160,7 +160,9 @@ def benchmarks(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            count = importer.import_benchmarks(by=request.user, unit=request.user.unit, content=upload.read())
+            count = importer.import_benchmarks(
+                by=request.user, unit=request.user.unit, content=upload.read(), file_name=upload.name
+            )
             messages.success(request, f"已导入{count}条裁量基准，待法制机构审核公布")
             return redirect("enforcement:benchmarks")
         except YifaError as exc:

@@ -118,15 +118,16 @@ def xlsx_table(title: str, headers: list[str], rows: Iterable[Iterable]) -> byte
     return out.getvalue()
 
 
-def xlsx_rows(content: bytes) -> tuple[list[str], list[list]]:
-    """Header and rows of the first sheet (for imports with a dry-run preview)."""
+def xlsx_rows(content: bytes, *, blank: bool = False) -> tuple[list[str], list[list]]:
+    """Header and rows of the first sheet (for imports with a dry-run preview); empty rows only if ``blank``
+    (to keep each row's number in the file)."""
     from .xlsx_read import read_rows
 
     rows = read_rows(content)
     if not rows:
         return [], []
     headers = [str(h or "").strip() for h in rows[0]]
-    return headers, [r for r in rows[1:] if any(v not in (None, "") for v in r)]
+    return headers, rows[1:] if blank else [r for r in rows[1:] if any(v not in (None, "") for v in r)]
 
 
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")  # what Chinese offices' plain-text files come in
@@ -137,13 +138,14 @@ class TableUnreadable(ValueError):
     """Neither an .xlsx workbook nor CSV text in UTF-8 or GB18030 (the message says which, in Chinese)."""
 
 
-def table_rows(content: bytes) -> tuple[list[str], list[list]]:
+def table_rows(content: bytes, *, blank: bool = False) -> tuple[list[str], list[list]]:
     """Header and non-empty rows of an import table: the first sheet of an .xlsx, or CSV text in UTF-8 (with
     or without BOM) or GB18030, as government offices export it; told apart by content, not by file name.
-    CSV cells are text (``"2022-03-01"``, ``"5"``): the importers read dates and numbers from text too."""
+    CSV cells are text (``"2022-03-01"``, ``"5"``): the importers read dates and numbers from text too.
+    Empty rows are left out unless ``blank`` (an import numbering rows as in the file keeps them)."""
     if content[:4] == ZIP_MAGIC:
         try:
-            return xlsx_rows(content)
+            return xlsx_rows(content, blank=blank)
         except Exception:  # a damaged workbook raises many kinds
             raise TableUnreadable("文件不是有效的 .xlsx 工作簿") from None
     text = decode_text(content)
@@ -156,7 +158,7 @@ def table_rows(content: bytes) -> tuple[list[str], list[list]]:
     if not rows:
         return [], []
     headers = [h.strip() for h in rows[0]]
-    return headers, [r for r in rows[1:] if any(v.strip() for v in r)]
+    return headers, rows[1:] if blank else [r for r in rows[1:] if any(v.strip() for v in r)]
 
 
 def decode_text(content: bytes) -> str | None:

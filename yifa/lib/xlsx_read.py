@@ -24,11 +24,13 @@ DATE_CODE = re.compile(r"(?<![\\\"])[ymdhs]", re.I)
 EPOCH_1900 = dt.datetime(1899, 12, 30)
 EPOCH_1904 = dt.datetime(1904, 1, 1)
 COLUMN = re.compile(r"[A-Z]+")
-ROW, CELL, V, IS = f"{NS}row", f"{NS}c", f"{NS}v", f"{NS}is"
+ROW, CELL, V, IS, T, SI = f"{NS}row", f"{NS}c", f"{NS}v", f"{NS}is", f"{NS}t", f"{NS}si"
 
 
 def _text(element) -> str:
     """An <si> or <is>: its <t> runs joined (rich text has several; phonetic <rPh> runs are skipped)."""
+    if len(element) == 1 and element[0].tag == T:  # plain text, nearly every string: one <t>
+        return element[0].text or ""
     parts = [t.text or "" for t in element.iter(f"{NS}t")]
     ruby = {id(t) for rph in element.iter(f"{NS}rPh") for t in rph.iter(f"{NS}t")}
     if ruby:
@@ -59,10 +61,11 @@ def _shared_strings(z: zipfile.ZipFile) -> list[str]:
         return []
     strings = []
     with z.open("xl/sharedStrings.xml") as f:
-        for _, el in iterparse(f):
-            if el.tag == f"{NS}si":
-                strings.append(_text(el))
-                el.clear()
+        for _, el in etree.iterparse(f, events=("end",), tag=SI):
+            strings.append(_text(el))
+            el.clear()
+            while el.getprevious() is not None:
+                del el.getparent()[0]
     return strings
 
 
@@ -86,13 +89,17 @@ def _date_styles(z: zipfile.ZipFile) -> set[int]:
     }
 
 
-def _column(ref: str | None, fallback: int) -> int:
+def _column(ref: str | None, fallback: int, known: dict = {}) -> int:  # noqa: B006 - a cache of letters
     if not ref:
         return fallback
-    index = 0
-    for ch in COLUMN.match(ref).group():
-        index = index * 26 + ord(ch) - 64
-    return index - 1
+    letters = ref.rstrip("0123456789")
+    index = known.get(letters)
+    if index is None:
+        index = 0
+        for ch in COLUMN.match(ref).group():
+            index = index * 26 + ord(ch) - 64
+        index = known.setdefault(letters, index - 1)
+    return index
 
 
 def _number(text: str):
@@ -100,7 +107,10 @@ def _number(text: str):
 
 
 def _cell(el, strings, dates, epoch):
-    kind, v = el.get("t"), el.find(V)
+    kind = el.get("t")
+    if kind == "s" and len(el) == 1:  # a shared string, nearly every text cell: its <v> is the only child
+        return strings[int(el[0].text)]
+    v = el.find(V)
     text = v.text if v is not None else None
     if kind == "s":
         return strings[int(text)] if text is not None else None

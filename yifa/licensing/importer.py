@@ -1,126 +1,87 @@
-"""Excel imports of the item list: the higher level's list (the bound), and the city's own list checked
-row by row against it and against the law. Preview first; a file with any bad row writes nothing."""
+"""Excel/CSV imports of the item list: the higher level's list (the bound), and the city's own list checked
+row by row against it and against the law. Preview first; a file with any bad row writes nothing; a clean one
+is written by the task worker in one transaction with one audit event (``yifa.core.tables``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from yifa.core.access import visible_unit_ids
+from yifa.core.bulk import insert_rows
 from yifa.core.errors import YifaError
-from yifa.core.models import Unit
-from yifa.core.procedure import LEGAL_OFFICE, add, create
-from yifa.lib.office import xlsx_rows
+from yifa.core.imports import file_sm3, new_job
+from yifa.core.procedure import LEGAL_OFFICE, add, create_many
+from yifa.core.tables import Column, Row, TableImport, UnitNames, text
 
 from . import guards, rules
 from .flows import ITEMS
 from .models import Handling, HigherItem, HigherListImport, Item
 from .promise import standard_text
 
-HIGHER_COLUMNS = {
-    "code": ("事项编码",),
-    "name": ("事项名称",),
-    "basis": ("设定依据",),
-    "department": ("主管部门",),
-}
-ITEM_COLUMNS = {
-    **HIGHER_COLUMNS,
-    "unit": ("实施机关",),
-    "conditions": ("许可条件", "受理条件"),
-    "materials": ("申请材料",),
-    "fee_standard": ("收费标准",),
-    "fee_basis": ("收费依据",),
-    "statutory_days": ("法定办结时限", "法定时限"),
-    "promised_days": ("承诺办结时限", "承诺时限"),
-    "handling": ("办理方式",),
-    "validity_years": ("证件有效期（年）", "证件有效期(年)", "有效期（年）"),
-    "promise_allowed": ("告知承诺", "可告知承诺"),
-    "promise_text": ("告知承诺书", "承诺书"),
-}
+HIGHER_COLUMNS = (
+    Column("code", "事项编码", required=True),
+    Column("name", "事项名称", required=True),
+    Column("basis", "设定依据", required=True),
+    Column("department", "主管部门"),
+)
+ITEM_COLUMNS = (
+    *HIGHER_COLUMNS,
+    Column("unit", "实施机关", required=True),
+    Column("conditions", "许可条件", "受理条件", required=True),
+    Column("materials", "申请材料", required=True),
+    Column("fee_standard", "收费标准"),
+    Column("fee_basis", "收费依据"),
+    Column("statutory_days", "法定办结时限", "法定时限", required=True),
+    Column("promised_days", "承诺办结时限", "承诺时限", required=True),
+    Column("handling", "办理方式"),
+    Column("validity_years", "证件有效期（年）", "证件有效期(年)", "有效期（年）"),
+    Column("promise_allowed", "告知承诺", "可告知承诺"),
+    Column("promise_text", "告知承诺书", "承诺书"),
+)
+HEADER_OF = {c.key: c.header for c in ITEM_COLUMNS}
 YES, NO = {"是", "可以", "实行", "Y", "y", "1"}, {"否", "不实行", "N", "n", "0", ""}
-REQUIRED_HIGHER = ("code", "name", "basis")
-REQUIRED_ITEM = ("code", "name", "basis", "unit", "conditions", "materials", "statutory_days", "promised_days")
 HANDLING_BY_LABEL = {label: value for value, label in Handling.choices} | {
     "联合办理": Handling.JOINT,
     "下级初审": Handling.PRELIMINARY,
     "": Handling.SINGLE,
 }
+RUN_ITEMS = "yifa.licensing.importer.run_items"  # what the task worker calls (yifa.core.imports)
+RUN_HIGHER = "yifa.licensing.importer.run_higher"
 
 
-@dataclass
-class Row:
-    line: int
-    values: dict = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
+def _texts(cells: dict) -> dict[str, str]:
+    return {k: text(v) for k, v in cells.items()}
 
 
-def _table(content: bytes, columns: dict, required: tuple) -> list[tuple[int, dict]]:
-    try:
-        headers, raw = xlsx_rows(content)
-    except Exception:
-        raise YifaError("无法读取该文件，请上传 .xlsx 格式的清单", field="file") from None
-    index = {key: headers.index(name) for key, names in columns.items() for name in names if name in headers}
-    missing = [columns[k][0] for k in required if k not in index]
-    if missing:
-        raise YifaError(f"清单缺少列：{'、'.join(missing)}", field="file")
-    table = []
-    for line, values in enumerate(raw, start=2):
-        table.append(
-            (
-                line,
-                {
-                    k: str(values[i]).strip() if i < len(values) and values[i] is not None else ""
-                    for k, i in index.items()
-                },
-            )
-        )
-    return table
+def _required(row: Row, values: dict, columns) -> None:
+    for column in columns:
+        if column.required and not values.get(column.key):
+            row.errors.append(f"{column.header}为空")
 
 
-def _days(text: str, label: str, row: Row):
-    if not text:
+def _days(value: str, label: str, row: Row):
+    if not value:
         return None
     try:
-        return int(float(text.removesuffix("个工作日").removesuffix("工作日").removesuffix("日")))
+        return int(float(value.removesuffix("个工作日").removesuffix("工作日").removesuffix("日")))
     except ValueError:
-        row.errors.append(f"{label}“{text}”应为工作日数")
+        row.errors.append(f"{label}“{value}”应为工作日数")
         return None
 
 
-def parse_higher(content: bytes) -> list[Row]:
-    rows, seen = [], set()
-    for line, values in _table(content, HIGHER_COLUMNS, REQUIRED_HIGHER):
-        row = Row(line, values)
-        for key in REQUIRED_HIGHER:
-            if not values.get(key):
-                row.errors.append(f"{HIGHER_COLUMNS[key][0]}为空")
-        if values.get("code") in seen:
-            row.errors.append(f"事项编码“{values['code']}”在本表中重复")
-        seen.add(values.get("code"))
-        rows.append(row)
-    return rows
+def _check_higher(row: Row, cells: dict, seen: set) -> None:
+    values = row.values = _texts(cells)
+    _required(row, values, HIGHER_COLUMNS)
+    if values["code"] in seen:
+        row.errors.append(f"事项编码“{values['code']}”在本表中重复")
+    seen.add(values["code"])
 
 
-def commit_higher(*, by, rows: list[Row], file_name: str = "") -> HigherListImport:
-    if any(r.errors for r in rows):
-        raise YifaError("清单中有错误行，请改正后再导入（一行也不会写入）", field="file")
+def _replace_higher(rows: list[Row], *, by, file_name: str, sm3: str = "") -> HigherListImport:
     today = timezone.localdate()
 
     def replace(record):
         HigherItem.objects.all().delete()
-        HigherItem.objects.bulk_create(
-            HigherItem(
-                code=r.values["code"],
-                name=r.values["name"],
-                basis=r.values["basis"],
-                department=r.values.get("department", ""),
-                imported_on=today,
-            )
-            for r in rows
-        )
+        insert_rows(HigherItem, [{**r.values, "imported_on": today} for r in rows])
 
     record = HigherListImport(imported_on=today, file_name=file_name[:200], rows=len(rows), by=by)
     return add(
@@ -129,95 +90,133 @@ def commit_higher(*, by, rows: list[Row], file_name: str = "") -> HigherListImpo
         who=LEGAL_OFFICE,
         action="licensing.higher_list_import",
         label="导入上级行政许可事项清单",
-        data={"rows": len(rows), "file": file_name[:200]},
+        data={"rows": len(rows), "file": file_name[:200], "sm3": sm3},
         after=replace,
     )
 
 
-def _unit(name: str, allowed):
-    unit = Unit.objects.filter(Q(name=name) | Q(short_name=name)).order_by("path").first()
-    if unit is None:
-        return None, f"实施机关“{name}”不在单位名录中"
-    if allowed is not None and unit.pk not in allowed:
-        return None, f"无权为{unit.name}导入事项"
-    return unit, None
+HIGHER_LIST = TableImport(
+    what="上级清单",
+    columns=HIGHER_COLUMNS,
+    prepare=lambda **_: set(),
+    check=_check_higher,
+    write=lambda rows, *, job, by, refs: _replace_higher(rows, by=by, file_name=job.file_name, sm3=job.sm3).rows,
+)
+
+
+class ItemRefs:
+    """What the rows are checked against, read once: the higher list, the codes already listed, the units."""
+
+    def __init__(self, by):
+        self.higher = {h.code: h for h in HigherItem.objects.all()}
+        if not self.higher:
+            raise YifaError(
+                f"尚未导入上级行政许可事项清单，无法核对本级清单（{rules.LIST_INHERITANCE.citation}）", field="file"
+            )
+        self.existing = set(Item.objects.values_list("code", flat=True).iterator())
+        self.units = UnitNames(by)
+        self.seen: set[str] = set()
+
+
+def _check_item(row: Row, cells: dict, refs: ItemRefs) -> None:
+    values = _texts(cells)
+    _required(row, values, ITEM_COLUMNS)
+    code, name, basis = values["code"], values["name"], values["basis"]
+    if code in refs.seen:
+        row.errors.append(f"事项编码“{code}”在本表中重复")
+    elif code in refs.existing:
+        row.errors.append(f"事项编码“{code}”已在本级清单中")
+    refs.seen.add(code)
+    if code and name:
+        row.errors.extend(guards.higher_problems(code, name, basis, refs.higher))
+    unit = None
+    if values["unit"]:
+        unit, problem = refs.units.find(values["unit"], column="实施机关", what="事项")
+        if problem:
+            row.errors.append(problem)
+    fee_problem = guards.fee_problem(values["fee_standard"], values["fee_basis"])
+    if fee_problem:
+        row.errors.append(fee_problem)
+    handling = HANDLING_BY_LABEL.get(values["handling"])
+    if handling is None:
+        row.errors.append(f"办理方式“{values['handling']}”应为“本机关办理”“联合办理”或“下级初审”")
+    statutory = _days(values["statutory_days"], "法定办结时限", row)
+    promised = _days(values["promised_days"], "承诺办结时限", row)
+    if handling and statutory and promised:
+        row.errors.extend(guards.time_problems(handling, statutory, promised))
+    years = values["validity_years"].removesuffix("年")
+    if years and not years.isdigit():
+        row.errors.append(f"证件有效期“{values['validity_years']}”应为年数，长期有效的留空")
+    promise = values["promise_allowed"]
+    if promise not in YES | NO:
+        row.errors.append(f"告知承诺“{promise}”应为“是”或“否”")
+    promise_text = values["promise_text"]
+    if promise in YES and not promise_text:
+        promise_text = standard_text(name=name, conditions=values["conditions"], materials=values["materials"])
+    row.values = {
+        "code": code,
+        "name": name,
+        "unit": unit,
+        "department": values["department"],
+        "basis": basis,
+        "conditions": values["conditions"],
+        "materials": values["materials"].replace("；", "\n"),
+        "fee_standard": values["fee_standard"],
+        "fee_basis": values["fee_basis"],
+        "statutory_days": statutory,
+        "promised_days": promised,
+        "handling": handling or Handling.SINGLE,
+        "validity_years": int(years) if years.isdigit() else None,
+        "promise_allowed": promise in YES,
+        "promise_text": promise_text if promise in YES else "",
+    }
+
+
+def _write_items(rows: list[Row], *, job, by, refs) -> int:
+    """Every item as a draft to be published: bulk inserts, one audit event on the import job."""
+    written = create_many(
+        ITEMS,
+        "import",
+        model=Item,
+        rows=[dict(r.values) for r in rows],
+        by=by,
+        subject=job,
+        data={"file": job.file_name, "sm3": job.sm3, "lines": [rows[0].line, rows[-1].line]},
+    )
+    return len(written)
+
+
+ITEM_LIST = TableImport(
+    what="清单",
+    columns=ITEM_COLUMNS,
+    prepare=lambda *, by, options: ItemRefs(by),
+    check=_check_item,
+    write=_write_items,
+)
+run_items, run_higher = ITEM_LIST.run, HIGHER_LIST.run
+
+
+def parse_higher(content: bytes) -> list[Row]:
+    return HIGHER_LIST.preview(content=content, by=None)
+
+
+def commit_higher(*, by, rows: list[Row], file_name: str = "", content: bytes = b"") -> HigherListImport:
+    """The whole higher list replaced at once (``rows`` from ``parse_higher``), with one audit event."""
+    HIGHER_LIST.refuse_if_wrong(rows)
+    return _replace_higher(rows, by=by, file_name=file_name, sm3=file_sm3(content) if content else "")
 
 
 def parse_items(*, by, content: bytes) -> list[Row]:
-    table = _table(content, ITEM_COLUMNS, REQUIRED_ITEM)
-    higher = {h.code: h for h in HigherItem.objects.all()}
-    if not higher:
-        raise YifaError(
-            f"尚未导入上级行政许可事项清单，无法核对本级清单（{rules.LIST_INHERITANCE.citation}）", field="file"
-        )
-    existing = set(Item.objects.filter(code__in=[v.get("code") for _, v in table]).values_list("code", flat=True))
-    allowed = visible_unit_ids(by)
-    rows, seen = [], set()
-    for line, values in table:
-        row = Row(line)
-        for key in REQUIRED_ITEM:
-            if not values.get(key):
-                row.errors.append(f"{ITEM_COLUMNS[key][0]}为空")
-        code, name, basis = values.get("code", ""), values.get("name", ""), values.get("basis", "")
-        if code in seen:
-            row.errors.append(f"事项编码“{code}”在本表中重复")
-        elif code in existing:
-            row.errors.append(f"事项编码“{code}”已在本级清单中")
-        seen.add(code)
-        if code and name:
-            row.errors.extend(guards.higher_problems(code, name, basis, higher))
-        unit, problem = _unit(values["unit"], allowed) if values.get("unit") else (None, None)
-        if problem:
-            row.errors.append(problem)
-        fee_problem = guards.fee_problem(values.get("fee_standard", ""), values.get("fee_basis", ""))
-        if fee_problem:
-            row.errors.append(fee_problem)
-        handling = HANDLING_BY_LABEL.get(values.get("handling", ""))
-        if handling is None:
-            row.errors.append(f"办理方式“{values['handling']}”应为“本机关办理”“联合办理”或“下级初审”")
-        statutory = _days(values.get("statutory_days", ""), "法定办结时限", row)
-        promised = _days(values.get("promised_days", ""), "承诺办结时限", row)
-        if handling and values.get("statutory_days") and values.get("promised_days") and statutory and promised:
-            row.errors.extend(guards.time_problems(handling, statutory, promised))
-        years = values.get("validity_years", "")
-        if years and not years.removesuffix("年").isdigit():
-            row.errors.append(f"证件有效期“{years}”应为年数，长期有效的留空")
-        promise = values.get("promise_allowed", "")
-        if promise not in YES | NO:
-            row.errors.append(f"告知承诺“{promise}”应为“是”或“否”")
-        promise_text = values.get("promise_text", "")
-        if promise in YES and not promise_text:
-            promise_text = standard_text(
-                name=name, conditions=values.get("conditions", ""), materials=values.get("materials", "")
-            )
-        row.values = {
-            "code": code,
-            "name": name,
-            "unit": unit,
-            "department": values.get("department", ""),
-            "basis": basis,
-            "conditions": values.get("conditions", ""),
-            "materials": values.get("materials", "").replace("；", "\n"),
-            "fee_standard": values.get("fee_standard", ""),
-            "fee_basis": values.get("fee_basis", ""),
-            "statutory_days": statutory,
-            "promised_days": promised,
-            "handling": handling or Handling.SINGLE,
-            "validity_years": int(years.removesuffix("年")) if years.removesuffix("年").isdigit() else None,
-            "promise_allowed": promise in YES,
-            "promise_text": promise_text if promise in YES else "",
-        }
-        row.errors = [f"第{line}行：{e}" for e in row.errors]
-        rows.append(row)
-    return rows
+    return ITEM_LIST.preview(content=content, by=by)
 
 
-def commit_items(*, by, rows: list[Row]) -> list[Item]:
-    """Every row, or none: one item (and its event) per row, as a draft to be published."""
-    if any(r.errors for r in rows):
-        raise YifaError("清单中有错误行，请改正后再导入（一行也不会写入）", field="file")
-    with transaction.atomic():
-        return [create(ITEMS, "import", build=lambda row=row: Item(**row.values), by=by, line=row.line) for row in rows]
+def commit_items(*, by, rows: list[Row], content: bytes = b"", file_name: str = "") -> list[Item]:
+    """Every row, or none, at once (``rows`` from ``parse_items``), as the task worker writes them; returns the
+    items (for the demo and the tests: the page's import runs in the worker and reads no rows back)."""
+    ITEM_LIST.refuse_if_wrong(rows)
+    job = new_job(RUN_ITEMS, label="导入行政许可事项清单", by=by, file_name=file_name, content=content)
+    ITEM_LIST.commit(rows, job=job, by=by)
+    return list(Item.objects.filter(code__in=[r.values["code"] for r in rows]).order_by("pk"))
 
 
 def differences() -> dict:

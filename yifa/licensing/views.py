@@ -14,6 +14,7 @@ from yifa.core.charts import bar_chart
 from yifa.core.crypto import mask_id_number, mask_phone
 from yifa.core.downloads import file_download
 from yifa.core.errors import AccessDenied, NotFound, YifaError
+from yifa.core.imports import schedule_import
 from yifa.core.listing import grid_export
 from yifa.core.procedure import LEGAL_OFFICE, show_service_errors
 from yifa.core.views import staff_view
@@ -47,17 +48,22 @@ def item_page(request, pk: int, bound=None):
     )
 
 
-def _import(request, *, parse, commit, template, done, extra=None):
+def _import(request, *, table, run, label, template, extra=None):
+    """Preview (every row checked, the wrong ones listed); a clean file is then written by the task worker,
+    its progress on the job's page."""
     form = ImportForm(request.POST or None, request.FILES or None)
     rows = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        content = upload.read()
         try:
-            rows = parse(request, upload.read())
-            if form.cleaned_data["commit"]:
-                count = commit(request, rows, upload.name)
-                messages.success(request, done.format(count=count))
-                return redirect(request.path)
+            rows = table.preview(content=content, by=request.user)
+            if form.cleaned_data["commit"] and not any(r.errors for r in rows):
+                table.refuse_if_wrong(rows)
+                job = schedule_import(
+                    run, label=label, by=request.user, file_name=upload.name, content=content, next_url=request.path
+                )
+                return redirect("core:import_job", job.pk)
         except YifaError as exc:
             show_service_errors(form, exc)
     context = {"form": form, "rows": rows, "errors": sum(bool(r.errors) for r in rows or []), **(extra or {})}
@@ -68,10 +74,10 @@ def _import(request, *, parse, commit, template, done, extra=None):
 def import_items(request):
     return _import(
         request,
-        parse=lambda r, content: importer.parse_items(by=r.user, content=content),
-        commit=lambda r, rows, name: len(importer.commit_items(by=r.user, rows=rows)),
+        table=importer.ITEM_LIST,
+        run=importer.RUN_ITEMS,
+        label="导入行政许可事项清单",
         template="licensing/import_items.html",
-        done="已导入{count}项（未公布，核对后逐项公布）",
         extra={"inheritance": rules.LIST_INHERITANCE, "fees": rules.NO_FEE_WITHOUT_BASIS},
     )
 
@@ -84,10 +90,10 @@ def higher_list(request):
         return grid_export("上级清单与本级清单的差异", *importer.difference_rows(importer.differences()))
     return _import(
         request,
-        parse=lambda r, content: importer.parse_higher(content),
-        commit=lambda r, rows, name: importer.commit_higher(by=r.user, rows=rows, file_name=name).rows,
+        table=importer.HIGHER_LIST,
+        run=importer.RUN_HIGHER,
+        label="导入上级行政许可事项清单",
         template="licensing/higher.html",
-        done="已导入上级清单{count}项",
         extra={"diff": importer.differences(), "inheritance": rules.LIST_INHERITANCE},
     )
 

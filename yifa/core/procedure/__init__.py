@@ -31,7 +31,7 @@ from .engine import (
 )
 from .forms import ActionForm, Checks, MultipleFileField, form_error_text, show_service_errors
 from .pages import create_page
-from .records import add, change, remove, reveal
+from .records import add, add_many, change, remove, reveal
 from .who import ADMIN, ANY_STAFF, LEGAL_OFFICE, MEMBER, NOBODY, Who, in_unit_of, with_role
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "Transition",
     "Who",
     "add",
+    "add_many",
     "assign",
     "change",
     "create",

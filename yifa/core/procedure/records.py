@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from ..audit import record_event
+from ..bulk import insert_rows
 from ..concurrency import claim_version
 from ..crypto import EncryptedTextField
 from ..errors import AccessDenied
@@ -77,6 +78,43 @@ def add(
             after(obj)
         _event(by=by, obj=obj, subject=subject, action=action, label=label, reason=reason, data=data, unit=unit)
     return obj
+
+
+def add_many(
+    model,
+    rows: list[dict],
+    *,
+    by,
+    who: Who | None,
+    action: str,
+    label: str,
+    subject,
+    data: dict | None = None,
+    unit=None,
+) -> list[dict]:
+    """``add`` for many new rows at once (an import into a register): who may is asked once per unit the rows
+    belong to, the rows are inserted in bulk (``core.bulk``: COPY on PostgreSQL) and get their ``id``, and ONE
+    audit event on ``subject`` (the import) records ``data`` and the row count, all in one transaction."""
+    with transaction.atomic():
+        probed = set()
+        for row in rows:
+            key = row.get("unit")
+            if key not in probed:
+                probed.add(key)
+                _check(who, by, model(**row), label, False)
+        for row, id_ in zip(rows, insert_rows(model, rows)):
+            row["id"] = id_
+        _event(
+            by=by,
+            obj=None,
+            subject=subject,
+            action=action,
+            label=label,
+            reason="",
+            data={"rows": len(rows), **(data or {})},
+            unit=unit,
+        )
+    return rows
 
 
 def change(
