@@ -9,8 +9,8 @@ from django.utils import timezone
 from yifa.core.bulk import insert_rows
 from yifa.core.errors import YifaError
 from yifa.core.imports import file_sm3, new_job
-from yifa.core.procedure import LEGAL_OFFICE, add, create_many
-from yifa.core.tables import Column, Row, TableImport, UnitNames, text
+from yifa.core.procedure import LEGAL_OFFICE, add
+from yifa.core.tables import Column, Row, TableImport, UnitNames, created, text
 
 from . import guards, rules
 from .flows import ITEMS
@@ -174,16 +174,7 @@ def _check_item(row: Row, cells: dict, refs: ItemRefs) -> None:
 
 def _write_items(rows: list[Row], *, job, by, refs) -> int:
     """Every item as a draft to be published: bulk inserts, one audit event on the import job."""
-    written = create_many(
-        ITEMS,
-        "import",
-        model=Item,
-        rows=[dict(r.values) for r in rows],
-        by=by,
-        subject=job,
-        data={"file": job.file_name, "sm3": job.sm3, "lines": [rows[0].line, rows[-1].line]},
-    )
-    return len(written)
+    return created(ITEMS, Item, [dict(r.values) for r in rows], rows, job=job, by=by)
 
 
 ITEM_LIST = TableImport(

@@ -7,8 +7,7 @@ import datetime as dt
 import re
 from types import SimpleNamespace
 
-from yifa.core.procedure import create_many
-from yifa.core.tables import Column, Row, TableImport, UnitNames
+from yifa.core.tables import Column, Row, TableImport, UnitNames, created
 
 from . import rules
 from .flows import DOCUMENTS
@@ -116,16 +115,7 @@ def _imported(by, values: dict) -> dict:
 
 def _write(rows: list[Row], *, job, by, refs) -> int:
     """Bulk writes and one audit event on the import job (file's SM3 hash, row count)."""
-    written = create_many(
-        DOCUMENTS,
-        "import",
-        model=Document,
-        rows=[_imported(by, r.values) for r in rows],
-        by=by,
-        subject=job,
-        data={"file": job.file_name, "sm3": job.sm3, "lines": [rows[0].line, rows[-1].line]},
-    )
-    return len(written)
+    return created(DOCUMENTS, Document, [_imported(by, r.values) for r in rows], rows, job=job, by=by)
 
 
 CATALOGUE = TableImport(
