@@ -112,7 +112,7 @@ def test_rebuild_repairs_counts_and_check_names_what_differs(closed, capsys):
     problems = differences()
     assert len(problems) == 3  # January's count of the rule; February's of the rule and of every rule
     assert f"{RULE} 2025-01：记录为按期5、逾期1，实际为按期1、逾期1" in problems[0]
-    with pytest.raises(CommandError, match="办结计数与期限不符：3处，请运行 yifa tallies rebuild"):
+    with pytest.raises(CommandError, match="汇总计数与记录不符：3处，请运行 yifa tallies rebuild"):
         call_command("tallies", "check")
     call_command("tallies", "rebuild")
     assert "已重新计数" in capsys.readouterr().out

@@ -393,4 +393,18 @@ def seed(
         with transaction.atomic():
             counts[name] = _call_app_seed(module, scale=scale, cast=cast, progress=progress)
             _mark_batch(name, scale, counts[name], began, progress)
+    settle(progress)
     return counts
+
+
+def settle(progress) -> None:
+    """After a bulk load on PostgreSQL, what autovacuum would do some minutes later: VACUUM ANALYZE, so that the
+    planner knows the new sizes and counts read their covering indexes alone (until the visibility map is set,
+    an index-only scan also visits the table: the cockpit took 184 ms at 100k instead of 67). VACUUM cannot run
+    inside a transaction (a test's), so there it is left to autovacuum."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    began = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    progress(f"  VACUUM ANALYZE：{time.monotonic() - began:.1f}秒")

@@ -220,3 +220,17 @@ class MeetingRecord(models.Model):
 
     def __str__(self):
         return f"{self.held_on:%Y-%m-%d} {self.kind}（{self.subject}）"
+
+
+class YearHours(models.Model):
+    """A person's training hours in a year: the sum of his attendance, kept by ``year_hours`` whenever an
+    attendance is written or deleted, so that counting who met the year's requirement reads one row per person
+    instead of summing every attendance of the year."""
+
+    person = models.ForeignKey("core.User", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField("年度")
+    hours = models.DecimalField("年度学时", max_digits=8, decimal_places=1)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度学时合计"
+        constraints = [models.UniqueConstraint(fields=["person", "year"], name="year_hours_once_per_person")]

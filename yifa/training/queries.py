@@ -12,7 +12,7 @@ from yifa.core.access import scope
 from yifa.core.models import Role, RoleGrant, Unit, UnitKind, User
 
 from . import rules
-from .models import Attendance, Course, HoursRequirement, OfficerKind, StudySession
+from .models import Attendance, Course, HoursRequirement, OfficerKind, StudySession, YearHours
 
 TENTH = Decimal("0.1")
 HOURS = DecimalField(max_digits=6, decimal_places=1)
@@ -61,12 +61,7 @@ def hours_of(person_id: int, year: int) -> Decimal:
 def people_hours(user, *, year: int, unit_id: int | None = None, short_only: bool = False):
     """The people in the user's scope (everyone for ``user=None``) with their hours in ``year`` and whether
     they hold an enforcement role."""
-    hours = (
-        Attendance.objects.filter(person=OuterRef("pk"), year=year)
-        .values("person")
-        .annotate(total=Sum("hours"))
-        .values("total")
-    )
+    hours = YearHours.objects.filter(person=OuterRef("pk"), year=year).values("hours")
     qs = User.objects.filter(is_active=True, unit__isnull=False)
     qs = scope(qs, user).select_related("unit") if user is not None else qs
     if unit_id:

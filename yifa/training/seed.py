@@ -9,6 +9,7 @@ from decimal import Decimal
 from yifa.core.bulk import insert_objects
 from yifa.core.models import Unit, User
 
+from . import year_hours
 from .models import Attendance, Course, StudyKind, StudySession
 from .queries import STUDY_UNIT_KINDS
 
@@ -41,6 +42,7 @@ def seed(*, scale: int, progress) -> dict:
         for person in rng.sample(people, min(len(people), 20)):
             rows.append(Attendance(course=course, person_id=person, year=course.held_on.year, hours=course.hours))
     insert_objects(rows)
+    year_hours.rebuild()
     progress(f"参训记录{len(rows)}条")
     sessions = insert_objects(
         [

@@ -10,7 +10,7 @@ from yifa.core.access import visible_unit_ids
 from yifa.core.models import Role, User
 from yifa.core.procedure import LEGAL_OFFICE, Checks, add, change, create, in_unit_of
 
-from . import flows, rules, signin
+from . import flows, rules, signin, year_hours
 from .models import (
     Attendance,
     Course,
@@ -100,6 +100,7 @@ def course_record(
         Attendance.objects.bulk_create(
             [Attendance(course=c, person=p, year=c.held_on.year, hours=c.hours) for p in people]
         )
+        year_hours.recount((p.pk, c.held_on.year) for p in people)
 
     return add(
         course,

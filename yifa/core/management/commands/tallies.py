@@ -1,14 +1,20 @@
-"""yifa tallies rebuild | yifa tallies check"""
+"""yifa tallies rebuild | yifa tallies check: every count a module keeps beside its records (its ``tallies.TALLIES``:
+a name and a module with ``rebuild()`` and ``differences()``)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from yifa.core import closed_counts
+from yifa.core.registry import contributions
+
+
+def kept():
+    for _, module in contributions("tallies"):
+        yield from module.TALLIES.items()
 
 
 class Command(BaseCommand):
     help = (
-        "法定期限办结计数（考核驾驶舱和得分所读的按单位、规则、月份汇总）：rebuild 按全部已办结的期限重新计数"
-        "（批量导入数据后或修复时运行）；check 只比对，列出与期限本身不符之处"
+        "各模块随记录保存的汇总计数（考核驾驶舱和得分读取它们：已结期限按单位、规则、月份的计数，每人每年的参训学时）："
+        "rebuild 按记录本身重新计数（批量导入数据后或修复时运行）；check 只比对，列出与记录不符之处"
     )
 
     def add_arguments(self, parser):
@@ -16,12 +22,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         if opts["action"] == "rebuild":
-            rows = closed_counts.rebuild()
-            self.stdout.write(f"已重新计数：{rows}行（单位×规则×月份）")
+            for name, tally in kept():
+                self.stdout.write(f"{name}：已重新计数{tally.rebuild()}行")
             return
-        problems = closed_counts.differences()
+        problems = []
+        for name, tally in kept():
+            found = tally.differences()
+            problems += found
+            self.stdout.write(f"{name}：{'不符' + str(len(found)) + '处' if found else '相符'}")
         for problem in problems:
             self.stderr.write(problem)
         if problems:
-            raise CommandError(f"办结计数与期限不符：{len(problems)}处，请运行 yifa tallies rebuild")
-        self.stdout.write("办结计数与期限相符")
+            raise CommandError(f"汇总计数与记录不符：{len(problems)}处，请运行 yifa tallies rebuild")
