@@ -16,6 +16,11 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Background jobs run at once, in-process (tests/core/test_calendar_jobs.py uses the database queue).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # django-tasks keeps the backend it first built; a task declared at import, before this line, would
+    # otherwise leave every test on the database queue (imports stayed "queued" in some test orders).
+    from django.test.signals import setting_changed
+
+    setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
 
 
 @pytest.fixture(scope="session")

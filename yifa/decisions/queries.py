@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 
 from yifa.core.access import scope
 from yifa.core.models import Event, Unit, UnitKind
+from yifa.core.queries import first_of_each
 from yifa.lib.deadlines import last_day_before
 from yifa.training import interface as training
 
@@ -155,18 +156,17 @@ def comments_waiting(today: dt.date, *, lead_units=None):
     )
 
 
-def awaiting_review():
-    """Drafts sent for legality review and not yet reviewed, with the meeting date the drafters plan."""
-    return (
-        Decision.objects.filter(state=S.REVIEWING)
-        .annotate(planned_meeting_on=Max("reviews__planned_meeting_on"))
-        .order_by("planned_meeting_on", "pk")
+def awaiting_review_or_decision(units, *, review: bool, limit: int = 50) -> dict[str, list[Decision]]:
+    """By state, the first ``limit`` of: drafts sent for legality review and not yet reviewed (when ``review``,
+    for the legal office), soonest planned meeting first; reviewed drafts to discuss and decisions to publish
+    for the decision bodies in ``units``. One query."""
+    wanted = Q(decision_body_id__in=units, state__in=(S.REVIEWED, S.DECIDED))
+    if review:
+        wanted |= Q(state=S.REVIEWING)
+    qs = Decision.objects.filter(wanted).annotate(planned_meeting_on=Max("reviews__planned_meeting_on"))
+    return first_of_each(
+        qs, F("state"), order=[F("planned_meeting_on").asc(nulls_last=True), F("pk").asc()], limit=limit
     )
-
-
-def awaiting_decision_body(units):
-    """Reviewed drafts to discuss and decisions to publish, for the decision bodies in ``units``."""
-    return Decision.objects.filter(decision_body_id__in=units, state__in=(S.REVIEWED, S.DECIDED))
 
 
 def reports_due_from(units):

@@ -30,23 +30,23 @@ def items_for(user, today: dt.date):
             "source": "重大行政决策",
             "note": f"逐条答复采纳情况后生成意见采纳情况说明（{rules.COMMENT_HANDLING.citation}）",
         }
-    if LEGAL_OFFICE(user):
-        review_time = rules.LEGALITY_REVIEW_TIME
-        for d in queries.awaiting_review()[:50]:
-            yield {
-                "title": f"{d}：出具合法性审查意见",
-                "due": None,
-                "link": d.get_absolute_url(),
-                "rag": "",
-                "source": "重大行政决策",
-                "note": (
-                    f"承办单位拟于{zh_date(d.planned_meeting_on)}提交讨论"
-                    if d.planned_meeting_on
-                    else "承办单位未定讨论日期"
-                )
-                + f"（审查时间一般不少于{review_time.days}个工作日，{review_time.citation}）",
-            }
-    for d in queries.awaiting_decision_body(units):
+    waiting = queries.awaiting_review_or_decision(units, review=LEGAL_OFFICE(user))
+    review_time = rules.LEGALITY_REVIEW_TIME
+    for d in waiting.get(S.REVIEWING, []):
+        yield {
+            "title": f"{d}：出具合法性审查意见",
+            "due": None,
+            "link": d.get_absolute_url(),
+            "rag": "",
+            "source": "重大行政决策",
+            "note": (
+                f"承办单位拟于{zh_date(d.planned_meeting_on)}提交讨论"
+                if d.planned_meeting_on
+                else "承办单位未定讨论日期"
+            )
+            + f"（审查时间一般不少于{review_time.days}个工作日，{review_time.citation}）",
+        }
+    for d in waiting.get(S.REVIEWED, []) + waiting.get(S.DECIDED, []):
         todo = "提交集体讨论" if d.state == S.REVIEWED else "公布决策"
         yield {
             "title": f"{d}：{todo}",

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
+
 from yifa.core.access import is_legal_office
 from yifa.lib.deadlines import rag
 
@@ -14,18 +17,17 @@ EXPIRY_NOTICE_DAYS = 30
 
 
 def items_for(user, today: dt.date):
-    paths = [u.path for u in (r.unit for r in LegalReviewer.objects.filter(user=user).select_related("unit"))]
-    if paths:
-        waiting = Case.objects.filter(state=CaseState.REVIEW).select_related("unit").order_by("id")
-        for case in waiting[:50]:
-            if any(case.unit.path.startswith(p) for p in paths):
-                yield {
-                    "title": f"{case}：待法制审核",
-                    "due": None,
-                    "link": case.get_absolute_url(),
-                    "rag": "amber",
-                    "source": "行政执法",
-                }
+    # cases of the units the person reviews for, and of the units under them
+    mine = LegalReviewer.objects.filter(StartsWith(OuterRef("unit__path"), F("unit__path")), user=user)
+    waiting = Case.objects.filter(Exists(mine), state=CaseState.REVIEW).select_related("unit")
+    for case in waiting.order_by("id")[:50]:
+        yield {
+            "title": f"{case}：待法制审核",
+            "due": None,
+            "link": case.get_absolute_url(),
+            "rag": "amber",
+            "source": "行政执法",
+        }
     if is_legal_office(user):
         soon = today + dt.timedelta(days=EXPIRY_NOTICE_DAYS)
         expiring = Certificate.objects.filter(state="valid", valid_until__gte=today, valid_until__lte=soon)

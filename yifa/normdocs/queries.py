@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q
+from django.db.models import Case, CharField, Count, Exists, F, Max, Min, OuterRef, Q, Value, When
 
 from yifa.core import clocks
 from yifa.core.access import scope, visible_unit_ids
 from yifa.core.audit import timeline
 from yifa.core.errors import NotFound, YifaError
 from yifa.core.models import DeadlineStatus, Unit
+from yifa.core.queries import first_of_each
 from yifa.core.uploads import attachments_of
 
 from . import rules, search
@@ -231,12 +232,19 @@ def screen_rule(code: str) -> ScreenRule | None:
 
 
 # To-do lists
-def awaiting_review(limit: int = 30):
-    return Document.objects.filter(status=DocStatus.REVIEW).select_related("unit")[:limit]
+REVIEW, CORRECTION = "review", "correction"
 
 
-def corrections_open(limit: int = 30):
-    return Document.objects.filter(correction_open=True).select_related("unit")[:limit]
+def legal_office_work(limit: int = 30) -> dict[str, list[Document]]:
+    """Documents awaiting legality review (``REVIEW``) and filed documents whose correction is open
+    (``CORRECTION``), the first ``limit`` of each, by one query."""
+    kind = Case(When(correction_open=True, then=Value(CORRECTION)), default=Value(REVIEW), output_field=CharField())
+    return first_of_each(
+        Document.objects.filter(Q(status=DocStatus.REVIEW) | Q(correction_open=True)).select_related("unit"),
+        kind,
+        order=[F("pk").asc()],
+        limit=limit,
+    )
 
 
 def items_awaiting_confirmation():

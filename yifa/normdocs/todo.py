@@ -3,6 +3,8 @@
 
 import datetime as dt
 
+from yifa.core.queries import first_with_count
+
 from . import queries
 
 
@@ -12,9 +14,10 @@ def _item(title, link, *, source="规范性文件", note="", due=None, rag=""):
 
 def items_for(user, today: dt.date):
     if user.in_legal_office:
-        for doc in queries.awaiting_review():
+        work = queries.legal_office_work()
+        for doc in work.get(queries.REVIEW, []):
             yield _item(f"合法性审核：{doc.title}", doc.get_absolute_url(), note=doc.unit.name)
-        for doc in queries.corrections_open():
+        for doc in work.get(queries.CORRECTION, []):
             yield _item(
                 f"跟踪纠正：{doc}",
                 doc.get_absolute_url(),
@@ -22,21 +25,18 @@ def items_for(user, today: dt.date):
                 note=doc.filing_comments,
                 rag="amber",
             )
-        proposed = queries.items_awaiting_confirmation()
-        count = proposed.count()
-        if count:
-            first = proposed.first()
+        first = first_with_count(queries.items_awaiting_confirmation())
+        if first:
             yield _item(
-                f"确认清理意见{count}件",
+                f"确认清理意见{first.total}件",
                 first.campaign.get_absolute_url(),
                 source="规范性文件清理",
                 note=first.campaign.title,
             )
-    pending = queries.items_awaiting_opinion(user)
-    if not user.sees_everything and pending.exists():
-        first = pending.first()
+    first = None if user.sees_everything else first_with_count(queries.items_awaiting_opinion(user))
+    if first:
         yield _item(
-            f"提出清理意见{pending.count()}件",
+            f"提出清理意见{first.total}件",
             first.campaign.get_absolute_url(),
             source="规范性文件清理",
             note=first.campaign.title,

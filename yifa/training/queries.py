@@ -142,16 +142,17 @@ def units_short_of_study(*, year: int, today: dt.date, unit_ids=None) -> list[tu
     arrangement's minimum, and how many they have."""
     if not in_warning_period(year, today):
         return []
-    counts = dict(
-        StudySession.objects.filter(held_on__year=year, held_on__lte=today)
-        .values_list("unit_id")
+    held = (
+        StudySession.objects.filter(unit=OuterRef("pk"), held_on__year=year, held_on__lte=today)
+        .values("unit")
         .annotate(n=Count("pk"))
-        .values_list("unit_id", "n")
+        .values("n")
     )
     units = Unit.objects.filter(kind__in=STUDY_UNIT_KINDS, active=True).order_by("path")
     if unit_ids is not None:
         units = units.filter(pk__in=unit_ids)
-    return [(u, counts.get(u.pk, 0)) for u in units if counts.get(u.pk, 0) < rules.STUDY_SESSIONS_MINIMUM]
+    units = units.annotate(held=Coalesce(Subquery(held), Value(0))).filter(held__lt=rules.STUDY_SESSIONS_MINIMUM)
+    return [(u, u.held) for u in units]
 
 
 def outline_of(year: int):
