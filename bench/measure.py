@@ -272,6 +272,7 @@ def main(argv):
     parser.add_argument("--throughput-seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--pages-only", action="store_true", help="只测页面和接口（大规模的增长表）")
     args = parser.parse_args(argv)
 
     def progress(text):
@@ -280,13 +281,14 @@ def main(argv):
     setup(args.database_url, args.var_dir)
     counts = prepare(args.scale, args.reuse, progress)
     results = run_all(args.repeat, progress)
-    job_times = jobs(progress)
-    job_times["load"] = round(os.getloadavg()[0], 1)
-    import imports
+    job_times, import_figures, throughput_figures = {}, None, None
+    if not args.pages_only:
+        job_times = jobs(progress)
+        job_times["load"] = round(os.getloadavg()[0], 1)
+        import imports
 
-    import_figures = imports.measure(min(args.scale, args.import_rows), progress)
-    throughput_figures = None
-    if args.throughput_seconds:
+        import_figures = imports.measure(min(args.scale, args.import_rows), progress)
+    if args.throughput_seconds and not args.pages_only:
         import throughput
 
         throughput_figures = throughput.run(

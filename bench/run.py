@@ -40,7 +40,7 @@ def recreate_postgres(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def run_one(label: str, url: str, scale: int, repeat: int, reuse: bool) -> dict:
+def run_one(label: str, url: str, scale: int, repeat: int, reuse: bool, pages_only: bool = False) -> dict:
     out = VAR / f"result-{label}-{scale}.json"
     print(f"== {label}：规模 {scale} ==", flush=True)
     subprocess.run(
@@ -58,6 +58,7 @@ def run_one(label: str, url: str, scale: int, repeat: int, reuse: bool) -> dict:
             "--out",
             str(out),
             *(["--reuse"] if reuse else []),
+            *(["--pages-only"] if pages_only else []),
         ],
         check=True,
         cwd=ROOT,
@@ -117,6 +118,9 @@ def main(argv=None):
     parser.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both", help="测哪种数据库")
     parser.add_argument("--reuse", action="store_true", help="沿用 var/bench/ 中已生成的同规模 SQLite 数据")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.md")
+    parser.add_argument(
+        "--pages-only", action="store_true", help="只测页面和接口，不测每日任务、导入和吞吐量（如 1M 规模的增长表）"
+    )
     parser.add_argument("--report-only", action="store_true", help="不重新测量，只用 var/bench/ 中上次的结果重写报告")
     args = parser.parse_args(argv)
     if args.report_only:
@@ -129,14 +133,16 @@ def main(argv=None):
     if not args.skip_sqlite:
         if args.check_scale and args.check_scale < args.scale:
             small["sqlite"] = run_one("sqlite", sqlite_url(args.check_scale, False), args.check_scale, 5, False)
-        runs["sqlite"] = run_one("sqlite", sqlite_url(args.scale, args.reuse), args.scale, args.repeat, args.reuse)
+        runs["sqlite"] = run_one(
+            "sqlite", sqlite_url(args.scale, args.reuse), args.scale, args.repeat, args.reuse, args.pages_only
+        )
     pg_url = os.environ.get("BENCH_DATABASE_URL") if args.db != "sqlite" else None
     if pg_url:
         if args.check_scale and args.check_scale < args.scale:
             recreate_postgres(pg_url)
             small["postgresql"] = run_one("postgresql", pg_url, args.check_scale, 5, False)
         recreate_postgres(pg_url)
-        runs["postgresql"] = run_one("postgresql", pg_url, args.scale, args.repeat, False)
+        runs["postgresql"] = run_one("postgresql", pg_url, args.scale, args.repeat, False, args.pages_only)
     write_report(args.out, runs, small, all_scales())
     append_real_texts(args.out)
     print(f"报告已写入 {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
