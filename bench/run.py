@@ -92,6 +92,7 @@ def rewrite_report(args) -> None:
     runs = {label: load(label, args.scale) for label in ("sqlite", "postgresql")}
     small = {label: load(label, args.check_scale) for label in ("sqlite", "postgresql")} if args.check_scale else {}
     write_report(args.out, {k: v for k, v in runs.items() if v}, {k: v for k, v in small.items() if v}, all_scales())
+    append_real_texts(args.out)
     print(f"报告已按上次结果重写：{args.out}")
 
 
