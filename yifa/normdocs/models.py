@@ -137,6 +137,8 @@ class Document(Versioned):
             models.Index(fields=["status", "expires_on"], name="normdoc_status_expiry"),
             # the catalogue's order, read from its start: a search for a common term stops after a page of hits
             models.Index(fields=["published_on", "id"], name="normdoc_page_order"),
+            # the legal office's to-do: corrections still open (a few among all documents)
+            models.Index(fields=["id"], condition=models.Q(correction_open=True), name="normdoc_correction_open"),
         ]
 
     def __str__(self):
