@@ -116,3 +116,25 @@ def test_portal_search_finds_published_decisions_only(cast, client, simple_decis
     assert simple_decision.title not in client.get("/search/?q=养老").content.decode()
     published(cast, reviewed(cast, simple_decision))
     assert simple_decision.title in client.get("/search/?q=养老").content.decode()
+
+
+def test_drafts_open_for_comment_are_listed_a_page_at_a_time_with_their_own_counts(cast, client, simple_decision):
+    from yifa.core.queries import PAGE_SIZE
+    from yifa.decisions.models import Decision
+
+    open_now(cast, simple_decision, days=9)
+    draft = Decision.objects.get(pk=simple_decision.pk)
+    closes = draft.comment_closes
+    for i in range(PAGE_SIZE):  # copies closing later, so the original comes first
+        draft.pk = None
+        draft.title = f"征求意见稿副本{i:02d}"
+        draft.comment_closes = closes + dt.timedelta(days=1 + i)
+        draft.save()
+    Comment.objects.bulk_create(
+        [Comment(decision=simple_decision, body=f"意见{i}", submitted_on=timezone.localdate()) for i in range(3)]
+    )
+    first = client.get("/decisions/").content.decode()
+    assert f"{simple_decision.title}</a>" in first and "已收到意见3条" in first
+    assert first.count("已收到意见0条") == PAGE_SIZE - 1 and "下一页" in first
+    second = client.get("/decisions/?page=2").content.decode()
+    assert f"征求意见稿副本{PAGE_SIZE - 1:02d}" in second and "上一页" in second and "下一页" not in second

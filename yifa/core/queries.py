@@ -119,3 +119,15 @@ def first_of_each(qs, kind, *, order, limit: int) -> dict:
 def first_with_count(qs):
     """``qs``'s first row with ``total``, the number of rows of ``qs``, by one query (``None`` when empty)."""
     return qs.annotate(total=Window(Count("pk"))).order_by("pk").first()
+
+
+def counted_by(qs, field: str, rows) -> dict:
+    """{row pk: number of ``qs``'s records whose ``field`` is that row}, for the listed ``rows`` only (one query):
+    a page's counts without a join over the whole related table."""
+    return dict(
+        qs.filter(**{f"{field}__in": [r.pk for r in rows]})
+        .values_list(field)
+        .annotate(n=Count("pk"))
+        .values_list(field, "n")
+        .order_by()
+    )

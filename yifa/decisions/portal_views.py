@@ -11,6 +11,7 @@ from yifa.core.errors import YifaError
 from yifa.core.procedure import show_service_errors
 from yifa.core.public_forms import public_post, remember
 from yifa.core.public_forms import without_captcha as _without_captcha
+from yifa.core.queries import page_of
 
 from . import forms, queries, rules, services
 from .models import CommentKind
@@ -18,12 +19,14 @@ from .models import CommentKind
 
 def index(request):
     today = timezone.localdate()
+    opened = page_of(queries.open_for_comment(today), request.GET.get("page"))
     return render(
         request,
         "decisions/portal/index.html",
         {
             "today": today,
-            "open": [(d, d.comment_days_left(today)) for d in queries.open_for_comment(today)],
+            "open": [(d, d.comment_days_left(today)) for d in queries.with_comment_counts(opened["rows"])],
+            "open_page": opened,
             "hearings": queries.upcoming_hearings(today),
             "published": queries.published_decisions()[:50],
         },

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 
 from yifa.core.access import scope
 from yifa.core.models import Role, RoleGrant, Unit, UnitKind, User
+from yifa.core.queries import counted_by
 
 from . import rules
 from .models import Attendance, Course, HoursRequirement, OfficerKind, StudySession, YearHours
@@ -95,12 +96,7 @@ def courses(user, *, year: int):
 
 def with_attendee_counts(rows: list[Course]) -> list[Course]:
     """Each listed course's number of attendees, counted for the page's rows only (one query)."""
-    counts = dict(
-        Attendance.objects.filter(course__in=[c.pk for c in rows])
-        .values_list("course")
-        .annotate(n=Count("pk"))
-        .values_list("course", "n")
-    )
+    counts = counted_by(Attendance.objects, "course", rows)
     for course in rows:
         course.attendees = counts.get(course.pk, 0)
     return rows
