@@ -11,5 +11,5 @@ class TrainingConfig(AppConfig):
         from .models import Attendance
         from .year_hours import attendance_written
 
-        for signal in (post_save, post_delete):
-            signal.connect(attendance_written, sender=Attendance, dispatch_uid=f"year-hours-{signal is post_save}")
+        post_save.connect(attendance_written, sender=Attendance, dispatch_uid="year-hours-on-save")
+        post_delete.connect(attendance_written, sender=Attendance, dispatch_uid="year-hours-on-delete")

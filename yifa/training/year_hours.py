@@ -21,44 +21,38 @@ def recount(pairs: Iterable[tuple[int, int]]) -> None:
     for person_id, year in pairs:
         by_year[year].add(person_id)
     for year, people in by_year.items():
-        sums = dict(
-            Attendance.objects.filter(year=year, person_id__in=people)
-            .values_list("person_id")
-            .annotate(total=Sum("hours"))
-            .values_list("person_id", "total")
-            .order_by()
-        )
-        YearHours.objects.filter(year=year, person_id__in=people - sums.keys()).delete()
-        _write(YearHours(person_id=p, year=year, hours=h) for p, h in sums.items())
+        sums = _sums(Attendance.objects.filter(year=year, person_id__in=people))
+        YearHours.objects.filter(year=year, person_id__in=people - {p for p, _ in sums}).delete()
+        _write(sums)
 
 
-def _write(rows) -> None:
+def _sums(attendance) -> dict[tuple[int, int], object]:
+    """{(person id, year): hours} of ``attendance``."""
+    rows = attendance.values_list("person_id", "year").annotate(total=Sum("hours"))
+    return {(p, y): total for p, y, total in rows.values_list("person_id", "year", "total").order_by()}
+
+
+def _write(sums: dict) -> None:
     YearHours.objects.bulk_create(
-        list(rows), update_conflicts=True, unique_fields=["person", "year"], update_fields=["hours"], batch_size=2000
+        [YearHours(person_id=p, year=y, hours=h) for (p, y), h in sums.items()],
+        update_conflicts=True,
+        unique_fields=["person", "year"],
+        update_fields=["hours"],
+        batch_size=2000,
     )
-
-
-def counted_afresh() -> dict[tuple[int, int], object]:
-    return {
-        (p, y): total
-        for p, y, total in Attendance.objects.values_list("person_id", "year")
-        .annotate(total=Sum("hours"))
-        .values_list("person_id", "year", "total")
-        .order_by()
-    }
 
 
 def rebuild() -> int:
     """Every person's hours of every year summed afresh (after rows were written around ``recount``)."""
-    found = counted_afresh()
+    found = _sums(Attendance.objects.all())
     YearHours.objects.all().delete()
-    _write(YearHours(person_id=p, year=y, hours=h) for (p, y), h in found.items())
+    _write(found)
     return len(found)
 
 
 def differences() -> list[str]:
     kept = {(p, y): h for p, y, h in YearHours.objects.values_list("person_id", "year", "hours")}
-    found = counted_afresh()
+    found = _sums(Attendance.objects.all())
     return [
         f"参训学时：人员{p}，{y}年，合计{hours_text(kept.get((p, y), 0))}，应为{hours_text(found.get((p, y), 0))}"
         for p, y in sorted(kept.keys() | found.keys())
